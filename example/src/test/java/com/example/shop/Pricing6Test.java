@@ -1,0 +1,18 @@
+package com.example.shop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class Pricing6Test {
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void multipliesByQuantity(int quantity) throws InterruptedException {
+        Thread.sleep(100L * 6); // stands in for real work of uneven length
+        Cart cart = new Cart();
+        cart.add(new BigDecimal("6"), quantity);
+        assertEquals(new BigDecimal(6 * quantity), cart.total());
+    }
+}

@@ -1,0 +1,33 @@
+package ci.fast.maven;
+
+import ci.fast.maven.run.RunLog;
+import org.apache.maven.plugin.logging.Log;
+
+/** A {@link RunLog} onto Maven's log. */
+final class MavenRunLog implements RunLog {
+    private final Log log;
+
+    MavenRunLog(Log log) {
+        this.log = log;
+    }
+
+    @Override
+    public void info(String line) {
+        log.info(line);
+    }
+
+    @Override
+    public void warn(String line) {
+        log.warn(line);
+    }
+
+    @Override
+    public void error(String line) {
+        log.error(line);
+    }
+
+    @Override
+    public void debug(String line) {
+        log.debug(line);
+    }
+}

@@ -1,0 +1,119 @@
+package ci.fast.maven.booter;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes and reads {@link ForkEvent}s as tagged binary records; the same code runs on both ends of the socket. */
+public final class ForkEventCodec {
+    private static final int JOINED = 1;
+    private static final int BATCH = 2;
+    private static final int CLASS_STARTED = 3;
+    private static final int OUTPUT = 4;
+    private static final int TEST_FINISHED = 5;
+    private static final int CLASS_FINISHED = 6;
+    private static final int NODE_ENDED = 7;
+
+    private ForkEventCodec() {}
+
+    /** Writes one event; the caller serializes writers and flushes. */
+    public static void write(DataOutputStream out, ForkEvent event) throws IOException {
+        if (event instanceof ForkEvent.Joined e) {
+            out.writeByte(JOINED);
+            out.writeInt(e.nodeIndex());
+        } else if (event instanceof ForkEvent.Batch e) {
+            out.writeByte(BATCH);
+            out.writeInt(e.classes().size());
+            for (String key : e.classes()) {
+                string(out, key);
+            }
+        } else if (event instanceof ForkEvent.ClassStarted e) {
+            out.writeByte(CLASS_STARTED);
+            string(out, e.key());
+        } else if (event instanceof ForkEvent.Output e) {
+            out.writeByte(OUTPUT);
+            string(out, e.key());
+            out.writeBoolean(e.stderr());
+            out.writeInt(e.bytes().length);
+            out.write(e.bytes());
+        } else if (event instanceof ForkEvent.TestFinished e) {
+            out.writeByte(TEST_FINISHED);
+            string(out, e.key());
+            TestOutcome t = e.outcome();
+            string(out, t.name());
+            string(out, t.wireName());
+            string(out, t.reportClass());
+            string(out, t.status());
+            out.writeDouble(t.seconds());
+            string(out, t.failureType());
+            string(out, t.failureMessage());
+            string(out, t.stackTrace());
+            string(out, t.skipReason());
+        } else if (event instanceof ForkEvent.ClassFinished e) {
+            out.writeByte(CLASS_FINISHED);
+            string(out, e.key());
+            out.writeDouble(e.seconds());
+        } else if (event instanceof ForkEvent.NodeEnded e) {
+            out.writeByte(NODE_ENDED);
+            string(out, e.failure());
+        }
+    }
+
+    /** Reads one event, or returns null at the end of the stream. */
+    public static ForkEvent read(DataInputStream in) throws IOException {
+        int tag;
+        try {
+            tag = in.readUnsignedByte();
+        } catch (EOFException e) {
+            return null;
+        }
+        return switch (tag) {
+            case JOINED -> new ForkEvent.Joined(in.readInt());
+            case BATCH -> {
+                int size = in.readInt();
+                List<String> classes = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    classes.add(string(in));
+                }
+                yield new ForkEvent.Batch(classes);
+            }
+            case CLASS_STARTED -> new ForkEvent.ClassStarted(string(in));
+            case OUTPUT -> {
+                String key = string(in);
+                boolean stderr = in.readBoolean();
+                byte[] bytes = new byte[in.readInt()];
+                in.readFully(bytes);
+                yield new ForkEvent.Output(key, stderr, bytes);
+            }
+            case TEST_FINISHED -> new ForkEvent.TestFinished(string(in), new TestOutcome(string(in), string(in),
+                    string(in), string(in), in.readDouble(), string(in), string(in), string(in), string(in)));
+            case CLASS_FINISHED -> new ForkEvent.ClassFinished(string(in), in.readDouble());
+            case NODE_ENDED -> new ForkEvent.NodeEnded(string(in));
+            default -> throw new IOException("unknown fork event tag " + tag);
+        };
+    }
+
+    private static void string(DataOutputStream out, String value) throws IOException {
+        if (value == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String string(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            return null;
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

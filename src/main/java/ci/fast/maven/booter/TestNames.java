@@ -1,0 +1,50 @@
+package ci.fast.maven.booter;
+
+import java.util.Optional;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/** How tests and classes are named in reports and on the wire. */
+final class TestNames {
+    private TestNames() {}
+
+    /** The class a class container stands for, or null when {@code id} is no class container. */
+    static String className(TestIdentifier id) {
+        Optional<TestSource> source = id.getSource();
+        return source.isPresent() && source.get() instanceof ClassSource c ? c.getClassName() : null;
+    }
+
+    /** A method that stands for many tests (parameterized, repeated, a test factory). */
+    static boolean isTemplate(TestIdentifier id) {
+        return id.isContainer() && id.getSource().filter(MethodSource.class::isInstance).isPresent();
+    }
+
+    /** The per-test key on the wire: JUnit's legacy reporting name, such as {@code adds()}. */
+    static String wireName(TestIdentifier id) {
+        return id.getLegacyReportingName();
+    }
+
+    /** The report name, as Surefire writes it: {@code adds} for a plain method, {@code add(int)[1]} otherwise. */
+    static String reportName(TestIdentifier id) {
+        String name = id.getLegacyReportingName();
+        return name.endsWith("()") ? name.substring(0, name.length() - 2) : name;
+    }
+
+    /** The class a test belongs to in reports: the nearest class container, a nested class for @Nested tests. */
+    static String reportClass(TestIdentifier id, TestPlan plan, String fallback) {
+        for (TestIdentifier at = id; at != null; at = plan.getParent(at).orElse(null)) {
+            Optional<TestSource> source = at.getSource();
+            if (source.isPresent() && source.get() instanceof MethodSource m) {
+                return m.getClassName();
+            }
+            String name = className(at);
+            if (name != null) {
+                return name;
+            }
+        }
+        return fallback;
+    }
+}

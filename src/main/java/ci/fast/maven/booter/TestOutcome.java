@@ -1,0 +1,30 @@
+package ci.fast.maven.booter;
+
+/**
+ * One test's result as the fork reports it.
+ *
+ * @param name the report name, such as {@code adds} or {@code add(int)[1]}
+ * @param wireName the per-test key sent to the orchestrator, such as {@code adds()}
+ * @param reportClass the class the test belongs to (a nested class for {@code @Nested} tests)
+ * @param status PASSED, FAILED (an assertion), ERROR (any other throwable) or SKIPPED
+ * @param failureType the throwable's class name, or null
+ * @param failureMessage the throwable's message, or null
+ * @param stackTrace the full stack trace, or null
+ * @param skipReason why it was skipped, or null
+ */
+public record TestOutcome(String name, String wireName, String reportClass, String status, double seconds,
+        String failureType, String failureMessage, String stackTrace, String skipReason) {
+    public static final String PASSED = "PASSED";
+    public static final String FAILED = "FAILED";
+    public static final String ERROR = "ERROR";
+    public static final String SKIPPED = "SKIPPED";
+
+    /** The status on the wire: passed, failed or pending. */
+    public String wireStatus() {
+        return switch (status) {
+            case PASSED -> "passed";
+            case FAILED, ERROR -> "failed";
+            default -> "pending";
+        };
+    }
+}

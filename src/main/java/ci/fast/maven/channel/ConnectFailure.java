@@ -1,0 +1,34 @@
+package ci.fast.maven.channel;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import javax.net.ssl.SSLException;
+import org.glassfish.tyrus.core.HandshakeException;
+
+/** Turns a failed connect into the cause a user understands. */
+final class ConnectFailure {
+    private ConnectFailure() {}
+
+    static String describe(Throwable failure, ServerAddress address) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HandshakeException h) {
+                int status = h.getHttpStatusCode();
+                if (status == 403 || status == 401) {
+                    return "the server refused the secret key (HTTP " + status + "); check FAST_CI_SECRET_KEY";
+                }
+                return "the server refused the WebSocket upgrade (HTTP " + status + ")";
+            }
+            if (t instanceof ConnectException) {
+                return "connection refused (is the server running and the port right?)";
+            }
+            if (t instanceof UnknownHostException) {
+                return "unknown host " + address.base().getHost();
+            }
+            if (t instanceof SSLException) {
+                return "TLS failure: " + t.getMessage();
+            }
+        }
+        String message = failure.getMessage();
+        return address.secret().redact(message == null ? failure.getClass().getSimpleName() : message);
+    }
+}

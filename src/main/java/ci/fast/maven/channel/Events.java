@@ -1,0 +1,35 @@
+package ci.fast.maven.channel;
+
+/** The event and topic names of the FastCI protocol (PROTOCOL.md), in one place. */
+public final class Events {
+    /** The topic of socket-level messages (heartbeats). */
+    public static final String PHOENIX_TOPIC = "phoenix";
+    /** Prefix of every run topic: {@code test_orchestrator:<run_key>-<build_id>}. */
+    public static final String TOPIC_PREFIX = "test_orchestrator:";
+
+    public static final String HEARTBEAT = "heartbeat";
+    public static final String JOIN = "phx_join";
+    public static final String REPLY = "phx_reply";
+    public static final String PHX_ERROR = "phx_error";
+    public static final String PHX_CLOSE = "phx_close";
+    public static final String ENQ = "enq";
+    public static final String DEQ = "deq";
+    public static final String DEQ_REQUEST = "deq_request";
+    public static final String LEAVE = "leave";
+    public static final String ERROR = "error";
+
+    /** Join reply {@code response.event}. */
+    public static final String JOINED = "join";
+
+    public static final String STATUS_OK = "ok";
+    public static final String STATUS_ERROR = "error";
+    public static final String STATE_RUNNING = "running";
+    public static final String STATE_WAITING = "waiting";
+
+    private Events() {}
+
+    /** The topic every node of one run joins. */
+    public static String topic(String runKey, String buildId) {
+        return TOPIC_PREFIX + runKey + "-" + buildId;
+    }
+}

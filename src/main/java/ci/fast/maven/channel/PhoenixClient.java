@@ -1,0 +1,209 @@
+package ci.fast.maven.channel;
+
+import jakarta.json.JsonObject;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.client.ClientProperties;
+import org.glassfish.tyrus.container.jdk.client.JdkClientContainer;
+import org.glassfish.tyrus.core.TyrusWebSocketEngine;
+
+/**
+ * One node's Phoenix socket (V1 frames): integer refs shared by heartbeats and pushes, replies matched to their push,
+ * a heartbeat that declares the connection dead when a reply is missing, and everything else handed to the
+ * {@link Listener}.
+ */
+public final class PhoenixClient implements AutoCloseable {
+    /** PROTOCOL.md section 2. */
+    public static final Duration HEARTBEAT = Duration.ofSeconds(30);
+
+    /** What the client reports besides replies. Called on Tyrus's threads. */
+    public interface Listener {
+        /** A server push, or a reply to no pending push. */
+        default void pushed(Frame frame) {}
+
+        /** The connection is gone; {@code reason} is a user-facing cause. Called at most once. */
+        default void lost(String reason) {}
+    }
+
+    private final ServerAddress address;
+    private final Listener listener;
+    private final AtomicLong refs = new AtomicLong();
+    /** Pushes awaiting their reply, by ref. */
+    private final Map<String, CompletableFuture<Frame>> pending = new ConcurrentHashMap<>();
+    /** Set once connected; never null after {@link #connect}. */
+    private volatile Session session;
+    /** The heartbeat's handle; null until connected. */
+    private volatile AutoCloseable heartbeat;
+    /** The ref of the heartbeat sent and not yet answered, or null. Guarded by {@code this}. */
+    private String unansweredHeartbeat;
+    /** Why the connection ended, or null while it is up. Guarded by {@code this}. */
+    private String lostReason;
+
+    private PhoenixClient(ServerAddress address, Listener listener) {
+        this.address = address;
+        this.listener = listener;
+    }
+
+    /**
+     * Connects and starts the heartbeat.
+     *
+     * @throws ChannelException naming the server and the cause when the upgrade fails
+     */
+    public static PhoenixClient connect(ServerAddress address, Duration connectTimeout, Scheduler scheduler,
+            Listener listener) throws ChannelException {
+        PhoenixClient client = new PhoenixClient(address, listener);
+        ClientManager manager = ClientManager.createClient(JdkClientContainer.class.getName());
+        manager.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) connectTimeout.toMillis());
+        manager.getProperties().put(TyrusWebSocketEngine.INCOMING_BUFFER_SIZE, 64 * 1024 * 1024);
+        try {
+            client.session = manager.connectToServer(client.new SocketEndpoint(),
+                    ClientEndpointConfig.Builder.create().build(), address.connectUri());
+        } catch (DeploymentException | IOException | RuntimeException e) {
+            throw new ChannelException("cannot connect to " + address + ": " + ConnectFailure.describe(e, address));
+        }
+        client.heartbeat = scheduler.every(HEARTBEAT, client::beat);
+        return client;
+    }
+
+    /**
+     * Sends a push with a fresh ref.
+     *
+     * @return completes with the reply, or exceptionally with a {@link ChannelException} if the connection ends first;
+     *     a push that gets no reply by protocol (enq, leave) simply never completes
+     */
+    public CompletableFuture<Frame> push(String topic, String event, JsonObject payload) {
+        long ref = refs.incrementAndGet();
+        CompletableFuture<Frame> reply = new CompletableFuture<>();
+        pending.put(Long.toString(ref), reply);
+        send(Frame.push(ref, topic, event, payload));
+        return reply;
+    }
+
+    /** Sends the heartbeat, or, when the last one is still unanswered, declares the connection dead. */
+    void beat() {
+        String ref;
+        synchronized (this) {
+            if (lostReason != null) {
+                return;
+            }
+            if (unansweredHeartbeat != null) {
+                ref = null;
+            } else {
+                ref = Long.toString(refs.incrementAndGet());
+                unansweredHeartbeat = ref;
+            }
+        }
+        if (ref == null) {
+            lose("no heartbeat reply within " + HEARTBEAT.toSeconds() + " s");
+            closeQuietly();
+            return;
+        }
+        send(Frame.push(Long.parseLong(ref), Events.PHOENIX_TOPIC, Events.HEARTBEAT, Json.EMPTY));
+    }
+
+    private void send(Frame frame) {
+        String text = Serializer.V1.encode(frame);
+        try {
+            synchronized (session) {
+                session.getBasicRemote().sendText(text);
+            }
+        } catch (IOException | IllegalStateException e) {
+            lose("the connection broke while sending: " + address.secret().redact(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private void received(String text) {
+        Frame frame;
+        try {
+            frame = Serializer.decode(text).frame();
+        } catch (FrameException e) {
+            lose("the server sent a malformed frame: " + e.getMessage());
+            closeQuietly();
+            return;
+        }
+        String ref = frame.refKey();
+        if (frame.isReply() && ref != null) {
+            synchronized (this) {
+                if (ref.equals(unansweredHeartbeat)) {
+                    unansweredHeartbeat = null;
+                    return;
+                }
+            }
+            CompletableFuture<Frame> reply = pending.remove(ref);
+            if (reply != null) {
+                reply.complete(frame);
+                return;
+            }
+        }
+        listener.pushed(frame);
+    }
+
+    private void lose(String reason) {
+        synchronized (this) {
+            if (lostReason != null) {
+                return;
+            }
+            lostReason = reason;
+        }
+        ChannelException failure = new ChannelException("lost the connection to " + address + ": " + reason);
+        pending.values().forEach(p -> p.completeExceptionally(failure));
+        pending.clear();
+        listener.lost(reason);
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (lostReason == null) {
+                lostReason = "closed by the client";
+            }
+        }
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        try {
+            AutoCloseable beat = heartbeat;
+            if (beat != null) {
+                beat.close();
+            }
+            if (session != null && session.isOpen()) {
+                session.close();
+            }
+        } catch (Exception e) {
+            // closing anyway
+        }
+    }
+
+    private final class SocketEndpoint extends Endpoint {
+        @Override
+        public void onOpen(Session session, EndpointConfig config) {
+            session.setMaxTextMessageBufferSize(64 * 1024 * 1024);
+            session.addMessageHandler(String.class, (MessageHandler.Whole<String>) PhoenixClient.this::received);
+        }
+
+        @Override
+        public void onClose(Session session, CloseReason reason) {
+            String phrase = reason.getReasonPhrase();
+            lose("the server closed the connection (" + reason.getCloseCode().getCode()
+                    + (phrase == null || phrase.isEmpty() ? "" : ": " + phrase) + ")");
+        }
+
+        @Override
+        public void onError(Session session, Throwable error) {
+            lose(String.valueOf(error.getMessage()));
+        }
+    }
+}

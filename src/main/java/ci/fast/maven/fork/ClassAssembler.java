@@ -1,0 +1,150 @@
+package ci.fast.maven.fork;
+
+import ci.fast.maven.booter.ForkEvent;
+import ci.fast.maven.booter.TestOutcome;
+import ci.fast.maven.report.ClassResult;
+import ci.fast.maven.report.Status;
+import ci.fast.maven.report.TestResult;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Puts one fork's class results together from its three streams: the event socket, and native stdout and stderr. A
+ * class is complete once its finish event has come and both native streams have passed its end marker (or ended),
+ * so that everything it printed is in its report. Thread-safe: each stream has its own reader thread.
+ */
+final class ClassAssembler {
+    private final Consumer<ClassResult> completed;
+    private final Consumer<String> stray;
+    /** Classes started and not yet complete, in start order. */
+    private final Map<String, Pending> pending = new LinkedHashMap<>();
+    /** The classes of the batch being run; those without a result when the fork dies are reported lost. */
+    private final Set<String> batch = new LinkedHashSet<>();
+    private final boolean[] streamClosed = new boolean[2];
+
+    /**
+     * @param completed receives each class once complete, on a reader thread
+     * @param stray receives output printed outside any class
+     */
+    ClassAssembler(Consumer<ClassResult> completed, Consumer<String> stray) {
+        this.completed = completed;
+        this.stray = stray;
+    }
+
+    synchronized void event(ForkEvent event) {
+        if (event instanceof ForkEvent.Batch b) {
+            batch.addAll(b.classes());
+        } else if (event instanceof ForkEvent.ClassStarted s) {
+            pending.putIfAbsent(s.key(), new Pending());
+        } else if (event instanceof ForkEvent.Output o) {
+            Pending p = pending.get(o.key());
+            if (p == null) {
+                stray.accept(new String(o.bytes(), StandardCharsets.UTF_8));
+            } else {
+                (o.stderr() ? p.err : p.out).writeBytes(o.bytes());
+            }
+        } else if (event instanceof ForkEvent.TestFinished t) {
+            pending.computeIfAbsent(t.key(), k -> new Pending()).tests.add(result(t.outcome()));
+        } else if (event instanceof ForkEvent.ClassFinished f) {
+            Pending p = pending.computeIfAbsent(f.key(), k -> new Pending());
+            p.finished = true;
+            p.seconds = f.seconds();
+            tryComplete(f.key());
+        }
+    }
+
+    /** Native output of {@code key} (null outside any class). */
+    synchronized void nativeText(boolean stderr, String key, String text) {
+        Pending p = key == null ? null : pending.get(key);
+        if (p == null) {
+            stray.accept(text);
+        } else {
+            (stderr ? p.err : p.out).writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A native stream passed {@code key}'s end marker. */
+    synchronized void nativeEnd(boolean stderr, String key) {
+        Pending p = pending.get(key);
+        if (p != null) {
+            p.ended[stderr ? 1 : 0] = true;
+            tryComplete(key);
+        }
+    }
+
+    /** A native stream reached its end: no more markers will come on it. */
+    synchronized void nativeClosed(boolean stderr) {
+        streamClosed[stderr ? 1 : 0] = true;
+        for (String key : List.copyOf(pending.keySet())) {
+            tryComplete(key);
+        }
+    }
+
+    /**
+     * The fork is gone: every class it started or was handed without a result is reported as an error naming
+     * {@code cause}. Returns their names.
+     */
+    synchronized List<String> abandon(String cause) {
+        List<String> lost = new ArrayList<>();
+        for (Map.Entry<String, Pending> e : pending.entrySet()) {
+            if (e.getValue().finished) {
+                continue; // complete but for a marker the dead fork never wrote
+            }
+            lost.add(e.getKey());
+        }
+        for (String key : batch) {
+            if (!pending.containsKey(key)) {
+                lost.add(key);
+            }
+        }
+        for (String key : lost) {
+            Pending p = pending.computeIfAbsent(key, k -> new Pending());
+            p.tests.add(new TestResult(simpleName(key), key, Status.ERROR, 0, "ForkedProcessCrash", cause,
+                    cause, null));
+            p.finished = true;
+        }
+        streamClosed[0] = true;
+        streamClosed[1] = true;
+        for (String key : List.copyOf(pending.keySet())) {
+            tryComplete(key);
+        }
+        return lost;
+    }
+
+    private void tryComplete(String key) {
+        Pending p = pending.get(key);
+        if (p == null || !p.finished || !(p.ended[0] || streamClosed[0]) || !(p.ended[1] || streamClosed[1])) {
+            return;
+        }
+        pending.remove(key);
+        batch.remove(key);
+        completed.accept(new ClassResult(key, p.tests, p.seconds, p.out.toString(StandardCharsets.UTF_8),
+                p.err.toString(StandardCharsets.UTF_8)));
+    }
+
+    private static TestResult result(TestOutcome t) {
+        return new TestResult(t.name(), t.reportClass(), Status.valueOf(t.status()), t.seconds(), t.failureType(),
+                t.failureMessage(), t.stackTrace(), t.skipReason());
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    private static final class Pending {
+        final List<TestResult> tests = new ArrayList<>();
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        /** Whether native stdout [0] and stderr [1] have passed the class's end marker. */
+        final boolean[] ended = new boolean[2];
+        boolean finished;
+        double seconds;
+    }
+}

@@ -1,0 +1,81 @@
+package ci.fast.maven.fork;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.maven.artifact.Artifact;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.resolution.DependencyResolutionException;
+
+/**
+ * What the fork needs of the JUnit Platform beyond the project's own test class path: the launcher at the project's
+ * Platform version (as Surefire resolves it), and the Vintage engine for a project that has only {@code junit:junit}.
+ */
+public final class PlatformArtifacts {
+    /** The Platform used when the project brings none (a JUnit 4-only project). */
+    static final String DEFAULT_PLATFORM = "1.14.1";
+    static final String DEFAULT_VINTAGE = "5.14.1";
+
+    private final RepositorySystem system;
+    private final RepositorySystemSession session;
+    private final List<RemoteRepository> repositories;
+
+    public PlatformArtifacts(RepositorySystem system, RepositorySystemSession session,
+            List<RemoteRepository> repositories) {
+        this.system = system;
+        this.repositories = repositories;
+        this.session = session;
+    }
+
+    /**
+     * The jars to add to the fork's class path, leaving out any the project already has.
+     *
+     * @param testArtifacts the project's resolved test-scope artifacts
+     * @throws DependencyResolutionException when the launcher cannot be resolved
+     */
+    public List<Path> resolve(Collection<Artifact> testArtifacts) throws DependencyResolutionException {
+        Set<String> present = testArtifacts.stream().map(a -> a.getGroupId() + ":" + a.getArtifactId())
+                .collect(Collectors.toSet());
+        String platform = version(testArtifacts, "org.junit.platform", "junit-platform-engine");
+        List<Dependency> wanted = new ArrayList<>();
+        if (platform == null) {
+            platform = DEFAULT_PLATFORM;
+            if (present.contains("junit:junit")) {
+                wanted.add(dependency("org.junit.vintage:junit-vintage-engine:" + DEFAULT_VINTAGE));
+            }
+        }
+        wanted.add(dependency("org.junit.platform:junit-platform-launcher:" + platform));
+        CollectRequest collect = new CollectRequest(wanted, List.of(), repositories);
+        List<Path> jars = new ArrayList<>();
+        for (ArtifactResult result : system.resolveDependencies(session, new DependencyRequest(collect, null))
+                .getArtifactResults()) {
+            org.eclipse.aether.artifact.Artifact a = result.getArtifact();
+            if (!present.contains(a.getGroupId() + ":" + a.getArtifactId())) {
+                jars.add(a.getFile().toPath());
+            }
+        }
+        return jars;
+    }
+
+    private static String version(Collection<Artifact> artifacts, String groupId, String artifactId) {
+        return artifacts.stream()
+                .filter(a -> groupId.equals(a.getGroupId()) && artifactId.equals(a.getArtifactId()))
+                .map(Artifact::getVersion)
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static Dependency dependency(String coordinates) {
+        return new Dependency(new DefaultArtifact(coordinates), "runtime");
+    }
+}

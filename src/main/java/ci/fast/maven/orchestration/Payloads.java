@@ -1,0 +1,78 @@
+package ci.fast.maven.orchestration;
+
+import ci.fast.maven.channel.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the enq and results payloads of PROTOCOL.md section 3 from the tests' side's plain data. */
+final class Payloads {
+    /** The per-test entry a class gets when its tests are not known (the cloud needs at least one). */
+    static final String PLACEHOLDER = "1";
+
+    private Payloads() {}
+
+    /** {@code {"tests": {KEY: ENTRY}}} with every test pending. */
+    static JsonObject enq(Map<String, List<String>> tests) {
+        JsonObjectBuilder classes = Json.PROVIDER.createObjectBuilder();
+        tests.forEach((key, names) -> {
+            JsonObjectBuilder entry = Json.PROVIDER.createObjectBuilder();
+            List<String> unique = UniqueNames.of(names.isEmpty() ? List.of(PLACEHOLDER) : names);
+            for (String name : unique) {
+                entry.add(name, Json.PROVIDER.createObjectBuilder().add("status", "pending").add("run_time", 0.0));
+            }
+            classes.add(key, entry.add("file_status", "pending")
+                    .add("test_count", unique.size())
+                    .add("test_counters", counters(0, 0, 0)));
+        });
+        return Json.PROVIDER.createObjectBuilder().add("tests", classes).build();
+    }
+
+    /** The results of a batch: one KEY per class of {@code batch}, each with at least one per-test entry. */
+    static JsonObject results(List<String> batch, Map<String, List<Map<String, Object>>> outcomes) {
+        JsonObjectBuilder payload = Json.PROVIDER.createObjectBuilder();
+        for (String key : batch) {
+            List<Map<String, Object>> tests = outcomes.getOrDefault(key, List.of());
+            payload.add(key, classEntry(tests));
+        }
+        return payload.build();
+    }
+
+    private static JsonObject classEntry(List<Map<String, Object>> tests) {
+        JsonObjectBuilder entry = Json.PROVIDER.createObjectBuilder();
+        int failed = 0;
+        int passed = 0;
+        int pending = 0;
+        if (tests.isEmpty()) {
+            entry.add(PLACEHOLDER, Json.PROVIDER.createObjectBuilder().add("status", "pending").add("run_time", 0.0));
+            pending = 1;
+        }
+        List<String> names = UniqueNames.of(tests.stream().map(t -> (String) t.get(TestSide.NAME)).toList());
+        for (int i = 0; i < tests.size(); i++) {
+            Map<String, Object> test = tests.get(i);
+            String status = (String) test.get(TestSide.STATUS);
+            JsonObjectBuilder one = Json.PROVIDER.createObjectBuilder()
+                    .add("status", status)
+                    .add("run_time", ((Number) test.get(TestSide.SECONDS)).doubleValue());
+            if (test.get(TestSide.FAILURE) instanceof String failure) {
+                one.add("fully_formatted", failure);
+            }
+            entry.add(names.get(i), one);
+            switch (status) {
+                case "failed" -> failed++;
+                case "passed" -> passed++;
+                default -> pending++;
+            }
+        }
+        String fileStatus = failed > 0 ? "failed" : passed > 0 ? "passed" : "pending";
+        return entry.add("file_status", fileStatus)
+                .add("test_count", failed + passed + pending)
+                .add("test_counters", counters(failed, passed, pending))
+                .build();
+    }
+
+    private static JsonObjectBuilder counters(int failed, int passed, int pending) {
+        return Json.PROVIDER.createObjectBuilder().add("failed", failed).add("passed", passed).add("pending", pending);
+    }
+}

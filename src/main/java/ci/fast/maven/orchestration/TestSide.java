@@ -1,0 +1,29 @@
+package ci.fast.maven.orchestration;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a node asks of the tests' side of the fork. Only JDK types cross this line: the implementation lives in
+ * the tests' class loader, the session in the isolated one.
+ */
+public interface TestSide {
+    /** A test's outcome as the wire needs it. Keys: {@code name}, {@code status} (passed, failed or pending),
+     *  {@code seconds} (Double) and, for a failure, {@code failure} (message and stack trace). */
+    String NAME = "name";
+    String STATUS = "status";
+    String SECONDS = "seconds";
+    String FAILURE = "failure";
+
+    /** The tests in each class, by name, before they run; classes holding no test are left out. */
+    Map<String, List<String>> discover(List<String> classes);
+
+    /** Runs a batch; returns each class's tests as maps with the keys above. */
+    Map<String, List<Map<String, Object>>> run(List<String> batch);
+
+    /** Told once the node has joined. */
+    default void joined(int nodeIndex) {}
+
+    /** Told as each batch arrives, before it runs. */
+    default void batchReceived(List<String> batch) {}
+}

@@ -1,0 +1,58 @@
+package ci.fast.maven.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * The lines Surefire 3.5 prints on the console, without Maven's {@code [INFO]} / {@code [ERROR]} prefix
+ * (the caller picks the log level). Also used for the text report, whose lines are the same.
+ */
+public final class ConsoleFormat {
+
+    private ConsoleFormat() {}
+
+    /**
+     * The line printed when a class finishes, e.g.
+     * {@code Tests run: 3, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.123 s <<< FAILURE! -- in com.acme.FooTest};
+     * the {@code <<< FAILURE!} marker appears only if a test failed or errored.
+     */
+    public static String classLine(ClassResult r) {
+        return totalsLine(r.run(), r.failures(), r.errors(), r.skipped())
+                + ", Time elapsed: " + elapsed(r.seconds())
+                + (r.hasProblems() ? " <<< FAILURE!" : "")
+                + " -- in " + r.className();
+    }
+
+    /** The totals as Surefire's run summary prints them: {@code Tests run: N, Failures: F, Errors: E, Skipped: S}. */
+    public static String totalsLine(int run, int failures, int errors, int skipped) {
+        return "Tests run: " + run + ", Failures: " + failures + ", Errors: " + errors + ", Skipped: " + skipped;
+    }
+
+    /**
+     * The heading Surefire prints above a failed test's stack trace, e.g.
+     * {@code com.acme.FooTest.divides -- Time elapsed: 0.012 s <<< FAILURE!}; {@code <<< ERROR!} for errors
+     * and no marker for passed or skipped tests.
+     */
+    public static String testLine(TestResult t) {
+        String line = t.className() + "." + t.name() + " -- Time elapsed: " + elapsed(t.seconds());
+        return switch (t.status()) {
+            case FAILED -> line + " <<< FAILURE!";
+            case ERROR -> line + " <<< ERROR!";
+            case PASSED, SKIPPED -> line;
+        };
+    }
+
+    /**
+     * Seconds as Surefire shows them, with unit: four significant digits at most ({@code 0.123 s},
+     * {@code 12.35 s}, {@code 123.5 s}, {@code 1235 s}) and {@code 0 s} for no time at all.
+     */
+    public static String elapsed(double seconds) {
+        // NaN, negative (a clock that stepped back) and infinite times say nothing useful: show 0.
+        if (!(seconds > 0) || Double.isInfinite(seconds)) {
+            return "0 s";
+        }
+        int decimals = seconds < 10 ? 3 : seconds < 100 ? 2 : seconds < 1000 ? 1 : 0;
+        // HALF_EVEN is what Surefire's MessageFormat/DecimalFormat rounds with.
+        return BigDecimal.valueOf(seconds).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString() + " s";
+    }
+}

@@ -1,0 +1,133 @@
+package ci.fast.maven.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.function.Supplier;
+
+/**
+ * Writes {@code TEST-<className>.xml} in Maven Surefire's format (schema version 3.0.2), which Jenkins,
+ * GitHub and GitLab test reporters and {@code surefire-report} read.
+ *
+ * <p>Unlike Surefire, the captured output is written once per class, as {@code system-out} /
+ * {@code system-err} of the test suite, because it is captured per class. The system properties of the
+ * Maven JVM are listed with credentials masked. Safe to use from several threads for different classes.
+ */
+public final class XmlReportWriter {
+
+    static final String SCHEMA_LOCATION =
+            "https://maven.apache.org/surefire/maven-surefire-plugin/xsd/surefire-test-report.xsd";
+    static final String SCHEMA_VERSION = "3.0.2";
+
+    private static final String NL = "\n";
+
+    /** Read on every write, so a property set during the run shows in later reports as under Surefire. */
+    private final Supplier<Properties> systemProperties;
+
+    /** A writer that lists the Maven JVM's system properties. */
+    public XmlReportWriter() {
+        this(System::getProperties);
+    }
+
+    XmlReportWriter(Supplier<Properties> systemProperties) {
+        this.systemProperties = Objects.requireNonNull(systemProperties, "systemProperties");
+    }
+
+    /**
+     * Writes the report of one class into {@code reportsDirectory}, creating it if needed and replacing a
+     * previous report of the same class atomically.
+     *
+     * @throws java.io.UncheckedIOException naming the file if it cannot be written
+     */
+    public void write(ClassResult r, Path reportsDirectory) {
+        Objects.requireNonNull(r, "ClassResult");
+        Objects.requireNonNull(reportsDirectory, "reportsDirectory");
+        Map<String, String> properties = ReportProperties.of(systemProperties.get());
+        ReportFiles.write(reportsDirectory, "TEST-" + r.className() + ".xml", out -> writeSuite(r, properties, out));
+    }
+
+    private static void writeSuite(ClassResult r, Map<String, String> properties, Writer out) throws IOException {
+        out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + NL);
+        out.write("<testsuite");
+        attribute(out, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
+        attribute(out, "xsi:noNamespaceSchemaLocation", SCHEMA_LOCATION);
+        attribute(out, "version", SCHEMA_VERSION);
+        attribute(out, "name", r.className());
+        attribute(out, "time", time(r.seconds()));
+        attribute(out, "tests", String.valueOf(r.run()));
+        attribute(out, "errors", String.valueOf(r.errors()));
+        attribute(out, "skipped", String.valueOf(r.skipped()));
+        attribute(out, "failures", String.valueOf(r.failures()));
+        out.write(">" + NL);
+        writeProperties(properties, out);
+        for (TestResult t : r.tests()) {
+            writeTestCase(t, out);
+        }
+        writeOutput("system-out", r.stdout(), out);
+        writeOutput("system-err", r.stderr(), out);
+        out.write("</testsuite>" + NL);
+    }
+
+    private static void writeProperties(Map<String, String> properties, Writer out) throws IOException {
+        out.write("  <properties>" + NL);
+        for (Map.Entry<String, String> p : properties.entrySet()) {
+            out.write("    <property");
+            attribute(out, "name", p.getKey());
+            attribute(out, "value", p.getValue());
+            out.write("/>" + NL);
+        }
+        out.write("  </properties>" + NL);
+    }
+
+    private static void writeTestCase(TestResult t, Writer out) throws IOException {
+        out.write("  <testcase");
+        attribute(out, "name", t.name());
+        attribute(out, "classname", t.className());
+        attribute(out, "time", time(t.seconds()));
+        switch (t.status()) {
+            case PASSED -> out.write("/>" + NL);
+            case SKIPPED -> {
+                out.write(">" + NL + "    <skipped");
+                optionalAttribute(out, "message", t.skipReason());
+                out.write("/>" + NL + "  </testcase>" + NL);
+            }
+            case FAILED, ERROR -> {
+                String element = t.status() == Status.FAILED ? "failure" : "error";
+                out.write(">" + NL + "    <" + element);
+                optionalAttribute(out, "message", t.failureMessage());
+                optionalAttribute(out, "type", t.failureType());
+                out.write(">");
+                if (t.stackTrace() != null) {
+                    out.write(XmlText.content(t.stackTrace()));
+                }
+                out.write("</" + element + ">" + NL + "  </testcase>" + NL);
+            }
+        }
+    }
+
+    private static void writeOutput(String element, String text, Writer out) throws IOException {
+        if (!text.isEmpty()) {
+            out.write("  <" + element + ">" + XmlText.content(text) + "</" + element + ">" + NL);
+        }
+    }
+
+    /** Surefire leaves out empty messages rather than writing {@code message=""}. */
+    private static void optionalAttribute(Writer out, String name, String value) throws IOException {
+        if (value != null && !value.isEmpty()) {
+            attribute(out, name, value);
+        }
+    }
+
+    private static void attribute(Writer out, String name, String value) throws IOException {
+        out.write(" " + name + "=\"" + XmlText.attribute(value) + "\"");
+    }
+
+    /** Seconds with three decimals and a dot whatever the default locale, e.g. {@code 0.012}. */
+    static String time(double seconds) {
+        return String.format(Locale.ROOT, "%.3f", Double.isFinite(seconds) && seconds > 0 ? seconds : 0.0);
+    }
+}

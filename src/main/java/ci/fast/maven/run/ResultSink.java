@@ -1,0 +1,42 @@
+package ci.fast.maven.run;
+
+import ci.fast.maven.report.ClassResult;
+import ci.fast.maven.report.ConsoleFormat;
+import ci.fast.maven.report.RunSummary;
+import ci.fast.maven.report.TextReportWriter;
+import ci.fast.maven.report.XmlReportWriter;
+import java.nio.file.Path;
+
+/** Takes each class result as it completes: writes its reports, prints its line, adds it to the summary. */
+final class ResultSink {
+    private final Path reportsDirectory;
+    private final RunLog log;
+    private final XmlReportWriter xml = new XmlReportWriter();
+    private final TextReportWriter text = new TextReportWriter();
+    private final RunSummary summary = new RunSummary();
+
+    ResultSink(Path reportsDirectory, RunLog log) {
+        this.reportsDirectory = reportsDirectory;
+        this.log = log;
+    }
+
+    /** Called from forks' reader threads; serialized so that lines and files never interleave. */
+    synchronized void accept(ClassResult result) {
+        xml.write(result, reportsDirectory);
+        text.write(result, reportsDirectory);
+        summary.add(result);
+        String line = ConsoleFormat.classLine(result);
+        if (result.hasProblems()) {
+            log.error(line);
+            result.tests().stream().filter(t -> t.isProblem()).forEach(t -> log.error(ConsoleFormat.testLine(t)));
+        } else if (result.skipped() > 0) {
+            log.warn(line);
+        } else {
+            log.info(line);
+        }
+    }
+
+    RunSummary summary() {
+        return summary;
+    }
+}

@@ -1,0 +1,106 @@
+package ci.fast.maven.server;
+
+import ci.fast.maven.channel.Events;
+import ci.fast.maven.channel.Frame;
+import ci.fast.maven.channel.Json;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Routes each frame a peer sends to the socket's heartbeat or to the run of its topic, and answers what Phoenix
+ * would answer for everything else. Thread-safe: runs lock themselves.
+ */
+public final class Orchestrator {
+    private final Map<String, Run> runs = new ConcurrentHashMap<>();
+    /** The topics each peer has joined. */
+    private final Map<Peer, Set<String>> joined = new ConcurrentHashMap<>();
+    private final Consumer<String> log;
+
+    /** @param log receives one line per join, finished run and lost node */
+    public Orchestrator(Consumer<String> log) {
+        this.log = log;
+    }
+
+    /** Handles one frame from {@code peer}. */
+    public void receive(Peer peer, Frame frame) {
+        deliver(route(peer, frame));
+    }
+
+    /** A peer's connection closed: it leaves every run it had joined. */
+    public void closed(Peer peer) {
+        Set<String> topics = joined.remove(peer);
+        if (topics == null) {
+            return;
+        }
+        for (String topic : topics) {
+            deliver(runs.get(topic).leave(peer));
+        }
+    }
+
+    /** The classes of {@code topic} enqueued and without a result; empty for an unknown topic. */
+    public List<String> unfinished(String topic) {
+        Run run = runs.get(topic);
+        return run == null ? List.of() : run.unfinished();
+    }
+
+    private List<Delivery> route(Peer peer, Frame frame) {
+        String topic = frame.topic();
+        if (Events.PHOENIX_TOPIC.equals(topic) && Events.HEARTBEAT.equals(frame.event())) {
+            return List.of(new Delivery(peer, Frame.reply(frame, Events.STATUS_OK, Json.EMPTY)));
+        }
+        if (Events.JOIN.equals(frame.event())) {
+            return join(peer, frame);
+        }
+        Set<String> topics = joined.get(peer);
+        if (topics == null || !topics.contains(topic)) {
+            return List.of(error(peer, frame, "unmatched topic"));
+        }
+        Run run = runs.get(topic);
+        return switch (frame.event()) {
+            case Events.ENQ -> run.enq(peer, frame);
+            case Events.DEQ -> afterDeq(run, run.deq(peer, frame));
+            case Events.LEAVE -> {
+                topics.remove(topic);
+                yield run.leave(peer);
+            }
+            default -> List.of(error(peer, frame, "unknown event"));
+        };
+    }
+
+    private List<Delivery> join(Peer peer, Frame frame) {
+        String topic = frame.topic();
+        if (!topic.startsWith(Events.TOPIC_PREFIX)) {
+            return List.of(error(peer, frame, "unmatched topic"));
+        }
+        Run run = runs.computeIfAbsent(topic, Run::new);
+        List<Delivery> out = run.join(peer, frame);
+        if (Events.STATUS_OK.equals(out.get(0).frame().replyStatus())) {
+            joined.computeIfAbsent(peer, p -> ConcurrentHashMap.newKeySet()).add(topic);
+            JsonObject response = out.get(0).frame().replyResponse();
+            log.accept("node " + response.getInt("node_index") + " joined " + topic + " from " + peer.describe());
+        }
+        return out;
+    }
+
+    private List<Delivery> afterDeq(Run run, List<Delivery> out) {
+        if (run.announceFinished()) {
+            Run.Progress p = run.progress();
+            log.accept("run " + p.topic() + " finished: " + p.classes() + " classes, "
+                    + p.duplicates() + " duplicate results");
+        }
+        return out;
+    }
+
+    private static Delivery error(Peer peer, Frame request, String reason) {
+        JsonObject response = Json.PROVIDER.createObjectBuilder().add("reason", reason).build();
+        return new Delivery(peer, Frame.reply(request, Events.STATUS_ERROR, response));
+    }
+
+    private static void deliver(List<Delivery> deliveries) {
+        deliveries.forEach(Delivery::send);
+    }
+}

@@ -1,0 +1,167 @@
+package ci.fast.maven.server;
+
+import ci.fast.maven.channel.Secret;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.server.HandshakeRequest;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
+import org.glassfish.tyrus.container.grizzly.server.FastCiAddOns;
+import org.glassfish.tyrus.core.HandshakeException;
+import org.glassfish.tyrus.core.TyrusWebSocketEngine;
+import org.glassfish.tyrus.server.TyrusServerContainer;
+import org.glassfish.tyrus.spi.WebSocketEngine;
+
+/**
+ * The FastCI orchestrator on a Tyrus WebSocket server over Grizzly, bound to exactly the given address. The embedded
+ * server of a local run and {@code fast-ci:serve} are both this class.
+ */
+public final class OrchestratorServer implements AutoCloseable {
+    /** The socket's path: context {@value #CONTEXT} plus endpoint {@value #ENDPOINT}. */
+    public static final String CONTEXT = "/test_orchestrators";
+    public static final String ENDPOINT = "/socket/websocket";
+    /** The largest frame accepted: an enq of tens of thousands of classes fits. */
+    static final int MAX_FRAME_BYTES = 64 * 1024 * 1024;
+
+    /**
+     * Grizzly and Tyrus log through java.util.logging, and their warnings quote the upgrade URL, secret and all. The
+     * server reports what matters itself, so theirs is switched off.
+     */
+    private static final Logger GLASSFISH_LOG = Logger.getLogger("org.glassfish");
+
+    private final Orchestrator orchestrator;
+    private final HttpServer http;
+    private final TyrusServerContainer container;
+    private final String host;
+    private final int port;
+
+    private OrchestratorServer(Orchestrator orchestrator, HttpServer http, TyrusServerContainer container, String host,
+            int port) {
+        this.orchestrator = orchestrator;
+        this.http = http;
+        this.container = container;
+        this.host = host;
+        this.port = port;
+    }
+
+    /**
+     * Starts a server.
+     *
+     * @param host the address to bind, such as 127.0.0.1
+     * @param port the port, or 0 for a free one
+     * @param secret the key every node must present
+     * @param log receives one line per join and per finished run
+     * @throws IOException when the address cannot be bound
+     */
+    public static OrchestratorServer start(String host, int port, Secret secret, Consumer<String> log)
+            throws IOException {
+        GLASSFISH_LOG.setLevel(Level.OFF);
+        Orchestrator orchestrator = new Orchestrator(log);
+        Container container = new Container();
+        ServerEndpointConfig config = ServerEndpointConfig.Builder.create(SocketEndpoint.class, ENDPOINT)
+                .configurator(new Gate(secret, orchestrator))
+                .build();
+        HttpServer http = new HttpServer();
+        NetworkListener listener = new NetworkListener("fast-ci", host, port);
+        listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
+        listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
+        listener.registerAddOn(FastCiAddOns.webSocket(container, CONTEXT));
+        http.addListener(listener);
+        try {
+            container.addEndpoint(config);
+            http.start();
+            container.start(CONTEXT, listener.getPort());
+        } catch (DeploymentException e) {
+            http.shutdownNow();
+            throw new IOException("cannot deploy the orchestrator endpoint: " + e.getMessage(), e);
+        }
+        return new OrchestratorServer(orchestrator, http, container, host, listener.getPort());
+    }
+
+    /** The classes of {@code topic} enqueued and without a result yet. */
+    public java.util.List<String> unfinished(String topic) {
+        return orchestrator.unfinished(topic);
+    }
+
+    /** The bound port. */
+    public int port() {
+        return port;
+    }
+
+    /** The base URL nodes are given, such as {@code ws://127.0.0.1:4000}. */
+    public URI baseUri() {
+        return URI.create("ws://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
+    }
+
+    @Override
+    public void close() {
+        container.stop();
+        http.shutdownNow();
+    }
+
+    /** Tyrus's server container, minus the Grizzly listener Tyrus would bind to 0.0.0.0. */
+    private static final class Container extends TyrusServerContainer {
+        private final WebSocketEngine engine;
+
+        Container() {
+            super((Set<Class<?>>) null);
+            engine = TyrusWebSocketEngine.builder(this).incomingBufferSize(MAX_FRAME_BYTES).build();
+        }
+
+        @Override
+        public void register(Class<?> endpointClass) throws DeploymentException {
+            engine.register(endpointClass, CONTEXT);
+        }
+
+        @Override
+        public void register(ServerEndpointConfig serverEndpointConfig) throws DeploymentException {
+            engine.register(serverEndpointConfig, CONTEXT);
+        }
+
+        @Override
+        public WebSocketEngine getWebSocketEngine() {
+            return engine;
+        }
+    }
+
+    /** Checks the secret at the upgrade and hands each connection its endpoint. */
+    private static final class Gate extends ServerEndpointConfig.Configurator {
+        private final Secret secret;
+        private final Orchestrator orchestrator;
+
+        Gate(Secret secret, Orchestrator orchestrator) {
+            this.secret = secret;
+            this.orchestrator = orchestrator;
+        }
+
+        @Override
+        public void modifyHandshake(ServerEndpointConfig sec, HandshakeRequest request, HandshakeResponse response) {
+            List<String> keys = request.getParameterMap().get("secret_key");
+            if (keys == null || keys.size() != 1 || !secret.matches(keys.get(0))) {
+                // Tyrus answers a HandshakeException thrown here with its status: a refused upgrade, as Phoenix does.
+                throw Gate.<RuntimeException>sneaky(new HandshakeException(403, "Forbidden"));
+            }
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T getEndpointInstance(Class<T> endpointClass) {
+            return (T) new SocketEndpoint(orchestrator);
+        }
+
+        /** Throws a checked exception through an interface method that declares none (Tyrus expects it). */
+        @SuppressWarnings("unchecked")
+        private static <E extends Throwable> E sneaky(Throwable e) throws E {
+            throw (E) e;
+        }
+    }
+}

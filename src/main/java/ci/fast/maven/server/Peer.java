@@ -1,0 +1,12 @@
+package ci.fast.maven.server;
+
+import ci.fast.maven.channel.Frame;
+
+/** One connected node as the orchestrator sees it: something frames can be sent to. */
+public interface Peer {
+    /** Sends a frame; a peer whose connection is gone drops it silently (its loss is handled on close). */
+    void send(Frame frame);
+
+    /** A short description for logs, such as the remote address. */
+    String describe();
+}

@@ -1,0 +1,252 @@
+package ci.fast.maven.server;
+
+import ci.fast.maven.channel.Events;
+import ci.fast.maven.channel.Frame;
+import ci.fast.maven.channel.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One run (one topic): its queue and the rules of PROTOCOL.md section 5. Every method is called under the run's own
+ * lock and returns the frames to send, which the caller sends after releasing it, so that a slow peer never holds
+ * up the run.
+ */
+final class Run {
+    /** The reason recorded for a class whose node was lost twice while running it. */
+    static final String LOST_TWICE = "the node running it was lost";
+
+    private final String topic;
+    /** Joined nodes by peer, in join order. */
+    private final Map<Peer, Node> nodes = new LinkedHashMap<>();
+    /** Every class enqueued, with its enq entry; null until node 0 has enqueued. */
+    private Map<String, JsonObject> entries;
+    private final Deque<String> queue = new ArrayDeque<>();
+    private final Map<String, JsonObject> results = new LinkedHashMap<>();
+    private final Map<String, Integer> losses = new HashMap<>();
+    private int nextIndex;
+    private int duplicates;
+    private boolean announced;
+
+    Run(String topic) {
+        this.topic = topic;
+    }
+
+    synchronized List<Delivery> join(Peer peer, Frame join) {
+        if (finished()) {
+            return List.of(error(peer, join, "run finished"));
+        }
+        Node node = new Node(peer, nextIndex++, join.joinRef());
+        nodes.put(peer, node);
+        boolean running = entries != null || node.index == 0;
+        node.waiting = !running;
+        JsonObject response = Json.PROVIDER.createObjectBuilder()
+                .add("event", Events.JOINED)
+                .add("node_index", node.index)
+                .add("state", running ? Events.STATE_RUNNING : Events.STATE_WAITING)
+                .build();
+        return List.of(new Delivery(peer, Frame.reply(join, Events.STATUS_OK, response)));
+    }
+
+    synchronized List<Delivery> enq(Peer peer, Frame enq) {
+        JsonValue tests = enq.payload().get("tests");
+        if (!(tests instanceof JsonObject classes)) {
+            return List.of(error(peer, enq, "enq payload needs a \"tests\" object"));
+        }
+        for (Map.Entry<String, JsonValue> entry : classes.entrySet()) {
+            if (!(entry.getValue() instanceof JsonObject e) || testEntries(e) == 0) {
+                return List.of(error(peer, enq, "enq entry " + entry.getKey() + " has no per-test entry"));
+            }
+        }
+        if (entries != null) {
+            return List.of(); // idempotent: the queue exists already
+        }
+        entries = new LinkedHashMap<>();
+        classes.forEach((key, value) -> entries.put(key, (JsonObject) value));
+        queue.addAll(entries.keySet());
+        List<Delivery> out = new ArrayList<>();
+        for (Node node : nodes.values()) {
+            if (node.waiting) {
+                node.waiting = false;
+                out.add(new Delivery(node.peer,
+                        Frame.serverPush(node.joinRef, topic, Events.DEQ_REQUEST, Json.EMPTY)));
+            }
+        }
+        out.addAll(serveHeldDeqs());
+        return out;
+    }
+
+    synchronized List<Delivery> deq(Peer peer, Frame deq) {
+        Node node = nodes.get(peer);
+        for (Map.Entry<String, JsonValue> result : deq.payload().entrySet()) {
+            if (result.getValue() instanceof JsonObject entry) {
+                node.held.remove(result.getKey());
+                record(result.getKey(), entry);
+            }
+        }
+        // A node asks for more only once its whole batch has results: what it left out is lost.
+        requeueHeldBy(node);
+        node.heldDeq = deq;
+        return serveHeldDeqs();
+    }
+
+    synchronized List<Delivery> leave(Peer peer) {
+        Node node = nodes.remove(peer);
+        if (node == null) {
+            return List.of();
+        }
+        requeueHeldBy(node);
+        return serveHeldDeqs();
+    }
+
+    /** Whether every enqueued class has a result. */
+    synchronized boolean finished() {
+        return entries != null && results.size() >= entries.size();
+    }
+
+    /** Enqueued classes without a result yet. */
+    synchronized List<String> unfinished() {
+        if (entries == null) {
+            return List.of();
+        }
+        return entries.keySet().stream().filter(key -> !results.containsKey(key)).toList();
+    }
+
+    /** True exactly once: the first time it is asked after the run finished. */
+    synchronized boolean announceFinished() {
+        if (!finished() || announced) {
+            return false;
+        }
+        announced = true;
+        return true;
+    }
+
+    /** The result recorded for {@code key}: the first one a node sent, or the lost result; null while none. */
+    synchronized JsonObject result(String key) {
+        return results.get(key);
+    }
+
+    synchronized Progress progress() {
+        int total = entries == null ? 0 : entries.size();
+        return new Progress(topic, nodes.size(), total, results.size(), duplicates);
+    }
+
+    /** What a log line says about a run. */
+    record Progress(String topic, int nodes, int classes, int done, int duplicates) {}
+
+    private void record(String key, JsonObject entry) {
+        if (entries == null || !entries.containsKey(key)) {
+            return; // never enqueued: counting it would end the run before every class has a result
+        }
+        if (results.containsKey(key)) {
+            duplicates++; // first result wins
+        } else {
+            results.put(key, entry);
+            queue.remove(key);
+        }
+    }
+
+    private void requeueHeldBy(Node node) {
+        for (String key : node.held) {
+            if (results.containsKey(key)) {
+                continue;
+            }
+            if (losses.merge(key, 1, Integer::sum) >= 2) {
+                record(key, lostResult());
+            } else {
+                queue.addFirst(key);
+            }
+        }
+        node.held.clear();
+    }
+
+    /** Answers every held deq that can be answered now: with a batch, or empty once all classes have results. */
+    private List<Delivery> serveHeldDeqs() {
+        List<Delivery> out = new ArrayList<>();
+        if (entries == null) {
+            return out;
+        }
+        for (Node node : nodes.values()) {
+            if (node.heldDeq == null) {
+                continue;
+            }
+            if (!queue.isEmpty()) {
+                int size = BatchPolicy.size(queue.size(), nodes.size());
+                JsonArrayBuilder batch = Json.PROVIDER.createArrayBuilder();
+                for (int i = 0; i < size; i++) {
+                    String key = queue.poll();
+                    node.held.add(key);
+                    batch.add(key);
+                }
+                out.add(batchReply(node, batch));
+            } else if (finished()) {
+                out.add(batchReply(node, Json.PROVIDER.createArrayBuilder()));
+            }
+            // else: others still hold classes that may come back to the queue; keep holding.
+        }
+        return out;
+    }
+
+    private Delivery batchReply(Node node, JsonArrayBuilder batch) {
+        JsonObject response = Json.PROVIDER.createObjectBuilder()
+                .add("event", Events.DEQ)
+                .add("tests", batch)
+                .build();
+        Frame reply = Frame.reply(node.heldDeq, Events.STATUS_OK, response);
+        node.heldDeq = null;
+        return new Delivery(node.peer, reply);
+    }
+
+    private static Delivery error(Peer peer, Frame request, String reason) {
+        JsonObject response = Json.PROVIDER.createObjectBuilder().add("reason", reason).build();
+        return new Delivery(peer, Frame.reply(request, Events.STATUS_ERROR, response));
+    }
+
+    private static int testEntries(JsonObject entry) {
+        int count = 0;
+        for (JsonValue value : entry.values()) {
+            if (value instanceof JsonObject test && test.containsKey("status")) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static JsonObject lostResult() {
+        var b = Json.PROVIDER;
+        return b.createObjectBuilder()
+                .add("file_status", "failed")
+                .add("test_count", 1)
+                .add("test_counters", b.createObjectBuilder().add("failed", 1).add("passed", 0).add("pending", 0))
+                .add("node lost", b.createObjectBuilder()
+                        .add("status", "failed").add("run_time", 0.0).add("fully_formatted", LOST_TWICE))
+                .build();
+    }
+
+    private static final class Node {
+        final Peer peer;
+        final int index;
+        final JsonValue joinRef;
+        /** Classes handed to this node without a result yet. */
+        final Set<String> held = new LinkedHashSet<>();
+        /** The deq this node waits an answer to; null when it waits for none. */
+        Frame heldDeq;
+        /** Joined before the queue existed and has not had its deq_request yet. */
+        boolean waiting;
+
+        Node(Peer peer, int index, JsonValue joinRef) {
+            this.peer = peer;
+            this.index = index;
+            this.joinRef = joinRef;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package ci.fast.maven.server;
+
+import ci.fast.maven.channel.FrameException;
+import ci.fast.maven.channel.Serializer;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import java.io.IOException;
+
+/** (Public because Tyrus calls it reflectively.) One connected node: decodes its frames for the {@link Orchestrator} and tells it when the node goes away. */
+public final class SocketEndpoint extends Endpoint {
+    /** A Phoenix server closes a connection silent for this long (PROTOCOL.md section 2). */
+    static final long IDLE_TIMEOUT_MILLIS = 60_000;
+
+    private final Orchestrator orchestrator;
+    /** Set in onOpen; null before. */
+    private volatile Connection connection;
+
+    SocketEndpoint(Orchestrator orchestrator) {
+        this.orchestrator = orchestrator;
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        session.setMaxIdleTimeout(IDLE_TIMEOUT_MILLIS);
+        session.setMaxTextMessageBufferSize(OrchestratorServer.MAX_FRAME_BYTES);
+        Object remote = session.getUserProperties().get("jakarta.websocket.endpoint.remoteAddress");
+        connection = new Connection(session, remote == null ? session.getId() : remote.toString());
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> onText(session, text));
+    }
+
+    private void onText(Session session, String text) {
+        Serializer.Decoded decoded;
+        try {
+            decoded = Serializer.decode(text);
+        } catch (FrameException e) {
+            close(session, CloseReason.CloseCodes.PROTOCOL_ERROR, e.getMessage());
+            return;
+        }
+        connection.spoke(decoded.serializer());
+        orchestrator.receive(connection, decoded.frame());
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason closeReason) {
+        if (connection != null) {
+            orchestrator.closed(connection);
+        }
+    }
+
+    @Override
+    public void onError(Session session, Throwable error) {
+        // onClose follows; the node's classes are requeued there.
+    }
+
+    private static void close(Session session, CloseReason.CloseCode code, String reason) {
+        try {
+            // A close reason is at most 123 bytes.
+            String shortReason = reason.length() > 100 ? reason.substring(0, 100) : reason;
+            session.close(new CloseReason(code, shortReason));
+        } catch (IOException e) {
+            // already closing
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package ci.fast.maven.report;
+
+import static ci.fast.maven.report.Results.CLASS;
+import static ci.fast.maven.report.Results.passed;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClassResultTest {
+
+    @Test
+    void countsEachStatusAndRunIncludesSkipped() {
+        ClassResult r = Results.mixed("", "");
+
+        assertEquals(4, r.run());
+        assertEquals(1, r.failures());
+        assertEquals(1, r.errors());
+        assertEquals(1, r.skipped());
+        assertTrue(r.hasProblems());
+    }
+
+    @Test
+    void skippedTestsAreNoProblem() {
+        ClassResult r = new ClassResult(CLASS, List.of(passed("adds", 0), Results.skipped("later", null)), 0, "", "");
+
+        assertFalse(r.hasProblems());
+    }
+
+    @Test
+    void copiesTheListSoLaterChangesDoNotLeakIn() {
+        List<TestResult> tests = new ArrayList<>(List.of(passed("adds", 0)));
+        ClassResult r = new ClassResult(CLASS, tests, 0, "", "");
+
+        tests.add(passed("subtracts", 0));
+
+        assertEquals(1, r.run());
+        assertThrows(UnsupportedOperationException.class, () -> r.tests().add(passed("x", 0)));
+    }
+
+    @Test
+    void rejectsNullOutputNamingTheClass() {
+        NullPointerException e =
+                assertThrows(NullPointerException.class, () -> new ClassResult(CLASS, List.of(), 0, null, ""));
+
+        assertTrue(e.getMessage().contains("stdout") && e.getMessage().contains(CLASS), e.getMessage());
+    }
+
+    @Test
+    void rejectsNullTestNamingItsIndex() {
+        List<TestResult> tests = Arrays.asList(passed("adds", 0), null);
+
+        NullPointerException e =
+                assertThrows(NullPointerException.class, () -> new ClassResult(CLASS, tests, 0, "", ""));
+
+        assertTrue(e.getMessage().contains("index 1"), e.getMessage());
+    }
+
+    @Test
+    void testResultRejectsMissingStatus() {
+        NullPointerException e = assertThrows(
+                NullPointerException.class, () -> new TestResult("adds", CLASS, null, 0, null, null, null, null));
+
+        assertTrue(e.getMessage().contains("status"), e.getMessage());
+    }
+}

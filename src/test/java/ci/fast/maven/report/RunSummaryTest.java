@@ -1,0 +1,116 @@
+package ci.fast.maven.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class RunSummaryTest {
+
+    @Test
+    void addsUpTotalsOverClasses() {
+        RunSummary summary = new RunSummary();
+        summary.add(Results.mixed("", ""));
+        summary.add(Results.mixed("", ""));
+
+        assertEquals(8, summary.testsRun());
+        assertEquals(2, summary.failures());
+        assertEquals(2, summary.errors());
+        assertEquals(2, summary.skipped());
+        assertTrue(summary.hasProblems());
+    }
+
+    @Test
+    void listsFailuresAndErrorsSeparatelyInSurefireStyle() {
+        RunSummary summary = new RunSummary();
+        summary.add(Results.mixed("", ""));
+
+        assertEquals(List.of("FooTest.divides:12 expected: <2> but was: <3>"), summary.failureLines());
+        assertEquals(List.of("FooTest.reads:30 » IllegalState boom"), summary.errorLines());
+    }
+
+    @Test
+    void ordersProblemsByClassAndTestNameWhateverTheArrivalOrder() {
+        RunSummary summary = new RunSummary();
+        summary.add(classWithFailure("com.acme.ZedTest", "b"));
+        summary.add(classWithFailure("com.acme.AlphaTest", "z"));
+        summary.add(classWithFailure("com.acme.AlphaTest", "a"));
+
+        assertEquals(List.of("AlphaTest.a boom", "AlphaTest.z boom", "ZedTest.b boom"), summary.failureLines());
+    }
+
+    @Test
+    void rendersSectionsThenBlankThenTotals() {
+        RunSummary summary = new RunSummary();
+        summary.add(Results.mixed("", ""));
+
+        assertEquals(List.of(
+                "Failures: ",
+                "  FooTest.divides:12 expected: <2> but was: <3>",
+                "Errors: ",
+                "  FooTest.reads:30 » IllegalState boom",
+                "",
+                "Tests run: 4, Failures: 1, Errors: 1, Skipped: 1"), summary.render());
+    }
+
+    @Test
+    void rendersOnlyTotalsForAGreenRun() {
+        RunSummary summary = new RunSummary();
+        summary.add(new ClassResult(Results.CLASS, List.of(Results.passed("adds", 0)), 0, "", ""));
+
+        assertFalse(summary.hasProblems());
+        assertEquals(List.of("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0"), summary.render());
+    }
+
+    @Test
+    void rendersOnlyTheSectionThatHasLines() {
+        RunSummary summary = new RunSummary();
+        summary.add(classWithFailure("com.acme.FooTest", "divides"));
+
+        assertEquals(List.of("Failures: ", "  FooTest.divides boom", "",
+                "Tests run: 1, Failures: 1, Errors: 0, Skipped: 0"), summary.render());
+    }
+
+    @Test
+    void losesNoResultWhenClassesArriveFromManyThreads() throws Exception {
+        RunSummary summary = new RunSummary();
+        int threads = 8;
+        int perThread = 500;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int j = 0; j < perThread; j++) {
+                        summary.add(Results.mixed("", ""));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertEquals(threads * perThread * 4, summary.testsRun());
+        assertEquals(threads * perThread, summary.failures());
+        assertEquals(threads * perThread, summary.failureLines().size());
+    }
+
+    private static ClassResult classWithFailure(String className, String test) {
+        TestResult t = new TestResult(test, className, Status.FAILED, 0, "java.lang.AssertionError", "boom", null, null);
+        return new ClassResult(className, List.of(t), 0, "", "");
+    }
+}
