@@ -80,15 +80,32 @@ public final class PhoenixClient implements AutoCloseable {
     /**
      * Sends a push with a fresh ref.
      *
-     * @return completes with the reply, or exceptionally with a {@link ChannelException} if the connection ends first;
-     *     a push that gets no reply by protocol (enq, leave) simply never completes
+     * @return completes with the reply, or exceptionally with a {@link ChannelException} if the connection ends first
+     *     (also when it had ended before this call); a push that gets no reply by protocol (enq, leave) completes only
+     *     that way
      */
     public CompletableFuture<Frame> push(String topic, String event, JsonObject payload) {
         long ref = refs.incrementAndGet();
+        String key = Long.toString(ref);
         CompletableFuture<Frame> reply = new CompletableFuture<>();
-        pending.put(Long.toString(ref), reply);
-        send(Frame.push(ref, topic, event, payload));
+        pending.put(key, reply);
+        String reason = lostReason();
+        if (reason == null) {
+            send(Frame.push(ref, topic, event, payload));
+            reason = lostReason();
+        }
+        // A push after the loss, or racing it, may have missed failPending; whoever removes it completes it.
+        if (reason != null) {
+            CompletableFuture<Frame> missed = pending.remove(key);
+            if (missed != null) {
+                missed.completeExceptionally(failure(reason));
+            }
+        }
         return reply;
+    }
+
+    private synchronized String lostReason() {
+        return lostReason;
     }
 
     /** Sends the heartbeat, or, when the last one is still unanswered, declares the connection dead. */
@@ -157,10 +174,22 @@ public final class PhoenixClient implements AutoCloseable {
             }
             lostReason = reason;
         }
-        ChannelException failure = new ChannelException("lost the connection to " + address + ": " + reason);
-        pending.values().forEach(p -> p.completeExceptionally(failure));
-        pending.clear();
+        failPending(reason);
         listener.lost(reason);
+    }
+
+    private void failPending(String reason) {
+        ChannelException failure = failure(reason);
+        for (String key : pending.keySet()) {
+            CompletableFuture<Frame> reply = pending.remove(key);
+            if (reply != null) {
+                reply.completeExceptionally(failure);
+            }
+        }
+    }
+
+    private ChannelException failure(String reason) {
+        return new ChannelException("lost the connection to " + address + ": " + reason);
     }
 
     @Override
@@ -170,6 +199,7 @@ public final class PhoenixClient implements AutoCloseable {
                 lostReason = "closed by the client";
             }
         }
+        failPending(lostReason());
         closeQuietly();
     }
 

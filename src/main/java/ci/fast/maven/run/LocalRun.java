@@ -8,6 +8,7 @@ import ci.fast.maven.fork.ForkResult;
 import ci.fast.maven.report.ClassResult;
 import ci.fast.maven.report.Status;
 import ci.fast.maven.report.TestResult;
+import ci.fast.maven.server.Orchestrator;
 import ci.fast.maven.server.OrchestratorServer;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -37,7 +38,8 @@ public final class LocalRun {
         Secret secret = Secret.random();
         ResultSink sink = new ResultSink(plan.reportsDirectory(), log);
         List<String> problems = new ArrayList<>();
-        try (OrchestratorServer server = OrchestratorServer.start("127.0.0.1", 0, secret, log::debug)) {
+        Orchestrator orchestrator = new Orchestrator(log::debug);
+        try (OrchestratorServer server = OrchestratorServer.start("127.0.0.1", 0, secret, orchestrator)) {
             Map<String, String> params = new LinkedHashMap<>();
             params.put("build_id", "local-" + UUID.randomUUID());
             params.put("run_key", plan.runKey());
@@ -55,7 +57,10 @@ public final class LocalRun {
                 }
             }
             // Nothing lost: a class still queued when every fork has ended is reported, not forgotten.
-            for (String key : server.unfinished(topic)) {
+            for (String key : orchestrator.unfinished(topic)) {
+                if (sink.hasReported(key)) {
+                    continue; // reported lost with the fork that died running it
+                }
                 sink.accept(notRun(key));
                 problems.add(key + " was not run: no fork was left to run it");
             }

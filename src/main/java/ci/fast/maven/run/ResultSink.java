@@ -6,14 +6,21 @@ import ci.fast.maven.report.RunSummary;
 import ci.fast.maven.report.TextReportWriter;
 import ci.fast.maven.report.XmlReportWriter;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 
-/** Takes each class result as it completes: writes its reports, prints its line, adds it to the summary. */
+/**
+ * Takes each class result as it completes: writes its reports, prints its line, adds it to the summary. The first
+ * result of a class wins.
+ */
 final class ResultSink {
     private final Path reportsDirectory;
     private final RunLog log;
     private final XmlReportWriter xml = new XmlReportWriter();
     private final TextReportWriter text = new TextReportWriter();
     private final RunSummary summary = new RunSummary();
+    /** Classes with a result written. Guarded by {@code this}. */
+    private final Set<String> reported = new HashSet<>();
 
     ResultSink(Path reportsDirectory, RunLog log) {
         this.reportsDirectory = reportsDirectory;
@@ -22,6 +29,11 @@ final class ResultSink {
 
     /** Called from forks' reader threads; serialized so that lines and files never interleave. */
     synchronized void accept(ClassResult result) {
+        if (!reported.add(result.className())) {
+            // First result wins, as on the server: a class requeued after its fork died may come back.
+            log.debug("dropped a second result for " + result.className());
+            return;
+        }
         xml.write(result, reportsDirectory);
         text.write(result, reportsDirectory);
         summary.add(result);
@@ -34,6 +46,11 @@ final class ResultSink {
         } else {
             log.info(line);
         }
+    }
+
+    /** Whether {@code className} has a result already. */
+    synchronized boolean hasReported(String className) {
+        return reported.contains(className);
     }
 
     RunSummary summary() {

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * Routes each frame a peer sends to the socket's heartbeat or to the run of its topic, and answers what Phoenix
  * would answer for everything else. Thread-safe: runs lock themselves.
  */
-public final class Orchestrator {
+public final class Orchestrator implements FrameHandler {
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     /** The topics each peer has joined. */
     private final Map<Peer, Set<String>> joined = new ConcurrentHashMap<>();
@@ -25,19 +25,21 @@ public final class Orchestrator {
         this.log = log;
     }
 
-    /** Handles one frame from {@code peer}. */
+    @Override
     public void receive(Peer peer, Frame frame) {
         deliver(route(peer, frame));
     }
 
     /** A peer's connection closed: it leaves every run it had joined. */
+    @Override
     public void closed(Peer peer) {
         Set<String> topics = joined.remove(peer);
         if (topics == null) {
             return;
         }
         for (String topic : topics) {
-            deliver(runs.get(topic).leave(peer));
+            Run run = runs.get(topic);
+            deliver(announced(run, run.leave(peer)));
         }
     }
 
@@ -62,10 +64,11 @@ public final class Orchestrator {
         Run run = runs.get(topic);
         return switch (frame.event()) {
             case Events.ENQ -> run.enq(peer, frame);
-            case Events.DEQ -> afterDeq(run, run.deq(peer, frame));
+            case Events.DEQ -> announced(run, run.deq(peer, frame));
             case Events.LEAVE -> {
                 topics.remove(topic);
-                yield run.leave(peer);
+                // A leave can finish the run: its classes lost a second time are recorded as failed.
+                yield announced(run, run.leave(peer));
             }
             default -> List.of(error(peer, frame, "unknown event"));
         };
@@ -86,7 +89,8 @@ public final class Orchestrator {
         return out;
     }
 
-    private List<Delivery> afterDeq(Run run, List<Delivery> out) {
+    /** Logs the run's end, once, before {@code out} is sent; a results deq, a leave or a close may end it. */
+    private List<Delivery> announced(Run run, List<Delivery> out) {
         if (run.announceFinished()) {
             Run.Progress p = run.progress();
             log.accept("run " + p.topic() + " finished: " + p.classes() + " classes, "

@@ -38,15 +38,12 @@ public final class OrchestratorServer implements AutoCloseable {
      */
     private static final Logger GLASSFISH_LOG = Logger.getLogger("org.glassfish");
 
-    private final Orchestrator orchestrator;
     private final HttpServer http;
     private final TyrusServerContainer container;
     private final String host;
     private final int port;
 
-    private OrchestratorServer(Orchestrator orchestrator, HttpServer http, TyrusServerContainer container, String host,
-            int port) {
-        this.orchestrator = orchestrator;
+    private OrchestratorServer(HttpServer http, TyrusServerContainer container, String host, int port) {
         this.http = http;
         this.container = container;
         this.host = host;
@@ -64,11 +61,16 @@ public final class OrchestratorServer implements AutoCloseable {
      */
     public static OrchestratorServer start(String host, int port, Secret secret, Consumer<String> log)
             throws IOException {
+        return start(host, port, secret, new Orchestrator(log));
+    }
+
+    /** Starts a server whose frames go to {@code handler}; otherwise as {@link #start(String, int, Secret, Consumer)}. */
+    public static OrchestratorServer start(String host, int port, Secret secret, FrameHandler handler)
+            throws IOException {
         GLASSFISH_LOG.setLevel(Level.OFF);
-        Orchestrator orchestrator = new Orchestrator(log);
         Container container = new Container();
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(SocketEndpoint.class, ENDPOINT)
-                .configurator(new Gate(secret, orchestrator))
+                .configurator(new Gate(secret, handler))
                 .build();
         HttpServer http = new HttpServer();
         NetworkListener listener = new NetworkListener("fast-ci", host, port);
@@ -84,12 +86,7 @@ public final class OrchestratorServer implements AutoCloseable {
             http.shutdownNow();
             throw new IOException("cannot deploy the orchestrator endpoint: " + e.getMessage(), e);
         }
-        return new OrchestratorServer(orchestrator, http, container, host, listener.getPort());
-    }
-
-    /** The classes of {@code topic} enqueued and without a result yet. */
-    public java.util.List<String> unfinished(String topic) {
-        return orchestrator.unfinished(topic);
+        return new OrchestratorServer(http, container, host, listener.getPort());
     }
 
     /** The bound port. */
@@ -136,11 +133,11 @@ public final class OrchestratorServer implements AutoCloseable {
     /** Checks the secret at the upgrade and hands each connection its endpoint. */
     private static final class Gate extends ServerEndpointConfig.Configurator {
         private final Secret secret;
-        private final Orchestrator orchestrator;
+        private final FrameHandler handler;
 
-        Gate(Secret secret, Orchestrator orchestrator) {
+        Gate(Secret secret, FrameHandler handler) {
             this.secret = secret;
-            this.orchestrator = orchestrator;
+            this.handler = handler;
         }
 
         @Override
@@ -155,7 +152,7 @@ public final class OrchestratorServer implements AutoCloseable {
         @Override
         @SuppressWarnings("unchecked")
         public <T> T getEndpointInstance(Class<T> endpointClass) {
-            return (T) new SocketEndpoint(orchestrator);
+            return (T) new SocketEndpoint(handler);
         }
 
         /** Throws a checked exception through an interface method that declares none (Tyrus expects it). */

@@ -9,17 +9,17 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import java.io.IOException;
 
-/** (Public because Tyrus calls it reflectively.) One connected node: decodes its frames for the {@link Orchestrator} and tells it when the node goes away. */
+/** (Public because Tyrus calls it reflectively.) One connected node: decodes its frames for its {@link FrameHandler} and tells it when the node goes away. */
 public final class SocketEndpoint extends Endpoint {
     /** A Phoenix server closes a connection silent for this long (PROTOCOL.md section 2). */
     static final long IDLE_TIMEOUT_MILLIS = 60_000;
 
-    private final Orchestrator orchestrator;
+    private final FrameHandler handler;
     /** Set in onOpen; null before. */
     private volatile Connection connection;
 
-    SocketEndpoint(Orchestrator orchestrator) {
-        this.orchestrator = orchestrator;
+    SocketEndpoint(FrameHandler handler) {
+        this.handler = handler;
     }
 
     @Override
@@ -40,13 +40,13 @@ public final class SocketEndpoint extends Endpoint {
             return;
         }
         connection.spoke(decoded.serializer());
-        orchestrator.receive(connection, decoded.frame());
+        handler.receive(connection, decoded.frame());
     }
 
     @Override
     public void onClose(Session session, CloseReason closeReason) {
         if (connection != null) {
-            orchestrator.closed(connection);
+            handler.closed(connection);
         }
     }
 

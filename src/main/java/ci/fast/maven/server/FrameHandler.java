@@ -1,0 +1,12 @@
+package ci.fast.maven.server;
+
+import ci.fast.maven.channel.Frame;
+
+/** What the server does with the frames of its connections; the {@link Orchestrator} in production. */
+public interface FrameHandler {
+    /** A frame arrived from {@code peer}; called on the connection's thread, one frame at a time per peer. */
+    void receive(Peer peer, Frame frame);
+
+    /** {@code peer}'s connection closed. */
+    void closed(Peer peer);
+}

@@ -1,0 +1,209 @@
+package ci.fast.maven.orchestration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ci.fast.maven.channel.ChannelException;
+import ci.fast.maven.channel.Events;
+import ci.fast.maven.channel.Frame;
+import ci.fast.maven.channel.Json;
+import ci.fast.maven.channel.ManualScheduler;
+import ci.fast.maven.channel.ServerAddress;
+import ci.fast.maven.server.Peer;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.Test;
+
+class NodeSessionTest {
+    private static final String TOPIC = "test_orchestrator:junit-shop-b42";
+
+    private final ManualScheduler scheduler = new ManualScheduler();
+    private final List<List<String>> ran = new CopyOnWriteArrayList<>();
+
+    @Test
+    void joinsThenEnqueuesWhenNodeIndexIsZero() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(script(0, "running"))) {
+            NodeSession.Outcome outcome = session(server).run();
+
+            assertEquals(NodeSession.Outcome.DONE, outcome);
+            List<Frame> frames = server.all();
+            assertEquals(List.of(Events.JOIN, Events.ENQ, Events.DEQ, Events.DEQ, Events.LEAVE),
+                    frames.stream().map(Frame::event).toList());
+            for (int i = 0; i < frames.size(); i++) {
+                assertEquals(TOPIC, frames.get(i).topic());
+                assertEquals(i + 1, ((JsonNumber) frames.get(i).ref()).intValue(), "integer refs counting up");
+            }
+            JsonObject entry = frames.get(1).payload().getJsonObject("tests").getJsonObject("com.acme.ATest");
+            assertEquals(2, entry.getInt("test_count"));
+            assertEquals("pending", entry.getJsonObject("adds()").getString("status"));
+            assertEquals(Json.EMPTY, frames.get(2).payload(), "the first deq carries no results");
+            JsonObject results = frames.get(3).payload().getJsonObject("com.acme.ATest");
+            assertEquals("failed", results.getString("file_status"));
+            assertEquals("boom", results.getJsonObject("divides()").getString("fully_formatted"));
+            assertEquals(List.of(List.of("com.acme.ATest")), ran);
+        }
+    }
+
+    @Test
+    void laterNodeDoesNotEnqueue() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(script(1, "running"))) {
+            session(server).run();
+
+            assertEquals(List.of(Events.JOIN, Events.DEQ, Events.DEQ, Events.LEAVE),
+                    server.all().stream().map(Frame::event).toList());
+        }
+    }
+
+    @Test
+    void waitingNodeDeqsOnlyAfterDeqRequest() throws Exception {
+        CompletableFuture<Peer> joined = new CompletableFuture<>();
+        BiConsumer<Peer, Frame> answers = script(1, "waiting");
+        try (ScriptedServer server = new ScriptedServer((peer, frame) -> {
+            answers.accept(peer, frame);
+            if (frame.event().equals(Events.JOIN)) {
+                joined.complete(peer);
+            }
+        })) {
+            CompletableFuture<NodeSession.Outcome> run = runAsync(session(server));
+            Peer node = joined.get(10, TimeUnit.SECONDS);
+            assertEquals(Events.JOIN, server.next().event());
+            // A heartbeat travels the same socket: had the node sent deq before deq_request, it would come first.
+            scheduler.tick();
+            assertEquals(Events.HEARTBEAT, server.next().event());
+            node.send(Frame.serverPush(JsonValue.NULL, TOPIC, Events.DEQ_REQUEST, Json.EMPTY));
+            assertEquals(Events.DEQ, server.next().event());
+
+            assertEquals(NodeSession.Outcome.DONE, run.get(10, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void refusedJoinEndsWithTheServersReason() throws Exception {
+        try (ScriptedServer server = new ScriptedServer((peer, frame) -> {
+            if (frame.event().equals(Events.JOIN)) {
+                peer.send(Frame.reply(frame, Events.STATUS_ERROR, Json.object(Map.of("reason", "unauthorized"))));
+            }
+        })) {
+            ChannelException e = assertThrows(ChannelException.class, () -> session(server).run());
+
+            assertTrue(e.getMessage().contains("refused to join " + TOPIC + ": unauthorized"), e.getMessage());
+            assertFalse(e.getMessage().contains(server.secret.reveal()), "the secret never shows");
+        }
+    }
+
+    @Test
+    void joinToFinishedRunEndsQuietly() throws Exception {
+        try (ScriptedServer server = new ScriptedServer((peer, frame) -> {
+            if (frame.event().equals(Events.JOIN)) {
+                peer.send(Frame.reply(frame, Events.STATUS_ERROR, Json.object(Map.of("reason", "run finished"))));
+            }
+        })) {
+            assertEquals(NodeSession.Outcome.RUN_FINISHED, session(server).run());
+            assertTrue(ran.isEmpty());
+        }
+    }
+
+    @Test
+    void serverErrorPushFailsTheNode() throws Exception {
+        try (ScriptedServer server = new ScriptedServer((peer, frame) -> {
+            if (frame.event().equals(Events.JOIN)) {
+                peer.send(Frame.reply(frame, Events.STATUS_OK, Json.object(Map.of("event", "join",
+                        "node_index", 1, "state", "running"))));
+            } else if (frame.event().equals(Events.DEQ)) {
+                peer.send(Frame.serverPush(JsonValue.NULL, TOPIC, Events.PHX_ERROR, Json.EMPTY));
+            }
+        })) {
+            ChannelException e = assertThrows(ChannelException.class, () -> session(server).run());
+
+            assertTrue(e.getMessage().contains("phx_error"), e.getMessage());
+        }
+    }
+
+    @Test
+    void silentServerFailsWithinTwoHeartbeats() throws Exception {
+        try (ScriptedServer server = new ScriptedServer((peer, frame) -> {
+            if (frame.event().equals(Events.JOIN)) {
+                peer.send(Frame.reply(frame, Events.STATUS_OK, Json.object(Map.of("event", "join",
+                        "node_index", 1, "state", "running"))));
+            }
+            // deq and heartbeats: never answered
+        })) {
+            CompletableFuture<NodeSession.Outcome> run = runAsync(session(server));
+            assertEquals(Events.JOIN, server.next().event());
+            assertEquals(Events.DEQ, server.next().event());
+            scheduler.tick();
+            assertEquals(Events.HEARTBEAT, server.next().event());
+            scheduler.tick();
+
+            var e = assertThrows(java.util.concurrent.ExecutionException.class, () -> run.get(10, TimeUnit.SECONDS));
+            assertTrue(e.getCause().getMessage().contains("no heartbeat reply"), e.getCause().getMessage());
+        }
+    }
+
+    /** Answers as a server would for one node with the given index and state, handing out one class once. */
+    private static BiConsumer<Peer, Frame> script(int nodeIndex, String state) {
+        boolean[] handedOut = {false};
+        return (peer, frame) -> {
+            switch (frame.event()) {
+                case Events.JOIN -> peer.send(Frame.reply(frame, Events.STATUS_OK, Json.object(Map.of(
+                        "event", "join", "node_index", nodeIndex, "state", state))));
+                case Events.DEQ -> {
+                    List<String> batch = handedOut[0] ? List.of() : List.of("com.acme.ATest");
+                    handedOut[0] = true;
+                    peer.send(Frame.reply(frame, Events.STATUS_OK,
+                            Json.object(Map.of("event", "deq", "tests", batch))));
+                }
+                case Events.HEARTBEAT -> peer.send(Frame.reply(frame, Events.STATUS_OK, Json.EMPTY));
+                default -> {
+                    // enq and leave get no reply
+                }
+            }
+        };
+    }
+
+    private NodeSession session(ScriptedServer server) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("build_id", "b42");
+        params.put("run_key", "junit-shop");
+        ServerAddress address = new ServerAddress(server.base(), server.secret, params);
+        return new NodeSession(address, TOPIC, List.of("com.acme.ATest", "com.acme.NotATest"), new TestSide() {
+            @Override
+            public Map<String, List<String>> discover(List<String> classes) {
+                return Map.of("com.acme.ATest", List.of("adds()", "divides()"));
+            }
+
+            @Override
+            public Map<String, List<Map<String, Object>>> run(List<String> batch) {
+                ran.add(batch);
+                return Map.of("com.acme.ATest", List.of(
+                        Map.of("name", "adds()", "status", "passed", "seconds", 0.004),
+                        Map.of("name", "divides()", "status", "failed", "seconds", 0.012, "failure", "boom")));
+            }
+        }, Duration.ofSeconds(10), Duration.ofSeconds(10), scheduler);
+    }
+
+    private static CompletableFuture<NodeSession.Outcome> runAsync(NodeSession session) {
+        CompletableFuture<NodeSession.Outcome> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(session.run());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        thread.setDaemon(true);
+        thread.start();
+        return result;
+    }
+}
