@@ -136,7 +136,9 @@ public final class PhoenixClient implements AutoCloseable {
             synchronized (session) {
                 session.getBasicRemote().sendText(text);
             }
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
+            // RuntimeException: besides IllegalStateException, Tyrus throws RejectedExecutionException once the
+            // connection has ended and its executors are shut down; push must fail its future, not throw.
             lose("the connection broke while sending: " + address.secret().redact(String.valueOf(e.getMessage())));
         }
     }

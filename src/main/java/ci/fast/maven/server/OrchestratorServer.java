@@ -111,6 +111,9 @@ public final class OrchestratorServer implements AutoCloseable {
 
         Container() {
             super((Set<Class<?>>) null);
+            // Set here, not per session in onOpen: a session schedules its idle check at creation with the default,
+            // and a check scheduled with 0 that runs after onOpen raised the timeout closes the fresh session.
+            setDefaultMaxSessionIdleTimeout(SocketEndpoint.IDLE_TIMEOUT_MILLIS);
             engine = TyrusWebSocketEngine.builder(this).incomingBufferSize(MAX_FRAME_BYTES).build();
         }
 

@@ -11,7 +11,10 @@ import java.io.IOException;
 
 /** (Public because Tyrus calls it reflectively.) One connected node: decodes its frames for its {@link FrameHandler} and tells it when the node goes away. */
 public final class SocketEndpoint extends Endpoint {
-    /** A Phoenix server closes a connection silent for this long (PROTOCOL.md section 2). */
+    /**
+     * A Phoenix server closes a connection silent for this long (PROTOCOL.md section 2). The server's container applies
+     * it to every session from its creation.
+     */
     static final long IDLE_TIMEOUT_MILLIS = 60_000;
 
     private final FrameHandler handler;
@@ -24,7 +27,6 @@ public final class SocketEndpoint extends Endpoint {
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
-        session.setMaxIdleTimeout(IDLE_TIMEOUT_MILLIS);
         session.setMaxTextMessageBufferSize(OrchestratorServer.MAX_FRAME_BYTES);
         Object remote = session.getUserProperties().get("jakarta.websocket.endpoint.remoteAddress");
         connection = new Connection(session, remote == null ? session.getId() : remote.toString());

@@ -37,7 +37,7 @@ class NodeSessionTest {
             NodeSession.Outcome outcome = session(server).run();
 
             assertEquals(NodeSession.Outcome.DONE, outcome);
-            List<Frame> frames = server.all();
+            List<Frame> frames = server.allUntilLeave();
             assertEquals(List.of(Events.JOIN, Events.ENQ, Events.DEQ, Events.DEQ, Events.LEAVE),
                     frames.stream().map(Frame::event).toList());
             for (int i = 0; i < frames.size(); i++) {
@@ -61,7 +61,7 @@ class NodeSessionTest {
             session(server).run();
 
             assertEquals(List.of(Events.JOIN, Events.DEQ, Events.DEQ, Events.LEAVE),
-                    server.all().stream().map(Frame::event).toList());
+                    server.allUntilLeave().stream().map(Frame::event).toList());
         }
     }
 

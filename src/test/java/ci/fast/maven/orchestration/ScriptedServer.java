@@ -1,5 +1,6 @@
 package ci.fast.maven.orchestration;
 
+import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Frame;
 import ci.fast.maven.channel.Secret;
 import ci.fast.maven.server.FrameHandler;
@@ -55,7 +56,11 @@ final class ScriptedServer implements FrameHandler, AutoCloseable {
         return frame;
     }
 
-    List<Frame> all() {
+    /** Every frame the node sent, once its leave has arrived (the node may return before the server reads it). */
+    List<Frame> allUntilLeave() throws InterruptedException {
+        while (!next().event().equals(Events.LEAVE)) {
+            // drain up to the leave
+        }
         synchronized (all) {
             return List.copyOf(all);
         }
