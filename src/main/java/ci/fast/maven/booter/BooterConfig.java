@@ -29,6 +29,8 @@ public record BooterConfig(int mojoPort, String nonce, List<Path> isolatedPath, 
     public static final String SECRET_ENV = "FAST_CI_SECRET_KEY";
 
     private static final String PARAM = "param.";
+    /** The parameter names in order, one a line: a properties file keeps no order of its own. */
+    private static final String PARAM_NAMES = "paramNames";
 
     public BooterConfig {
         isolatedPath = List.copyOf(isolatedPath);
@@ -44,6 +46,7 @@ public record BooterConfig(int mojoPort, String nonce, List<Path> isolatedPath, 
         p.setProperty("isolatedPath", String.join("\n", isolatedPath.stream().map(Path::toString).toList()));
         p.setProperty("server", server);
         params.forEach((k, v) -> p.setProperty(PARAM + k, v));
+        p.setProperty(PARAM_NAMES, String.join("\n", params.keySet()));
         p.setProperty("classes", String.join("\n", classes));
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             p.store(out, "fast-ci fork configuration");
@@ -57,10 +60,8 @@ public record BooterConfig(int mojoPort, String nonce, List<Path> isolatedPath, 
             p.load(in);
         }
         Map<String, String> params = new LinkedHashMap<>();
-        for (String name : p.stringPropertyNames()) {
-            if (name.startsWith(PARAM)) {
-                params.put(name.substring(PARAM.length()), p.getProperty(name));
-            }
+        for (String name : lines(p.getProperty(PARAM_NAMES))) {
+            params.put(name, p.getProperty(PARAM + name));
         }
         return new BooterConfig(Integer.parseInt(p.getProperty("mojoPort")), p.getProperty("nonce"),
                 lines(p.getProperty("isolatedPath")).stream().map(Path::of).toList(), p.getProperty("server"),

@@ -12,7 +12,10 @@ public final class ForkCount {
         try {
             if (v.endsWith("C") || v.endsWith("c")) {
                 double perCore = Double.parseDouble(v.substring(0, v.length() - 1));
-                return Math.max(1, (int) (perCore * cores));
+                if (perCore > 0 && Double.isFinite(perCore)) {
+                    return Math.max(1, (int) (perCore * cores));
+                }
+                throw new NumberFormatException(v);
             }
             int count = Integer.parseInt(v);
             if (count >= 1) {

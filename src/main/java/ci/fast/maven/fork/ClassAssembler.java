@@ -60,9 +60,12 @@ final class ClassAssembler {
         }
     }
 
-    /** Native output of {@code key} (null outside any class). */
+    /**
+     * Native output of {@code key} (null outside any class). The native streams and the event socket are read on
+     * different threads, so a start marker may be seen before the class's start event: the marker is enough.
+     */
     synchronized void nativeText(boolean stderr, String key, String text) {
-        Pending p = key == null ? null : pending.get(key);
+        Pending p = key == null ? null : pending.computeIfAbsent(key, k -> new Pending());
         if (p == null) {
             stray.accept(text);
         } else {
@@ -70,13 +73,10 @@ final class ClassAssembler {
         }
     }
 
-    /** A native stream passed {@code key}'s end marker. */
+    /** A native stream passed {@code key}'s end marker, possibly before the class's start event arrived. */
     synchronized void nativeEnd(boolean stderr, String key) {
-        Pending p = pending.get(key);
-        if (p != null) {
-            p.ended[stderr ? 1 : 0] = true;
-            tryComplete(key);
-        }
+        pending.computeIfAbsent(key, k -> new Pending()).ended[stderr ? 1 : 0] = true;
+        tryComplete(key);
     }
 
     /** A native stream reached its end: no more markers will come on it. */

@@ -1,0 +1,156 @@
+package ci.fast.maven.booter;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Round trips of every {@link ForkEvent} through the binary codec the fork and Maven share. */
+class ForkEventCodecTest {
+    private static final String NON_ASCII = "Prüfung_Ωμέγα_测试_😀";
+
+    static Stream<ForkEvent> eventsWithoutBytes() {
+        return Stream.of(
+                new ForkEvent.Joined(0),
+                new ForkEvent.Joined(Integer.MAX_VALUE),
+                new ForkEvent.Batch(List.of("com.acme.A", "com.acme.B", "com.acme." + NON_ASCII)),
+                new ForkEvent.Batch(List.of()),
+                new ForkEvent.ClassStarted("com.acme.A"),
+                new ForkEvent.ClassStarted(""),
+                new ForkEvent.ClassStarted(null),
+                new ForkEvent.TestFinished("com.acme.A", new TestOutcome("add(int)[1]", "add(int)[1]",
+                        "com.acme.A$Nested", TestOutcome.FAILED, 0.0125, "org.opentest4j.AssertionFailedError",
+                        "expected: <" + NON_ASCII + "> but was: <x>", "trace\n\tat a.b(C.java:1)\n", null)),
+                new ForkEvent.TestFinished("com.acme.A", new TestOutcome("skips", "skips()", "com.acme.A",
+                        TestOutcome.SKIPPED, 0, null, null, null, "disabled on " + NON_ASCII)),
+                new ForkEvent.TestFinished(null, new TestOutcome(null, null, null, null, -1.5, null, null, null,
+                        null)),
+                new ForkEvent.ClassFinished("com.acme.A", 3.25),
+                new ForkEvent.NodeEnded(null),
+                new ForkEvent.NodeEnded("the fork failed: " + NON_ASCII));
+    }
+
+    @ParameterizedTest
+    @MethodSource("eventsWithoutBytes")
+    void readsBackWhatItWrote(ForkEvent event) throws IOException {
+        assertEquals(event, roundTrip(event));
+    }
+
+    @Test
+    void readsBackOutputBytesAndStream() throws IOException {
+        byte[] text = ("printed " + NON_ASCII + "\n").getBytes(StandardCharsets.UTF_8);
+
+        ForkEvent.Output read = assertInstanceOf(ForkEvent.Output.class,
+                roundTrip(new ForkEvent.Output("com.acme.A", true, text)));
+
+        assertEquals("com.acme.A", read.key());
+        assertTrue(read.stderr());
+        assertArrayEquals(text, read.bytes());
+    }
+
+    @Test
+    void readsBackOutputOutsideAnyClassWithNoBytes() throws IOException {
+        ForkEvent.Output read = assertInstanceOf(ForkEvent.Output.class,
+                roundTrip(new ForkEvent.Output("", false, new byte[0])));
+
+        assertEquals("", read.key());
+        assertFalse(read.stderr());
+        assertArrayEquals(new byte[0], read.bytes());
+    }
+
+    @Test
+    void readsBackALargeOutputPayload() throws IOException {
+        byte[] large = new byte[5 * 1024 * 1024 + 3];
+        for (int i = 0; i < large.length; i++) {
+            large[i] = (byte) (i * 31 + 7);
+        }
+
+        ForkEvent.Output read = assertInstanceOf(ForkEvent.Output.class,
+                roundTrip(new ForkEvent.Output("com.acme.A", false, large)));
+
+        assertArrayEquals(large, read.bytes());
+    }
+
+    @Test
+    void readsASequenceOfEventsInOrderThenNullAtTheEnd() throws IOException {
+        List<ForkEvent> written = eventsWithoutBytes().toList();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            for (ForkEvent event : written) {
+                ForkEventCodec.write(out, event);
+            }
+        }
+
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+        List<ForkEvent> read = new ArrayList<>();
+        for (ForkEvent event = ForkEventCodec.read(in); event != null; event = ForkEventCodec.read(in)) {
+            read.add(event);
+        }
+
+        assertEquals(written, read);
+        assertNull(ForkEventCodec.read(in), "still null when asked again after the end");
+    }
+
+    @Test
+    void returnsNullForAnEmptyStream() throws IOException {
+        assertNull(ForkEventCodec.read(new DataInputStream(new ByteArrayInputStream(new byte[0]))));
+    }
+
+    @Test
+    void refusesAnUnknownTagNamingIt() {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(new byte[] {(byte) 0xC8, 0, 0, 0, 0}));
+
+        IOException e = assertThrows(IOException.class, () -> ForkEventCodec.read(in));
+
+        assertTrue(e.getMessage().contains("200"), e.getMessage());
+    }
+
+    @Test
+    void refusesTagZero() {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(new byte[] {0}));
+
+        assertThrows(IOException.class, () -> ForkEventCodec.read(in));
+    }
+
+    @Test
+    void failsRatherThanReturningNullWhenTheStreamEndsInsideAnEvent() throws IOException {
+        byte[] whole = bytesOf(new ForkEvent.ClassFinished("com.acme.A", 1.5));
+        byte[] cut = Arrays.copyOf(whole, whole.length - 3);
+
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(cut));
+
+        assertThrows(IOException.class, () -> ForkEventCodec.read(in));
+    }
+
+    private static ForkEvent roundTrip(ForkEvent event) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytesOf(event)));
+        ForkEvent read = ForkEventCodec.read(in);
+        assertNull(ForkEventCodec.read(in), "one event, then the end: the codec read exactly what it wrote");
+        return read;
+    }
+
+    private static byte[] bytesOf(ForkEvent event) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            ForkEventCodec.write(out, event);
+        }
+        return bytes.toByteArray();
+    }
+}

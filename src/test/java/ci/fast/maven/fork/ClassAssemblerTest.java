@@ -1,0 +1,306 @@
+package ci.fast.maven.fork;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ci.fast.maven.booter.ForkEvent;
+import ci.fast.maven.booter.TestOutcome;
+import ci.fast.maven.report.ClassResult;
+import ci.fast.maven.report.Status;
+import ci.fast.maven.report.TestResult;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** When a class counts as complete, where its output goes, and what a dead fork leaves behind. */
+class ClassAssemblerTest {
+    private static final String A = "com.acme.ATest";
+    private static final String B = "com.acme.BTest";
+    private static final String C = "com.acme.CTest";
+    private static final String D = "com.acme.DTest";
+    private static final boolean OUT = false;
+    private static final boolean ERR = true;
+
+    private final List<ClassResult> completed = new ArrayList<>();
+    private final StringBuilder stray = new StringBuilder();
+    private final ClassAssembler assembler = new ClassAssembler(completed::add, stray::append);
+
+    @Test
+    void completesWhenBothEndMarkersFollowTheFinishEvent() {
+        assembler.event(new ForkEvent.ClassStarted(A));
+        assembler.event(passed(A, "adds"));
+        assembler.event(new ForkEvent.ClassFinished(A, 1.5));
+        assertEquals(List.of(), completed, "finished, but no stream has passed its end marker");
+
+        assembler.nativeEnd(OUT, A);
+        assertEquals(List.of(), completed, "stderr has not passed its end marker");
+
+        assembler.nativeEnd(ERR, A);
+        assertEquals(1, completed.size());
+        ClassResult a = completed.get(0);
+        assertEquals(A, a.className());
+        assertEquals(1.5, a.seconds());
+        assertEquals(List.of("adds"), a.tests().stream().map(TestResult::name).toList());
+    }
+
+    @Test
+    void completesWhenTheFinishEventFollowsBothEndMarkers() {
+        assembler.event(new ForkEvent.ClassStarted(A));
+        assembler.nativeEnd(ERR, A);
+        assembler.nativeEnd(OUT, A);
+        assertEquals(List.of(), completed, "both markers passed, but the finish event has not come");
+
+        assembler.event(new ForkEvent.ClassFinished(A, 0.25));
+
+        assertEquals(List.of(A), names(completed));
+    }
+
+    @Test
+    void aClosedStreamStandsInForItsEndMarker() {
+        assembler.event(new ForkEvent.ClassStarted(A));
+        assembler.event(new ForkEvent.ClassFinished(A, 0));
+        assembler.nativeEnd(ERR, A);
+        assertEquals(List.of(), completed);
+
+        assembler.nativeClosed(OUT);
+
+        assertEquals(List.of(A), names(completed));
+    }
+
+    @Test
+    void completesOnTheFinishEventWhenBothStreamsClosedBefore() {
+        assembler.event(new ForkEvent.ClassStarted(A));
+        assembler.nativeClosed(OUT);
+        assembler.nativeClosed(ERR);
+        assertEquals(List.of(), completed);
+
+        assembler.event(new ForkEvent.ClassFinished(A, 0));
+
+        assertEquals(List.of(A), names(completed));
+    }
+
+    @Test
+    void anEndMarkerOfOneClassDoesNotCompleteAnother() {
+        assembler.event(new ForkEvent.ClassStarted(A));
+        assembler.event(new ForkEvent.ClassFinished(A, 0));
+        assembler.event(new ForkEvent.ClassStarted(B));
+        assembler.event(new ForkEvent.ClassFinished(B, 0));
+
+        assembler.nativeEnd(OUT, B);
+        assembler.nativeEnd(ERR, B);
+
+        assertEquals(List.of(B), names(completed));
+    }
+
+    @Test
+    void completesAClassOnlyOnce() {
+        assembler.event(new ForkEvent.ClassStarted(A));
+        assembler.event(new ForkEvent.ClassFinished(A, 0));
+        assembler.nativeEnd(OUT, A);
+        assembler.nativeEnd(ERR, A);
+
+        assembler.nativeClosed(OUT);
+        assembler.nativeClosed(ERR);
+        assertEquals(List.of(), assembler.abandon("late"));
+
+        assertEquals(List.of(A), names(completed));
+    }
+
+    @Test
+    void putsCapturedAndNativeOutputInTheClassThatPrintedIt() {
+        assembler.event(new ForkEvent.ClassStarted(A));
+        assembler.event(new ForkEvent.ClassStarted(B));
+        assembler.event(output(A, OUT, "a out\n"));
+        assembler.event(output(B, ERR, "b err\n"));
+        assembler.nativeText(OUT, B, "b native out\n");
+        assembler.event(output(A, ERR, "a err\n"));
+        assembler.nativeText(ERR, A, "a native err\n");
+        assembler.event(output(B, OUT, "b out\n"));
+
+        finishBoth(A);
+        finishBoth(B);
+
+        ClassResult a = completed.get(0);
+        ClassResult b = completed.get(1);
+        assertEquals("a out\n", a.stdout());
+        assertEquals("a err\na native err\n", a.stderr());
+        assertEquals("b native out\nb out\n", b.stdout());
+        assertEquals("b err\n", b.stderr());
+        assertEquals("", stray.toString());
+    }
+
+    @Test
+    void keepsNonAsciiOutputSplitAcrossEvents() {
+        byte[] bytes = "Grüße 测试\n".getBytes(StandardCharsets.UTF_8);
+        assembler.event(new ForkEvent.ClassStarted(A));
+        // A PrintStream may hand over a multi-byte character in two writes.
+        assembler.event(new ForkEvent.Output(A, false, Arrays.copyOfRange(bytes, 0, 3)));
+        assembler.event(new ForkEvent.Output(A, false, Arrays.copyOfRange(bytes, 3, bytes.length)));
+
+        finishBoth(A);
+
+        assertEquals("Grüße 测试\n", completed.get(0).stdout());
+    }
+
+    @Test
+    void sendsOutputOutsideAnyClassToTheStrayConsumer() {
+        assembler.event(new ForkEvent.ClassStarted(A));
+        assembler.event(output("", OUT, "between classes\n"));
+        assembler.nativeText(ERR, null, "jvm warning\n");
+        assembler.event(output(B, OUT, "from a class not started\n"));
+
+        finishBoth(A);
+
+        assertEquals("between classes\njvm warning\nfrom a class not started\n", stray.toString());
+        assertEquals("", completed.get(0).stdout());
+        assertEquals("", completed.get(0).stderr());
+    }
+
+    @Test
+    void sendsOutputOfACompletedClassToTheStrayConsumer() {
+        assembler.event(new ForkEvent.ClassStarted(A));
+        finishBoth(A);
+
+        assembler.event(output(A, OUT, "printed by a thread the class left behind\n"));
+
+        assertEquals("printed by a thread the class left behind\n", stray.toString());
+        assertEquals("", completed.get(0).stdout());
+    }
+
+    @Test
+    void keepsNativeOutputThatOvertookTheStartEvent() {
+        // The native streams and the event socket are read by different threads: the start marker and what
+        // follows it may be seen before the ClassStarted event.
+        assembler.nativeText(OUT, A, "early native\n");
+        assembler.event(new ForkEvent.ClassStarted(A));
+        assembler.nativeText(OUT, A, "later native\n");
+
+        finishBoth(A);
+
+        assertEquals("early native\nlater native\n", completed.get(0).stdout());
+        assertEquals("", stray.toString());
+    }
+
+    @Test
+    void completesWhenTheEndMarkersOvertookTheStartEvent() {
+        assembler.nativeEnd(OUT, A);
+        assembler.nativeEnd(ERR, A);
+        assembler.event(new ForkEvent.ClassStarted(A));
+        assembler.event(passed(A, "adds"));
+
+        assembler.event(new ForkEvent.ClassFinished(A, 0.5));
+
+        assertEquals(List.of(A), names(completed), "complete now, not only when the fork's streams close");
+    }
+
+    @Test
+    void reportsStartedUnfinishedAndUnstartedClassesOfTheBatchAsLost() {
+        assembler.event(new ForkEvent.Batch(List.of(A, B, C, D)));
+        assembler.event(new ForkEvent.ClassStarted(A));
+        assembler.event(passed(A, "adds"));
+        finishBoth(A);
+        assembler.event(new ForkEvent.ClassStarted(B));
+        assembler.event(passed(B, "reads"));
+        assembler.event(output(B, OUT, "b was here\n"));
+        assertEquals(List.of(A), names(completed));
+
+        List<String> lost = assembler.abandon("the forked JVM was killed by signal 9 (SIGKILL) (exit code 137)");
+
+        assertEquals(List.of(B, C, D), lost);
+        assertEquals(List.of(A, B, C, D), names(completed), "A once, then every lost class");
+        ClassResult b = completed.get(1);
+        assertEquals(List.of("reads", "BTest"), b.tests().stream().map(TestResult::name).toList());
+        assertEquals("b was here\n", b.stdout(), "what the lost class printed stays in its report");
+        for (ClassResult result : completed.subList(1, 4)) {
+            TestResult crash = result.tests().get(result.tests().size() - 1);
+            assertEquals(Status.ERROR, crash.status(), result.className());
+            assertEquals(result.className(), crash.className());
+            assertEquals("the forked JVM was killed by signal 9 (SIGKILL) (exit code 137)", crash.failureMessage());
+            assertEquals(1, result.errors(), result.className());
+        }
+        assertEquals(List.of("DTest"), completed.get(3).tests().stream().map(TestResult::name).toList());
+    }
+
+    @Test
+    void doesNotReportAFinishedClassThatOnlyLacksItsEndMarkersAsLost() {
+        assembler.event(new ForkEvent.Batch(List.of(A, B)));
+        assembler.event(new ForkEvent.ClassStarted(A));
+        assembler.event(passed(A, "adds"));
+        assembler.event(new ForkEvent.ClassFinished(A, 0.5));
+        assembler.nativeEnd(OUT, A);
+
+        List<String> lost = assembler.abandon("the forked JVM exited with code 1 before finishing");
+
+        assertEquals(List.of(B), lost);
+        assertEquals(List.of(A, B), names(completed));
+        ClassResult a = completed.get(0);
+        assertEquals(0, a.errors());
+        assertEquals(List.of("adds"), a.tests().stream().map(TestResult::name).toList());
+    }
+
+    @Test
+    void abandonsNothingWhenEveryClassOfTheBatchCompleted() {
+        assembler.event(new ForkEvent.Batch(List.of(A)));
+        assembler.event(new ForkEvent.ClassStarted(A));
+        finishBoth(A);
+
+        assertEquals(List.of(), assembler.abandon("gone"));
+        assertEquals(List.of(A), names(completed));
+    }
+
+    @Test
+    void reportsOnlyTheUnfinishedClassesOfTheLatestBatch() {
+        assembler.event(new ForkEvent.Batch(List.of(A, B)));
+        for (String key : List.of(A, B)) {
+            assembler.event(new ForkEvent.ClassStarted(key));
+            finishBoth(key);
+        }
+        assembler.event(new ForkEvent.Batch(List.of(C, D)));
+        assembler.event(new ForkEvent.ClassStarted(C));
+
+        assertEquals(List.of(C, D), assembler.abandon("gone"));
+        assertEquals(List.of(A, B, C, D), names(completed));
+    }
+
+    @Test
+    void convertsEachOutcomeToATestResult() {
+        assembler.event(new ForkEvent.ClassStarted(A));
+        assembler.event(new ForkEvent.TestFinished(A, new TestOutcome("divides", "divides()", A + "$Inner",
+                TestOutcome.FAILED, 0.012, "org.opentest4j.AssertionFailedError", "expected: <2>", "trace", null)));
+        assembler.event(new ForkEvent.TestFinished(A, new TestOutcome("skips", "skips()", A, TestOutcome.SKIPPED,
+                0, null, null, null, "disabled")));
+
+        finishBoth(A);
+
+        TestResult divides = completed.get(0).tests().get(0);
+        assertEquals(new TestResult("divides", A + "$Inner", Status.FAILED, 0.012,
+                "org.opentest4j.AssertionFailedError", "expected: <2>", "trace", null), divides);
+        TestResult skips = completed.get(0).tests().get(1);
+        assertEquals(Status.SKIPPED, skips.status());
+        assertEquals("disabled", skips.skipReason());
+        assertNull(skips.stackTrace());
+        assertTrue(completed.get(0).hasProblems());
+    }
+
+    private void finishBoth(String key) {
+        assembler.event(new ForkEvent.ClassFinished(key, 0.1));
+        assembler.nativeEnd(OUT, key);
+        assembler.nativeEnd(ERR, key);
+    }
+
+    private static ForkEvent.TestFinished passed(String key, String name) {
+        return new ForkEvent.TestFinished(key, new TestOutcome(name, name + "()", key, TestOutcome.PASSED, 0.001,
+                null, null, null, null));
+    }
+
+    private static ForkEvent.Output output(String key, boolean stderr, String text) {
+        return new ForkEvent.Output(key, stderr, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<String> names(List<ClassResult> results) {
+        return results.stream().map(ClassResult::className).toList();
+    }
+}

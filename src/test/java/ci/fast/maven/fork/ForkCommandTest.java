@@ -1,0 +1,101 @@
+package ci.fast.maven.fork;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ci.fast.maven.booter.ForkedBooter;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+class ForkCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void quotesATokenAsIs() {
+        assertEquals("\"/home/me/.m2/a.jar\"", ForkCommand.quote("/home/me/.m2/a.jar"));
+    }
+
+    @Test
+    void escapesBackslashes() {
+        assertEquals("\"C:\\\\Users\\\\me\\\\a.jar\"", ForkCommand.quote("C:\\Users\\me\\a.jar"));
+    }
+
+    @Test
+    void escapesQuotes() {
+        assertEquals("\"say \\\"hi\\\"\"", ForkCommand.quote("say \"hi\""));
+    }
+
+    @Test
+    void escapesABackslashBeforeAQuoteOnce() {
+        assertEquals("\"a\\\\\\\"b\"", ForkCommand.quote("a\\\"b"));
+    }
+
+    @Test
+    void putsTheClassPathInTheArgFileAndNotOnTheCommandLine() throws Exception {
+        Path java = dir.resolve("jdk/bin/java");
+        Path testClasses = dir.resolve("target/test classes");
+        Path jar = dir.resolve("repo/junit \"x\".jar");
+        ForkOptions options = new ForkOptions(java, List.of("-Xmx256m", "-Dfoo=bar"), List.of(testClasses, jar),
+                List.of(), dir, Map.of(), dir);
+        Path argFile = dir.resolve("fork-1.args");
+        Path configFile = dir.resolve("fork-1.properties");
+
+        List<String> command = ForkCommand.build(options, argFile, configFile);
+
+        assertEquals(List.of(java.toString(), "-Xmx256m", "-Dfoo=bar", "@" + argFile), command);
+        for (String token : command) {
+            assertFalse(token.contains(testClasses.toString()), token);
+            assertFalse(token.contains("-cp"), token);
+        }
+        assertEquals(List.of("-cp",
+                ForkCommand.quote(testClasses + File.pathSeparator + jar),
+                ForkedBooter.class.getName(),
+                ForkCommand.quote(configFile.toString())), Files.readAllLines(argFile, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "a quote is no legal character of a Windows file name")
+    void givesTheJvmTheClassPathExactlyThroughTheArgFile() throws Exception {
+        // Names a JVM must read back exactly: a space, a quote, a backslash (legal in a Linux file name).
+        Path odd = Files.createDirectories(dir.resolve("a b/c \"d\" e\\f"));
+        Path plain = Files.createDirectories(dir.resolve("plain"));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ForkOptions options = new ForkOptions(java, List.of("-XshowSettings:properties"), List.of(odd, plain),
+                List.of(), dir, Map.of(), dir);
+
+        Process process = new ProcessBuilder(ForkCommand.build(options, dir.resolve("fork.args"),
+                dir.resolve("fork.properties"))).redirectErrorStream(true).start();
+        List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .lines().toList();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the JVM ended");
+
+        assertEquals(List.of(odd.toString(), plain.toString()), classPathShown(lines), String.join("\n", lines));
+    }
+
+    /** The class path as -XshowSettings:properties prints it: the first entry, then one indented entry a line. */
+    private static List<String> classPathShown(List<String> lines) {
+        List<String> entries = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.trim().startsWith("java.class.path = ")) {
+                entries.add(line.substring(line.indexOf(" = ") + 3));
+                for (int j = i + 1; j < lines.size() && lines.get(j).startsWith("        "); j++) {
+                    entries.add(lines.get(j).trim());
+                }
+            }
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,233 @@
+package ci.fast.maven.orchestration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ci.fast.maven.channel.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The enq and results payloads of PROTOCOL.md section 3. */
+class PayloadsTest {
+    private static final Set<String> CLASS_FIELDS = Set.of("file_status", "test_count", "test_counters");
+
+    @Test
+    void enqueuesTheProtocolsExampleExactly() {
+        Map<String, List<String>> tests = Map.of("com.acme.billing.InvoiceTest",
+                List.of("totalIsRounded()", "rejectsNegative()"));
+
+        JsonObject enq = Payloads.enq(tests);
+
+        assertEquals(Json.parse("""
+                {"tests": {"com.acme.billing.InvoiceTest": {
+                    "file_status": "pending",
+                    "test_count": 2,
+                    "test_counters": {"failed": 0, "passed": 0, "pending": 0},
+                    "totalIsRounded()": {"status": "pending", "run_time": 0.0},
+                    "rejectsNegative()": {"status": "pending", "run_time": 0.0}}}}"""), enq);
+    }
+
+    @Test
+    void enqueuesEveryClassWithEveryTestPendingAndCountersZero() {
+        Map<String, List<String>> tests = new LinkedHashMap<>();
+        tests.put("com.acme.A", List.of("a()", "b()", "c(int)[1]"));
+        tests.put("com.acme.B", List.of("x()"));
+
+        JsonObject classes = Payloads.enq(tests).getJsonObject("tests");
+
+        assertEquals(Set.of("com.acme.A", "com.acme.B"), classes.keySet());
+        for (String key : classes.keySet()) {
+            JsonObject entry = classes.getJsonObject(key);
+            assertEquals("pending", entry.getString("file_status"), key);
+            assertEquals(counters(0, 0, 0), entry.getJsonObject("test_counters"), key);
+            assertEquals(perTest(entry).size(), entry.getInt("test_count"), key);
+            for (String name : perTest(entry)) {
+                JsonObject test = entry.getJsonObject(name);
+                assertEquals(Set.of("status", "run_time"), test.keySet(), name);
+                assertEquals("pending", test.getString("status"), name);
+                assertEquals(0.0, test.getJsonNumber("run_time").doubleValue(), name);
+            }
+        }
+        assertEquals(Set.of("a()", "b()", "c(int)[1]"), perTest(classes.getJsonObject("com.acme.A")));
+        assertEquals(3, classes.getJsonObject("com.acme.A").getInt("test_count"));
+    }
+
+    @Test
+    void enqueuesAPlaceholderTestForAClassWithNoKnownTests() {
+        JsonObject entry = Payloads.enq(Map.of("com.acme.Dynamic", List.of())).getJsonObject("tests")
+                .getJsonObject("com.acme.Dynamic");
+
+        assertEquals(Set.of("1"), perTest(entry));
+        assertEquals(Json.parse("{\"status\":\"pending\",\"run_time\":0.0}"), entry.getJsonObject("1"));
+        assertEquals(1, entry.getInt("test_count"));
+    }
+
+    @Test
+    void enqueuesRepeatedTestNamesUnderDistinctKeys() {
+        JsonObject entry = Payloads.enq(Map.of("com.acme.A", List.of("add()[1]", "add()[1]", "test_count")))
+                .getJsonObject("tests").getJsonObject("com.acme.A");
+
+        assertEquals(Set.of("add()[1]", "add()[1] #2", "test_count #2"), perTest(entry));
+        assertEquals(3, entry.getInt("test_count"));
+    }
+
+    @Test
+    void reportsTheProtocolsResultsExampleExactly() {
+        String trace = "org.opentest4j.AssertionFailedError: expected: <2> but was: <3>\n\tat …";
+
+        JsonObject results = Payloads.results(List.of("com.acme.A"), Map.of("com.acme.A", List.of(
+                test("adds()", "passed", 0.004, null),
+                test("divides()", "failed", 0.012, trace))));
+
+        assertEquals(Json.parse("""
+                {"com.acme.A": {
+                    "file_status": "failed",
+                    "test_count": 2,
+                    "test_counters": {"failed": 1, "passed": 1, "pending": 0},
+                    "adds()": {"status": "passed", "run_time": 0.004},
+                    "divides()": {"status": "failed", "run_time": 0.012,
+                                  "fully_formatted": "org.opentest4j.AssertionFailedError: expected: <2> but was: <3>\\n\\tat …"}}}"""),
+                results);
+    }
+
+    @Test
+    void marksAClassFailedWhenAnyTestFailed() {
+        JsonObject entry = resultsOf(test("a()", "passed", 0.1, null), test("b()", "pending", 0, null),
+                test("c()", "failed", 0.2, "boom"));
+
+        assertEquals("failed", entry.getString("file_status"));
+        assertEquals(counters(1, 1, 1), entry.getJsonObject("test_counters"));
+        assertEquals(3, entry.getInt("test_count"));
+    }
+
+    @Test
+    void marksAClassPassedWhenNoneFailedAndAnyPassed() {
+        JsonObject entry = resultsOf(test("a()", "pending", 0, null), test("b()", "passed", 0.1, null));
+
+        assertEquals("passed", entry.getString("file_status"));
+        assertEquals(counters(0, 1, 1), entry.getJsonObject("test_counters"));
+    }
+
+    @Test
+    void marksAClassPendingWhenEveryTestWasSkipped() {
+        JsonObject entry = resultsOf(test("a()", "pending", 0, null), test("b()", "pending", 0, null));
+
+        assertEquals("pending", entry.getString("file_status"));
+        assertEquals(counters(0, 0, 2), entry.getJsonObject("test_counters"));
+        assertEquals(2, entry.getInt("test_count"));
+    }
+
+    @Test
+    void givesTheFailureTextOnlyToFailedTests() {
+        JsonObject entry = resultsOf(test("a()", "passed", 0.1, null), test("b()", "failed", 0.2, "trace of b"),
+                test("c()", "pending", 0, null));
+
+        assertEquals("trace of b", entry.getJsonObject("b()").getString("fully_formatted"));
+        assertFalse(entry.getJsonObject("a()").containsKey("fully_formatted"));
+        assertFalse(entry.getJsonObject("c()").containsKey("fully_formatted"));
+    }
+
+    @Test
+    void writesRunTimesAsNumbersOfSeconds() {
+        JsonObject entry = resultsOf(test("a()", "passed", 1.25, null), test("b()", "pending", 0.0, null));
+
+        JsonValue a = entry.getJsonObject("a()").get("run_time");
+        assertEquals(JsonValue.ValueType.NUMBER, a.getValueType());
+        assertEquals(1.25, ((JsonNumber) a).doubleValue());
+        assertEquals(0.0, entry.getJsonObject("b()").getJsonNumber("run_time").doubleValue());
+    }
+
+    @Test
+    void reportsEveryClassOfTheBatchEvenOneWithoutOutcomes() {
+        Map<String, List<Map<String, Object>>> outcomes = Map.of("com.acme.A",
+                List.of(test("a()", "passed", 0.1, null)));
+
+        JsonObject results = Payloads.results(List.of("com.acme.A", "com.acme.Lost"), outcomes);
+
+        assertEquals(Set.of("com.acme.A", "com.acme.Lost"), results.keySet());
+        assertEquals(Json.parse("""
+                {"file_status": "pending", "test_count": 1,
+                 "test_counters": {"failed": 0, "passed": 0, "pending": 1},
+                 "1": {"status": "pending", "run_time": 0.0}}"""), results.getJsonObject("com.acme.Lost"));
+    }
+
+    @Test
+    void reportsAClassWithAnEmptyOutcomeListAsOnePendingPlaceholder() {
+        JsonObject results = Payloads.results(List.of("com.acme.Empty"), Map.of("com.acme.Empty", List.of()));
+
+        JsonObject entry = results.getJsonObject("com.acme.Empty");
+        assertEquals(Set.of("1"), perTest(entry));
+        assertEquals(1, entry.getInt("test_count"));
+    }
+
+    @Test
+    void leavesOutClassesNotInTheBatch() {
+        JsonObject results = Payloads.results(List.of("com.acme.A"), Map.of(
+                "com.acme.A", List.of(test("a()", "passed", 0.1, null)),
+                "com.acme.Other", List.of(test("o()", "passed", 0.1, null))));
+
+        assertEquals(Set.of("com.acme.A"), results.keySet());
+    }
+
+    @Test
+    void reportsRepeatedTestNamesUnderDistinctKeysWithTheirOwnOutcomes() {
+        JsonObject entry = resultsOf(test("add(int)[1]", "passed", 0.1, null),
+                test("add(int)[1]", "failed", 0.2, "second failed"), test("add(int)[1]", "pending", 0, null));
+
+        assertEquals(Set.of("add(int)[1]", "add(int)[1] #2", "add(int)[1] #3"), perTest(entry));
+        assertEquals("passed", entry.getJsonObject("add(int)[1]").getString("status"));
+        assertEquals("failed", entry.getJsonObject("add(int)[1] #2").getString("status"));
+        assertEquals("second failed", entry.getJsonObject("add(int)[1] #2").getString("fully_formatted"));
+        assertEquals("pending", entry.getJsonObject("add(int)[1] #3").getString("status"));
+        assertEquals(3, entry.getInt("test_count"));
+    }
+
+    @Test
+    void renamesTestsNamedLikeTheClassEntrysOwnFields() {
+        JsonObject entry = resultsOf(test("file_status", "passed", 0.1, null), test("test_count", "passed", 0.1, null),
+                test("test_counters", "failed", 0.1, "x"));
+
+        assertEquals("failed", entry.getString("file_status"));
+        assertEquals(3, entry.getInt("test_count"));
+        assertEquals(counters(1, 2, 0), entry.getJsonObject("test_counters"));
+        assertEquals(Set.of("file_status #2", "test_count #2", "test_counters #2"), perTest(entry));
+        assertEquals("failed", entry.getJsonObject("test_counters #2").getString("status"));
+    }
+
+    @SafeVarargs
+    private static JsonObject resultsOf(Map<String, Object>... tests) {
+        return Payloads.results(List.of("com.acme.A"), Map.of("com.acme.A", List.of(tests)))
+                .getJsonObject("com.acme.A");
+    }
+
+    private static Map<String, Object> test(String name, String status, double seconds, String failure) {
+        Map<String, Object> test = new HashMap<>();
+        test.put(TestSide.NAME, name);
+        test.put(TestSide.STATUS, status);
+        test.put(TestSide.SECONDS, seconds);
+        if (failure != null) {
+            test.put(TestSide.FAILURE, failure);
+        }
+        return test;
+    }
+
+    private static JsonObject counters(int failed, int passed, int pending) {
+        return Json.object(Map.of("failed", failed, "passed", passed, "pending", pending));
+    }
+
+    /** The per-test keys of a class entry. */
+    private static Set<String> perTest(JsonObject entry) {
+        assertTrue(entry.keySet().containsAll(CLASS_FIELDS), entry.toString());
+        return entry.keySet().stream().filter(k -> !CLASS_FIELDS.contains(k))
+                .collect(Collectors.toSet());
+    }
+}
