@@ -34,7 +34,10 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
  * Runs the project's tests as nodes of a FastCI orchestrator. With no server configured, it starts the orchestrator
  * itself on loopback and runs the suite on {@code forkCount} local forks, each a node pulling batches of classes.
  */
-@Mojo(name = "test", defaultPhase = LifecyclePhase.TEST, requiresDependencyResolution = ResolutionScope.TEST,
+@Mojo(
+        name = "test",
+        defaultPhase = LifecyclePhase.TEST,
+        requiresDependencyResolution = ResolutionScope.TEST,
         threadSafe = true)
 public class TestMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -125,7 +128,8 @@ public class TestMojo extends AbstractMojo {
             throw new MojoExecutionException("fastCi.server / FAST_CI_SERVER is set, but remote mode is not"
                     + " available in this version of fast-ci-maven-plugin; unset it to run locally");
         }
-        List<String> classes = TestClassScanner.scan(testClassesDirectory.toPath(),
+        List<String> classes = TestClassScanner.scan(
+                testClassesDirectory.toPath(),
                 includes == null || includes.isEmpty() ? TestClassScanner.DEFAULT_INCLUDES : includes,
                 excludes == null || excludes.isEmpty() ? TestClassScanner.DEFAULT_EXCLUDES : excludes);
         if (classes.isEmpty()) {
@@ -163,8 +167,9 @@ public class TestMojo extends AbstractMojo {
         List<Path> classPath = new ArrayList<>();
         try {
             project.getTestClasspathElements().forEach(element -> classPath.add(Path.of(element)));
-            classPath.addAll(new PlatformArtifacts(repositorySystem, repositorySession,
-                    project.getRemoteProjectRepositories()).resolve(project.getArtifacts()));
+            classPath.addAll(
+                    new PlatformArtifacts(repositorySystem, repositorySession, project.getRemoteProjectRepositories())
+                            .resolve(project.getArtifacts()));
         } catch (DependencyResolutionRequiredException | DependencyResolutionException e) {
             throw new MojoExecutionException("cannot resolve the test class path: " + e.getMessage(), e);
         }
@@ -186,9 +191,14 @@ public class TestMojo extends AbstractMojo {
         if (systemPropertyVariables != null) {
             systemPropertyVariables.forEach((k, v) -> jvmArguments.add("-D" + k + "=" + (v == null ? "" : v)));
         }
-        Path java = jvm != null && !jvm.isBlank() ? Path.of(jvm)
-                : Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ForkOptions(java, jvmArguments, classPath, isolated, workingDirectory.toPath(),
+        Path java =
+                jvm != null && !jvm.isBlank() ? Path.of(jvm) : Path.of(System.getProperty("java.home"), "bin", "java");
+        return new ForkOptions(
+                java,
+                jvmArguments,
+                classPath,
+                isolated,
+                workingDirectory.toPath(),
                 environmentVariables == null ? Map.of() : environmentVariables,
                 Path.of(project.getBuild().getDirectory(), "fast-ci"));
     }

@@ -27,6 +27,7 @@ final class BatchListener implements TestExecutionListener {
     private final Map<String, Long> startNanos = new ConcurrentHashMap<>();
     /** Outcomes per class, in batch order. Guarded by {@code this}. */
     private final Map<String, List<TestOutcome>> outcomes = new LinkedHashMap<>();
+
     private final Set<String> finished = new LinkedHashSet<>();
     /** The first failure of a container above the classes (an engine), or null. */
     private volatile Throwable engineFailure;
@@ -63,14 +64,27 @@ final class BatchListener implements TestExecutionListener {
         if (top) {
             startClass(key);
         }
-        List<TestIdentifier> tests = id.isTest() ? List.of(id)
-                : plan.getDescendants(id).stream().filter(TestIdentifier::isTest).toList();
+        List<TestIdentifier> tests = id.isTest()
+                ? List.of(id)
+                : plan.getDescendants(id).stream()
+                        .filter(TestIdentifier::isTest)
+                        .toList();
         if (tests.isEmpty()) {
             tests = List.of(id);
         }
         for (TestIdentifier test : tests) {
-            add(key, new TestOutcome(TestNames.reportName(test), TestNames.wireName(test),
-                    TestNames.reportClass(test, plan, key), TestOutcome.SKIPPED, 0, null, null, null, reason));
+            add(
+                    key,
+                    new TestOutcome(
+                            TestNames.reportName(test),
+                            TestNames.wireName(test),
+                            TestNames.reportClass(test, plan, key),
+                            TestOutcome.SKIPPED,
+                            0,
+                            null,
+                            null,
+                            null,
+                            reason));
         }
         if (top) {
             finishClass(key, id);
@@ -101,11 +115,21 @@ final class BatchListener implements TestExecutionListener {
             if (!finished.contains(key)) {
                 startClass(key);
                 Throwable cause = engineFailure;
-                String message = cause != null ? String.valueOf(cause.getMessage())
+                String message = cause != null
+                        ? String.valueOf(cause.getMessage())
                         : "no test engine ran this class: it could not be loaded or holds no tests";
-                add(key, new TestOutcome(simpleName(key), simpleName(key), key, TestOutcome.ERROR, 0,
-                        cause != null ? cause.getClass().getName() : "java.lang.IllegalStateException", message,
-                        cause != null ? trace(cause) : message, null));
+                add(
+                        key,
+                        new TestOutcome(
+                                simpleName(key),
+                                simpleName(key),
+                                key,
+                                TestOutcome.ERROR,
+                                0,
+                                cause != null ? cause.getClass().getName() : "java.lang.IllegalStateException",
+                                message,
+                                cause != null ? trace(cause) : message,
+                                null));
                 sink.send(new ForkEvent.ClassFinished(key, 0));
                 output.exit(key);
                 finished.add(key);
@@ -156,14 +180,39 @@ final class BatchListener implements TestExecutionListener {
         double seconds = seconds(id);
         Throwable thrown = result.getThrowable().orElse(null);
         return switch (result.getStatus()) {
-            case SUCCESSFUL -> new TestOutcome(TestNames.reportName(id), TestNames.wireName(id), reportClass,
-                    TestOutcome.PASSED, seconds, null, null, null, null);
-            case ABORTED -> new TestOutcome(TestNames.reportName(id), TestNames.wireName(id), reportClass,
-                    TestOutcome.SKIPPED, seconds, null, null, null, thrown == null ? null : thrown.getMessage());
-            case FAILED -> new TestOutcome(TestNames.reportName(id), TestNames.wireName(id), reportClass,
-                    thrown instanceof AssertionError ? TestOutcome.FAILED : TestOutcome.ERROR, seconds,
-                    thrown == null ? null : thrown.getClass().getName(), thrown == null ? null : thrown.getMessage(),
-                    thrown == null ? null : trace(thrown), null);
+            case SUCCESSFUL ->
+                new TestOutcome(
+                        TestNames.reportName(id),
+                        TestNames.wireName(id),
+                        reportClass,
+                        TestOutcome.PASSED,
+                        seconds,
+                        null,
+                        null,
+                        null,
+                        null);
+            case ABORTED ->
+                new TestOutcome(
+                        TestNames.reportName(id),
+                        TestNames.wireName(id),
+                        reportClass,
+                        TestOutcome.SKIPPED,
+                        seconds,
+                        null,
+                        null,
+                        null,
+                        thrown == null ? null : thrown.getMessage());
+            case FAILED ->
+                new TestOutcome(
+                        TestNames.reportName(id),
+                        TestNames.wireName(id),
+                        reportClass,
+                        thrown instanceof AssertionError ? TestOutcome.FAILED : TestOutcome.ERROR,
+                        seconds,
+                        thrown == null ? null : thrown.getClass().getName(),
+                        thrown == null ? null : thrown.getMessage(),
+                        thrown == null ? null : trace(thrown),
+                        null);
         };
     }
 

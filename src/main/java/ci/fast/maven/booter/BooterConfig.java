@@ -23,8 +23,13 @@ import java.util.Properties;
  * @param params connect parameters other than the secret (run_key, build_id, commit, branch, …)
  * @param classes every test class, for the enq of node 0
  */
-public record BooterConfig(int mojoPort, String nonce, List<Path> isolatedPath, String server,
-        Map<String, String> params, List<String> classes) {
+public record BooterConfig(
+        int mojoPort,
+        String nonce,
+        List<Path> isolatedPath,
+        String server,
+        Map<String, String> params,
+        List<String> classes) {
     /** The environment variable that carries the secret key to a fork. */
     public static final String SECRET_ENV = "FAST_CI_SECRET_KEY";
 
@@ -43,7 +48,9 @@ public record BooterConfig(int mojoPort, String nonce, List<Path> isolatedPath, 
         Properties p = new Properties();
         p.setProperty("mojoPort", Integer.toString(mojoPort));
         p.setProperty("nonce", nonce);
-        p.setProperty("isolatedPath", String.join("\n", isolatedPath.stream().map(Path::toString).toList()));
+        p.setProperty(
+                "isolatedPath",
+                String.join("\n", isolatedPath.stream().map(Path::toString).toList()));
         p.setProperty("server", server);
         params.forEach((k, v) -> p.setProperty(PARAM + k, v));
         p.setProperty(PARAM_NAMES, String.join("\n", params.keySet()));
@@ -63,9 +70,13 @@ public record BooterConfig(int mojoPort, String nonce, List<Path> isolatedPath, 
         for (String name : lines(p.getProperty(PARAM_NAMES))) {
             params.put(name, p.getProperty(PARAM + name));
         }
-        return new BooterConfig(Integer.parseInt(p.getProperty("mojoPort")), p.getProperty("nonce"),
-                lines(p.getProperty("isolatedPath")).stream().map(Path::of).toList(), p.getProperty("server"),
-                params, lines(p.getProperty("classes")));
+        return new BooterConfig(
+                Integer.parseInt(p.getProperty("mojoPort")),
+                p.getProperty("nonce"),
+                lines(p.getProperty("isolatedPath")).stream().map(Path::of).toList(),
+                p.getProperty("server"),
+                params,
+                lines(p.getProperty("classes")));
     }
 
     private static List<String> lines(String value) {

@@ -89,8 +89,19 @@ public final class ForkEventCodec {
                 in.readFully(bytes);
                 yield new ForkEvent.Output(key, stderr, bytes);
             }
-            case TEST_FINISHED -> new ForkEvent.TestFinished(string(in), new TestOutcome(string(in), string(in),
-                    string(in), string(in), in.readDouble(), string(in), string(in), string(in), string(in)));
+            case TEST_FINISHED ->
+                new ForkEvent.TestFinished(
+                        string(in),
+                        new TestOutcome(
+                                string(in),
+                                string(in),
+                                string(in),
+                                string(in),
+                                in.readDouble(),
+                                string(in),
+                                string(in),
+                                string(in),
+                                string(in)));
             case CLASS_FINISHED -> new ForkEvent.ClassFinished(string(in), in.readDouble());
             case NODE_ENDED -> new ForkEvent.NodeEnded(string(in));
             default -> throw new IOException("unknown fork event tag " + tag);

@@ -33,8 +33,8 @@ final class IsolatedNode {
         // Tyrus finds its container through the context loader; the test callbacks switch it back for the tests.
         thread.setContextClassLoader(isolated);
         try {
-            Function<Map<String, Object>, String> entry = (Function<Map<String, Object>, String>) isolated
-                    .loadClass(ENTRY).getDeclaredConstructor().newInstance();
+            Function<Map<String, Object>, String> entry = (Function<Map<String, Object>, String>)
+                    isolated.loadClass(ENTRY).getDeclaredConstructor().newInstance();
             return entry.apply(input);
         } finally {
             thread.setContextClassLoader(previous);

@@ -17,10 +17,10 @@ import java.util.Arrays;
 final class OutputRouter {
     private final EventSink sink;
     private final String nonce;
-    private final PrintStream nativeOut = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
-            StandardCharsets.UTF_8);
-    private final PrintStream nativeErr = new PrintStream(new FileOutputStream(FileDescriptor.err), true,
-            StandardCharsets.UTF_8);
+    private final PrintStream nativeOut =
+            new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    private final PrintStream nativeErr =
+            new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     /** The class whose output is being captured; "" between classes. */
     private volatile String current = "";
 

@@ -66,7 +66,8 @@ final class PlatformTests {
     }
 
     private static LauncherDiscoveryRequest request(List<String> classes) {
-        List<ClassSelector> selectors = classes.stream().map(name -> selectClass(name)).toList();
+        List<ClassSelector> selectors =
+                classes.stream().map(name -> selectClass(name)).toList();
         return LauncherDiscoveryRequestBuilder.request().selectors(selectors).build();
     }
 

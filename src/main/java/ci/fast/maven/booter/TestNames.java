@@ -19,7 +19,8 @@ final class TestNames {
 
     /** A method that stands for many tests (parameterized, repeated, a test factory). */
     static boolean isTemplate(TestIdentifier id) {
-        return id.isContainer() && id.getSource().filter(MethodSource.class::isInstance).isPresent();
+        return id.isContainer()
+                && id.getSource().filter(MethodSource.class::isInstance).isPresent();
     }
 
     /** The per-test key on the wire: JUnit's legacy reporting name, such as {@code adds()}. */

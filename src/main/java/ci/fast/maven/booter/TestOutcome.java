@@ -12,8 +12,16 @@ package ci.fast.maven.booter;
  * @param stackTrace the full stack trace, or null
  * @param skipReason why it was skipped, or null
  */
-public record TestOutcome(String name, String wireName, String reportClass, String status, double seconds,
-        String failureType, String failureMessage, String stackTrace, String skipReason) {
+public record TestOutcome(
+        String name,
+        String wireName,
+        String reportClass,
+        String status,
+        double seconds,
+        String failureType,
+        String failureMessage,
+        String stackTrace,
+        String skipReason) {
     public static final String PASSED = "PASSED";
     public static final String FAILED = "FAILED";
     public static final String ERROR = "ERROR";

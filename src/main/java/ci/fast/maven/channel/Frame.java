@@ -32,7 +32,8 @@ public record Frame(JsonValue joinRef, JsonValue ref, String topic, String event
 
     /** A {@code phx_reply} to {@code request}, echoing its refs. */
     public static Frame reply(Frame request, String status, JsonObject response) {
-        JsonObject payload = Json.PROVIDER.createObjectBuilder()
+        JsonObject payload = Json.PROVIDER
+                .createObjectBuilder()
                 .add("status", status)
                 .add("response", response)
                 .build();

@@ -61,15 +61,18 @@ public final class PhoenixClient implements AutoCloseable {
      *
      * @throws ChannelException naming the server and the cause when the upgrade fails
      */
-    public static PhoenixClient connect(ServerAddress address, Duration connectTimeout, Scheduler scheduler,
-            Listener listener) throws ChannelException {
+    public static PhoenixClient connect(
+            ServerAddress address, Duration connectTimeout, Scheduler scheduler, Listener listener)
+            throws ChannelException {
         PhoenixClient client = new PhoenixClient(address, listener);
         ClientManager manager = ClientManager.createClient(JdkClientContainer.class.getName());
         manager.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) connectTimeout.toMillis());
         manager.getProperties().put(TyrusWebSocketEngine.INCOMING_BUFFER_SIZE, 64 * 1024 * 1024);
         try {
-            client.session = manager.connectToServer(client.new SocketEndpoint(),
-                    ClientEndpointConfig.Builder.create().build(), address.connectUri());
+            client.session = manager.connectToServer(
+                    client.new SocketEndpoint(),
+                    ClientEndpointConfig.Builder.create().build(),
+                    address.connectUri());
         } catch (DeploymentException | IOException | RuntimeException e) {
             throw new ChannelException("cannot connect to " + address + ": " + ConnectFailure.describe(e, address));
         }

@@ -19,8 +19,8 @@ public interface Scheduler {
             return thread;
         });
         return (period, task) -> {
-            ScheduledFuture<?> future = executor.scheduleAtFixedRate(task, period.toMillis(), period.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> future =
+                    executor.scheduleAtFixedRate(task, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
             return () -> {
                 future.cancel(false);
                 executor.shutdown();

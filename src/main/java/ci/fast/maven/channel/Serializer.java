@@ -14,7 +14,8 @@ public enum Serializer {
     V1 {
         @Override
         public String encode(Frame frame) {
-            return Json.PROVIDER.createObjectBuilder()
+            return Json.PROVIDER
+                    .createObjectBuilder()
                     .add("topic", frame.topic())
                     .add("event", frame.event())
                     .add("payload", frame.payload())
@@ -26,7 +27,8 @@ public enum Serializer {
     V2 {
         @Override
         public String encode(Frame frame) {
-            return Json.PROVIDER.createArrayBuilder()
+            return Json.PROVIDER
+                    .createArrayBuilder()
                     .add(frame.joinRef())
                     .add(frame.ref())
                     .add(frame.topic())
@@ -56,14 +58,21 @@ public enum Serializer {
             throw new FrameException("not JSON: " + abbreviate(text));
         }
         if (value instanceof JsonObject o) {
-            Frame frame = new Frame(JsonValue.NULL, o.getOrDefault("ref", JsonValue.NULL),
-                    string(o.get("topic"), "topic", text), string(o.get("event"), "event", text),
+            Frame frame = new Frame(
+                    JsonValue.NULL,
+                    o.getOrDefault("ref", JsonValue.NULL),
+                    string(o.get("topic"), "topic", text),
+                    string(o.get("event"), "event", text),
                     payload(o.get("payload"), text));
             return new Decoded(frame, V1);
         }
         if (value instanceof JsonArray a && a.size() == 5) {
-            Frame frame = new Frame(a.get(0), a.get(1), string(a.get(2), "topic", text),
-                    string(a.get(3), "event", text), payload(a.get(4), text));
+            Frame frame = new Frame(
+                    a.get(0),
+                    a.get(1),
+                    string(a.get(2), "topic", text),
+                    string(a.get(3), "event", text),
+                    payload(a.get(4), text));
             return new Decoded(frame, V2);
         }
         throw new FrameException("neither a V1 object nor a V2 array of 5: " + abbreviate(text));

@@ -28,12 +28,16 @@ public final class TestClassScanner {
         }
         DirectoryScanner scanner = new DirectoryScanner();
         scanner.setBasedir(testClassesDirectory.toFile());
-        scanner.setIncludes(includes.stream().map(TestClassScanner::toClassPattern).toArray(String[]::new));
-        scanner.setExcludes(excludes.stream().map(TestClassScanner::toClassPattern).toArray(String[]::new));
+        scanner.setIncludes(
+                includes.stream().map(TestClassScanner::toClassPattern).toArray(String[]::new));
+        scanner.setExcludes(
+                excludes.stream().map(TestClassScanner::toClassPattern).toArray(String[]::new));
         scanner.scan();
         return Arrays.stream(scanner.getIncludedFiles())
                 .filter(file -> file.endsWith(".class"))
-                .map(file -> file.substring(0, file.length() - ".class".length()).replace('\\', '/').replace('/', '.'))
+                .map(file -> file.substring(0, file.length() - ".class".length())
+                        .replace('\\', '/')
+                        .replace('/', '.'))
                 .sorted()
                 .toList();
     }

@@ -27,6 +27,7 @@ final class ClassAssembler {
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     /** The classes of the batch being run; those without a result when the fork dies are reported lost. */
     private final Set<String> batch = new LinkedHashSet<>();
+
     private final boolean[] streamClosed = new boolean[2];
 
     /**
@@ -106,8 +107,8 @@ final class ClassAssembler {
         }
         for (String key : lost) {
             Pending p = pending.computeIfAbsent(key, k -> new Pending());
-            p.tests.add(new TestResult(simpleName(key), key, Status.ERROR, 0, "ForkedProcessCrash", cause,
-                    cause, null));
+            p.tests.add(
+                    new TestResult(simpleName(key), key, Status.ERROR, 0, "ForkedProcessCrash", cause, cause, null));
             p.finished = true;
         }
         streamClosed[0] = true;
@@ -125,13 +126,24 @@ final class ClassAssembler {
         }
         pending.remove(key);
         batch.remove(key);
-        completed.accept(new ClassResult(key, p.tests, p.seconds, p.out.toString(StandardCharsets.UTF_8),
+        completed.accept(new ClassResult(
+                key,
+                p.tests,
+                p.seconds,
+                p.out.toString(StandardCharsets.UTF_8),
                 p.err.toString(StandardCharsets.UTF_8)));
     }
 
     private static TestResult result(TestOutcome t) {
-        return new TestResult(t.name(), t.reportClass(), Status.valueOf(t.status()), t.seconds(), t.failureType(),
-                t.failureMessage(), t.stackTrace(), t.skipReason());
+        return new TestResult(
+                t.name(),
+                t.reportClass(),
+                Status.valueOf(t.status()),
+                t.seconds(),
+                t.failureType(),
+                t.failureMessage(),
+                t.stackTrace(),
+                t.skipReason());
     }
 
     private static String simpleName(String className) {
@@ -144,6 +156,7 @@ final class ClassAssembler {
         final ByteArrayOutputStream err = new ByteArrayOutputStream();
         /** Whether native stdout [0] and stderr [1] have passed the class's end marker. */
         final boolean[] ended = new boolean[2];
+
         boolean finished;
         double seconds;
     }

@@ -18,10 +18,10 @@ final class ForkCommand {
     private ForkCommand() {}
 
     static List<String> build(ForkOptions options, Path argFile, Path configFile) throws IOException {
-        String classPath = options.classPath().stream().map(Path::toString)
-                .collect(Collectors.joining(File.pathSeparator));
-        List<String> lines = List.of("-cp", quote(classPath), ForkedBooter.class.getName(),
-                quote(configFile.toString()));
+        String classPath =
+                options.classPath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+        List<String> lines =
+                List.of("-cp", quote(classPath), ForkedBooter.class.getName(), quote(configFile.toString()));
         Files.write(argFile, lines, StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>();
         command.add(options.java().toString());

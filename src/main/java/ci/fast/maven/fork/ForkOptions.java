@@ -15,8 +15,14 @@ import java.util.Map;
  * @param environment variables added to the fork's environment
  * @param scratch a directory for the forks' configuration files
  */
-public record ForkOptions(Path java, List<String> jvmArguments, List<Path> classPath, List<Path> isolatedPath,
-        Path workingDirectory, Map<String, String> environment, Path scratch) {
+public record ForkOptions(
+        Path java,
+        List<String> jvmArguments,
+        List<Path> classPath,
+        List<Path> isolatedPath,
+        Path workingDirectory,
+        Map<String, String> environment,
+        Path scratch) {
     public ForkOptions {
         jvmArguments = List.copyOf(jvmArguments);
         classPath = List.copyOf(classPath);

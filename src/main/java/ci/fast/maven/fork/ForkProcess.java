@@ -36,8 +36,8 @@ public final class ForkProcess {
      * @param completed receives each class result as it completes, on the fork's reader threads
      * @param log receives lines the fork printed outside any test class, and the fork's own troubles
      */
-    public ForkProcess(int number, ForkOptions options, Secret secret, Consumer<ClassResult> completed,
-            Consumer<String> log) {
+    public ForkProcess(
+            int number, ForkOptions options, Secret secret, Consumer<ClassResult> completed, Consumer<String> log) {
         this.number = number;
         this.options = options;
         this.secret = secret;
@@ -57,8 +57,14 @@ public final class ForkProcess {
         Path argFile = options.scratch().resolve("fork-" + number + ".args");
         String nonce = UUID.randomUUID().toString();
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            new BooterConfig(server.getLocalPort(), nonce,  template.isolatedPath(), template.server(),
-                    template.params(), template.classes()).write(configFile);
+            new BooterConfig(
+                            server.getLocalPort(),
+                            nonce,
+                            template.isolatedPath(),
+                            template.server(),
+                            template.params(),
+                            template.classes())
+                    .write(configFile);
             ProcessBuilder builder = new ProcessBuilder(ForkCommand.build(options, argFile, configFile))
                     .directory(options.workingDirectory().toFile());
             builder.environment().putAll(options.environment());

@@ -24,14 +24,15 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
 public final class PlatformArtifacts {
     /** The Platform used when the project brings none (a JUnit 4-only project). */
     static final String DEFAULT_PLATFORM = "1.14.1";
+
     static final String DEFAULT_VINTAGE = "5.14.1";
 
     private final RepositorySystem system;
     private final RepositorySystemSession session;
     private final List<RemoteRepository> repositories;
 
-    public PlatformArtifacts(RepositorySystem system, RepositorySystemSession session,
-            List<RemoteRepository> repositories) {
+    public PlatformArtifacts(
+            RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories) {
         this.system = system;
         this.repositories = repositories;
         this.session = session;
@@ -44,7 +45,8 @@ public final class PlatformArtifacts {
      * @throws DependencyResolutionException when the launcher cannot be resolved
      */
     public List<Path> resolve(Collection<Artifact> testArtifacts) throws DependencyResolutionException {
-        Set<String> present = testArtifacts.stream().map(a -> a.getGroupId() + ":" + a.getArtifactId())
+        Set<String> present = testArtifacts.stream()
+                .map(a -> a.getGroupId() + ":" + a.getArtifactId())
                 .collect(Collectors.toSet());
         String platform = version(testArtifacts, "org.junit.platform", "junit-platform-engine");
         List<Dependency> wanted = new ArrayList<>();

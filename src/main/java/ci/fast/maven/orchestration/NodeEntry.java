@@ -34,12 +34,17 @@ public final class NodeEntry implements Function<Map<String, Object>, String> {
     public String apply(Map<String, Object> input) {
         GLASSFISH_LOG.setLevel(Level.OFF);
         Map<String, String> params = (Map<String, String>) input.get("params");
-        ServerAddress address = new ServerAddress(URI.create((String) input.get("server")),
-                Secret.of((String) input.get("secretKey")), params);
+        ServerAddress address = new ServerAddress(
+                URI.create((String) input.get("server")), Secret.of((String) input.get("secretKey")), params);
         String topic = Events.topic(params.get("run_key"), params.get("build_id"));
-        NodeSession session = new NodeSession(address, topic, (List<String>) input.get("classes"),
-                new BridgedTestSide((Map<String, Object>) input.get("tests")), Duration.ofSeconds(30),
-                Duration.ofSeconds(30), Scheduler.daemon("fast-ci-heartbeat"));
+        NodeSession session = new NodeSession(
+                address,
+                topic,
+                (List<String>) input.get("classes"),
+                new BridgedTestSide((Map<String, Object>) input.get("tests")),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(30),
+                Scheduler.daemon("fast-ci-heartbeat"));
         try {
             return session.run() == NodeSession.Outcome.RUN_FINISHED ? FINISHED : null;
         } catch (ChannelException e) {

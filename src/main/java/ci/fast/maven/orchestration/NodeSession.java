@@ -48,8 +48,14 @@ public final class NodeSession implements PhoenixClient.Listener {
      * @param replyTimeout bound on the join reply; deq replies are unbounded (the server holds them while others
      *     finish) and the heartbeat bounds them instead
      */
-    public NodeSession(ServerAddress address, String topic, List<String> classes, TestSide tests,
-            Duration connectTimeout, Duration replyTimeout, Scheduler scheduler) {
+    public NodeSession(
+            ServerAddress address,
+            String topic,
+            List<String> classes,
+            TestSide tests,
+            Duration connectTimeout,
+            Duration replyTimeout,
+            Scheduler scheduler) {
         this.address = address;
         this.topic = topic;
         this.classes = List.copyOf(classes);
@@ -122,8 +128,8 @@ public final class NodeSession implements PhoenixClient.Listener {
             case Events.DEQ_REQUEST -> deqRequest.complete(frame);
             case Events.PHX_ERROR -> fail(address + ": the server's channel crashed (phx_error)");
             case Events.PHX_CLOSE -> fail(address + " closed the channel (phx_close)");
-            case Events.ERROR -> fail(address + " failed the run: " + reason(frame.isReply()
-                    ? frame.replyResponse() : frame.payload()));
+            case Events.ERROR ->
+                fail(address + " failed the run: " + reason(frame.isReply() ? frame.replyResponse() : frame.payload()));
             default -> {
                 // Replies to unknown refs and unknown pushes are ignored by rule.
             }
@@ -145,8 +151,8 @@ public final class NodeSession implements PhoenixClient.Listener {
         try {
             return (Frame) (timeout == null ? either.get() : either.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
-            throw new ChannelException("no reply to " + what + " from " + address + " within "
-                    + timeout.toSeconds() + " s");
+            throw new ChannelException(
+                    "no reply to " + what + " from " + address + " within " + timeout.toSeconds() + " s");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ChannelException c) {
                 throw c;

@@ -20,11 +20,18 @@ final class Payloads {
             JsonObjectBuilder entry = Json.PROVIDER.createObjectBuilder();
             List<String> unique = UniqueNames.of(names.isEmpty() ? List.of(PLACEHOLDER) : names);
             for (String name : unique) {
-                entry.add(name, Json.PROVIDER.createObjectBuilder().add("status", "pending").add("run_time", 0.0));
+                entry.add(
+                        name,
+                        Json.PROVIDER
+                                .createObjectBuilder()
+                                .add("status", "pending")
+                                .add("run_time", 0.0));
             }
-            classes.add(key, entry.add("file_status", "pending")
-                    .add("test_count", unique.size())
-                    .add("test_counters", counters(0, 0, 0)));
+            classes.add(
+                    key,
+                    entry.add("file_status", "pending")
+                            .add("test_count", unique.size())
+                            .add("test_counters", counters(0, 0, 0)));
         });
         return Json.PROVIDER.createObjectBuilder().add("tests", classes).build();
     }
@@ -45,14 +52,18 @@ final class Payloads {
         int passed = 0;
         int pending = 0;
         if (tests.isEmpty()) {
-            entry.add(PLACEHOLDER, Json.PROVIDER.createObjectBuilder().add("status", "pending").add("run_time", 0.0));
+            entry.add(
+                    PLACEHOLDER,
+                    Json.PROVIDER.createObjectBuilder().add("status", "pending").add("run_time", 0.0));
             pending = 1;
         }
-        List<String> names = UniqueNames.of(tests.stream().map(t -> (String) t.get(TestSide.NAME)).toList());
+        List<String> names = UniqueNames.of(
+                tests.stream().map(t -> (String) t.get(TestSide.NAME)).toList());
         for (int i = 0; i < tests.size(); i++) {
             Map<String, Object> test = tests.get(i);
             String status = (String) test.get(TestSide.STATUS);
-            JsonObjectBuilder one = Json.PROVIDER.createObjectBuilder()
+            JsonObjectBuilder one = Json.PROVIDER
+                    .createObjectBuilder()
                     .add("status", status)
                     .add("run_time", ((Number) test.get(TestSide.SECONDS)).doubleValue());
             if (test.get(TestSide.FAILURE) instanceof String failure) {
@@ -73,6 +84,10 @@ final class Payloads {
     }
 
     private static JsonObjectBuilder counters(int failed, int passed, int pending) {
-        return Json.PROVIDER.createObjectBuilder().add("failed", failed).add("passed", passed).add("pending", pending);
+        return Json.PROVIDER
+                .createObjectBuilder()
+                .add("failed", failed)
+                .add("passed", passed)
+                .add("pending", pending);
     }
 }

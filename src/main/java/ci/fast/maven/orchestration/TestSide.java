@@ -11,6 +11,7 @@ public interface TestSide {
     /** A test's outcome as the wire needs it. Keys: {@code name}, {@code status} (passed, failed or pending),
      *  {@code seconds} (Double) and, for a failure, {@code failure} (message and stack trace). */
     String NAME = "name";
+
     String STATUS = "status";
     String SECONDS = "seconds";
     String FAILURE = "failure";

@@ -53,6 +53,8 @@ public final class ConsoleFormat {
         }
         int decimals = seconds < 10 ? 3 : seconds < 100 ? 2 : seconds < 1000 ? 1 : 0;
         // HALF_EVEN is what Surefire's MessageFormat/DecimalFormat rounds with.
-        return BigDecimal.valueOf(seconds).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString() + " s";
+        return BigDecimal.valueOf(seconds)
+                        .setScale(decimals, RoundingMode.HALF_EVEN)
+                        .toPlainString() + " s";
     }
 }

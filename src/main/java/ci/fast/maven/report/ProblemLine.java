@@ -37,7 +37,8 @@ final class ProblemLine {
         }
         if (t.status() == Status.ERROR && t.failureType() != null && !isAssertion(t.failureType())) {
             // Surefire's convention: "»" when the exception came from outside the test class.
-            boolean thrownInClass = !all.isEmpty() && normalized(all.get(0).className()).equals(testClass);
+            boolean thrownInClass =
+                    !all.isEmpty() && normalized(all.get(0).className()).equals(testClass);
             b.append(thrownInClass ? " " : " » ").append(shortType(t.failureType()));
         }
         String message = firstLine(t.failureMessage());
@@ -154,6 +155,10 @@ final class ProblemLine {
         if (message == null) {
             return "";
         }
-        return message.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+        return message.lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .findFirst()
+                .orElse("");
     }
 }

@@ -37,8 +37,8 @@ final class ReportFiles {
             // Not Files.createTempFile: its owner-only permissions would hide the report from other users
             // (a CI agent, a web server); a plain new file gets the usual umask-based ones.
             temp = directory.resolve(".report-" + UUID.randomUUID() + ".tmp");
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            try (Writer out = Files.newBufferedWriter(
+                    temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 content.writeTo(out);
             }
             move(temp, target);

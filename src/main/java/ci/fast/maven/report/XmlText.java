@@ -34,7 +34,9 @@ final class XmlText {
                 case '\n' -> b.append(attribute ? "&#10;" : "\n");
                 case '\t' -> b.append(attribute ? "&#9;" : "\t");
                 default -> {
-                    if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    if (Character.isHighSurrogate(c)
+                            && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1))) {
                         b.append(c).append(s.charAt(++i));
                     } else {
                         b.append(isLegal(c) ? c : REPLACEMENT);

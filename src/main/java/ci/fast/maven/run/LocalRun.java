@@ -48,8 +48,8 @@ public final class LocalRun {
             String topic = Events.topic(params.get("run_key"), params.get("build_id"));
             log.info("FastCI local run: " + plan.classes().size() + " test classes on " + plan.forkCount()
                     + (plan.forkCount() == 1 ? " fork" : " forks") + ", orchestrator " + server.baseUri());
-            BooterConfig template = new BooterConfig(0, "", plan.forks().isolatedPath(),
-                    server.baseUri().toString(), params, plan.classes());
+            BooterConfig template = new BooterConfig(
+                    0, "", plan.forks().isolatedPath(), server.baseUri().toString(), params, plan.classes());
             for (ForkResult fork : runForks(secret, sink, template)) {
                 if (fork.failure() != null) {
                     problems.add("fork " + fork.number() + ": " + fork.failure()
@@ -74,8 +74,7 @@ public final class LocalRun {
         try {
             List<Future<ForkResult>> running = new ArrayList<>();
             for (int number = 1; number <= plan.forkCount(); number++) {
-                ForkProcess fork = new ForkProcess(number, plan.forks(), secret, sink::accept,
-                        line -> log.info(line));
+                ForkProcess fork = new ForkProcess(number, plan.forks(), secret, sink::accept, line -> log.info(line));
                 running.add(pool.submit(() -> fork.run(template)));
             }
             List<ForkResult> results = new ArrayList<>();
@@ -92,8 +91,15 @@ public final class LocalRun {
 
     private static ClassResult notRun(String key) {
         String message = "the class was never run: every fork ended before it";
-        TestResult error = new TestResult(key.substring(key.lastIndexOf('.') + 1), key, Status.ERROR, 0,
-                "ForkedProcessCrash", message, message, null);
+        TestResult error = new TestResult(
+                key.substring(key.lastIndexOf('.') + 1),
+                key,
+                Status.ERROR,
+                0,
+                "ForkedProcessCrash",
+                message,
+                message,
+                null);
         return new ClassResult(key, List.of(error), 0, "", "");
     }
 }

@@ -18,6 +18,7 @@ public final class Orchestrator implements FrameHandler {
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     /** The topics each peer has joined. */
     private final Map<Peer, Set<String>> joined = new ConcurrentHashMap<>();
+
     private final Consumer<String> log;
 
     /** @param log receives one line per join, finished run and lost node */
@@ -93,14 +94,15 @@ public final class Orchestrator implements FrameHandler {
     private List<Delivery> announced(Run run, List<Delivery> out) {
         if (run.announceFinished()) {
             Run.Progress p = run.progress();
-            log.accept("run " + p.topic() + " finished: " + p.classes() + " classes, "
-                    + p.duplicates() + " duplicate results");
+            log.accept("run " + p.topic() + " finished: " + p.classes() + " classes, " + p.duplicates()
+                    + " duplicate results");
         }
         return out;
     }
 
     private static Delivery error(Peer peer, Frame request, String reason) {
-        JsonObject response = Json.PROVIDER.createObjectBuilder().add("reason", reason).build();
+        JsonObject response =
+                Json.PROVIDER.createObjectBuilder().add("reason", reason).build();
         return new Delivery(peer, Frame.reply(request, Events.STATUS_ERROR, response));
     }
 

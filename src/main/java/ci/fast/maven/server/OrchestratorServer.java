@@ -28,6 +28,7 @@ import org.glassfish.tyrus.spi.WebSocketEngine;
 public final class OrchestratorServer implements AutoCloseable {
     /** The socket's path: context {@value #CONTEXT} plus endpoint {@value #ENDPOINT}. */
     public static final String CONTEXT = "/test_orchestrators";
+
     public static final String ENDPOINT = "/socket/websocket";
     /** The largest frame accepted: an enq of tens of thousands of classes fits. */
     static final int MAX_FRAME_BYTES = 64 * 1024 * 1024;
@@ -114,7 +115,9 @@ public final class OrchestratorServer implements AutoCloseable {
             // Set here, not per session in onOpen: a session schedules its idle check at creation with the default,
             // and a check scheduled with 0 that runs after onOpen raised the timeout closes the fresh session.
             setDefaultMaxSessionIdleTimeout(SocketEndpoint.IDLE_TIMEOUT_MILLIS);
-            engine = TyrusWebSocketEngine.builder(this).incomingBufferSize(MAX_FRAME_BYTES).build();
+            engine = TyrusWebSocketEngine.builder(this)
+                    .incomingBufferSize(MAX_FRAME_BYTES)
+                    .build();
         }
 
         @Override

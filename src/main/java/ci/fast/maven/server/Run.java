@@ -30,6 +30,7 @@ final class Run {
     private final Map<Peer, Node> nodes = new LinkedHashMap<>();
     /** Every class enqueued, with its enq entry; null until node 0 has enqueued. */
     private Map<String, JsonObject> entries;
+
     private final Deque<String> queue = new ArrayDeque<>();
     private final Map<String, JsonObject> results = new LinkedHashMap<>();
     private final Map<String, Integer> losses = new HashMap<>();
@@ -49,7 +50,8 @@ final class Run {
         nodes.put(peer, node);
         boolean running = entries != null || node.index == 0;
         node.waiting = !running;
-        JsonObject response = Json.PROVIDER.createObjectBuilder()
+        JsonObject response = Json.PROVIDER
+                .createObjectBuilder()
                 .add("event", Events.JOINED)
                 .add("node_index", node.index)
                 .add("state", running ? Events.STATE_RUNNING : Events.STATE_WAITING)
@@ -77,8 +79,7 @@ final class Run {
         for (Node node : nodes.values()) {
             if (node.waiting) {
                 node.waiting = false;
-                out.add(new Delivery(node.peer,
-                        Frame.serverPush(node.joinRef, topic, Events.DEQ_REQUEST, Json.EMPTY)));
+                out.add(new Delivery(node.peer, Frame.serverPush(node.joinRef, topic, Events.DEQ_REQUEST, Json.EMPTY)));
             }
         }
         out.addAll(serveHeldDeqs());
@@ -118,7 +119,9 @@ final class Run {
         if (entries == null) {
             return List.of();
         }
-        return entries.keySet().stream().filter(key -> !results.containsKey(key)).toList();
+        return entries.keySet().stream()
+                .filter(key -> !results.containsKey(key))
+                .toList();
     }
 
     /** True exactly once: the first time it is asked after the run finished. */
@@ -197,7 +200,8 @@ final class Run {
     }
 
     private Delivery batchReply(Node node, JsonArrayBuilder batch) {
-        JsonObject response = Json.PROVIDER.createObjectBuilder()
+        JsonObject response = Json.PROVIDER
+                .createObjectBuilder()
                 .add("event", Events.DEQ)
                 .add("tests", batch)
                 .build();
@@ -207,7 +211,8 @@ final class Run {
     }
 
     private static Delivery error(Peer peer, Frame request, String reason) {
-        JsonObject response = Json.PROVIDER.createObjectBuilder().add("reason", reason).build();
+        JsonObject response =
+                Json.PROVIDER.createObjectBuilder().add("reason", reason).build();
         return new Delivery(peer, Frame.reply(request, Events.STATUS_ERROR, response));
     }
 
@@ -226,9 +231,18 @@ final class Run {
         return b.createObjectBuilder()
                 .add("file_status", "failed")
                 .add("test_count", 1)
-                .add("test_counters", b.createObjectBuilder().add("failed", 1).add("passed", 0).add("pending", 0))
-                .add("node lost", b.createObjectBuilder()
-                        .add("status", "failed").add("run_time", 0.0).add("fully_formatted", LOST_TWICE))
+                .add(
+                        "test_counters",
+                        b.createObjectBuilder()
+                                .add("failed", 1)
+                                .add("passed", 0)
+                                .add("pending", 0))
+                .add(
+                        "node lost",
+                        b.createObjectBuilder()
+                                .add("status", "failed")
+                                .add("run_time", 0.0)
+                                .add("fully_formatted", LOST_TWICE))
                 .build();
     }
 

@@ -42,7 +42,9 @@ class BooterConfigTest {
 
         config(params, List.of("com.acme.ATest")).write(file);
 
-        assertEquals(List.copyOf(params.keySet()), List.copyOf(BooterConfig.read(file).params().keySet()));
+        assertEquals(
+                List.copyOf(params.keySet()),
+                List.copyOf(BooterConfig.read(file).params().keySet()));
         assertEquals(params, BooterConfig.read(file).params());
     }
 
@@ -74,8 +76,13 @@ class BooterConfigTest {
     }
 
     private BooterConfig config(Map<String, String> params, List<String> classes) {
-        return new BooterConfig(54321, "3f2c-nonce", List.of(dir.resolve("lib/tyrus.jar"), dir.resolve("lib b/json.jar")),
-                "https://fast-ci.example/orchestrator", params, classes);
+        return new BooterConfig(
+                54321,
+                "3f2c-nonce",
+                List.of(dir.resolve("lib/tyrus.jar"), dir.resolve("lib b/json.jar")),
+                "https://fast-ci.example/orchestrator",
+                params,
+                classes);
     }
 
     private static Map<String, String> params() {

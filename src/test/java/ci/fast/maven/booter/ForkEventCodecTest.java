@@ -35,13 +35,31 @@ class ForkEventCodecTest {
                 new ForkEvent.ClassStarted("com.acme.A"),
                 new ForkEvent.ClassStarted(""),
                 new ForkEvent.ClassStarted(null),
-                new ForkEvent.TestFinished("com.acme.A", new TestOutcome("add(int)[1]", "add(int)[1]",
-                        "com.acme.A$Nested", TestOutcome.FAILED, 0.0125, "org.opentest4j.AssertionFailedError",
-                        "expected: <" + NON_ASCII + "> but was: <x>", "trace\n\tat a.b(C.java:1)\n", null)),
-                new ForkEvent.TestFinished("com.acme.A", new TestOutcome("skips", "skips()", "com.acme.A",
-                        TestOutcome.SKIPPED, 0, null, null, null, "disabled on " + NON_ASCII)),
-                new ForkEvent.TestFinished(null, new TestOutcome(null, null, null, null, -1.5, null, null, null,
-                        null)),
+                new ForkEvent.TestFinished(
+                        "com.acme.A",
+                        new TestOutcome(
+                                "add(int)[1]",
+                                "add(int)[1]",
+                                "com.acme.A$Nested",
+                                TestOutcome.FAILED,
+                                0.0125,
+                                "org.opentest4j.AssertionFailedError",
+                                "expected: <" + NON_ASCII + "> but was: <x>",
+                                "trace\n\tat a.b(C.java:1)\n",
+                                null)),
+                new ForkEvent.TestFinished(
+                        "com.acme.A",
+                        new TestOutcome(
+                                "skips",
+                                "skips()",
+                                "com.acme.A",
+                                TestOutcome.SKIPPED,
+                                0,
+                                null,
+                                null,
+                                null,
+                                "disabled on " + NON_ASCII)),
+                new ForkEvent.TestFinished(null, new TestOutcome(null, null, null, null, -1.5, null, null, null, null)),
                 new ForkEvent.ClassFinished("com.acme.A", 3.25),
                 new ForkEvent.NodeEnded(null),
                 new ForkEvent.NodeEnded("the fork failed: " + NON_ASCII));
@@ -57,8 +75,8 @@ class ForkEventCodecTest {
     void readsBackOutputBytesAndStream() throws IOException {
         byte[] text = ("printed " + NON_ASCII + "\n").getBytes(StandardCharsets.UTF_8);
 
-        ForkEvent.Output read = assertInstanceOf(ForkEvent.Output.class,
-                roundTrip(new ForkEvent.Output("com.acme.A", true, text)));
+        ForkEvent.Output read =
+                assertInstanceOf(ForkEvent.Output.class, roundTrip(new ForkEvent.Output("com.acme.A", true, text)));
 
         assertEquals("com.acme.A", read.key());
         assertTrue(read.stderr());
@@ -67,8 +85,8 @@ class ForkEventCodecTest {
 
     @Test
     void readsBackOutputOutsideAnyClassWithNoBytes() throws IOException {
-        ForkEvent.Output read = assertInstanceOf(ForkEvent.Output.class,
-                roundTrip(new ForkEvent.Output("", false, new byte[0])));
+        ForkEvent.Output read =
+                assertInstanceOf(ForkEvent.Output.class, roundTrip(new ForkEvent.Output("", false, new byte[0])));
 
         assertEquals("", read.key());
         assertFalse(read.stderr());
@@ -82,8 +100,8 @@ class ForkEventCodecTest {
             large[i] = (byte) (i * 31 + 7);
         }
 
-        ForkEvent.Output read = assertInstanceOf(ForkEvent.Output.class,
-                roundTrip(new ForkEvent.Output("com.acme.A", false, large)));
+        ForkEvent.Output read =
+                assertInstanceOf(ForkEvent.Output.class, roundTrip(new ForkEvent.Output("com.acme.A", false, large)));
 
         assertArrayEquals(large, read.bytes());
     }

@@ -41,8 +41,8 @@ class PhoenixClientHeartbeatTest {
     void connectToASilentServer() throws Exception {
         listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         accepted = CompletableFuture.supplyAsync(this::acceptUpgradeThenStaySilent);
-        ServerAddress address = new ServerAddress(URI.create("ws://127.0.0.1:" + listener.getLocalPort()),
-                Secret.of("s3cret"), Map.of("build_id", "1"));
+        ServerAddress address = new ServerAddress(
+                URI.create("ws://127.0.0.1:" + listener.getLocalPort()), Secret.of("s3cret"), Map.of("build_id", "1"));
         client = PhoenixClient.connect(address, Duration.ofSeconds(10), scheduler, new PhoenixClient.Listener() {
             @Override
             public void lost(String reason) {
@@ -84,8 +84,8 @@ class PhoenixClientHeartbeatTest {
     private Socket acceptUpgradeThenStaySilent() {
         try {
             Socket socket = listener.accept();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.ISO_8859_1));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
             String key = null;
             for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
                 if (line.toLowerCase().startsWith("sec-websocket-key:")) {
@@ -96,7 +96,7 @@ class PhoenixClientHeartbeatTest {
                     .digest((key + WEBSOCKET_GUID).getBytes(StandardCharsets.ISO_8859_1));
             OutputStream out = socket.getOutputStream();
             out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Accept: " + Base64.getEncoder().encodeToString(digest) + "\r\n\r\n")
+                            + "Sec-WebSocket-Accept: " + Base64.getEncoder().encodeToString(digest) + "\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             return socket;

@@ -52,8 +52,7 @@ class SerializerTest {
                 "divides()": {"status": "failed", "run_time": 0.012,
                               "fully_formatted": "org.opentest4j.AssertionFailedError: expected: <2> but was: <3>\\n\\tat …"}}}""";
     private static final String RESULTS = """
-            {"topic":"test_orchestrator:ex_unit-0891fba","event":"deq","payload":%s,"ref":4}"""
-            .formatted(RESULTS_PAYLOAD);
+            {"topic":"test_orchestrator:ex_unit-0891fba","event":"deq","payload":%s,"ref":4}""".formatted(RESULTS_PAYLOAD);
     private static final String HEARTBEAT = """
             {"topic":"phoenix","event":"heartbeat","payload":{},"ref":5}""";
     private static final String HEARTBEAT_REPLY = """
@@ -86,17 +85,29 @@ class SerializerTest {
             ["1",null,"test_orchestrator:ex_unit-0891fba","deq_request",{}]""";
 
     static Stream<Arguments> v1Frames() {
-        return Stream.of(Arguments.of("join", JOIN), Arguments.of("join reply", JOIN_REPLY), Arguments.of("enq", ENQ),
-                Arguments.of("deq", DEQ), Arguments.of("deq reply", DEQ_REPLY), Arguments.of("results", RESULTS),
-                Arguments.of("heartbeat", HEARTBEAT), Arguments.of("heartbeat reply", HEARTBEAT_REPLY),
-                Arguments.of("leave", LEAVE), Arguments.of("deq_request", DEQ_REQUEST));
+        return Stream.of(
+                Arguments.of("join", JOIN),
+                Arguments.of("join reply", JOIN_REPLY),
+                Arguments.of("enq", ENQ),
+                Arguments.of("deq", DEQ),
+                Arguments.of("deq reply", DEQ_REPLY),
+                Arguments.of("results", RESULTS),
+                Arguments.of("heartbeat", HEARTBEAT),
+                Arguments.of("heartbeat reply", HEARTBEAT_REPLY),
+                Arguments.of("leave", LEAVE),
+                Arguments.of("deq_request", DEQ_REQUEST));
     }
 
     static Stream<Arguments> v2Frames() {
-        return Stream.of(Arguments.of("join", V2_JOIN), Arguments.of("join reply", V2_JOIN_REPLY),
-                Arguments.of("enq", V2_ENQ), Arguments.of("deq reply", V2_DEQ_REPLY),
-                Arguments.of("results", V2_RESULTS), Arguments.of("heartbeat", V2_HEARTBEAT),
-                Arguments.of("heartbeat reply", V2_HEARTBEAT_REPLY), Arguments.of("leave", V2_LEAVE),
+        return Stream.of(
+                Arguments.of("join", V2_JOIN),
+                Arguments.of("join reply", V2_JOIN_REPLY),
+                Arguments.of("enq", V2_ENQ),
+                Arguments.of("deq reply", V2_DEQ_REPLY),
+                Arguments.of("results", V2_RESULTS),
+                Arguments.of("heartbeat", V2_HEARTBEAT),
+                Arguments.of("heartbeat reply", V2_HEARTBEAT_REPLY),
+                Arguments.of("leave", V2_LEAVE),
                 Arguments.of("deq_request", V2_DEQ_REQUEST));
     }
 
@@ -152,14 +163,19 @@ class SerializerTest {
         JsonObject entry = enq.payload().getJsonObject("tests").getJsonObject("com.acme.billing.InvoiceTest");
         assertAll(
                 () -> assertEquals(Events.ENQ, enq.event()),
-                () -> assertEquals(List.of("com.acme.billing.InvoiceTest"),
+                () -> assertEquals(
+                        List.of("com.acme.billing.InvoiceTest"),
                         List.copyOf(enq.payload().getJsonObject("tests").keySet())),
                 () -> assertEquals("pending", entry.getString("file_status")),
                 () -> assertEquals(2, entry.getInt("test_count")),
                 () -> assertEquals(0, entry.getJsonObject("test_counters").getInt("passed")),
-                () -> assertEquals("pending", entry.getJsonObject("totalIsRounded()").getString("status")),
-                () -> assertEquals(0.0, entry.getJsonObject("rejectsNegative()").getJsonNumber("run_time")
-                        .doubleValue()));
+                () -> assertEquals(
+                        "pending", entry.getJsonObject("totalIsRounded()").getString("status")),
+                () -> assertEquals(
+                        0.0,
+                        entry.getJsonObject("rejectsNegative()")
+                                .getJsonNumber("run_time")
+                                .doubleValue()));
     }
 
     @Test
@@ -170,7 +186,8 @@ class SerializerTest {
                 () -> assertIntegerRef(3, reply.ref()),
                 () -> assertEquals(T, reply.topic()),
                 () -> assertEquals(Events.DEQ, reply.replyResponse().getString("event")),
-                () -> assertEquals(List.of("com.acme.A", "com.acme.B"),
+                () -> assertEquals(
+                        List.of("com.acme.A", "com.acme.B"),
                         reply.replyResponse().getJsonArray("tests").getValuesAs(JsonString::getString)));
     }
 
@@ -183,8 +200,11 @@ class SerializerTest {
                 () -> assertEquals(Events.DEQ, results.event()),
                 () -> assertEquals("failed", a.getString("file_status")),
                 () -> assertEquals(1, a.getJsonObject("test_counters").getInt("failed")),
-                () -> assertEquals(0.004, a.getJsonObject("adds()").getJsonNumber("run_time").doubleValue()),
-                () -> assertEquals("org.opentest4j.AssertionFailedError: expected: <2> but was: <3>\n\tat …",
+                () -> assertEquals(
+                        0.004,
+                        a.getJsonObject("adds()").getJsonNumber("run_time").doubleValue()),
+                () -> assertEquals(
+                        "org.opentest4j.AssertionFailedError: expected: <2> but was: <3>\n\tat …",
                         a.getJsonObject("divides()").getString("fully_formatted")));
     }
 
@@ -220,7 +240,8 @@ class SerializerTest {
                 () -> assertEquals(Json.string("4"), results.ref()),
                 () -> assertEquals("4", results.refKey()),
                 () -> assertEquals(Events.DEQ, results.event()),
-                () -> assertEquals("failed", results.payload().getJsonObject("com.acme.A").getString("file_status")),
+                () -> assertEquals(
+                        "failed", results.payload().getJsonObject("com.acme.A").getString("file_status")),
                 () -> assertEquals(JsonValue.NULL, beat.joinRef()),
                 () -> assertEquals(Json.string("5"), beat.ref()));
     }
@@ -243,7 +264,9 @@ class SerializerTest {
 
         Frame reply = Frame.reply(push, Events.STATUS_OK, Json.EMPTY);
 
-        assertEquals(Json.string("5"), Json.parse(Serializer.V1.encode(reply)).asJsonObject().get("ref"));
+        assertEquals(
+                Json.string("5"),
+                Json.parse(Serializer.V1.encode(reply)).asJsonObject().get("ref"));
     }
 
     @Test
@@ -251,9 +274,11 @@ class SerializerTest {
         Frame join = Serializer.decode(V2_JOIN).frame();
         Frame beat = Serializer.decode(V2_HEARTBEAT).frame();
 
-        assertEquals(Json.parse(V2_JOIN_REPLY),
+        assertEquals(
+                Json.parse(V2_JOIN_REPLY),
                 Json.parse(Serializer.V2.encode(Frame.reply(join, Events.STATUS_OK, joinResponse()))));
-        assertEquals(Json.parse(V2_HEARTBEAT_REPLY),
+        assertEquals(
+                Json.parse(V2_HEARTBEAT_REPLY),
                 Json.parse(Serializer.V2.encode(Frame.reply(beat, Events.STATUS_OK, Json.EMPTY))));
     }
 
@@ -261,7 +286,8 @@ class SerializerTest {
     void replyToTheV1HeartbeatIsTheProtocolsHeartbeatReply() {
         Frame beat = Serializer.decode(HEARTBEAT).frame();
 
-        assertEquals(Json.parse(HEARTBEAT_REPLY),
+        assertEquals(
+                Json.parse(HEARTBEAT_REPLY),
                 Json.parse(Serializer.V1.encode(Frame.reply(beat, Events.STATUS_OK, Json.EMPTY))));
     }
 
@@ -318,9 +344,11 @@ class SerializerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"topic\":\"phoenix\",\"event\":\"heartbeat\",\"payload\":[],\"ref\":1}",
-        "[null,\"1\",\"phoenix\",\"heartbeat\",\"{}\"]"})
+    @ValueSource(
+            strings = {
+                "{\"topic\":\"phoenix\",\"event\":\"heartbeat\",\"payload\":[],\"ref\":1}",
+                "[null,\"1\",\"phoenix\",\"heartbeat\",\"{}\"]"
+            })
     void refusesAPayloadThatIsNoObject(String text) {
         FrameException e = assertThrows(FrameException.class, () -> Serializer.decode(text));
 
@@ -337,7 +365,8 @@ class SerializerTest {
     }
 
     private static JsonObject joinResponse() {
-        return Json.PROVIDER.createObjectBuilder()
+        return Json.PROVIDER
+                .createObjectBuilder()
                 .add("event", Events.JOINED)
                 .add("node_index", 1)
                 .add("state", Events.STATE_RUNNING)

@@ -31,16 +31,18 @@ class ServerAddressTest {
     void addsNoSecondSlashAfterABaseUrlThatEndsInOne() {
         URI uri = address("wss://apx.ruby.ci:443/").connectUri();
 
-        assertTrue(uri.toString().startsWith("wss://apx.ruby.ci:443/test_orchestrators/socket/websocket?"), uri::toString);
+        assertTrue(
+                uri.toString().startsWith("wss://apx.ruby.ci:443/test_orchestrators/socket/websocket?"), uri::toString);
     }
 
     @Test
     void sendsTheSecretFirstThenTheParametersInTheirOrderUrlEncoded() {
         URI uri = address("ws://127.0.0.1:4000").connectUri();
 
-        assertEquals("secret_key=k3y%2B%2F%3D%26x&build_id=b+1&run_key=junit&commit=abc123"
-                + "&branch=feature%2F%C3%BCber&commit_msg=fix%3A+a%26b%3Dc%3F"
-                + "&author=%7B%22name%22%3A%22Ann+Lee%22%2C%22email%22%3A%22ann%40example.com%22%7D",
+        assertEquals(
+                "secret_key=k3y%2B%2F%3D%26x&build_id=b+1&run_key=junit&commit=abc123"
+                        + "&branch=feature%2F%C3%BCber&commit_msg=fix%3A+a%26b%3Dc%3F"
+                        + "&author=%7B%22name%22%3A%22Ann+Lee%22%2C%22email%22%3A%22ann%40example.com%22%7D",
                 uri.getRawQuery());
     }
 
@@ -53,21 +55,24 @@ class ServerAddressTest {
                         .map(part -> URLDecoder.decode(part, StandardCharsets.UTF_8))
                         .toList())
                 .toList();
-        assertEquals(List.of(
-                List.of("secret_key", KEY),
-                List.of("build_id", "b 1"),
-                List.of("run_key", "junit"),
-                List.of("commit", "abc123"),
-                List.of("branch", "feature/über"),
-                List.of("commit_msg", "fix: a&b=c?"),
-                List.of("author", AUTHOR)), pairs);
+        assertEquals(
+                List.of(
+                        List.of("secret_key", KEY),
+                        List.of("build_id", "b 1"),
+                        List.of("run_key", "junit"),
+                        List.of("commit", "abc123"),
+                        List.of("branch", "feature/über"),
+                        List.of("commit_msg", "fix: a&b=c?"),
+                        List.of("author", AUTHOR)),
+                pairs);
     }
 
     @Test
     void showsTheSecretAsStarsAndNeverTheKey() {
         String shown = address("ws://127.0.0.1:4000").toString();
 
-        assertTrue(shown.startsWith("ws://127.0.0.1:4000/test_orchestrators/socket/websocket?secret_key=***&build_id=b+1"),
+        assertTrue(
+                shown.startsWith("ws://127.0.0.1:4000/test_orchestrators/socket/websocket?secret_key=***&build_id=b+1"),
                 shown);
         assertFalse(shown.contains("k3y"), shown);
     }

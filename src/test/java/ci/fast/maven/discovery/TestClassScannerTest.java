@@ -15,20 +15,36 @@ class TestClassScannerTest {
 
     @Test
     void findsSurefiresDefaultTestNamesSortedAndDotted() throws IOException {
-        touch("com/acme/InvoiceTest.class", "com/acme/TestBilling.class", "com/acme/deep/er/StoreTests.class",
-                "com/acme/LegacyTestCase.class", "RootTest.class",
-                "com/acme/Invoice.class", "com/acme/TestingHelper.txt", "com/acme/InvoiceTest.java",
-                "com/acme/MyTester.class", "com/acme/InvoiceTestSupport.class");
+        touch(
+                "com/acme/InvoiceTest.class",
+                "com/acme/TestBilling.class",
+                "com/acme/deep/er/StoreTests.class",
+                "com/acme/LegacyTestCase.class",
+                "RootTest.class",
+                "com/acme/Invoice.class",
+                "com/acme/TestingHelper.txt",
+                "com/acme/InvoiceTest.java",
+                "com/acme/MyTester.class",
+                "com/acme/InvoiceTestSupport.class");
 
         List<String> found = scanDefaults();
 
-        assertEquals(List.of("RootTest", "com.acme.InvoiceTest", "com.acme.LegacyTestCase", "com.acme.TestBilling",
-                "com.acme.deep.er.StoreTests"), found);
+        assertEquals(
+                List.of(
+                        "RootTest",
+                        "com.acme.InvoiceTest",
+                        "com.acme.LegacyTestCase",
+                        "com.acme.TestBilling",
+                        "com.acme.deep.er.StoreTests"),
+                found);
     }
 
     @Test
     void leavesOutNestedAndAnonymousClasses() throws IOException {
-        touch("com/acme/FooTest.class", "com/acme/FooTest$Bar.class", "com/acme/FooTest$1.class",
+        touch(
+                "com/acme/FooTest.class",
+                "com/acme/FooTest$Bar.class",
+                "com/acme/FooTest$1.class",
                 "com/acme/Outer$InnerTest.class");
 
         assertEquals(List.of("com.acme.FooTest"), scanDefaults());
@@ -36,11 +52,14 @@ class TestClassScannerTest {
 
     @Test
     void matchesCustomJavaPatternsAgainstClassFiles() throws IOException {
-        touch("com/acme/it/PaymentIT.class", "com/acme/it/SlowIT.class", "com/acme/PaymentTest.class",
+        touch(
+                "com/acme/it/PaymentIT.class",
+                "com/acme/it/SlowIT.class",
+                "com/acme/PaymentTest.class",
                 "com/acme/other/ReportIT.class");
 
-        List<String> found = TestClassScanner.scan(classes, List.of("**/it/*IT.java", "**/ReportIT"),
-                List.of("**/Slow*.java"));
+        List<String> found =
+                TestClassScanner.scan(classes, List.of("**/it/*IT.java", "**/ReportIT"), List.of("**/Slow*.java"));
 
         assertEquals(List.of("com.acme.it.PaymentIT", "com.acme.other.ReportIT"), found);
     }
@@ -49,15 +68,20 @@ class TestClassScannerTest {
     void acceptsClassPatternsAndWildcardsAsGiven() throws IOException {
         touch("com/acme/ATest.class", "com/acme/BTest.class", "org/other/CTest.class");
 
-        assertEquals(List.of("com.acme.BTest"),
+        assertEquals(
+                List.of("com.acme.BTest"),
                 TestClassScanner.scan(classes, List.of("com/acme/*.class"), List.of("**/ATest.class")));
         assertEquals(List.of("org.other.CTest"), TestClassScanner.scan(classes, List.of("org/**"), List.of()));
     }
 
     @Test
     void findsNothingInAMissingDirectory() {
-        assertEquals(List.of(), TestClassScanner.scan(classes.resolve("no-such-dir"),
-                TestClassScanner.DEFAULT_INCLUDES, TestClassScanner.DEFAULT_EXCLUDES));
+        assertEquals(
+                List.of(),
+                TestClassScanner.scan(
+                        classes.resolve("no-such-dir"),
+                        TestClassScanner.DEFAULT_INCLUDES,
+                        TestClassScanner.DEFAULT_EXCLUDES));
     }
 
     @Test
@@ -69,8 +93,12 @@ class TestClassScannerTest {
     void findsNothingWhenThePathIsAFile() throws IOException {
         touch("FooTest.class");
 
-        assertEquals(List.of(), TestClassScanner.scan(classes.resolve("FooTest.class"),
-                TestClassScanner.DEFAULT_INCLUDES, TestClassScanner.DEFAULT_EXCLUDES));
+        assertEquals(
+                List.of(),
+                TestClassScanner.scan(
+                        classes.resolve("FooTest.class"),
+                        TestClassScanner.DEFAULT_INCLUDES,
+                        TestClassScanner.DEFAULT_EXCLUDES));
     }
 
     private List<String> scanDefaults() {

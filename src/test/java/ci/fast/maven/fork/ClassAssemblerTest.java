@@ -212,7 +212,9 @@ class ClassAssemblerTest {
         assertEquals(List.of(B, C, D), lost);
         assertEquals(List.of(A, B, C, D), names(completed), "A once, then every lost class");
         ClassResult b = completed.get(1);
-        assertEquals(List.of("reads", "BTest"), b.tests().stream().map(TestResult::name).toList());
+        assertEquals(
+                List.of("reads", "BTest"),
+                b.tests().stream().map(TestResult::name).toList());
         assertEquals("b was here\n", b.stdout(), "what the lost class printed stays in its report");
         for (ClassResult result : completed.subList(1, 4)) {
             TestResult crash = result.tests().get(result.tests().size() - 1);
@@ -221,7 +223,9 @@ class ClassAssemblerTest {
             assertEquals("the forked JVM was killed by signal 9 (SIGKILL) (exit code 137)", crash.failureMessage());
             assertEquals(1, result.errors(), result.className());
         }
-        assertEquals(List.of("DTest"), completed.get(3).tests().stream().map(TestResult::name).toList());
+        assertEquals(
+                List.of("DTest"),
+                completed.get(3).tests().stream().map(TestResult::name).toList());
     }
 
     @Test
@@ -268,16 +272,35 @@ class ClassAssemblerTest {
     @Test
     void convertsEachOutcomeToATestResult() {
         assembler.event(new ForkEvent.ClassStarted(A));
-        assembler.event(new ForkEvent.TestFinished(A, new TestOutcome("divides", "divides()", A + "$Inner",
-                TestOutcome.FAILED, 0.012, "org.opentest4j.AssertionFailedError", "expected: <2>", "trace", null)));
-        assembler.event(new ForkEvent.TestFinished(A, new TestOutcome("skips", "skips()", A, TestOutcome.SKIPPED,
-                0, null, null, null, "disabled")));
+        assembler.event(new ForkEvent.TestFinished(
+                A,
+                new TestOutcome(
+                        "divides",
+                        "divides()",
+                        A + "$Inner",
+                        TestOutcome.FAILED,
+                        0.012,
+                        "org.opentest4j.AssertionFailedError",
+                        "expected: <2>",
+                        "trace",
+                        null)));
+        assembler.event(new ForkEvent.TestFinished(
+                A, new TestOutcome("skips", "skips()", A, TestOutcome.SKIPPED, 0, null, null, null, "disabled")));
 
         finishBoth(A);
 
         TestResult divides = completed.get(0).tests().get(0);
-        assertEquals(new TestResult("divides", A + "$Inner", Status.FAILED, 0.012,
-                "org.opentest4j.AssertionFailedError", "expected: <2>", "trace", null), divides);
+        assertEquals(
+                new TestResult(
+                        "divides",
+                        A + "$Inner",
+                        Status.FAILED,
+                        0.012,
+                        "org.opentest4j.AssertionFailedError",
+                        "expected: <2>",
+                        "trace",
+                        null),
+                divides);
         TestResult skips = completed.get(0).tests().get(1);
         assertEquals(Status.SKIPPED, skips.status());
         assertEquals("disabled", skips.skipReason());
@@ -292,8 +315,8 @@ class ClassAssemblerTest {
     }
 
     private static ForkEvent.TestFinished passed(String key, String name) {
-        return new ForkEvent.TestFinished(key, new TestOutcome(name, name + "()", key, TestOutcome.PASSED, 0.001,
-                null, null, null, null));
+        return new ForkEvent.TestFinished(
+                key, new TestOutcome(name, name + "()", key, TestOutcome.PASSED, 0.001, null, null, null, null));
     }
 
     private static ForkEvent.Output output(String key, boolean stderr, String text) {

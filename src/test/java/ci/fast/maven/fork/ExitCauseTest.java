@@ -13,7 +13,8 @@ class ExitCauseTest {
     @ParameterizedTest
     @CsvSource({"137, 9, SIGKILL", "143, 15, SIGTERM", "134, 6, SIGABRT", "139, 11, SIGSEGV"})
     void namesTheSignalThatKilledTheFork(int exitCode, int signal, String name) {
-        assertEquals("the forked JVM was killed by signal " + signal + " (" + name + ") (exit code " + exitCode + ")",
+        assertEquals(
+                "the forked JVM was killed by signal " + signal + " (" + name + ") (exit code " + exitCode + ")",
                 ExitCause.describe(exitCode));
     }
 
@@ -24,7 +25,8 @@ class ExitCauseTest {
 
     @Test
     void hintsAtSystemExitWhenTheForkExitedWithZero() {
-        assertEquals("the forked JVM exited with code 0 before finishing (a test called System.exit?)",
+        assertEquals(
+                "the forked JVM exited with code 0 before finishing (a test called System.exit?)",
                 ExitCause.describe(0));
     }
 

@@ -47,8 +47,8 @@ class ForkCommandTest {
         Path java = dir.resolve("jdk/bin/java");
         Path testClasses = dir.resolve("target/test classes");
         Path jar = dir.resolve("repo/junit \"x\".jar");
-        ForkOptions options = new ForkOptions(java, List.of("-Xmx256m", "-Dfoo=bar"), List.of(testClasses, jar),
-                List.of(), dir, Map.of(), dir);
+        ForkOptions options = new ForkOptions(
+                java, List.of("-Xmx256m", "-Dfoo=bar"), List.of(testClasses, jar), List.of(), dir, Map.of(), dir);
         Path argFile = dir.resolve("fork-1.args");
         Path configFile = dir.resolve("fork-1.properties");
 
@@ -59,10 +59,13 @@ class ForkCommandTest {
             assertFalse(token.contains(testClasses.toString()), token);
             assertFalse(token.contains("-cp"), token);
         }
-        assertEquals(List.of("-cp",
-                ForkCommand.quote(testClasses + File.pathSeparator + jar),
-                ForkedBooter.class.getName(),
-                ForkCommand.quote(configFile.toString())), Files.readAllLines(argFile, StandardCharsets.UTF_8));
+        assertEquals(
+                List.of(
+                        "-cp",
+                        ForkCommand.quote(testClasses + File.pathSeparator + jar),
+                        ForkedBooter.class.getName(),
+                        ForkCommand.quote(configFile.toString())),
+                Files.readAllLines(argFile, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -72,13 +75,16 @@ class ForkCommandTest {
         Path odd = Files.createDirectories(dir.resolve("a b/c \"d\" e\\f"));
         Path plain = Files.createDirectories(dir.resolve("plain"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ForkOptions options = new ForkOptions(java, List.of("-XshowSettings:properties"), List.of(odd, plain),
-                List.of(), dir, Map.of(), dir);
+        ForkOptions options = new ForkOptions(
+                java, List.of("-XshowSettings:properties"), List.of(odd, plain), List.of(), dir, Map.of(), dir);
 
-        Process process = new ProcessBuilder(ForkCommand.build(options, dir.resolve("fork.args"),
-                dir.resolve("fork.properties"))).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        ForkCommand.build(options, dir.resolve("fork.args"), dir.resolve("fork.properties")))
+                .redirectErrorStream(true)
+                .start();
         List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
-                .lines().toList();
+                .lines()
+                .toList();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the JVM ended");
 
         assertEquals(List.of(odd.toString(), plain.toString()), classPathShown(lines), String.join("\n", lines));

@@ -28,11 +28,13 @@ class NativeOutputPumpTest {
         started(A, B);
         finished(A, B);
 
-        pump(false, "jvm banner\n"
-                + start(A) + "a line 1\na line 2\n" + end(A)
-                + "between\n"
-                + start(B) + "b line\n" + end(B)
-                + "after\n");
+        pump(
+                false,
+                "jvm banner\n"
+                        + start(A) + "a line 1\na line 2\n" + end(A)
+                        + "between\n"
+                        + start(B) + "b line\n" + end(B)
+                        + "after\n");
         pump(true, start(A) + "a err\n" + end(A) + start(B) + end(B));
 
         assertEquals(List.of(A, B), names());
@@ -130,8 +132,8 @@ class NativeOutputPumpTest {
     }
 
     private void pump(boolean stderr, String text) {
-        new NativeOutputPump(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), stderr, NONCE,
-                assembler).run();
+        new NativeOutputPump(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), stderr, NONCE, assembler)
+                .run();
     }
 
     private static String start(String key) {

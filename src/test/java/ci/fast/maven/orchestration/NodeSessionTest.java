@@ -38,7 +38,8 @@ class NodeSessionTest {
 
             assertEquals(NodeSession.Outcome.DONE, outcome);
             List<Frame> frames = server.allUntilLeave();
-            assertEquals(List.of(Events.JOIN, Events.ENQ, Events.DEQ, Events.DEQ, Events.LEAVE),
+            assertEquals(
+                    List.of(Events.JOIN, Events.ENQ, Events.DEQ, Events.DEQ, Events.LEAVE),
                     frames.stream().map(Frame::event).toList());
             for (int i = 0; i < frames.size(); i++) {
                 assertEquals(TOPIC, frames.get(i).topic());
@@ -60,7 +61,8 @@ class NodeSessionTest {
         try (ScriptedServer server = new ScriptedServer(script(1, "running"))) {
             session(server).run();
 
-            assertEquals(List.of(Events.JOIN, Events.DEQ, Events.DEQ, Events.LEAVE),
+            assertEquals(
+                    List.of(Events.JOIN, Events.DEQ, Events.DEQ, Events.LEAVE),
                     server.allUntilLeave().stream().map(Frame::event).toList());
         }
     }
@@ -95,7 +97,8 @@ class NodeSessionTest {
                 peer.send(Frame.reply(frame, Events.STATUS_ERROR, Json.object(Map.of("reason", "unauthorized"))));
             }
         })) {
-            ChannelException e = assertThrows(ChannelException.class, () -> session(server).run());
+            ChannelException e =
+                    assertThrows(ChannelException.class, () -> session(server).run());
 
             assertTrue(e.getMessage().contains("refused to join " + TOPIC + ": unauthorized"), e.getMessage());
             assertFalse(e.getMessage().contains(server.secret.reveal()), "the secret never shows");
@@ -118,13 +121,16 @@ class NodeSessionTest {
     void serverErrorPushFailsTheNode() throws Exception {
         try (ScriptedServer server = new ScriptedServer((peer, frame) -> {
             if (frame.event().equals(Events.JOIN)) {
-                peer.send(Frame.reply(frame, Events.STATUS_OK, Json.object(Map.of("event", "join",
-                        "node_index", 1, "state", "running"))));
+                peer.send(Frame.reply(
+                        frame,
+                        Events.STATUS_OK,
+                        Json.object(Map.of("event", "join", "node_index", 1, "state", "running"))));
             } else if (frame.event().equals(Events.DEQ)) {
                 peer.send(Frame.serverPush(JsonValue.NULL, TOPIC, Events.PHX_ERROR, Json.EMPTY));
             }
         })) {
-            ChannelException e = assertThrows(ChannelException.class, () -> session(server).run());
+            ChannelException e =
+                    assertThrows(ChannelException.class, () -> session(server).run());
 
             assertTrue(e.getMessage().contains("phx_error"), e.getMessage());
         }
@@ -134,8 +140,10 @@ class NodeSessionTest {
     void silentServerFailsWithinTwoHeartbeats() throws Exception {
         try (ScriptedServer server = new ScriptedServer((peer, frame) -> {
             if (frame.event().equals(Events.JOIN)) {
-                peer.send(Frame.reply(frame, Events.STATUS_OK, Json.object(Map.of("event", "join",
-                        "node_index", 1, "state", "running"))));
+                peer.send(Frame.reply(
+                        frame,
+                        Events.STATUS_OK,
+                        Json.object(Map.of("event", "join", "node_index", 1, "state", "running"))));
             }
             // deq and heartbeats: never answered
         })) {
@@ -147,7 +155,9 @@ class NodeSessionTest {
             scheduler.tick();
 
             var e = assertThrows(java.util.concurrent.ExecutionException.class, () -> run.get(10, TimeUnit.SECONDS));
-            assertTrue(e.getCause().getMessage().contains("no heartbeat reply"), e.getCause().getMessage());
+            assertTrue(
+                    e.getCause().getMessage().contains("no heartbeat reply"),
+                    e.getCause().getMessage());
         }
     }
 
@@ -156,13 +166,16 @@ class NodeSessionTest {
         boolean[] handedOut = {false};
         return (peer, frame) -> {
             switch (frame.event()) {
-                case Events.JOIN -> peer.send(Frame.reply(frame, Events.STATUS_OK, Json.object(Map.of(
-                        "event", "join", "node_index", nodeIndex, "state", state))));
+                case Events.JOIN ->
+                    peer.send(Frame.reply(
+                            frame,
+                            Events.STATUS_OK,
+                            Json.object(Map.of("event", "join", "node_index", nodeIndex, "state", state))));
                 case Events.DEQ -> {
                     List<String> batch = handedOut[0] ? List.of() : List.of("com.acme.ATest");
                     handedOut[0] = true;
-                    peer.send(Frame.reply(frame, Events.STATUS_OK,
-                            Json.object(Map.of("event", "deq", "tests", batch))));
+                    peer.send(
+                            Frame.reply(frame, Events.STATUS_OK, Json.object(Map.of("event", "deq", "tests", batch))));
                 }
                 case Events.HEARTBEAT -> peer.send(Frame.reply(frame, Events.STATUS_OK, Json.EMPTY));
                 default -> {
@@ -177,20 +190,37 @@ class NodeSessionTest {
         params.put("build_id", "b42");
         params.put("run_key", "junit-shop");
         ServerAddress address = new ServerAddress(server.base(), server.secret, params);
-        return new NodeSession(address, TOPIC, List.of("com.acme.ATest", "com.acme.NotATest"), new TestSide() {
-            @Override
-            public Map<String, List<String>> discover(List<String> classes) {
-                return Map.of("com.acme.ATest", List.of("adds()", "divides()"));
-            }
+        return new NodeSession(
+                address,
+                TOPIC,
+                List.of("com.acme.ATest", "com.acme.NotATest"),
+                new TestSide() {
+                    @Override
+                    public Map<String, List<String>> discover(List<String> classes) {
+                        return Map.of("com.acme.ATest", List.of("adds()", "divides()"));
+                    }
 
-            @Override
-            public Map<String, List<Map<String, Object>>> run(List<String> batch) {
-                ran.add(batch);
-                return Map.of("com.acme.ATest", List.of(
-                        Map.of("name", "adds()", "status", "passed", "seconds", 0.004),
-                        Map.of("name", "divides()", "status", "failed", "seconds", 0.012, "failure", "boom")));
-            }
-        }, Duration.ofSeconds(10), Duration.ofSeconds(10), scheduler);
+                    @Override
+                    public Map<String, List<Map<String, Object>>> run(List<String> batch) {
+                        ran.add(batch);
+                        return Map.of(
+                                "com.acme.ATest",
+                                List.of(
+                                        Map.of("name", "adds()", "status", "passed", "seconds", 0.004),
+                                        Map.of(
+                                                "name",
+                                                "divides()",
+                                                "status",
+                                                "failed",
+                                                "seconds",
+                                                0.012,
+                                                "failure",
+                                                "boom")));
+                    }
+                },
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(10),
+                scheduler);
     }
 
     private static CompletableFuture<NodeSession.Outcome> runAsync(NodeSession session) {

@@ -22,8 +22,8 @@ class PayloadsTest {
 
     @Test
     void enqueuesTheProtocolsExampleExactly() {
-        Map<String, List<String>> tests = Map.of("com.acme.billing.InvoiceTest",
-                List.of("totalIsRounded()", "rejectsNegative()"));
+        Map<String, List<String>> tests =
+                Map.of("com.acme.billing.InvoiceTest", List.of("totalIsRounded()", "rejectsNegative()"));
 
         JsonObject enq = Payloads.enq(tests);
 
@@ -63,7 +63,8 @@ class PayloadsTest {
 
     @Test
     void enqueuesAPlaceholderTestForAClassWithNoKnownTests() {
-        JsonObject entry = Payloads.enq(Map.of("com.acme.Dynamic", List.of())).getJsonObject("tests")
+        JsonObject entry = Payloads.enq(Map.of("com.acme.Dynamic", List.of()))
+                .getJsonObject("tests")
                 .getJsonObject("com.acme.Dynamic");
 
         assertEquals(Set.of("1"), perTest(entry));
@@ -74,7 +75,8 @@ class PayloadsTest {
     @Test
     void enqueuesRepeatedTestNamesUnderDistinctKeys() {
         JsonObject entry = Payloads.enq(Map.of("com.acme.A", List.of("add()[1]", "add()[1]", "test_count")))
-                .getJsonObject("tests").getJsonObject("com.acme.A");
+                .getJsonObject("tests")
+                .getJsonObject("com.acme.A");
 
         assertEquals(Set.of("add()[1]", "add()[1] #2", "test_count #2"), perTest(entry));
         assertEquals(3, entry.getInt("test_count"));
@@ -84,9 +86,11 @@ class PayloadsTest {
     void reportsTheProtocolsResultsExampleExactly() {
         String trace = "org.opentest4j.AssertionFailedError: expected: <2> but was: <3>\n\tat …";
 
-        JsonObject results = Payloads.results(List.of("com.acme.A"), Map.of("com.acme.A", List.of(
-                test("adds()", "passed", 0.004, null),
-                test("divides()", "failed", 0.012, trace))));
+        JsonObject results = Payloads.results(
+                List.of("com.acme.A"),
+                Map.of(
+                        "com.acme.A",
+                        List.of(test("adds()", "passed", 0.004, null), test("divides()", "failed", 0.012, trace))));
 
         assertEquals(Json.parse("""
                 {"com.acme.A": {
@@ -95,14 +99,13 @@ class PayloadsTest {
                     "test_counters": {"failed": 1, "passed": 1, "pending": 0},
                     "adds()": {"status": "passed", "run_time": 0.004},
                     "divides()": {"status": "failed", "run_time": 0.012,
-                                  "fully_formatted": "org.opentest4j.AssertionFailedError: expected: <2> but was: <3>\\n\\tat …"}}}"""),
-                results);
+                                  "fully_formatted": "org.opentest4j.AssertionFailedError: expected: <2> but was: <3>\\n\\tat …"}}}"""), results);
     }
 
     @Test
     void marksAClassFailedWhenAnyTestFailed() {
-        JsonObject entry = resultsOf(test("a()", "passed", 0.1, null), test("b()", "pending", 0, null),
-                test("c()", "failed", 0.2, "boom"));
+        JsonObject entry = resultsOf(
+                test("a()", "passed", 0.1, null), test("b()", "pending", 0, null), test("c()", "failed", 0.2, "boom"));
 
         assertEquals("failed", entry.getString("file_status"));
         assertEquals(counters(1, 1, 1), entry.getJsonObject("test_counters"));
@@ -128,7 +131,9 @@ class PayloadsTest {
 
     @Test
     void givesTheFailureTextOnlyToFailedTests() {
-        JsonObject entry = resultsOf(test("a()", "passed", 0.1, null), test("b()", "failed", 0.2, "trace of b"),
+        JsonObject entry = resultsOf(
+                test("a()", "passed", 0.1, null),
+                test("b()", "failed", 0.2, "trace of b"),
                 test("c()", "pending", 0, null));
 
         assertEquals("trace of b", entry.getJsonObject("b()").getString("fully_formatted"));
@@ -148,8 +153,8 @@ class PayloadsTest {
 
     @Test
     void reportsEveryClassOfTheBatchEvenOneWithoutOutcomes() {
-        Map<String, List<Map<String, Object>>> outcomes = Map.of("com.acme.A",
-                List.of(test("a()", "passed", 0.1, null)));
+        Map<String, List<Map<String, Object>>> outcomes =
+                Map.of("com.acme.A", List.of(test("a()", "passed", 0.1, null)));
 
         JsonObject results = Payloads.results(List.of("com.acme.A", "com.acme.Lost"), outcomes);
 
@@ -171,17 +176,21 @@ class PayloadsTest {
 
     @Test
     void leavesOutClassesNotInTheBatch() {
-        JsonObject results = Payloads.results(List.of("com.acme.A"), Map.of(
-                "com.acme.A", List.of(test("a()", "passed", 0.1, null)),
-                "com.acme.Other", List.of(test("o()", "passed", 0.1, null))));
+        JsonObject results = Payloads.results(
+                List.of("com.acme.A"),
+                Map.of(
+                        "com.acme.A", List.of(test("a()", "passed", 0.1, null)),
+                        "com.acme.Other", List.of(test("o()", "passed", 0.1, null))));
 
         assertEquals(Set.of("com.acme.A"), results.keySet());
     }
 
     @Test
     void reportsRepeatedTestNamesUnderDistinctKeysWithTheirOwnOutcomes() {
-        JsonObject entry = resultsOf(test("add(int)[1]", "passed", 0.1, null),
-                test("add(int)[1]", "failed", 0.2, "second failed"), test("add(int)[1]", "pending", 0, null));
+        JsonObject entry = resultsOf(
+                test("add(int)[1]", "passed", 0.1, null),
+                test("add(int)[1]", "failed", 0.2, "second failed"),
+                test("add(int)[1]", "pending", 0, null));
 
         assertEquals(Set.of("add(int)[1]", "add(int)[1] #2", "add(int)[1] #3"), perTest(entry));
         assertEquals("passed", entry.getJsonObject("add(int)[1]").getString("status"));
@@ -193,7 +202,9 @@ class PayloadsTest {
 
     @Test
     void renamesTestsNamedLikeTheClassEntrysOwnFields() {
-        JsonObject entry = resultsOf(test("file_status", "passed", 0.1, null), test("test_count", "passed", 0.1, null),
+        JsonObject entry = resultsOf(
+                test("file_status", "passed", 0.1, null),
+                test("test_count", "passed", 0.1, null),
                 test("test_counters", "failed", 0.1, "x"));
 
         assertEquals("failed", entry.getString("file_status"));
@@ -227,7 +238,6 @@ class PayloadsTest {
     /** The per-test keys of a class entry. */
     private static Set<String> perTest(JsonObject entry) {
         assertTrue(entry.keySet().containsAll(CLASS_FIELDS), entry.toString());
-        return entry.keySet().stream().filter(k -> !CLASS_FIELDS.contains(k))
-                .collect(Collectors.toSet());
+        return entry.keySet().stream().filter(k -> !CLASS_FIELDS.contains(k)).collect(Collectors.toSet());
     }
 }

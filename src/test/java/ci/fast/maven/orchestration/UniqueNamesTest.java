@@ -23,7 +23,8 @@ class UniqueNamesTest {
 
     @Test
     void renamesNamesOfTheEntrysOwnFields() {
-        assertEquals(List.of("file_status #2", "test_count #2", "test_counters #2", "test_count #3"),
+        assertEquals(
+                List.of("file_status #2", "test_count #2", "test_counters #2", "test_count #3"),
                 UniqueNames.of(List.of("file_status", "test_count", "test_counters", "test_count")));
     }
 

@@ -17,11 +17,15 @@ class ConsoleFormatTest {
 
     @Test
     void classLineWithoutProblemsHasNoMarker() {
-        ClassResult r = new ClassResult(CLASS,
+        ClassResult r = new ClassResult(
+                CLASS,
                 List.of(Results.passed("adds", 0.1), Results.passed("subtracts", 0), Results.skipped("later", null)),
-                0.123, "", "");
+                0.123,
+                "",
+                "");
 
-        assertEquals("Tests run: 3, Failures: 0, Errors: 0, Skipped: 1, Time elapsed: 0.123 s -- in com.acme.FooTest",
+        assertEquals(
+                "Tests run: 3, Failures: 0, Errors: 0, Skipped: 1, Time elapsed: 0.123 s -- in com.acme.FooTest",
                 ConsoleFormat.classLine(r));
     }
 
@@ -32,11 +36,14 @@ class ConsoleFormatTest {
 
     @Test
     void testLineMarksFailuresAndErrorsDifferently() {
-        assertEquals("com.acme.FooTest.divides -- Time elapsed: 0.012 s <<< FAILURE!",
+        assertEquals(
+                "com.acme.FooTest.divides -- Time elapsed: 0.012 s <<< FAILURE!",
                 ConsoleFormat.testLine(Results.failed("divides", "x", null)));
-        assertEquals("com.acme.FooTest.reads -- Time elapsed: 0.004 s <<< ERROR!",
+        assertEquals(
+                "com.acme.FooTest.reads -- Time elapsed: 0.004 s <<< ERROR!",
                 ConsoleFormat.testLine(Results.error("reads", "java.io.IOException", "x", null)));
-        assertEquals("com.acme.FooTest.adds -- Time elapsed: 0.001 s",
+        assertEquals(
+                "com.acme.FooTest.adds -- Time elapsed: 0.001 s",
                 ConsoleFormat.testLine(Results.passed("adds", 0.001)));
     }
 

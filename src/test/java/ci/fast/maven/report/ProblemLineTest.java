@@ -39,7 +39,8 @@ class ProblemLineTest {
 
     @Test
     void followsTheCallChainThroughHelpersOutermostFirst() {
-        String trace = String.join("\n",
+        String trace = String.join(
+                "\n",
                 "org.opentest4j.AssertionFailedError: expected: <1> but was: <0>",
                 "\tat org.junit.jupiter.api.Assertions.assertEquals(Assertions.java:563)",
                 "\tat com.acme.FooTest.check(FooTest.java:40)",
@@ -67,7 +68,8 @@ class ProblemLineTest {
 
     @Test
     void ignoresFramesOfCauses() {
-        String trace = String.join("\n",
+        String trace = String.join(
+                "\n",
                 "java.lang.RuntimeException: wrapped",
                 "\tat com.acme.Lib.call(Lib.java:3)",
                 "Caused by: java.io.IOException: disk",
@@ -80,8 +82,15 @@ class ProblemLineTest {
     @Test
     void matchesFramesOfANestedClass() {
         String trace = "java.lang.AssertionError: inner\n\tat com.acme.FooTest$WhenEmpty.isEmpty(FooTest.java:61)";
-        TestResult t = new TestResult("isEmpty", "com.acme.FooTest$WhenEmpty", Status.FAILED, 0,
-                "java.lang.AssertionError", "inner", trace, null);
+        TestResult t = new TestResult(
+                "isEmpty",
+                "com.acme.FooTest$WhenEmpty",
+                Status.FAILED,
+                0,
+                "java.lang.AssertionError",
+                "inner",
+                trace,
+                null);
 
         assertEquals("FooTest$WhenEmpty.isEmpty:61 inner", ProblemLine.of(t));
     }

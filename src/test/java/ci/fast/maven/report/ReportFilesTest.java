@@ -23,10 +23,12 @@ class ReportFilesTest {
     void keepsThePreviousReportWhenWritingFailsHalfway() throws Exception {
         ReportFiles.write(dir, "r.txt", out -> out.write("complete"));
 
-        assertThrows(UncheckedIOException.class, () -> ReportFiles.write(dir, "r.txt", out -> {
-            out.write("half");
-            throw new IOException("disk full");
-        }));
+        assertThrows(
+                UncheckedIOException.class,
+                () -> ReportFiles.write(dir, "r.txt", out -> {
+                    out.write("half");
+                    throw new IOException("disk full");
+                }));
 
         assertEquals("complete", Files.readString(dir.resolve("r.txt")));
         assertEquals(List.of("r.txt"), names(dir));
@@ -36,8 +38,8 @@ class ReportFilesTest {
     void namesTheReportFileWhenTheDirectoryCannotBeCreated() throws Exception {
         Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
 
-        UncheckedIOException e = assertThrows(UncheckedIOException.class,
-                () -> ReportFiles.write(notADirectory, "r.txt", out -> out.write("x")));
+        UncheckedIOException e = assertThrows(
+                UncheckedIOException.class, () -> ReportFiles.write(notADirectory, "r.txt", out -> out.write("x")));
 
         assertTrue(e.getMessage().contains(notADirectory.resolve("r.txt").toString()), e.getMessage());
     }

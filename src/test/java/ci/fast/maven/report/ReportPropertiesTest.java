@@ -22,8 +22,8 @@ class ReportPropertiesTest {
 
     @Test
     void masksValuesOfSecretLookingNames() {
-        Map<String, String> masked = ReportProperties.masked(Map.of(
-                "fastCi.secretKey", "abc", "db.password", "pw", "github.token", "t", "user.name", "ann"));
+        Map<String, String> masked = ReportProperties.masked(
+                Map.of("fastCi.secretKey", "abc", "db.password", "pw", "github.token", "t", "user.name", "ann"));
 
         assertEquals(ReportProperties.MASK, masked.get("fastCi.secretKey"));
         assertEquals(ReportProperties.MASK, masked.get("db.password"));
@@ -33,17 +33,18 @@ class ReportPropertiesTest {
 
     @Test
     void masksSecretOptionsInsideTheCommandLine() {
-        Map<String, String> masked = ReportProperties.masked(Map.of(
-                "sun.java.command", "Launcher -DfastCi.secretKey=abc -Dother=1 -Ddb.password=\"p w\" test"));
+        Map<String, String> masked = ReportProperties.masked(
+                Map.of("sun.java.command", "Launcher -DfastCi.secretKey=abc -Dother=1 -Ddb.password=\"p w\" test"));
 
-        assertEquals("Launcher -DfastCi.secretKey=****** -Dother=1 -Ddb.password=****** test",
+        assertEquals(
+                "Launcher -DfastCi.secretKey=****** -Dother=1 -Ddb.password=****** test",
                 masked.get("sun.java.command"));
     }
 
     @Test
     void masksALongSecretWhereverElseItIsEchoed() {
-        Map<String, String> masked = ReportProperties.masked(Map.of(
-                "fastCi.secretKey", "k3y-0123456789", "env.echo", "url?key=k3y-0123456789&x=1"));
+        Map<String, String> masked = ReportProperties.masked(
+                Map.of("fastCi.secretKey", "k3y-0123456789", "env.echo", "url?key=k3y-0123456789&x=1"));
 
         assertEquals("url?key=******&x=1", masked.get("env.echo"));
     }

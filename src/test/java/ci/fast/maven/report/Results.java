@@ -7,7 +7,8 @@ final class Results {
 
     static final String CLASS = "com.acme.FooTest";
 
-    static final String ASSERTION_TRACE = String.join("\n",
+    static final String ASSERTION_TRACE = String.join(
+            "\n",
             "org.opentest4j.AssertionFailedError: expected: <2> but was: <3>",
             "\tat org.junit.jupiter.api.AssertionFailureBuilder.build(AssertionFailureBuilder.java:151)",
             "\tat org.junit.jupiter.api.Assertions.assertEquals(Assertions.java:563)",
@@ -15,7 +16,8 @@ final class Results {
             "\tat java.base/java.lang.reflect.Method.invoke(Method.java:568)",
             "");
 
-    static final String LIBRARY_ERROR_TRACE = String.join("\n",
+    static final String LIBRARY_ERROR_TRACE = String.join(
+            "\n",
             "java.lang.IllegalStateException: boom",
             "\tat com.acme.Store.read(Store.java:40)",
             "\tat com.acme.FooTest.reads(FooTest.java:30)",
@@ -28,8 +30,8 @@ final class Results {
     }
 
     static TestResult failed(String name, String message, String trace) {
-        return new TestResult(name, CLASS, Status.FAILED, 0.012, "org.opentest4j.AssertionFailedError", message,
-                trace, null);
+        return new TestResult(
+                name, CLASS, Status.FAILED, 0.012, "org.opentest4j.AssertionFailedError", message, trace, null);
     }
 
     static TestResult error(String name, String type, String message, String trace) {
@@ -42,10 +44,15 @@ final class Results {
 
     /** One test of each status, as a failing class of four tests. */
     static ClassResult mixed(String stdout, String stderr) {
-        return new ClassResult(CLASS, List.of(
-                passed("adds", 0.001),
-                failed("divides", "expected: <2> but was: <3>", ASSERTION_TRACE),
-                error("reads", "java.lang.IllegalStateException", "boom", LIBRARY_ERROR_TRACE),
-                skipped("later", "not yet")), 0.123, stdout, stderr);
+        return new ClassResult(
+                CLASS,
+                List.of(
+                        passed("adds", 0.001),
+                        failed("divides", "expected: <2> but was: <3>", ASSERTION_TRACE),
+                        error("reads", "java.lang.IllegalStateException", "boom", LIBRARY_ERROR_TRACE),
+                        skipped("later", "not yet")),
+                0.123,
+                stdout,
+                stderr);
     }
 }

@@ -51,13 +51,15 @@ class RunSummaryTest {
         RunSummary summary = new RunSummary();
         summary.add(Results.mixed("", ""));
 
-        assertEquals(List.of(
-                "Failures: ",
-                "  FooTest.divides:12 expected: <2> but was: <3>",
-                "Errors: ",
-                "  FooTest.reads:30 » IllegalState boom",
-                "",
-                "Tests run: 4, Failures: 1, Errors: 1, Skipped: 1"), summary.render());
+        assertEquals(
+                List.of(
+                        "Failures: ",
+                        "  FooTest.divides:12 expected: <2> but was: <3>",
+                        "Errors: ",
+                        "  FooTest.reads:30 » IllegalState boom",
+                        "",
+                        "Tests run: 4, Failures: 1, Errors: 1, Skipped: 1"),
+                summary.render());
     }
 
     @Test
@@ -74,8 +76,9 @@ class RunSummaryTest {
         RunSummary summary = new RunSummary();
         summary.add(classWithFailure("com.acme.FooTest", "divides"));
 
-        assertEquals(List.of("Failures: ", "  FooTest.divides boom", "",
-                "Tests run: 1, Failures: 1, Errors: 0, Skipped: 0"), summary.render());
+        assertEquals(
+                List.of("Failures: ", "  FooTest.divides boom", "", "Tests run: 1, Failures: 1, Errors: 0, Skipped: 0"),
+                summary.render());
     }
 
     @Test
@@ -110,7 +113,8 @@ class RunSummaryTest {
     }
 
     private static ClassResult classWithFailure(String className, String test) {
-        TestResult t = new TestResult(test, className, Status.FAILED, 0, "java.lang.AssertionError", "boom", null, null);
+        TestResult t =
+                new TestResult(test, className, Status.FAILED, 0, "java.lang.AssertionError", "boom", null, null);
         return new ClassResult(className, List.of(t), 0, "", "");
     }
 }

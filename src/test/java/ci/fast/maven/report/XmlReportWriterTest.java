@@ -52,7 +52,9 @@ class XmlReportWriterTest {
     void writesOneTestcasePerTestInOrderWithClassnameAndTime() throws Exception {
         List<Element> cases = elements(writeAndParse(Results.mixed("", "")), "testcase");
 
-        assertEquals(List.of("adds", "divides", "reads", "later"), cases.stream().map(e -> e.getAttribute("name")).toList());
+        assertEquals(
+                List.of("adds", "divides", "reads", "later"),
+                cases.stream().map(e -> e.getAttribute("name")).toList());
         assertTrue(cases.stream().allMatch(e -> e.getAttribute("classname").equals(CLASS)));
         assertEquals("0.001", cases.get(0).getAttribute("time"));
         assertEquals("0.012", cases.get(1).getAttribute("time"));
@@ -108,14 +110,18 @@ class XmlReportWriterTest {
         TestResult t = Results.failed("divides", "line one\n\tline \"two\" <&>\u0002", ASSERTION_TRACE);
         ClassResult r = new ClassResult(CLASS, List.of(t), 0, "", "");
 
-        assertEquals("line one\n\tline \"two\" <&>?", single(writeAndParse(r), "failure").getAttribute("message"));
+        assertEquals(
+                "line one\n\tline \"two\" <&>?",
+                single(writeAndParse(r), "failure").getAttribute("message"));
     }
 
     @Test
     void keepsSurrogatePairsAndReplacesLoneSurrogates() throws Exception {
         ClassResult r = new ClassResult(CLASS, List.of(), 0, "emoji \uD83D\uDE00 lone \uD800 end", "");
 
-        assertEquals("emoji \uD83D\uDE00 lone ? end", single(writeAndParse(r), "system-out").getTextContent());
+        assertEquals(
+                "emoji \uD83D\uDE00 lone ? end",
+                single(writeAndParse(r), "system-out").getTextContent());
     }
 
     @Test
@@ -134,7 +140,9 @@ class XmlReportWriterTest {
 
         List<Element> props = elements(writeAndParse(Results.mixed("", "")), "property");
 
-        assertEquals(List.of("a.first", "line.separator", "z.last"), props.stream().map(e -> e.getAttribute("name")).toList());
+        assertEquals(
+                List.of("a.first", "line.separator", "z.last"),
+                props.stream().map(e -> e.getAttribute("name")).toList());
         assertEquals("<&>\"?", props.get(0).getAttribute("value"));
         assertEquals("\r\n", props.get(1).getAttribute("value"));
     }
@@ -155,8 +163,9 @@ class XmlReportWriterTest {
 
         List<Element> props = elements(parse(dir.resolve("TEST-" + CLASS + ".xml")), "property");
 
-        assertTrue(props.stream().anyMatch(e -> e.getAttribute("name").equals("java.version")
-                && e.getAttribute("value").equals(System.getProperty("java.version"))));
+        assertTrue(props.stream()
+                .anyMatch(e -> e.getAttribute("name").equals("java.version")
+                        && e.getAttribute("value").equals(System.getProperty("java.version"))));
     }
 
     @Test
@@ -166,9 +175,14 @@ class XmlReportWriterTest {
         writer.write(Results.mixed("second", ""), reports);
 
         try (Stream<Path> files = Files.list(reports)) {
-            assertEquals(List.of("TEST-" + CLASS + ".xml"), files.map(p -> p.getFileName().toString()).toList());
+            assertEquals(
+                    List.of("TEST-" + CLASS + ".xml"),
+                    files.map(p -> p.getFileName().toString()).toList());
         }
-        assertEquals("second", single(parse(reports.resolve("TEST-" + CLASS + ".xml")), "system-out").getTextContent());
+        assertEquals(
+                "second",
+                single(parse(reports.resolve("TEST-" + CLASS + ".xml")), "system-out")
+                        .getTextContent());
     }
 
     @Test

@@ -86,9 +86,10 @@ class OrchestratorServerTest {
         String wrong = "wrong-" + Secret.random().reveal();
         ServerAddress address = new ServerAddress(server.baseUri(), Secret.of(wrong), params());
 
-        ChannelException e = assertThrows(ChannelException.class,
-                () -> PhoenixClient.connect(address, Duration.ofSeconds(TIMEOUT_SECONDS), new ManualScheduler(),
-                        new Node()));
+        ChannelException e = assertThrows(
+                ChannelException.class,
+                () -> PhoenixClient.connect(
+                        address, Duration.ofSeconds(TIMEOUT_SECONDS), new ManualScheduler(), new Node()));
 
         assertTrue(e.getMessage().contains("HTTP 403"), e.getMessage());
         assertTrue(e.getMessage().contains("secret_key=***"), e.getMessage());
@@ -183,8 +184,7 @@ class OrchestratorServerTest {
         PhoenixClient client = connect(new Node());
 
         assertEquals("unmatched topic", errorReason(await(client.push(T, Events.DEQ, Json.EMPTY))));
-        assertEquals("unmatched topic",
-                errorReason(await(client.push("rooms:lobby", Events.JOIN, Json.EMPTY))));
+        assertEquals("unmatched topic", errorReason(await(client.push("rooms:lobby", Events.JOIN, Json.EMPTY))));
     }
 
     @Test
@@ -223,8 +223,8 @@ class OrchestratorServerTest {
         server.close();
 
         assertNotNull(await(node.lost));
-        ExecutionException pending = assertThrows(ExecutionException.class,
-                () -> held.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        ExecutionException pending =
+                assertThrows(ExecutionException.class, () -> held.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
         assertInstanceOf(ChannelException.class, pending.getCause());
         assertFalse(pending.getCause().getMessage().contains(secret.reveal()));
         scheduler.tick(); // a beat after the loss neither throws nor reports again
@@ -239,8 +239,8 @@ class OrchestratorServerTest {
 
         CompletableFuture<Frame> late = client.push(T, Events.JOIN, Json.EMPTY);
 
-        ExecutionException e = assertThrows(ExecutionException.class,
-                () -> late.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        ExecutionException e =
+                assertThrows(ExecutionException.class, () -> late.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
         assertInstanceOf(ChannelException.class, e.getCause());
     }
 
@@ -252,10 +252,12 @@ class OrchestratorServerTest {
 
         client.close();
 
-        ExecutionException e = assertThrows(ExecutionException.class,
-                () -> held.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        ExecutionException e =
+                assertThrows(ExecutionException.class, () -> held.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
         assertInstanceOf(ChannelException.class, e.getCause());
-        assertTrue(e.getCause().getMessage().endsWith("closed by the client"), e.getCause().getMessage());
+        assertTrue(
+                e.getCause().getMessage().endsWith("closed by the client"),
+                e.getCause().getMessage());
     }
 
     @Test
@@ -263,21 +265,29 @@ class OrchestratorServerTest {
         RawClient raw = rawV2();
 
         raw.send("[\"1\",\"1\",\"" + T + "\",\"phx_join\",{}]");
-        assertEquals(Json.parse("[\"1\",\"1\",\"" + T + "\",\"phx_reply\",{\"status\":\"ok\",\"response\":"
-                + "{\"event\":\"join\",\"node_index\":0,\"state\":\"running\"}}]"), raw.next());
+        assertEquals(
+                Json.parse("[\"1\",\"1\",\"" + T + "\",\"phx_reply\",{\"status\":\"ok\",\"response\":"
+                        + "{\"event\":\"join\",\"node_index\":0,\"state\":\"running\"}}]"),
+                raw.next());
 
         raw.send("[\"1\",\"2\",\"" + T + "\",\"enq\"," + enq("com.acme.A") + "]");
         raw.send("[null,\"3\",\"phoenix\",\"heartbeat\",{}]");
-        assertEquals(Json.parse("[null,\"3\",\"phoenix\",\"phx_reply\",{\"status\":\"ok\",\"response\":{}}]"),
-                raw.next(), "the enq got a reply, or the heartbeat a wrong one");
+        assertEquals(
+                Json.parse("[null,\"3\",\"phoenix\",\"phx_reply\",{\"status\":\"ok\",\"response\":{}}]"),
+                raw.next(),
+                "the enq got a reply, or the heartbeat a wrong one");
 
         raw.send("[\"1\",\"4\",\"" + T + "\",\"deq\",{}]");
-        assertEquals(Json.parse("[\"1\",\"4\",\"" + T + "\",\"phx_reply\",{\"status\":\"ok\",\"response\":"
-                + "{\"event\":\"deq\",\"tests\":[\"com.acme.A\"]}}]"), raw.next());
+        assertEquals(
+                Json.parse("[\"1\",\"4\",\"" + T + "\",\"phx_reply\",{\"status\":\"ok\",\"response\":"
+                        + "{\"event\":\"deq\",\"tests\":[\"com.acme.A\"]}}]"),
+                raw.next());
 
         raw.send("[\"1\",\"5\",\"" + T + "\",\"nonsense\",{}]");
-        assertEquals(Json.parse("[\"1\",\"5\",\"" + T + "\",\"phx_reply\",{\"status\":\"error\",\"response\":"
-                + "{\"reason\":\"unknown event\"}}]"), raw.next());
+        assertEquals(
+                Json.parse("[\"1\",\"5\",\"" + T + "\",\"phx_reply\",{\"status\":\"error\",\"response\":"
+                        + "{\"reason\":\"unknown event\"}}]"),
+                raw.next());
     }
 
     @Test
@@ -286,8 +296,10 @@ class OrchestratorServerTest {
         ok(await(first.push(T, Events.JOIN, Json.EMPTY)));
         RawClient raw = rawV2();
         raw.send("[\"7\",\"7\",\"" + T + "\",\"phx_join\",{}]");
-        assertEquals(Json.parse("[\"7\",\"7\",\"" + T + "\",\"phx_reply\",{\"status\":\"ok\",\"response\":"
-                + "{\"event\":\"join\",\"node_index\":1,\"state\":\"waiting\"}}]"), raw.next());
+        assertEquals(
+                Json.parse("[\"7\",\"7\",\"" + T + "\",\"phx_reply\",{\"status\":\"ok\",\"response\":"
+                        + "{\"event\":\"join\",\"node_index\":1,\"state\":\"waiting\"}}]"),
+                raw.next());
 
         first.push(T, Events.ENQ, enq("com.acme.A"));
 
@@ -301,7 +313,9 @@ class OrchestratorServerTest {
         raw.send("garbage");
 
         CloseReason reason = raw.closed.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        assertEquals(CloseReason.CloseCodes.PROTOCOL_ERROR.getCode(), reason.getCloseCode().getCode());
+        assertEquals(
+                CloseReason.CloseCodes.PROTOCOL_ERROR.getCode(),
+                reason.getCloseCode().getCode());
         assertEquals("not JSON: garbage", reason.getReasonPhrase());
     }
 
@@ -323,7 +337,9 @@ class OrchestratorServerTest {
         params.put("vsn", "2.0.0");
         RawClient raw = new RawClient();
         ClientManager manager = ClientManager.createClient(JdkClientContainer.class.getName());
-        raw.session = manager.connectToServer(raw, ClientEndpointConfig.Builder.create().build(),
+        raw.session = manager.connectToServer(
+                raw,
+                ClientEndpointConfig.Builder.create().build(),
                 new ServerAddress(server.baseUri(), secret, params).connectUri());
         closeAfter.add(raw.session);
         return raw;
@@ -363,11 +379,19 @@ class OrchestratorServerTest {
     private static JsonObject enq(String... keys) {
         JsonObjectBuilder tests = Json.PROVIDER.createObjectBuilder();
         for (String key : keys) {
-            tests.add(key, Json.PROVIDER.createObjectBuilder()
-                    .add("file_status", "pending")
-                    .add("test_count", 1)
-                    .add("test_counters", counters(0, 0))
-                    .add("1", Json.PROVIDER.createObjectBuilder().add("status", "pending").add("run_time", 0.0)));
+            tests.add(
+                    key,
+                    Json.PROVIDER
+                            .createObjectBuilder()
+                            .add("file_status", "pending")
+                            .add("test_count", 1)
+                            .add("test_counters", counters(0, 0))
+                            .add(
+                                    "1",
+                                    Json.PROVIDER
+                                            .createObjectBuilder()
+                                            .add("status", "pending")
+                                            .add("run_time", 0.0)));
         }
         return Json.PROVIDER.createObjectBuilder().add("tests", tests).build();
     }
@@ -375,17 +399,29 @@ class OrchestratorServerTest {
     private static JsonObject results(List<String> keys) {
         JsonObjectBuilder results = Json.PROVIDER.createObjectBuilder();
         for (String key : keys) {
-            results.add(key, Json.PROVIDER.createObjectBuilder()
-                    .add("file_status", "passed")
-                    .add("test_count", 1)
-                    .add("test_counters", counters(0, 1))
-                    .add("works()", Json.PROVIDER.createObjectBuilder().add("status", "passed").add("run_time", 0.002)));
+            results.add(
+                    key,
+                    Json.PROVIDER
+                            .createObjectBuilder()
+                            .add("file_status", "passed")
+                            .add("test_count", 1)
+                            .add("test_counters", counters(0, 1))
+                            .add(
+                                    "works()",
+                                    Json.PROVIDER
+                                            .createObjectBuilder()
+                                            .add("status", "passed")
+                                            .add("run_time", 0.002)));
         }
         return results.build();
     }
 
     private static JsonObjectBuilder counters(int failed, int passed) {
-        return Json.PROVIDER.createObjectBuilder().add("failed", failed).add("passed", passed).add("pending", 0);
+        return Json.PROVIDER
+                .createObjectBuilder()
+                .add("failed", failed)
+                .add("passed", passed)
+                .add("pending", 0);
     }
 
     /** What a node's listener was told: its pushes by event, and the loss. */

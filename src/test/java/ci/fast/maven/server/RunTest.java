@@ -98,7 +98,8 @@ class RunTest {
         FakePeer b = new FakePeer("b");
         join(a);
         join(b);
-        List<String> keys = IntStream.range(0, 25).mapToObj(i -> "com.acme.T" + i).toList();
+        List<String> keys =
+                IntStream.range(0, 25).mapToObj(i -> "com.acme.T" + i).toList();
         enq(a, keys.toArray(String[]::new));
         b.drain();
 
@@ -171,7 +172,8 @@ class RunTest {
         assertEquals(List.of("com.acme.A"), batch(replyTo(a, deq(a, Json.EMPTY))));
         assertEquals(List.of("com.acme.B"), batch(replyTo(a, deq(a, results(List.of("com.acme.A"))))));
 
-        JsonObject both = Json.PROVIDER.createObjectBuilder(results(List.of("com.acme.B")))
+        JsonObject both = Json.PROVIDER
+                .createObjectBuilder(results(List.of("com.acme.B")))
                 .add("com.acme.A", result("failed"))
                 .build();
         assertEquals(List.of(), batch(replyTo(a, deq(a, both))));
@@ -255,9 +257,12 @@ class RunTest {
         assertNotNull(lost, "no result recorded");
         assertEquals("failed", lost.getString("file_status"));
         assertEquals(1, lost.getJsonObject("test_counters").getInt("failed"));
-        assertTrue(lost.values().stream().anyMatch(v -> v instanceof JsonObject test
-                && "failed".equals(test.getString("status", null))
-                && Run.LOST_TWICE.equals(test.getString("fully_formatted", null))), lost::toString);
+        assertTrue(
+                lost.values().stream()
+                        .anyMatch(v -> v instanceof JsonObject test
+                                && "failed".equals(test.getString("status", null))
+                                && Run.LOST_TWICE.equals(test.getString("fully_formatted", null))),
+                lost::toString);
     }
 
     @Test
@@ -316,13 +321,16 @@ class RunTest {
         FakePeer b = new FakePeer("b");
         join(a);
         join(b);
-        Frame enq = push(Events.ENQ, Json.PROVIDER.createObjectBuilder().add("tests", "com.acme.A").build());
+        Frame enq = push(
+                Events.ENQ,
+                Json.PROVIDER.createObjectBuilder().add("tests", "com.acme.A").build());
 
         deliver(run.enq(a, enq));
 
         Frame reply = replyTo(a, enq);
         assertEquals(Events.STATUS_ERROR, reply.replyStatus());
-        assertEquals("enq payload needs a \"tests\" object", reply.replyResponse().getString("reason"));
+        assertEquals(
+                "enq payload needs a \"tests\" object", reply.replyResponse().getString("reason"));
         assertTrue(b.inbox.isEmpty(), "a waiting node was released by an invalid enq");
         assertEquals(0, run.progress().classes());
     }
@@ -331,20 +339,28 @@ class RunTest {
     void refusesAnEnqWithAnEntryWithoutAPerTestEntry() {
         FakePeer a = new FakePeer("a");
         join(a);
-        JsonObject tests = Json.PROVIDER.createObjectBuilder()
+        JsonObject tests = Json.PROVIDER
+                .createObjectBuilder()
                 .add("com.acme.A", entry())
-                .add("com.acme.B", Json.PROVIDER.createObjectBuilder()
-                        .add("file_status", "pending")
-                        .add("test_count", 0)
-                        .add("test_counters", counters(0, 0, 0)))
+                .add(
+                        "com.acme.B",
+                        Json.PROVIDER
+                                .createObjectBuilder()
+                                .add("file_status", "pending")
+                                .add("test_count", 0)
+                                .add("test_counters", counters(0, 0, 0)))
                 .build();
-        Frame enq = push(Events.ENQ, Json.PROVIDER.createObjectBuilder().add("tests", tests).build());
+        Frame enq = push(
+                Events.ENQ,
+                Json.PROVIDER.createObjectBuilder().add("tests", tests).build());
 
         deliver(run.enq(a, enq));
 
         Frame reply = replyTo(a, enq);
         assertEquals(Events.STATUS_ERROR, reply.replyStatus());
-        assertEquals("enq entry com.acme.B has no per-test entry", reply.replyResponse().getString("reason"));
+        assertEquals(
+                "enq entry com.acme.B has no per-test entry",
+                reply.replyResponse().getString("reason"));
         assertEquals(0, run.progress().classes());
         Frame early = deq(a, Json.EMPTY);
         assertTrue(a.inbox.isEmpty(), "the queue was created by an invalid enq: " + a.inbox);
@@ -383,7 +399,11 @@ class RunTest {
         for (String key : keys) {
             tests.add(key, entry());
         }
-        deliver(run.enq(peer, push(Events.ENQ, Json.PROVIDER.createObjectBuilder().add("tests", tests).build())));
+        deliver(run.enq(
+                peer,
+                push(
+                        Events.ENQ,
+                        Json.PROVIDER.createObjectBuilder().add("tests", tests).build())));
     }
 
     private Frame deq(FakePeer peer, JsonObject results) {
@@ -432,25 +452,41 @@ class RunTest {
 
     private static JsonObject result(String status) {
         boolean failed = "failed".equals(status);
-        return Json.PROVIDER.createObjectBuilder()
+        return Json.PROVIDER
+                .createObjectBuilder()
                 .add("file_status", status)
                 .add("test_count", 1)
                 .add("test_counters", counters(failed ? 1 : 0, failed ? 0 : 1, 0))
-                .add("works()", Json.PROVIDER.createObjectBuilder().add("status", status).add("run_time", 0.01))
+                .add(
+                        "works()",
+                        Json.PROVIDER
+                                .createObjectBuilder()
+                                .add("status", status)
+                                .add("run_time", 0.01))
                 .build();
     }
 
     private static JsonObject entry() {
-        return Json.PROVIDER.createObjectBuilder()
+        return Json.PROVIDER
+                .createObjectBuilder()
                 .add("file_status", "pending")
                 .add("test_count", 1)
                 .add("test_counters", counters(0, 0, 0))
-                .add("1", Json.PROVIDER.createObjectBuilder().add("status", "pending").add("run_time", 0.0))
+                .add(
+                        "1",
+                        Json.PROVIDER
+                                .createObjectBuilder()
+                                .add("status", "pending")
+                                .add("run_time", 0.0))
                 .build();
     }
 
     private static JsonObjectBuilder counters(int failed, int passed, int pending) {
-        return Json.PROVIDER.createObjectBuilder().add("failed", failed).add("passed", passed).add("pending", pending);
+        return Json.PROVIDER
+                .createObjectBuilder()
+                .add("failed", failed)
+                .add("passed", passed)
+                .add("pending", pending);
     }
 
     /** A node that keeps every frame it is sent, in order. */
