@@ -31,10 +31,12 @@ public final class ConsoleFormat {
     /**
      * The heading Surefire prints above a failed test's stack trace, e.g.
      * {@code com.acme.FooTest.divides -- Time elapsed: 0.012 s <<< FAILURE!}; {@code <<< ERROR!} for errors
-     * and no marker for passed or skipped tests.
+     * and no marker for passed or skipped tests. A class-level failure (a {@code @BeforeAll} that threw), whose
+     * name is the class's own, names the class once.
      */
     public static String testLine(TestResult t) {
-        String line = t.className() + "." + t.name() + " -- Time elapsed: " + elapsed(t.seconds());
+        String name = t.name().equals(t.className()) ? t.className() : t.className() + "." + t.name();
+        String line = name + " -- Time elapsed: " + elapsed(t.seconds());
         return switch (t.status()) {
             case FAILED -> line + " <<< FAILURE!";
             case ERROR -> line + " <<< ERROR!";

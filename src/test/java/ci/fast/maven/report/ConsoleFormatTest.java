@@ -48,6 +48,14 @@ class ConsoleFormatTest {
     }
 
     @Test
+    void testLineNamesTheClassOnceForAClassLevelError() {
+        assertEquals(
+                "com.acme.FooTest -- Time elapsed: 0.004 s <<< ERROR!",
+                ConsoleFormat.testLine(
+                        Results.error("com.acme.FooTest", "java.lang.IllegalStateException", "x", null)));
+    }
+
+    @Test
     void elapsedKeepsFourSignificantDigitsLikeSurefire() {
         assertEquals("0 s", ConsoleFormat.elapsed(0));
         assertEquals("0.123 s", ConsoleFormat.elapsed(0.1234));

@@ -1,0 +1,10 @@
+package com.example.queue;
+
+import org.junit.jupiter.api.Test;
+
+class Queue06Test {
+    @Test
+    void runsOnce() throws Exception {
+        RunRecorder.record(getClass());
+    }
+}

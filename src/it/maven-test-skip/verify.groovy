@@ -1,0 +1,8 @@
+// maven.test.skip: the tests are not compiled and not run, no report is written, the build succeeds.
+String log = new File(basedir, 'build.log').text
+
+assert log.contains('BUILD SUCCESS')
+assert log =~ /(?s)fast-ci-maven-plugin:[^:]+:test .*?Tests are skipped\./
+assert !new File(basedir, 'target/test-classes/com/example/skip/NeverCompiledTest.class').exists()
+assert !new File(basedir, 'target/surefire-reports').exists()
+assert !(log =~ /Tests run: \d+/)
