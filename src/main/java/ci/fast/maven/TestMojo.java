@@ -1,20 +1,29 @@
 package ci.fast.maven;
 
+import ci.fast.maven.channel.Secret;
+import ci.fast.maven.config.CiEnvironment;
 import ci.fast.maven.config.ForkCount;
+import ci.fast.maven.config.GitCommandLine;
+import ci.fast.maven.config.RunIdentity;
 import ci.fast.maven.discovery.TestClassScanner;
 import ci.fast.maven.fork.ForkOptions;
 import ci.fast.maven.fork.PlatformArtifacts;
 import ci.fast.maven.run.LocalRun;
+import ci.fast.maven.run.RemoteRun;
+import ci.fast.maven.run.RunLog;
 import ci.fast.maven.run.RunOutcome;
 import ci.fast.maven.run.RunPlan;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -33,6 +42,7 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
 /**
  * Runs the project's tests as nodes of a FastCI orchestrator. With no server configured, it starts the orchestrator
  * itself on loopback and runs the suite on {@code forkCount} local forks, each a node pulling batches of classes.
+ * With {@code fastCi.server}, the forks join that server's run with every other machine of the build.
  */
 @Mojo(
         name = "test",
@@ -77,6 +87,16 @@ public class TestMojo extends AbstractMojo {
      */
     @Parameter(property = "fastCi.server")
     private String server;
+
+    /**
+     * The project's secret key for remote mode. Prefer the environment variable {@code FAST_CI_SECRET_KEY}: a key
+     * written in a pom is visible to anyone who can read the project.
+     */
+    @Parameter(property = "fastCi.secretKey")
+    private String secretKey;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
 
     /** The suite within the build; every module needs its own. */
     @Parameter(property = "fastCi.runKey", defaultValue = "junit-${project.artifactId}")
@@ -124,10 +144,8 @@ public class TestMojo extends AbstractMojo {
             getLog().info("Tests are skipped.");
             return;
         }
-        if (configuredServer() != null) {
-            throw new MojoExecutionException("fastCi.server / FAST_CI_SERVER is set, but remote mode is not"
-                    + " available in this version of fast-ci-maven-plugin; unset it to run locally");
-        }
+        String remote = configuredServer();
+        Remote target = remote == null ? null : remote(remote);
         List<String> classes = TestClassScanner.scan(
                 testClassesDirectory.toPath(),
                 includes == null || includes.isEmpty() ? TestClassScanner.DEFAULT_INCLUDES : includes,
@@ -139,7 +157,10 @@ public class TestMojo extends AbstractMojo {
         RunOutcome outcome;
         try {
             RunPlan plan = new RunPlan(classes, forks(), forkOptions(), runKey, reportsDirectory.toPath());
-            outcome = new LocalRun(plan, new MavenRunLog(getLog())).execute();
+            RunLog log = new MavenRunLog(getLog());
+            outcome = target == null
+                    ? new LocalRun(plan, log).execute()
+                    : new RemoteRun(plan, target.server(), target.secret(), target.params(), log).execute();
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         } catch (IOException e) {
@@ -149,6 +170,57 @@ public class TestMojo extends AbstractMojo {
             throw new MojoExecutionException("interrupted while running the tests", e);
         }
         new Verdict(getLog(), reportsDirectory.toPath(), testFailureIgnore).judge(outcome);
+    }
+
+    /** Where a remote run goes, checked before any fork starts. */
+    private record Remote(URI server, Secret secret, Map<String, String> params) {}
+
+    private Remote remote(String url) throws MojoExecutionException {
+        URI server;
+        try {
+            server = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw new MojoExecutionException("fastCi.server is not a URL: " + url);
+        }
+        if (!"ws".equals(server.getScheme()) && !"wss".equals(server.getScheme()) || server.getPort() < 0) {
+            throw new MojoExecutionException("fastCi.server must be ws:// or wss:// with an explicit port, such as"
+                    + " wss://apx.ruby.ci:443; was " + url);
+        }
+        if (secretKey != null
+                && !secretKey.isBlank()
+                && !session.getUserProperties().containsKey("fastCi.secretKey")) {
+            getLog().warn("fastCi.secretKey is written in the pom, where anyone who can read the project can see it;"
+                    + " set the environment variable FAST_CI_SECRET_KEY instead");
+        }
+        Secret secret = Secrets.resolve(secretKey, System.getenv(Secrets.ENV), "remote mode (fastCi.server)");
+        RunIdentity identity;
+        try {
+            identity = CiEnvironment.detect(
+                    System.getenv(), new GitCommandLine(project.getBasedir().toPath()));
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+        getLog().info("FastCI: " + identity.provider() + " detected, build " + identity.buildId());
+        return new Remote(server, secret, identity.connectParams(runKey));
+    }
+
+    /** The environment, with {@code -DfastCi.buildId}, {@code commit} and {@code branch} as their FAST_CI_* twins. */
+    private Map<String, String> environment() {
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        Map.of(
+                        "fastCi.buildId",
+                        CiEnvironment.BUILD_ID,
+                        "fastCi.commit",
+                        CiEnvironment.COMMIT,
+                        "fastCi.branch",
+                        CiEnvironment.BRANCH)
+                .forEach((property, variable) -> {
+                    String value = session.getUserProperties().getProperty(property);
+                    if (value != null && !value.isBlank()) {
+                        env.put(variable, value);
+                    }
+                });
+        return env;
     }
 
     private String configuredServer() {

@@ -37,7 +37,8 @@ final class Verdict {
         if (!outcome.failed()) {
             return;
         }
-        StringBuilder message = new StringBuilder("There are test failures.");
+        StringBuilder message = new StringBuilder(
+                summary.hasProblems() ? "There are test failures." : "The tests could not all be run.");
         summary.failureLines().forEach(line -> message.append("\n  ").append(line));
         summary.errorLines().forEach(line -> message.append("\n  ").append(line));
         outcome.problems().forEach(line -> message.append("\n  ").append(line));

@@ -65,7 +65,15 @@ public final class Orchestrator implements FrameHandler {
         Run run = runs.get(topic);
         return switch (frame.event()) {
             case Events.ENQ -> run.enq(peer, frame);
-            case Events.DEQ -> announced(run, run.deq(peer, frame));
+            case Events.DEQ -> {
+                List<Delivery> out = run.deq(peer, frame);
+                if (!frame.payload().isEmpty() && !run.finished()) {
+                    Run.Progress p = run.progress();
+                    log.accept("run " + p.topic() + ": " + p.done() + " of " + p.classes() + " classes done, "
+                            + p.nodes() + (p.nodes() == 1 ? " node" : " nodes"));
+                }
+                yield announced(run, out);
+            }
             case Events.LEAVE -> {
                 topics.remove(topic);
                 // A leave can finish the run: its classes lost a second time are recorded as failed.

@@ -1,0 +1,60 @@
+package ci.fast.maven;
+
+import ci.fast.maven.channel.Secret;
+import ci.fast.maven.server.OrchestratorServer;
+import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Runs the FastCI orchestrator standalone, for a team's own CI nodes to join ({@code fastCi.server}), until
+ * interrupted. The same server as local mode: PROTOCOL.md, V1 and V2 frames.
+ */
+@Mojo(name = "serve", requiresProject = false, threadSafe = true)
+public class ServeMojo extends AbstractMojo {
+    /** The address to bind; {@code 0.0.0.0} serves every interface. */
+    @Parameter(property = "fastCi.host", defaultValue = "127.0.0.1")
+    private String host;
+
+    /** The port to listen on. */
+    @Parameter(property = "fastCi.port", defaultValue = "4000")
+    private int port;
+
+    /**
+     * The key every node must present. Prefer the environment variable {@code FAST_CI_SECRET_KEY}: a key written in
+     * a pom or on a command line is easily seen.
+     */
+    @Parameter(property = "fastCi.secretKey")
+    private String secretKey;
+
+    @Override
+    public void execute() throws MojoExecutionException {
+        Secret secret = Secrets.resolve(secretKey, System.getenv(Secrets.ENV), "fast-ci:serve");
+        OrchestratorServer server;
+        try {
+            server = OrchestratorServer.start(host, port, secret, line -> getLog().info(line));
+        } catch (IOException e) {
+            throw new MojoExecutionException("fast-ci:serve cannot listen on " + host + ":" + port + ": "
+                    + e.getMessage() + "; choose another -DfastCi.port or -DfastCi.host");
+        }
+        getLog().info("FastCI orchestrator listening on " + server.baseUri()
+                + " (nodes set fastCi.server to it); Ctrl-C stops it");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "fast-ci-serve-stop"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
+        }
+    }
+}
