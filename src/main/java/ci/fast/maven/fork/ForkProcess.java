@@ -53,8 +53,9 @@ public final class ForkProcess {
     public ForkResult run(BooterConfig template) throws IOException, InterruptedException {
         ClassAssembler assembler = new ClassAssembler(completed, text -> log.accept(text.stripTrailing()));
         Files.createDirectories(options.scratch());
-        Path configFile = options.scratch().resolve("fork-" + number + ".properties");
-        Path argFile = options.scratch().resolve("fork-" + number + ".args");
+        // Unique names: two builds of one checkout (two nodes on one machine) must not share a fork's files.
+        Path configFile = Files.createTempFile(options.scratch(), "fork-" + number + "-", ".properties");
+        Path argFile = Files.createTempFile(options.scratch(), "fork-" + number + "-", ".args");
         String nonce = UUID.randomUUID().toString();
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             new BooterConfig(

@@ -1,0 +1,94 @@
+import groovy.xml.XmlSlurper
+import java.util.concurrent.TimeUnit
+
+// Remote mode against a real fast-ci:serve: two concurrent nodes of one build share the queue, a wrong key and a
+// server that is not there each fail the build with one clear line.
+File mvn = new File(System.getProperty('maven.home'), 'bin/mvn')
+String secret = 'it-secret-' + UUID.randomUUID()
+int port = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()).withCloseable { it.localPort }
+def classes = (1..8).collect { "com.example.remote.Part${it}Test".toString() } as Set
+
+def command = { List<String> goals ->
+    [mvn.path, '-B', "-Dmaven.repo.local=${localRepositoryPath}".toString(), '-f', new File(basedir, 'pom.xml').path] +
+            goals
+}
+def start = { List<String> cmd, File log, Map<String, String> env ->
+    def builder = new ProcessBuilder(cmd).directory(basedir).redirectErrorStream(true).redirectOutput(log)
+    builder.environment().putAll(env)
+    builder.start()
+}
+def finish = { Process p, String what ->
+    assert p.waitFor(180, TimeUnit.SECONDS): "${what} did not end within 180 s"
+    p.exitValue()
+}
+
+File serveLog = new File(basedir, 'serve.log')
+Process serve = start(command(['ci.fast:fast-ci-maven-plugin:serve', "-DfastCi.port=${port}".toString()]), serveLog,
+        [FAST_CI_SECRET_KEY: secret])
+try {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120)
+    while (!serveLog.text.contains('FastCI orchestrator listening')) {
+        assert serve.alive: "fast-ci:serve stopped:\n${serveLog.text}"
+        assert System.nanoTime() < deadline: "fast-ci:serve did not start:\n${serveLog.text}"
+        serve.waitFor(200, TimeUnit.MILLISECONDS)
+    }
+    String server = "-DfastCi.server=ws://127.0.0.1:${port}"
+    Map<String, String> run = [FAST_CI_SECRET_KEY: secret, FAST_CI_BUILD_ID: 'it-' + UUID.randomUUID(),
+                               FAST_CI_COMMIT: 'abc123', FAST_CI_BRANCH: 'main']
+
+    // Two nodes of one build, at once.
+    def nodes = ['a', 'b'].collect { name ->
+        File log = new File(basedir, "node-${name}.log")
+        [name: name, log: log, process: start(command(['ci.fast:fast-ci-maven-plugin:test', server,
+                "-DnodeReports=${new File(basedir, "target/reports-${name}")}".toString()]), log, run)]
+    }
+    def ran = [:]
+    nodes.each { node ->
+        int exit = finish(node.process, "node ${node.name}")
+        String text = node.log.text
+        assert exit == 0: "node ${node.name} failed:\n${text}"
+        assert text.contains('BUILD SUCCESS')
+        File reports = new File(basedir, "target/reports-${node.name}")
+        ran[node.name] = (reports.list() ?: []).findAll { it.startsWith('TEST-') && it.endsWith('.xml') }
+                .collect { it.substring(5, it.length() - 4) } as Set
+        ran[node.name].each { cls ->
+            def suite = new XmlSlurper().parse(new File(reports, "TEST-${cls}.xml"))
+            assert suite.@tests.text() as int == 2 && suite.@failures.text() as int == 0
+        }
+        assert !text.contains(secret): "node ${node.name} printed the secret"
+    }
+    assert ran.a.intersect(ran.b).isEmpty(): "classes ran on both nodes: ${ran.a.intersect(ran.b)}"
+    assert (ran.a + ran.b) == classes: "not every class ran once: a=${ran.a} b=${ran.b}"
+    println "remote-mode: node a ran ${ran.a.size()} classes, node b ran ${ran.b.size()}"
+
+    // A wrong key: refused at the upgrade, one clear line, exit 1.
+    File wrong = new File(basedir, 'wrong-key.log')
+    int wrongExit = finish(start(command(['ci.fast:fast-ci-maven-plugin:test', server]), wrong,
+            run + [FAST_CI_SECRET_KEY: 'not-the-key', FAST_CI_BUILD_ID: 'it-' + UUID.randomUUID()]), 'wrong key')
+    assert wrongExit == 1
+    assert wrong.text.contains('the server refused the secret key (HTTP 403)')
+    assert wrong.text.contains('secret_key=***') && !wrong.text.contains('not-the-key')
+    assert !wrong.text.contains('\tat '): 'no stack trace for a refused key'
+
+    String serveText = serveLog.text
+    assert serveText =~ /run test_orchestrator:junit-remote-mode-it-\S+ finished: 8 classes, 0 duplicate results/
+    assert !serveText.contains(secret)
+} finally {
+    serve.destroy()
+    if (!serve.waitFor(30, TimeUnit.SECONDS)) {
+        serve.destroyForcibly()
+    }
+}
+
+// Nothing listening: the clear line, well within the connect bound.
+File refused = new File(basedir, 'refused.log')
+long started = System.nanoTime()
+int refusedExit = finish(start(command(['ci.fast:fast-ci-maven-plugin:test', "-DfastCi.server=ws://127.0.0.1:${port}".toString()]),
+        refused, [FAST_CI_SECRET_KEY: secret, FAST_CI_BUILD_ID: 'it-refused', FAST_CI_COMMIT: 'abc123',
+                  FAST_CI_BRANCH: 'main']), 'nothing listening')
+long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)
+assert refusedExit == 1
+assert refused.text.contains('connection refused'): refused.text
+println "remote-mode: nothing listening failed the build in ${seconds} s"
+assert seconds < 90
+return true
