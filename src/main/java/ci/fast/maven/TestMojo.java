@@ -196,11 +196,11 @@ public class TestMojo extends AbstractMojo {
         RunIdentity identity;
         try {
             identity = CiEnvironment.detect(
-                    System.getenv(), new GitCommandLine(project.getBasedir().toPath()));
+                    environment(), new GitCommandLine(project.getBasedir().toPath()));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         }
-        getLog().info("FastCI: " + identity.provider() + " detected, build " + identity.buildId());
+        getLog().info("FastCI: " + identity.summary());
         return new Remote(server, secret, identity.connectParams(runKey));
     }
 
