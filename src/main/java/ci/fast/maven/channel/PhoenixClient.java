@@ -13,6 +13,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
@@ -68,13 +72,30 @@ public final class PhoenixClient implements AutoCloseable {
         ClientManager manager = ClientManager.createClient(JdkClientContainer.class.getName());
         manager.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) connectTimeout.toMillis());
         manager.getProperties().put(TyrusWebSocketEngine.INCOMING_BUFFER_SIZE, 64 * 1024 * 1024);
+        // Asynchronous with our own bound: Tyrus's handshake timeout does not cover every stage (a TLS handshake with
+        // a server that never answers it waits forever in the JDK container).
+        Future<Session> connecting;
         try {
-            client.session = manager.connectToServer(
+            connecting = manager.asyncConnectToServer(
                     client.new SocketEndpoint(),
                     ClientEndpointConfig.Builder.create().build(),
                     address.connectUri());
-        } catch (DeploymentException | IOException | RuntimeException e) {
+        } catch (DeploymentException | RuntimeException e) {
             throw new ChannelException("cannot connect to " + address + ": " + ConnectFailure.describe(e, address));
+        }
+        try {
+            client.session = connecting.get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            connecting.cancel(true);
+            manager.shutdown();
+            throw new ChannelException(
+                    "cannot connect to " + address + ": no answer within " + connectTimeout.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            throw new ChannelException(
+                    "cannot connect to " + address + ": " + ConnectFailure.describe(e.getCause(), address));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChannelException("interrupted while connecting to " + address);
         }
         client.heartbeat = scheduler.every(HEARTBEAT, client::beat);
         return client;
