@@ -36,7 +36,8 @@ public final class LocalRun {
             params.put("run_key", plan.runKey());
             params.put("commit", "local");
             params.put("branch", "local");
-            log.info("FastCI local run: " + plan.classes().size() + " test classes on " + plan.forkCount()
+            log.info("FastCI local run: " + plan.classes().size()
+                    + (plan.classes().size() == 1 ? " test class on " : " test classes on ") + plan.forkCount()
                     + (plan.forkCount() == 1 ? " fork" : " forks") + ", orchestrator " + server.baseUri());
             List<String> problems = Fleet.run(plan, server.baseUri(), secret, params, sink, log);
             // Nothing lost: a class still queued when every fork has ended is reported, not forgotten.
