@@ -1,10 +1,6 @@
 package ci.fast.maven;
 
-import ci.fast.maven.channel.Secret;
-import ci.fast.maven.config.CiEnvironment;
 import ci.fast.maven.config.ForkCount;
-import ci.fast.maven.config.GitCommandLine;
-import ci.fast.maven.config.RunIdentity;
 import ci.fast.maven.discovery.TestClassScanner;
 import ci.fast.maven.fork.ForkOptions;
 import ci.fast.maven.fork.PlatformArtifacts;
@@ -15,8 +11,6 @@ import ci.fast.maven.run.RunOutcome;
 import ci.fast.maven.run.RunPlan;
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,8 +138,13 @@ public class TestMojo extends AbstractMojo {
             getLog().info("Tests are skipped.");
             return;
         }
-        String remote = configuredServer();
-        Remote target = remote == null ? null : remote(remote);
+        RemoteTarget target = RemoteTarget.resolve(
+                server,
+                secretKey,
+                session.getUserProperties(),
+                project.getBasedir().toPath(),
+                runKey,
+                getLog());
         List<String> classes = TestClassScanner.scan(
                 testClassesDirectory.toPath(),
                 includes == null || includes.isEmpty() ? TestClassScanner.DEFAULT_INCLUDES : includes,
@@ -170,65 +169,6 @@ public class TestMojo extends AbstractMojo {
             throw new MojoExecutionException("interrupted while running the tests", e);
         }
         new Verdict(getLog(), reportsDirectory.toPath(), testFailureIgnore).judge(outcome);
-    }
-
-    /** Where a remote run goes, checked before any fork starts. */
-    private record Remote(URI server, Secret secret, Map<String, String> params) {}
-
-    private Remote remote(String url) throws MojoExecutionException {
-        URI server;
-        try {
-            server = new URI(url.strip());
-        } catch (URISyntaxException e) {
-            throw new MojoExecutionException("fastCi.server is not a URL: " + url);
-        }
-        if (!"ws".equals(server.getScheme()) && !"wss".equals(server.getScheme()) || server.getPort() < 0) {
-            throw new MojoExecutionException("fastCi.server must be ws:// or wss:// with an explicit port, such as"
-                    + " wss://apx.ruby.ci:443; was " + url);
-        }
-        if (secretKey != null
-                && !secretKey.isBlank()
-                && !session.getUserProperties().containsKey("fastCi.secretKey")) {
-            getLog().warn("fastCi.secretKey is written in the pom, where anyone who can read the project can see it;"
-                    + " set the environment variable FAST_CI_SECRET_KEY instead");
-        }
-        Secret secret = Secrets.resolve(secretKey, System.getenv(Secrets.ENV), "remote mode (fastCi.server)");
-        RunIdentity identity;
-        try {
-            identity = CiEnvironment.detect(
-                    environment(), new GitCommandLine(project.getBasedir().toPath()));
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage());
-        }
-        getLog().info("FastCI: " + identity.summary());
-        return new Remote(server, secret, identity.connectParams(runKey));
-    }
-
-    /** The environment, with {@code -DfastCi.buildId}, {@code commit} and {@code branch} as their FAST_CI_* twins. */
-    private Map<String, String> environment() {
-        Map<String, String> env = new java.util.HashMap<>(System.getenv());
-        Map.of(
-                        "fastCi.buildId",
-                        CiEnvironment.BUILD_ID,
-                        "fastCi.commit",
-                        CiEnvironment.COMMIT,
-                        "fastCi.branch",
-                        CiEnvironment.BRANCH)
-                .forEach((property, variable) -> {
-                    String value = session.getUserProperties().getProperty(property);
-                    if (value != null && !value.isBlank()) {
-                        env.put(variable, value);
-                    }
-                });
-        return env;
-    }
-
-    private String configuredServer() {
-        if (server != null && !server.isBlank()) {
-            return server;
-        }
-        String env = System.getenv("FAST_CI_SERVER");
-        return env == null || env.isBlank() ? null : env;
     }
 
     private int forks() {
