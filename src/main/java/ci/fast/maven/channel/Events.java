@@ -16,6 +16,9 @@ public final class Events {
     public static final String DEQ = "deq";
     public static final String DEQ_REQUEST = "deq_request";
     public static final String LEAVE = "leave";
+    /** Phoenix's own leave, sent by its clients' {@code channel.leave()}; answered ok. */
+    public static final String PHX_LEAVE = "phx_leave";
+
     public static final String ERROR = "error";
 
     /** Join reply {@code response.event}. */

@@ -4,6 +4,7 @@ import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Frame;
 import ci.fast.maven.channel.Json;
 import jakarta.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,6 +79,12 @@ public final class Orchestrator implements FrameHandler {
                 topics.remove(topic);
                 // A leave can finish the run: its classes lost a second time are recorded as failed.
                 yield announced(run, run.leave(peer));
+            }
+            case Events.PHX_LEAVE -> {
+                topics.remove(topic);
+                List<Delivery> out = new ArrayList<>(run.leave(peer));
+                out.add(0, new Delivery(peer, Frame.reply(frame, Events.STATUS_OK, Json.EMPTY)));
+                yield announced(run, out);
             }
             default -> List.of(error(peer, frame, "unknown event"));
         };

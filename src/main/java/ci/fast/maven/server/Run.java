@@ -46,6 +46,13 @@ final class Run {
         if (finished()) {
             return List.of(error(peer, join, "run finished"));
         }
+        // A second join on one connection replaces the channel, as in Phoenix: the old node's classes go back first.
+        List<Delivery> out = new ArrayList<>();
+        Node previous = nodes.remove(peer);
+        if (previous != null) {
+            requeueHeldBy(previous);
+            out.addAll(serveHeldDeqs());
+        }
         Node node = new Node(peer, nextIndex++, join.joinRef());
         nodes.put(peer, node);
         boolean running = entries != null || node.index == 0;
@@ -56,7 +63,8 @@ final class Run {
                 .add("node_index", node.index)
                 .add("state", running ? Events.STATE_RUNNING : Events.STATE_WAITING)
                 .build();
-        return List.of(new Delivery(peer, Frame.reply(join, Events.STATUS_OK, response)));
+        out.add(0, new Delivery(peer, Frame.reply(join, Events.STATUS_OK, response)));
+        return out;
     }
 
     synchronized List<Delivery> enq(Peer peer, Frame enq) {

@@ -192,7 +192,17 @@ class OrchestratorServerTest {
         PhoenixClient client = connect(new Node());
         ok(await(client.push(T, Events.JOIN, Json.EMPTY)));
 
-        assertEquals("unknown event", errorReason(await(client.push(T, "phx_leave", Json.EMPTY))));
+        assertEquals("unknown event", errorReason(await(client.push(T, "no_such_event", Json.EMPTY))));
+    }
+
+    @Test
+    void answersPhoenixsOwnLeaveWithOkAndLeavesTheTopic() throws Exception {
+        PhoenixClient client = connect(new Node());
+        ok(await(client.push(T, Events.JOIN, Json.EMPTY)));
+
+        ok(await(client.push(T, Events.PHX_LEAVE, Json.EMPTY)));
+
+        assertEquals("unmatched topic", errorReason(await(client.push(T, Events.DEQ, Json.EMPTY))));
     }
 
     @Test

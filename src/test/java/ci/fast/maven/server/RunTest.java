@@ -231,6 +231,24 @@ class RunTest {
     }
 
     @Test
+    void aSecondJoinOnOneConnectionRequeuesWhatTheFirstHeld() {
+        FakePeer a = new FakePeer("a");
+        FakePeer b = new FakePeer("b");
+        join(a);
+        join(b);
+        enq(a, "com.acme.A", "com.acme.B");
+        b.drain();
+        List<String> batchA = batch(replyTo(a, deq(a, Json.EMPTY)));
+        List<String> batchB = batch(replyTo(b, deq(b, Json.EMPTY)));
+        Frame held = deq(b, results(batchB));
+        assertTrue(b.inbox.isEmpty());
+
+        join(a); // the Phoenix JS client rejoins on the same socket after a leave or a timeout
+
+        assertEquals(batchA, batch(replyTo(b, held)));
+    }
+
+    @Test
     void recordsAKeyLostTwiceAsFailedAndFinishesTheRun() {
         FakePeer a = new FakePeer("a");
         FakePeer b = new FakePeer("b");
