@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ci.fast.maven.server.OrchestratorServer;
 import jakarta.websocket.DeploymentException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class ConnectFailureTest {
     private final Secret secret = Secret.of("connect-failure-secret");
@@ -49,6 +52,24 @@ class ConnectFailureTest {
                     e.getMessage().contains("TLS failure") || e.getMessage().contains("no answer within 3 s"),
                     e.getMessage());
             assertTrue(e.getMessage().contains("secret_key=***"), e.getMessage());
+            assertFalse(e.getMessage().contains(secret.reveal()), e.getMessage());
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void aServerThatAcceptsButNeverAnswersTheUpgradeFailsWithinTheConnectBound() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            // Accepts the TCP connection (the backlog does) and reads nothing, answers nothing.
+            ServerAddress address = address("ws://127.0.0.1:" + silent.getLocalPort());
+
+            ChannelException e = assertThrows(
+                    ChannelException.class,
+                    () -> PhoenixClient.connect(
+                            address, Duration.ofSeconds(2), new ManualScheduler(), new PhoenixClient.Listener() {}));
+
+            assertTrue(e.getMessage().contains("no answer within 2 s"), e.getMessage());
+            assertTrue(e.getMessage().contains("ws://127.0.0.1:" + silent.getLocalPort()), e.getMessage());
             assertFalse(e.getMessage().contains(secret.reveal()), e.getMessage());
         }
     }
