@@ -10,6 +10,7 @@ import ci.fast.maven.report.Status;
 import ci.fast.maven.report.TestResult;
 import ci.fast.maven.run.RunOutcome;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -21,14 +22,54 @@ import org.junit.jupiter.api.Test;
 class VerdictTest {
     private static final Path REPORTS = Path.of("target", "surefire-reports");
 
+    /** Keeps each line with its level instead of printing it. */
+    private static final class RecordingLog extends SystemStreamLog {
+        final List<String> lines = new ArrayList<>();
+
+        @Override
+        public void info(CharSequence content) {
+            lines.add("INFO " + content);
+        }
+
+        @Override
+        public void warn(CharSequence content) {
+            lines.add("WARN " + content);
+        }
+
+        @Override
+        public void error(CharSequence content) {
+            lines.add("ERROR " + content);
+        }
+    }
+
+    @Test
+    void logsFlakesAsSurefireDoesAtTheirLevels() throws MojoFailureException {
+        RecordingLog log = new RecordingLog();
+        new Verdict(log, REPORTS, false, 0).judge(new RunOutcome(summaryWithFlakes(1), List.of()));
+
+        assertEquals(
+                List.of(
+                        "INFO ",
+                        "INFO Results:",
+                        "INFO ",
+                        "WARN Flakes: ",
+                        "WARN com.acme.FlakyTest.t0",
+                        "ERROR   Run 1: FlakyTest.t0 once",
+                        "INFO   Run 2: PASS",
+                        "INFO ",
+                        "WARN Tests run: 1, Failures: 0, Errors: 0, Skipped: 0, Flakes: 1",
+                        "INFO "),
+                log.lines);
+    }
+
     @Test
     void passesWithAFlakeUnlessFailOnFlakeCountIsReached() {
         RunOutcome outcome = new RunOutcome(summaryWithFlakes(1), List.of());
 
-        assertDoesNotThrow(() -> new Verdict(new SystemStreamLog(), REPORTS, false, 0).judge(outcome));
-        assertDoesNotThrow(() -> new Verdict(new SystemStreamLog(), REPORTS, false, 2).judge(outcome));
+        assertDoesNotThrow(() -> new Verdict(new RecordingLog(), REPORTS, false, 0).judge(outcome));
+        assertDoesNotThrow(() -> new Verdict(new RecordingLog(), REPORTS, false, 2).judge(outcome));
         MojoFailureException e = assertThrows(
-                MojoFailureException.class, () -> new Verdict(new SystemStreamLog(), REPORTS, false, 1).judge(outcome));
+                MojoFailureException.class, () -> new Verdict(new RecordingLog(), REPORTS, false, 1).judge(outcome));
         assertEquals("There is 1 flake and failOnFlakeCount is set to 1.", e.getMessage());
     }
 
@@ -37,9 +78,9 @@ class VerdictTest {
         RunOutcome outcome = new RunOutcome(summaryWithFlakes(2), List.of());
 
         MojoFailureException e = assertThrows(
-                MojoFailureException.class, () -> new Verdict(new SystemStreamLog(), REPORTS, false, 2).judge(outcome));
+                MojoFailureException.class, () -> new Verdict(new RecordingLog(), REPORTS, false, 2).judge(outcome));
         assertEquals("There are 2 flakes and failOnFlakeCount is set to 2.", e.getMessage());
-        assertDoesNotThrow(() -> new Verdict(new SystemStreamLog(), REPORTS, true, 2).judge(outcome));
+        assertDoesNotThrow(() -> new Verdict(new RecordingLog(), REPORTS, true, 2).judge(outcome));
     }
 
     @Test
