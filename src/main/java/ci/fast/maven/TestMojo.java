@@ -132,12 +132,27 @@ public class TestMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}/surefire-reports")
     private File reportsDirectory;
 
+    /**
+     * Reruns each failed test up to this many times in the same fork, as Surefire's; a test that passes on a rerun
+     * is reported as flaky and does not fail the build. 0 reruns nothing.
+     */
+    @Parameter(property = "surefire.rerunFailingTestsCount", defaultValue = "0")
+    private int rerunFailingTestsCount;
+
+    /**
+     * Fails the build once this many tests were flaky (failed, then passed on a rerun), as Surefire's. 0 never does;
+     * needs {@code rerunFailingTestsCount}.
+     */
+    @Parameter(property = "surefire.failOnFlakeCount", defaultValue = "0")
+    private int failOnFlakeCount;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip || skipTests) {
             getLog().info("Tests are skipped.");
             return;
         }
+        FlakeSettings.check(rerunFailingTestsCount, failOnFlakeCount);
         RemoteTarget target = RemoteTarget.resolve(
                 server,
                 secretKey,
@@ -168,7 +183,7 @@ public class TestMojo extends AbstractMojo {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("interrupted while running the tests", e);
         }
-        new Verdict(getLog(), reportsDirectory.toPath(), testFailureIgnore).judge(outcome);
+        new Verdict(getLog(), reportsDirectory.toPath(), testFailureIgnore, failOnFlakeCount).judge(outcome);
     }
 
     private int forks() {
@@ -211,7 +226,7 @@ public class TestMojo extends AbstractMojo {
                 classPath,
                 isolated,
                 workingDirectory.toPath(),
-                environmentVariables == null ? Map.of() : environmentVariables,
+                FlakeSettings.environment(environmentVariables, rerunFailingTestsCount),
                 Path.of(project.getBuild().getDirectory(), "fast-ci"));
     }
 }

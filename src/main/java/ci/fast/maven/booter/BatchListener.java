@@ -1,13 +1,12 @@
 package ci.fast.maven.booter;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
@@ -18,26 +17,41 @@ import org.junit.platform.launcher.TestPlan;
 /**
  * Follows one batch's execution: reports each test to Maven as it finishes, brackets each top-level class for
  * output capture, and collects the outcomes for the orchestrator. Every class of the batch ends with at least one
- * outcome, even one the engines never reported.
+ * outcome, even one the engines never reported. With reruns, a class with failed tests is finished (to Maven) only
+ * after {@link #rerun} has run them again, so that its report holds every run.
  */
 final class BatchListener implements TestExecutionListener {
     private final Set<String> batch;
     private final EventSink sink;
     private final OutputRouter output;
+    private final int reruns;
     private final Map<String, Long> startNanos = new ConcurrentHashMap<>();
     /** Outcomes per class, in batch order. Guarded by {@code this}. */
     private final Map<String, List<TestOutcome>> outcomes = new LinkedHashMap<>();
 
     private final Set<String> finished = new LinkedHashSet<>();
+    /** Failed tests still to rerun: unique id → where its outcome is. Guarded by {@code this}. */
+    private final Map<String, Slot> failing = new LinkedHashMap<>();
+    /** Classes whose finish waits for reruns: key → seconds. Guarded by {@code this}. */
+    private final Map<String, Double> deferred = new LinkedHashMap<>();
     /** The first failure of a container above the classes (an engine), or null. */
     private volatile Throwable engineFailure;
     /** Set when the plan starts; null before. */
     private volatile TestPlan plan;
 
+    /** Where a failed test's outcome sits in {@link #outcomes}. */
+    private record Slot(String key, int index) {}
+
     BatchListener(List<String> batch, EventSink sink, OutputRouter output) {
+        this(batch, sink, output, 0);
+    }
+
+    /** @param reruns how often a failed test may run again, 0 for never */
+    BatchListener(List<String> batch, EventSink sink, OutputRouter output, int reruns) {
         this.batch = new LinkedHashSet<>(batch);
         this.sink = sink;
         this.output = output;
+        this.reruns = reruns;
     }
 
     @Override
@@ -76,7 +90,7 @@ final class BatchListener implements TestExecutionListener {
             add(
                     key,
                     new TestOutcome(
-                            TestNames.reportName(test),
+                            TestNames.reportName(test, plan),
                             TestNames.wireName(test),
                             TestNames.reportClass(test, plan, key),
                             TestOutcome.SKIPPED,
@@ -100,17 +114,46 @@ final class BatchListener implements TestExecutionListener {
             }
             return;
         }
-        // A failed container (a @BeforeAll that threw, a class that did not initialize) is reported as one test.
-        if (id.isTest() || result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-            add(key, outcome(id, result, key));
+        // A failed container (a @BeforeAll that threw, a class that did not initialize) is reported as one test; an
+        // aborted one (an assumption in @BeforeAll) is not reported at all, as under Surefire.
+        if (id.isTest() || result.getStatus() == TestExecutionResult.Status.FAILED) {
+            int index = add(key, Outcomes.of(id, result, plan, key, seconds(id)));
+            if (reruns > 0 && id.isTest() && result.getStatus() == TestExecutionResult.Status.FAILED) {
+                synchronized (this) {
+                    failing.put(id.getUniqueId(), new Slot(key, index));
+                }
+            }
         }
         if (key.equals(topClass(id))) {
             finishClass(key, id);
         }
     }
 
+    /** The failed tests left to rerun: unique id → batch class. Empty when reruns are off or all passed. */
+    synchronized Map<String, String> failing() {
+        Map<String, String> targets = new LinkedHashMap<>();
+        failing.forEach((uniqueId, slot) -> targets.put(uniqueId, slot.key()));
+        return targets;
+    }
+
+    /**
+     * Takes one rerun's outcomes: a test that passed is done, and its passing outcome is what the orchestrator gets;
+     * the others stay failing with their first failure.
+     */
+    synchronized void rerun(Map<String, TestOutcome> outcomes) {
+        outcomes.forEach((uniqueId, outcome) -> {
+            Slot slot = failing.get(uniqueId);
+            if (slot != null && TestOutcome.PASSED.equals(outcome.status())) {
+                failing.remove(uniqueId);
+                this.outcomes.get(slot.key()).set(slot.index(), outcome);
+            }
+        });
+    }
+
     /** Reports the classes no engine ran, and returns every class's outcomes in the wire's shape. */
     synchronized Map<String, List<Map<String, Object>>> finish() {
+        deferred.forEach(this::sendFinished);
+        deferred.clear();
         for (String key : batch) {
             if (!finished.contains(key)) {
                 startClass(key);
@@ -128,9 +171,9 @@ final class BatchListener implements TestExecutionListener {
                                 0,
                                 cause != null ? cause.getClass().getName() : "java.lang.IllegalStateException",
                                 message,
-                                cause != null ? trace(cause) : message,
+                                cause != null ? Outcomes.trace(cause) : message,
                                 null));
-                sink.send(new ForkEvent.ClassFinished(key, 0));
+                sendFinished(key, 0);
                 output.exit(key);
                 finished.add(key);
             }
@@ -166,54 +209,36 @@ final class BatchListener implements TestExecutionListener {
         if (!finished.add(key)) {
             return;
         }
-        sink.send(new ForkEvent.ClassFinished(key, seconds(id)));
         output.exit(key);
+        boolean rerunsDue =
+                failing.values().stream().anyMatch(slot -> slot.key().equals(key));
+        if (rerunsDue) {
+            deferred.put(key, seconds(id));
+        } else {
+            sendFinished(key, seconds(id));
+        }
     }
 
-    private synchronized void add(String key, TestOutcome outcome) {
-        outcomes.computeIfAbsent(key, k -> new ArrayList<>()).add(outcome);
+    private void sendFinished(String key, double seconds) {
+        Map<String, String> properties = new HashMap<>();
+        Properties system = System.getProperties();
+        // stringPropertyNames() is a snapshot: safe while a test's thread sets a property.
+        for (String name : system.stringPropertyNames()) {
+            String value = system.getProperty(name);
+            if (value != null) {
+                properties.put(name, value);
+            }
+        }
+        sink.send(new ForkEvent.SystemProperties(key, properties));
+        sink.send(new ForkEvent.ClassFinished(key, seconds));
+    }
+
+    /** Adds an outcome, sends it, and returns its index in the class's list. */
+    private synchronized int add(String key, TestOutcome outcome) {
+        List<TestOutcome> list = outcomes.computeIfAbsent(key, k -> new ArrayList<>());
+        list.add(outcome);
         sink.send(new ForkEvent.TestFinished(key, outcome));
-    }
-
-    private TestOutcome outcome(TestIdentifier id, TestExecutionResult result, String key) {
-        String reportClass = TestNames.reportClass(id, plan, key);
-        double seconds = seconds(id);
-        Throwable thrown = result.getThrowable().orElse(null);
-        return switch (result.getStatus()) {
-            case SUCCESSFUL ->
-                new TestOutcome(
-                        TestNames.reportName(id),
-                        TestNames.wireName(id),
-                        reportClass,
-                        TestOutcome.PASSED,
-                        seconds,
-                        null,
-                        null,
-                        null,
-                        null);
-            case ABORTED ->
-                new TestOutcome(
-                        TestNames.reportName(id),
-                        TestNames.wireName(id),
-                        reportClass,
-                        TestOutcome.SKIPPED,
-                        seconds,
-                        null,
-                        null,
-                        null,
-                        thrown == null ? null : thrown.getMessage());
-            case FAILED ->
-                new TestOutcome(
-                        TestNames.reportName(id),
-                        TestNames.wireName(id),
-                        reportClass,
-                        thrown instanceof AssertionError ? TestOutcome.FAILED : TestOutcome.ERROR,
-                        seconds,
-                        thrown == null ? null : thrown.getClass().getName(),
-                        thrown == null ? null : thrown.getMessage(),
-                        thrown == null ? null : trace(thrown),
-                        null);
-        };
+        return list.size() - 1;
     }
 
     /** The batch class {@code id} stands for itself, or null. */
@@ -240,11 +265,5 @@ final class BatchListener implements TestExecutionListener {
 
     private static String simpleName(String className) {
         return className.substring(className.lastIndexOf('.') + 1);
-    }
-
-    private static String trace(Throwable thrown) {
-        StringWriter text = new StringWriter();
-        thrown.printStackTrace(new PrintWriter(text));
-        return text.toString();
     }
 }

@@ -1,6 +1,7 @@
 package ci.fast.maven.booter;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a fork tells the Maven process, over the loopback socket the fork connects back to. Test output travels here
@@ -25,6 +26,16 @@ public sealed interface ForkEvent {
 
     /** One test finished. */
     record TestFinished(String key, TestOutcome outcome) implements ForkEvent {}
+
+    /** A failed test ran again ({@code rerunFailingTestsCount}); {@code outcome} is this run's. */
+    record TestRerun(String key, TestOutcome outcome) implements ForkEvent {}
+
+    /** The fork's system properties as {@code key} ends, for its report (Surefire lists the fork's, not Maven's). */
+    record SystemProperties(String key, Map<String, String> properties) implements ForkEvent {
+        public SystemProperties {
+            properties = Map.copyOf(properties);
+        }
+    }
 
     /** A top-level class finished, {@code seconds} after it started. */
     record ClassFinished(String key, double seconds) implements ForkEvent {}

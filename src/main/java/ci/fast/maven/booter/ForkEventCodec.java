@@ -6,7 +6,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Writes and reads {@link ForkEvent}s as tagged binary records; the same code runs on both ends of the socket. */
 public final class ForkEventCodec {
@@ -17,6 +19,8 @@ public final class ForkEventCodec {
     private static final int TEST_FINISHED = 5;
     private static final int CLASS_FINISHED = 6;
     private static final int NODE_ENDED = 7;
+    private static final int TEST_RERUN = 8;
+    private static final int SYSTEM_PROPERTIES = 9;
 
     private ForkEventCodec() {}
 
@@ -43,16 +47,19 @@ public final class ForkEventCodec {
         } else if (event instanceof ForkEvent.TestFinished e) {
             out.writeByte(TEST_FINISHED);
             string(out, e.key());
-            TestOutcome t = e.outcome();
-            string(out, t.name());
-            string(out, t.wireName());
-            string(out, t.reportClass());
-            string(out, t.status());
-            out.writeDouble(t.seconds());
-            string(out, t.failureType());
-            string(out, t.failureMessage());
-            string(out, t.stackTrace());
-            string(out, t.skipReason());
+            outcome(out, e.outcome());
+        } else if (event instanceof ForkEvent.TestRerun e) {
+            out.writeByte(TEST_RERUN);
+            string(out, e.key());
+            outcome(out, e.outcome());
+        } else if (event instanceof ForkEvent.SystemProperties e) {
+            out.writeByte(SYSTEM_PROPERTIES);
+            string(out, e.key());
+            out.writeInt(e.properties().size());
+            for (Map.Entry<String, String> p : e.properties().entrySet()) {
+                string(out, p.getKey());
+                string(out, p.getValue());
+            }
         } else if (event instanceof ForkEvent.ClassFinished e) {
             out.writeByte(CLASS_FINISHED);
             string(out, e.key());
@@ -89,23 +96,49 @@ public final class ForkEventCodec {
                 in.readFully(bytes);
                 yield new ForkEvent.Output(key, stderr, bytes);
             }
-            case TEST_FINISHED ->
-                new ForkEvent.TestFinished(
-                        string(in),
-                        new TestOutcome(
-                                string(in),
-                                string(in),
-                                string(in),
-                                string(in),
-                                in.readDouble(),
-                                string(in),
-                                string(in),
-                                string(in),
-                                string(in)));
+            case TEST_FINISHED -> new ForkEvent.TestFinished(string(in), outcome(in));
+            case TEST_RERUN -> new ForkEvent.TestRerun(string(in), outcome(in));
+            case SYSTEM_PROPERTIES -> {
+                String key = string(in);
+                int size = in.readInt();
+                Map<String, String> properties = new HashMap<>();
+                for (int i = 0; i < size; i++) {
+                    properties.put(string(in), string(in));
+                }
+                yield new ForkEvent.SystemProperties(key, properties);
+            }
             case CLASS_FINISHED -> new ForkEvent.ClassFinished(string(in), in.readDouble());
             case NODE_ENDED -> new ForkEvent.NodeEnded(string(in));
             default -> throw new IOException("unknown fork event tag " + tag);
         };
+    }
+
+    private static void outcome(DataOutputStream out, TestOutcome t) throws IOException {
+        string(out, t.name());
+        string(out, t.wireName());
+        string(out, t.reportClass());
+        string(out, t.status());
+        out.writeDouble(t.seconds());
+        string(out, t.failureType());
+        string(out, t.failureMessage());
+        string(out, t.stackTrace());
+        string(out, t.skipReason());
+        string(out, t.classDisplayName());
+    }
+
+    private static TestOutcome outcome(DataInputStream in) throws IOException {
+        // Arguments are evaluated left to right: the fields are read in the order they were written.
+        return new TestOutcome(
+                string(in),
+                string(in),
+                string(in),
+                string(in),
+                in.readDouble(),
+                string(in),
+                string(in),
+                string(in),
+                string(in),
+                string(in));
     }
 
     private static void string(DataOutputStream out, String value) throws IOException {

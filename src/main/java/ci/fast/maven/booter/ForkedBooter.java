@@ -28,7 +28,7 @@ public final class ForkedBooter {
             OutputRouter output = new OutputRouter(sink, config.nonce());
             output.install();
             try {
-                failure = runNode(config, sink, new PlatformTests(sink, output));
+                failure = runNode(config, sink, new PlatformTests(sink, output, Reruns.count()));
             } catch (Throwable t) {
                 failure = "the fork failed: " + t;
             }

@@ -49,6 +49,18 @@ final class OutputRouter {
         current = "";
     }
 
+    /** Output from now on belongs to {@code key} again, after its end marker: a rerun of its failed tests. */
+    void resume(String key) {
+        current = key;
+    }
+
+    /** A rerun is done: output belongs to no class. */
+    void suspend() {
+        System.out.flush();
+        System.err.flush();
+        current = "";
+    }
+
     private void mark(char phase, String key) {
         String marker = Markers.line(nonce, phase, key);
         nativeOut.print(marker);

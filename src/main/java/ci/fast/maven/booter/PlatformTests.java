@@ -1,6 +1,7 @@
 package ci.fast.maven.booter;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,10 +23,17 @@ final class PlatformTests {
     private final Launcher launcher = LauncherFactory.create();
     private final EventSink sink;
     private final OutputRouter output;
+    private final int reruns;
 
     PlatformTests(EventSink sink, OutputRouter output) {
+        this(sink, output, 0);
+    }
+
+    /** @param reruns how often a failed test runs again in this fork, as Surefire's rerunFailingTestsCount */
+    PlatformTests(EventSink sink, OutputRouter output, int reruns) {
         this.sink = sink;
         this.output = output;
+        this.reruns = reruns;
     }
 
     /**
@@ -58,10 +66,28 @@ final class PlatformTests {
         return tests;
     }
 
-    /** Runs a batch and returns each class's outcomes in the wire's shape. */
+    /**
+     * Runs a batch, then its failed tests again up to {@code reruns} times each (stopping for a test once it passes),
+     * and returns each class's final outcomes in the wire's shape.
+     */
     Map<String, List<Map<String, Object>>> run(List<String> batch) {
-        BatchListener listener = new BatchListener(batch, sink, output);
+        BatchListener listener = new BatchListener(batch, sink, output, reruns);
         launcher.execute(request(batch), listener);
+        for (int attempt = 0; attempt < reruns; attempt++) {
+            Map<String, String> failing = listener.failing();
+            if (failing.isEmpty()) {
+                break;
+            }
+            RerunListener rerun = new RerunListener(failing, sink, output);
+            launcher.execute(
+                    LauncherDiscoveryRequestBuilder.request()
+                            .selectors(failing.keySet().stream()
+                                    .map(id -> selectUniqueId(id))
+                                    .toList())
+                            .build(),
+                    rerun);
+            listener.rerun(rerun.outcomes());
+        }
         return listener.finish();
     }
 

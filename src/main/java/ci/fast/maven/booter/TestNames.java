@@ -28,10 +28,31 @@ final class TestNames {
         return id.getLegacyReportingName();
     }
 
-    /** The report name, as Surefire writes it: {@code adds} for a plain method, {@code add(int)[1]} otherwise. */
-    static String reportName(TestIdentifier id) {
+    /**
+     * The report name, as Surefire writes it: {@code adds} for a plain method, {@code add(int)[1]} otherwise, and ""
+     * for a class that failed as a whole (a {@code @BeforeAll} that threw).
+     */
+    static String reportName(TestIdentifier id, TestPlan plan) {
+        if (className(id) != null) {
+            return "";
+        }
         String name = id.getLegacyReportingName();
         return name.endsWith("()") ? name.substring(0, name.length() - 2) : name;
+    }
+
+    /**
+     * The {@code @DisplayName} of the class a test belongs to, or null when it has none: the display name differs
+     * from the class's simple name. Surefire's JUnit Platform provider writes it as the testcase's classname.
+     */
+    static String classDisplayName(TestIdentifier id, TestPlan plan) {
+        for (TestIdentifier at = id; at != null; at = plan.getParent(at).orElse(null)) {
+            String name = className(at);
+            if (name != null) {
+                String simple = name.substring(Math.max(name.lastIndexOf('.'), name.lastIndexOf('$')) + 1);
+                return at.getDisplayName().equals(simple) ? null : at.getDisplayName();
+            }
+        }
+        return null;
     }
 
     /** The class a test belongs to in reports: the nearest class container, a nested class for @Nested tests. */

@@ -11,6 +11,7 @@ package ci.fast.maven.booter;
  * @param failureMessage the throwable's message, or null
  * @param stackTrace the full stack trace, or null
  * @param skipReason why it was skipped, or null
+ * @param classDisplayName the test class's {@code @DisplayName}, which Surefire writes as the XML classname, or null
  */
 public record TestOutcome(
         String name,
@@ -21,7 +22,22 @@ public record TestOutcome(
         String failureType,
         String failureMessage,
         String stackTrace,
-        String skipReason) {
+        String skipReason,
+        String classDisplayName) {
+    /** A test whose class has no display name of its own. */
+    public TestOutcome(
+            String name,
+            String wireName,
+            String reportClass,
+            String status,
+            double seconds,
+            String failureType,
+            String failureMessage,
+            String stackTrace,
+            String skipReason) {
+        this(name, wireName, reportClass, status, seconds, failureType, failureMessage, stackTrace, skipReason, null);
+    }
+
     public static final String PASSED = "PASSED";
     public static final String FAILED = "FAILED";
     public static final String ERROR = "ERROR";

@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 final class ClassAssembler {
     private final Consumer<ClassResult> completed;
     private final Consumer<String> stray;
+    private final Consumer<String> started;
     /** Classes started and not yet complete, in start order. */
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     /** The classes of the batch being run; those without a result when the fork dies are reported lost. */
@@ -35,8 +36,14 @@ final class ClassAssembler {
      * @param stray receives output printed outside any class
      */
     ClassAssembler(Consumer<ClassResult> completed, Consumer<String> stray) {
+        this(completed, stray, key -> {});
+    }
+
+    /** @param started receives each class's name when its start event comes, for Surefire's "Running" line */
+    ClassAssembler(Consumer<ClassResult> completed, Consumer<String> stray, Consumer<String> started) {
         this.completed = completed;
         this.stray = stray;
+        this.started = started;
     }
 
     synchronized void event(ForkEvent event) {
@@ -44,6 +51,7 @@ final class ClassAssembler {
             batch.addAll(b.classes());
         } else if (event instanceof ForkEvent.ClassStarted s) {
             pending.putIfAbsent(s.key(), new Pending());
+            started.accept(s.key());
         } else if (event instanceof ForkEvent.Output o) {
             Pending p = pending.get(o.key());
             if (p == null) {
@@ -53,6 +61,10 @@ final class ClassAssembler {
             }
         } else if (event instanceof ForkEvent.TestFinished t) {
             pending.computeIfAbsent(t.key(), k -> new Pending()).tests.add(result(t.outcome()));
+        } else if (event instanceof ForkEvent.SystemProperties sp) {
+            pending.computeIfAbsent(sp.key(), k -> new Pending()).properties = sp.properties();
+        } else if (event instanceof ForkEvent.TestRerun r) {
+            rerun(r);
         } else if (event instanceof ForkEvent.ClassFinished f) {
             Pending p = pending.computeIfAbsent(f.key(), k -> new Pending());
             p.finished = true;
@@ -119,6 +131,20 @@ final class ClassAssembler {
         return lost;
     }
 
+    /** Attaches a rerun to the latest run of the same test in its class; the class is not finished before its reruns. */
+    private void rerun(ForkEvent.TestRerun r) {
+        List<TestResult> tests = pending.computeIfAbsent(r.key(), k -> new Pending()).tests;
+        TestResult run = result(r.outcome());
+        for (int i = tests.size() - 1; i >= 0; i--) {
+            TestResult t = tests.get(i);
+            if (t.name().equals(run.name()) && t.className().equals(run.className())) {
+                tests.set(i, t.withRerun(run));
+                return;
+            }
+        }
+        tests.add(run); // its first run never reached us: still report what ran
+    }
+
     private void tryComplete(String key) {
         Pending p = pending.get(key);
         if (p == null || !p.finished || !(p.ended[0] || streamClosed[0]) || !(p.ended[1] || streamClosed[1])) {
@@ -131,7 +157,8 @@ final class ClassAssembler {
                 p.tests,
                 p.seconds,
                 p.out.toString(StandardCharsets.UTF_8),
-                p.err.toString(StandardCharsets.UTF_8)));
+                p.err.toString(StandardCharsets.UTF_8),
+                p.properties));
     }
 
     private static TestResult result(TestOutcome t) {
@@ -143,7 +170,9 @@ final class ClassAssembler {
                 t.failureType(),
                 t.failureMessage(),
                 t.stackTrace(),
-                t.skipReason());
+                t.skipReason(),
+                List.of(),
+                t.classDisplayName());
     }
 
     private static String simpleName(String className) {
@@ -159,5 +188,7 @@ final class ClassAssembler {
 
         boolean finished;
         double seconds;
+        /** The fork's system properties at the class's end; null until they come (a fork that died sends none). */
+        Map<String, String> properties;
     }
 }

@@ -51,7 +51,8 @@ public final class ForkProcess {
      * @param template the booter's configuration but for the event port and the nonce, which are the fork's own
      */
     public ForkResult run(BooterConfig template) throws IOException, InterruptedException {
-        ClassAssembler assembler = new ClassAssembler(completed, text -> log.accept(text.stripTrailing()));
+        ClassAssembler assembler = new ClassAssembler(
+                completed, text -> log.accept(text.stripTrailing()), key -> log.accept("Running " + key));
         Files.createDirectories(options.scratch());
         // Unique names: two builds of one checkout (two nodes on one machine) must not share a fork's files.
         Path configFile = Files.createTempFile(options.scratch(), "fork-" + number + "-", ".properties");

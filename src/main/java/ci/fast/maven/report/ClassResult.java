@@ -1,6 +1,7 @@
 package ci.fast.maven.report;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,8 +13,15 @@ import java.util.Objects;
  * @param seconds   wall time of the whole class
  * @param stdout    captured standard output, never null, may be empty
  * @param stderr    captured standard error, never null, may be empty
+ * @param properties the test JVM's system properties when the class ended, or null if unknown
  */
-public record ClassResult(String className, List<TestResult> tests, double seconds, String stdout, String stderr) {
+public record ClassResult(
+        String className,
+        List<TestResult> tests,
+        double seconds,
+        String stdout,
+        String stderr,
+        Map<String, String> properties) {
 
     public ClassResult {
         Objects.requireNonNull(className, "ClassResult.className must not be null");
@@ -28,6 +36,12 @@ public record ClassResult(String className, List<TestResult> tests, double secon
             }
         }
         tests = List.copyOf(tests);
+        properties = properties == null ? null : Map.copyOf(properties);
+    }
+
+    /** A class whose test JVM's system properties are unknown. */
+    public ClassResult(String className, List<TestResult> tests, double seconds, String stdout, String stderr) {
+        this(className, tests, seconds, stdout, stderr, null);
     }
 
     /** Number of tests, skipped ones included, as Surefire counts "Tests run". */
@@ -47,12 +61,17 @@ public record ClassResult(String className, List<TestResult> tests, double secon
         return count(Status.SKIPPED);
     }
 
+    /** Tests that failed and then passed on a rerun; they count as passed. */
+    public int flakes() {
+        return (int) tests.stream().filter(TestResult::isFlaky).count();
+    }
+
     /** True if any test failed or errored; skipped tests are not problems. */
     public boolean hasProblems() {
         return failures() + errors() > 0;
     }
 
     private int count(Status status) {
-        return (int) tests.stream().filter(t -> t.status() == status).count();
+        return (int) tests.stream().filter(t -> t.outcome() == status).count();
     }
 }

@@ -32,12 +32,13 @@ public final class ConsoleFormat {
      * The heading Surefire prints above a failed test's stack trace, e.g.
      * {@code com.acme.FooTest.divides -- Time elapsed: 0.012 s <<< FAILURE!}; {@code <<< ERROR!} for errors
      * and no marker for passed or skipped tests. A class-level failure (a {@code @BeforeAll} that threw), whose
-     * name is the class's own, names the class once.
+     * name is empty (or the class's own), names the class once.
      */
     public static String testLine(TestResult t) {
-        String name = t.name().equals(t.className()) ? t.className() : t.className() + "." + t.name();
+        String name =
+                t.name().isEmpty() || t.name().equals(t.className()) ? t.className() : t.className() + "." + t.name();
         String line = name + " -- Time elapsed: " + elapsed(t.seconds());
-        return switch (t.status()) {
+        return switch (t.outcome()) {
             case FAILED -> line + " <<< FAILURE!";
             case ERROR -> line + " <<< ERROR!";
             case PASSED, SKIPPED -> line;

@@ -33,7 +33,7 @@ final class ProblemLine {
                 b.append('.').append(t.name());
             }
         } else {
-            appendChain(b, t.name(), inClass);
+            appendChain(b, inClass);
         }
         if (t.status() == Status.ERROR && t.failureType() != null && !isAssertion(t.failureType())) {
             // Surefire's convention: "»" when the exception came from outside the test class.
@@ -49,14 +49,13 @@ final class ProblemLine {
     }
 
     /**
-     * {@code .divides:12->helper:30}: the test's own name for its frame (keeps parameterized invocations
-     * apart), the frame's method name where the failure is elsewhere in the class, e.g. in {@code setUp}.
+     * {@code .divides:12->helper:30}: the frames' method names, as Surefire prints them (a parameterized
+     * invocation is named by its method alone, {@code add:20}, not {@code add(int)[2]}).
      */
-    private static void appendChain(StringBuilder b, String testName, List<Frame> inClass) {
+    private static void appendChain(StringBuilder b, List<Frame> inClass) {
         for (int i = 0; i < inClass.size(); i++) {
             Frame f = inClass.get(i);
-            String method = i == 0 && f.method().equals(methodPart(testName)) ? testName : f.method();
-            b.append(i == 0 ? "." : "->").append(method);
+            b.append(i == 0 ? "." : "->").append(f.method());
             if (f.line() >= 0) {
                 b.append(':').append(f.line());
             }
@@ -131,18 +130,6 @@ final class ProblemLine {
     /** {@code com.acme.FooTest$Inner} → {@code FooTest$Inner}, like Surefire. */
     private static String simpleName(String className) {
         return className.substring(className.lastIndexOf('.') + 1);
-    }
-
-    /** {@code add(int)[1]} → {@code add}: the method a frame would name. */
-    private static String methodPart(String testName) {
-        int end = testName.length();
-        for (char c : new char[] {'(', '['}) {
-            int i = testName.indexOf(c);
-            if (i >= 0 && i < end) {
-                end = i;
-            }
-        }
-        return testName.substring(0, end);
     }
 
     /** Nested classes appear as {@code Outer$Inner} in frames and perhaps as {@code Outer.Inner} elsewhere. */

@@ -14,7 +14,8 @@ import java.util.Objects;
  */
 public final class RunSummary {
 
-    private record Problem(String key, String line) {}
+    /** A test to list: its sort key and its lines (one, or a heading and one per run). */
+    private record Problem(String key, List<SummaryLine> lines) {}
 
     private static final Comparator<Problem> BY_KEY = Comparator.comparing(Problem::key);
 
@@ -23,8 +24,10 @@ public final class RunSummary {
     private int failures;
     private int errors;
     private int skipped;
+    private int flakes;
     private final List<Problem> failureProblems = new ArrayList<>();
     private final List<Problem> errorProblems = new ArrayList<>();
+    private final List<Problem> flakeProblems = new ArrayList<>();
 
     /** Counts the class's tests and remembers a summary line for each failed or errored one. */
     public synchronized void add(ClassResult r) {
@@ -33,12 +36,41 @@ public final class RunSummary {
         failures += r.failures();
         errors += r.errors();
         skipped += r.skipped();
+        flakes += r.flakes();
         for (TestResult t : r.tests()) {
-            if (t.isProblem()) {
-                Problem p = new Problem(t.className() + "." + t.name(), ProblemLine.of(t));
-                (t.status() == Status.FAILED ? failureProblems : errorProblems).add(p);
+            SummaryLine.Level level = t.isFlaky() ? SummaryLine.Level.WARN : SummaryLine.Level.ERROR;
+            if (t.isFlaky()) {
+                flakeProblems.add(problem(t, level));
+            } else if (t.isProblem()) {
+                (t.status() == Status.FAILED ? failureProblems : errorProblems).add(problem(t, level));
             }
         }
+    }
+
+    /**
+     * A test run once is one line; a rerun test is its full name, then {@code Run N: ...} for each run and
+     * {@code Run N: PASS} for the one that passed, as Surefire prints them.
+     */
+    private static Problem problem(TestResult t, SummaryLine.Level level) {
+        String key = t.className() + "." + t.name();
+        if (t.reruns().isEmpty()) {
+            return new Problem(key, List.of(new SummaryLine(level, "  " + ProblemLine.of(t))));
+        }
+        List<SummaryLine> lines = new ArrayList<>();
+        lines.add(new SummaryLine(level, key));
+        List<TestResult> runs = new ArrayList<>();
+        runs.add(t);
+        runs.addAll(t.reruns());
+        for (int i = 0; i < runs.size(); i++) {
+            TestResult run = runs.get(i);
+            lines.add(
+                    run.status() == Status.PASSED
+                            ? new SummaryLine(SummaryLine.Level.INFO, "  Run " + (i + 1) + ": PASS")
+                            : new SummaryLine(
+                                    SummaryLine.Level.ERROR, "  Run " + (i + 1) + ": " + ProblemLine.of(run)));
+        }
+        lines.add(new SummaryLine(SummaryLine.Level.INFO, ""));
+        return new Problem(key, lines);
     }
 
     public synchronized int testsRun() {
@@ -57,6 +89,11 @@ public final class RunSummary {
         return skipped;
     }
 
+    /** Tests that failed, then passed on a rerun. */
+    public synchronized int flakes() {
+        return flakes;
+    }
+
     /** True if any test failed or errored: the run must fail the build unless failures are ignored. */
     public synchronized boolean hasProblems() {
         return failures + errors > 0;
@@ -73,34 +110,51 @@ public final class RunSummary {
     }
 
     /**
-     * The lines Surefire prints after {@code Results:} and its blank line: {@code "Failures: "} and
-     * {@code "Errors: "} sections (each only if not empty) with lines indented by two spaces, a blank line
-     * if there was a section, then the totals line.
+     * The lines Surefire prints after {@code Results:} and its blank line: {@code "Failures: "},
+     * {@code "Errors: "} and {@code "Flakes: "} sections (each only if not empty) with lines indented by two
+     * spaces, a blank line if there was a section, then the totals line.
      */
     public synchronized List<String> render() {
-        List<String> lines = new ArrayList<>();
-        section("Failures: ", failureLines(), lines);
-        section("Errors: ", errorLines(), lines);
-        if (!lines.isEmpty()) {
-            lines.add("");
+        return lines().stream().map(SummaryLine::text).toList();
+    }
+
+    /** {@link #render()}'s lines with the level Surefire logs each at. */
+    public synchronized List<SummaryLine> lines() {
+        List<SummaryLine> lines = new ArrayList<>();
+        section("Failures: ", SummaryLine.Level.ERROR, failureProblems, lines);
+        section("Errors: ", SummaryLine.Level.ERROR, errorProblems, lines);
+        section("Flakes: ", SummaryLine.Level.WARN, flakeProblems, lines);
+        if (!lines.isEmpty() && !lines.get(lines.size() - 1).text().isEmpty()) {
+            lines.add(new SummaryLine(SummaryLine.Level.INFO, ""));
         }
-        lines.add(ConsoleFormat.totalsLine(testsRun, failures, errors, skipped));
+        String totals = ConsoleFormat.totalsLine(testsRun, failures, errors, skipped)
+                + (flakes > 0 ? ", Flakes: " + flakes : "");
+        SummaryLine.Level level = hasProblems()
+                ? SummaryLine.Level.ERROR
+                : skipped + flakes > 0 ? SummaryLine.Level.WARN : SummaryLine.Level.INFO;
+        lines.add(new SummaryLine(level, totals));
         return List.copyOf(lines);
     }
 
-    private static void section(String header, List<String> entries, List<String> lines) {
-        if (entries.isEmpty()) {
+    private static void section(
+            String header, SummaryLine.Level level, List<Problem> problems, List<SummaryLine> lines) {
+        if (problems.isEmpty()) {
             return;
         }
-        lines.add(header);
-        for (String entry : entries) {
-            lines.add("  " + entry);
-        }
+        lines.add(new SummaryLine(level, header));
+        List<Problem> sorted = new ArrayList<>(problems);
+        sorted.sort(BY_KEY); // stable: equal keys keep the order they arrived in
+        sorted.forEach(p -> lines.addAll(p.lines()));
     }
 
+    /** Each listed test's lines, without the indent, for the build's failure message. */
     private static List<String> sortedLines(List<Problem> problems) {
         List<Problem> sorted = new ArrayList<>(problems);
         sorted.sort(BY_KEY); // stable: equal keys keep the order they arrived in
-        return sorted.stream().map(Problem::line).toList();
+        return sorted.stream()
+                .flatMap(p -> p.lines().stream())
+                .map(l -> l.text().strip())
+                .filter(l -> !l.isEmpty())
+                .toList();
     }
 }

@@ -1,13 +1,15 @@
 package ci.fast.maven.report;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * One test.
+ * One test, with its reruns when {@code rerunFailingTestsCount} reran it.
  *
  * <p>{@code failureType}, {@code failureMessage} and {@code stackTrace} are null unless the status is
- * {@link Status#FAILED} or {@link Status#ERROR} (each may still be null then); {@code skipReason} may be
- * null. {@code name} is the report name, e.g. {@code "adds"} or {@code "add(int)[1]"}; {@code className}
+ * {@link Status#FAILED} or {@link Status#ERROR}, or a {@link Status#SKIPPED} test whose assumption failed
+ * (each may still be null then); {@code skipReason} may be null. {@code name} is the report name, e.g. {@code "adds"} or {@code "add(int)[1]"}; {@code className}
  * is the (possibly nested) class the test belongs to, written as the XML {@code classname} attribute.
  *
  * @param name           the test's report name, never null
@@ -18,6 +20,8 @@ import java.util.Objects;
  * @param failureMessage the exception's message, possibly several lines
  * @param stackTrace     the exception's printed stack trace
  * @param skipReason     why the test was skipped
+ * @param reruns         the runs after the first, in order; a passing one ends them (the test is flaky)
+ * @param classDisplayName the class's {@code @DisplayName}, written as the XML classname as Surefire does, or null
  */
 public record TestResult(
         String name,
@@ -27,16 +31,68 @@ public record TestResult(
         String failureType,
         String failureMessage,
         String stackTrace,
-        String skipReason) {
+        String skipReason,
+        List<TestResult> reruns,
+        String classDisplayName) {
 
     public TestResult {
         Objects.requireNonNull(name, "TestResult.name must not be null");
         Objects.requireNonNull(className, "TestResult.className must not be null");
         Objects.requireNonNull(status, "TestResult.status must not be null");
+        reruns = reruns == null ? List.of() : List.copyOf(reruns);
     }
 
-    /** True for {@link Status#FAILED} and {@link Status#ERROR}: the tests that fail a build. */
+    /** A test that ran once. */
+    public TestResult(
+            String name,
+            String className,
+            Status status,
+            double seconds,
+            String failureType,
+            String failureMessage,
+            String stackTrace,
+            String skipReason) {
+        this(name, className, status, seconds, failureType, failureMessage, stackTrace, skipReason, List.of(), null);
+    }
+
+    /** The XML report's classname: the display name if the class has one, else the class's name. */
+    public String reportClassName() {
+        return classDisplayName != null ? classDisplayName : className;
+    }
+
+    /** This test with one more run appended. */
+    public TestResult withRerun(TestResult rerun) {
+        List<TestResult> all = new ArrayList<>(reruns);
+        all.add(rerun);
+        return new TestResult(
+                name,
+                className,
+                status,
+                seconds,
+                failureType,
+                failureMessage,
+                stackTrace,
+                skipReason,
+                all,
+                classDisplayName);
+    }
+
+    /** Failed at first, then passed on a rerun: counted as passed, and as a flake. */
+    public boolean isFlaky() {
+        return isFailure(status) && reruns.stream().anyMatch(r -> r.status() == Status.PASSED);
+    }
+
+    /** The status that counts: {@link Status#PASSED} for a flaky test, else the first run's. */
+    public Status outcome() {
+        return isFlaky() ? Status.PASSED : status;
+    }
+
+    /** True for {@link Status#FAILED} and {@link Status#ERROR} outcomes: the tests that fail a build. */
     public boolean isProblem() {
+        return isFailure(outcome());
+    }
+
+    private static boolean isFailure(Status status) {
         return status == Status.FAILED || status == Status.ERROR;
     }
 }

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  *
  * <p>Unlike Surefire, the captured output is written once per class, as {@code system-out} /
  * {@code system-err} of the test suite, because it is captured per class. The system properties of the
- * Maven JVM are listed with credentials masked. Safe to use from several threads for different classes.
+ * test JVM are listed, as Surefire does (the Maven JVM's when they are unknown), with credentials masked. Safe to use from several threads for different classes.
  */
 public final class XmlReportWriter {
 
@@ -46,7 +46,9 @@ public final class XmlReportWriter {
     public void write(ClassResult r, Path reportsDirectory) {
         Objects.requireNonNull(r, "ClassResult");
         Objects.requireNonNull(reportsDirectory, "reportsDirectory");
-        Map<String, String> properties = ReportProperties.of(systemProperties.get());
+        Map<String, String> properties = r.properties() != null
+                ? ReportProperties.masked(r.properties())
+                : ReportProperties.of(systemProperties.get());
         ReportFiles.write(reportsDirectory, "TEST-" + r.className() + ".xml", out -> writeSuite(r, properties, out));
     }
 
@@ -86,27 +88,67 @@ public final class XmlReportWriter {
     private static void writeTestCase(TestResult t, Writer out) throws IOException {
         out.write("  <testcase");
         attribute(out, "name", t.name());
-        attribute(out, "classname", t.className());
+        attribute(out, "classname", t.reportClassName());
         attribute(out, "time", time(t.seconds()));
-        switch (t.status()) {
-            case PASSED -> out.write("/>" + NL);
-            case SKIPPED -> {
-                out.write(">" + NL + "    <skipped");
-                optionalAttribute(out, "message", t.skipReason());
-                out.write("/>" + NL + "  </testcase>" + NL);
-            }
-            case FAILED, ERROR -> {
-                String element = t.status() == Status.FAILED ? "failure" : "error";
-                out.write(">" + NL + "    <" + element);
-                optionalAttribute(out, "message", t.failureMessage());
-                optionalAttribute(out, "type", t.failureType());
-                out.write(">");
-                if (t.stackTrace() != null) {
-                    out.write(XmlText.content(t.stackTrace()));
+        if (t.status() == Status.PASSED) {
+            out.write("/>" + NL);
+            return;
+        }
+        out.write(">" + NL);
+        if (t.status() == Status.SKIPPED) {
+            writeSkipped(t, out);
+        } else if (t.isFlaky()) {
+            // Surefire's shape: every failed run of a test that passed in the end, its trace in a child element.
+            writeRun("flaky", t, out);
+            for (TestResult rerun : t.reruns()) {
+                if (rerun.status() != Status.PASSED) {
+                    writeRun("flaky", rerun, out);
                 }
-                out.write("</" + element + ">" + NL + "  </testcase>" + NL);
+            }
+        } else {
+            writeFailure(t, out);
+            for (TestResult rerun : t.reruns()) {
+                writeRun("rerun", rerun, out);
             }
         }
+        out.write("  </testcase>" + NL);
+    }
+
+    /** An assumption that failed carries its type and trace, as under Surefire; a disabled test its reason. */
+    private static void writeSkipped(TestResult t, Writer out) throws IOException {
+        out.write("    <skipped");
+        optionalAttribute(out, "message", t.skipReason());
+        optionalAttribute(out, "type", t.failureType());
+        if (t.stackTrace() == null) {
+            out.write("/>" + NL);
+        } else {
+            out.write(">" + XmlText.content(t.stackTrace()) + "</skipped>" + NL);
+        }
+    }
+
+    private static void writeFailure(TestResult t, Writer out) throws IOException {
+        String element = t.status() == Status.FAILED ? "failure" : "error";
+        out.write("    <" + element);
+        optionalAttribute(out, "message", t.failureMessage());
+        optionalAttribute(out, "type", t.failureType());
+        out.write(">");
+        if (t.stackTrace() != null) {
+            out.write(XmlText.content(t.stackTrace()));
+        }
+        out.write("</" + element + ">" + NL);
+    }
+
+    /** {@code <flakyFailure>}, {@code <rerunError>} …: one failed run, the trace in {@code <stackTrace>}. */
+    private static void writeRun(String prefix, TestResult run, Writer out) throws IOException {
+        String element = prefix + (run.status() == Status.FAILED ? "Failure" : "Error");
+        out.write("    <" + element);
+        optionalAttribute(out, "message", run.failureMessage());
+        optionalAttribute(out, "type", run.failureType());
+        out.write(">" + NL);
+        if (run.stackTrace() != null) {
+            out.write("      <stackTrace>" + XmlText.content(run.stackTrace()) + "</stackTrace>" + NL);
+        }
+        out.write("    </" + element + ">" + NL);
     }
 
     private static void writeOutput(String element, String text, Writer out) throws IOException {

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,6 +61,22 @@ class ForkEventCodecTest {
                                 null,
                                 "disabled on " + NON_ASCII)),
                 new ForkEvent.TestFinished(null, new TestOutcome(null, null, null, null, -1.5, null, null, null, null)),
+                new ForkEvent.TestRerun(
+                        "com.acme.A",
+                        new TestOutcome(
+                                "flaky",
+                                "flaky()",
+                                "com.acme.A",
+                                TestOutcome.PASSED,
+                                0.5,
+                                null,
+                                null,
+                                null,
+                                null,
+                                "A named " + NON_ASCII)),
+                new ForkEvent.SystemProperties(
+                        "com.acme.A", Map.of("java.version", "17", "empty", "", NON_ASCII, "line\nbreak")),
+                new ForkEvent.SystemProperties("com.acme.A", Map.of()),
                 new ForkEvent.ClassFinished("com.acme.A", 3.25),
                 new ForkEvent.NodeEnded(null),
                 new ForkEvent.NodeEnded("the fork failed: " + NON_ASCII));

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** When a class counts as complete, where its output goes, and what a dead fork leaves behind. */
@@ -312,6 +313,38 @@ class ClassAssemblerTest {
         assembler.event(new ForkEvent.ClassFinished(key, 0.1));
         assembler.nativeEnd(OUT, key);
         assembler.nativeEnd(ERR, key);
+    }
+
+    @Test
+    void attachesRerunsToTheirTestAndTakesTheForksPropertiesAndDisplayName() {
+        List<String> announced = new ArrayList<>();
+        ClassAssembler withStart = new ClassAssembler(completed::add, stray::append, announced::add);
+        TestOutcome failure = new TestOutcome(
+                "flaky", "flaky()", A, TestOutcome.FAILED, 0.1, "java.lang.AssertionError", "once", "trace", null);
+        TestOutcome pass =
+                new TestOutcome("flaky", "flaky()", A, TestOutcome.PASSED, 0.1, null, null, null, null, "A named test");
+        withStart.event(new ForkEvent.ClassStarted(A));
+        withStart.event(passed(A, "steady"));
+        withStart.event(new ForkEvent.TestFinished(A, failure));
+        withStart.event(new ForkEvent.TestRerun(A, failure));
+        withStart.event(new ForkEvent.TestRerun(A, pass));
+        withStart.event(new ForkEvent.SystemProperties(A, Map.of("runner", "fork")));
+        withStart.event(new ForkEvent.ClassFinished(A, 1));
+        withStart.nativeClosed(OUT);
+        withStart.nativeClosed(ERR);
+
+        assertEquals(List.of(A), announced);
+        ClassResult a = completed.get(0);
+        assertEquals(
+                List.of("steady", "flaky"),
+                a.tests().stream().map(TestResult::name).toList());
+        TestResult flaky = a.tests().get(1);
+        assertEquals(2, flaky.reruns().size());
+        assertTrue(flaky.isFlaky());
+        assertEquals(1, a.flakes());
+        assertEquals(0, a.failures());
+        assertEquals(Map.of("runner", "fork"), a.properties());
+        assertEquals("A named test", flaky.reruns().get(1).reportClassName());
     }
 
     private static ForkEvent.TestFinished passed(String key, String name) {

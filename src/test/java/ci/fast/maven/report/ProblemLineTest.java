@@ -51,11 +51,11 @@ class ProblemLineTest {
     }
 
     @Test
-    void keepsTheInvocationNameOfAParameterizedTest() {
+    void namesAParameterizedInvocationByItsMethodAsSurefireDoes() {
         String trace = "org.opentest4j.AssertionFailedError: no\n\tat com.acme.FooTest.add(FooTest.java:20)";
         TestResult t = Results.failed("add(int)[2]", "no", trace);
 
-        assertEquals("FooTest.add(int)[2]:20 no", ProblemLine.of(t));
+        assertEquals("FooTest.add:20 no", ProblemLine.of(t));
     }
 
     @Test

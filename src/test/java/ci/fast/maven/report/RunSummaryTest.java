@@ -28,6 +28,49 @@ class RunSummaryTest {
     }
 
     @Test
+    void countsAFlakeAsPassedAndListsEveryRunAtSurefiresLevels() {
+        TestResult first = Results.failed("flaky", "once", Results.ASSERTION_TRACE);
+        TestResult flaky = first.withRerun(Results.passed("flaky", 0.1));
+        TestResult broken = Results.error("broken", "java.lang.IllegalStateException", "boom", null)
+                .withRerun(Results.error("broken", "java.lang.IllegalStateException", "boom", null));
+        RunSummary summary = new RunSummary();
+        summary.add(new ClassResult(Results.CLASS, List.of(flaky, broken), 1, "", ""));
+
+        assertEquals(2, summary.testsRun());
+        assertEquals(0, summary.failures());
+        assertEquals(1, summary.errors());
+        assertEquals(1, summary.flakes());
+        List<SummaryLine> lines = summary.lines();
+        assertEquals(
+                List.of(
+                        new SummaryLine(SummaryLine.Level.ERROR, "Errors: "),
+                        new SummaryLine(SummaryLine.Level.ERROR, Results.CLASS + ".broken"),
+                        new SummaryLine(SummaryLine.Level.ERROR, "  Run 1: FooTest.broken » IllegalState boom"),
+                        new SummaryLine(SummaryLine.Level.ERROR, "  Run 2: FooTest.broken » IllegalState boom"),
+                        new SummaryLine(SummaryLine.Level.INFO, ""),
+                        new SummaryLine(SummaryLine.Level.WARN, "Flakes: "),
+                        new SummaryLine(SummaryLine.Level.WARN, Results.CLASS + ".flaky"),
+                        new SummaryLine(SummaryLine.Level.ERROR, "  Run 1: " + ProblemLine.of(first)),
+                        new SummaryLine(SummaryLine.Level.INFO, "  Run 2: PASS"),
+                        new SummaryLine(SummaryLine.Level.INFO, ""),
+                        new SummaryLine(
+                                SummaryLine.Level.ERROR,
+                                "Tests run: 2, Failures: 0, Errors: 1, Skipped: 0, Flakes: 1")),
+                lines);
+    }
+
+    @Test
+    void logsTheTotalsAsAWarningWhenTestsWereSkippedAndNoneFailed() {
+        RunSummary summary = new RunSummary();
+        summary.add(new ClassResult(
+                Results.CLASS, List.of(Results.passed("a", 0), Results.skipped("b", "off")), 1, "", ""));
+
+        assertEquals(
+                List.of(new SummaryLine(SummaryLine.Level.WARN, "Tests run: 2, Failures: 0, Errors: 0, Skipped: 1")),
+                summary.lines());
+    }
+
+    @Test
     void listsFailuresAndErrorsSeparatelyInSurefireStyle() {
         RunSummary summary = new RunSummary();
         summary.add(Results.mixed("", ""));

@@ -1,0 +1,10 @@
+package com.example.retry;
+
+import org.junit.jupiter.api.Test;
+
+class BrokenTest {
+    @Test
+    void failsEveryTime() {
+        throw new IllegalStateException("broken every time");
+    }
+}

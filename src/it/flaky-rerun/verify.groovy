@@ -1,0 +1,54 @@
+import groovy.xml.XmlSlurper
+
+// rerunFailingTestsCount=2: the test that fails once passes on its rerun and is a flake; the one that always fails
+// runs three times and fails the build. The reports carry every run, as Surefire writes them.
+String log = new File(basedir, 'build.log').text
+File reports = new File(basedir, 'target/surefire-reports')
+
+assert log.contains('BUILD FAILURE')
+assert log.contains('There are test failures.')
+int results = log.indexOf('Results:')
+assert results >= 0
+String summary = log.substring(results)
+assert summary =~ /(?m)^\[ERROR\] Errors: $/
+assert summary =~ /(?m)^\[ERROR\] com\.example\.retry\.BrokenTest\.failsEveryTime$/
+(1..3).each { run ->
+    assert summary =~ /(?m)^\[ERROR\]   Run ${run}: BrokenTest\.failsEveryTime:\d+ IllegalState broken every time$/
+}
+assert !(summary =~ /Run 4:/)
+assert summary =~ /(?m)^\[WARNING\] Flakes: $/
+assert summary =~ /(?m)^\[WARNING\] com\.example\.retry\.FlakyTest\.passesOnItsSecondRun$/
+assert summary =~ /(?m)^\[ERROR\]   Run 1: FlakyTest\.passesOnItsSecondRun:\d+ first run fails/
+assert summary =~ /(?m)^\[INFO\]   Run 2: PASS$/
+assert summary =~ /(?m)^\[ERROR\] Tests run: 3, Failures: 0, Errors: 1, Skipped: 0, Flakes: 1$/
+
+// Each test ran in one fork, and the flaky test's state file says it ran twice there.
+def output = new File(basedir, 'target/flaky-first-run.done')
+assert output.isFile()
+
+def flaky = new XmlSlurper().parse(new File(reports, 'TEST-com.example.retry.FlakyTest.xml'))
+assert flaky.@tests.text() as int == 2
+assert flaky.@failures.text() as int == 0
+assert flaky.@errors.text() as int == 0
+def second = flaky.testcase.find { it.@name.text() == 'passesOnItsSecondRun' }
+assert second.failure.size() == 0
+assert second.flakyFailure.size() == 1
+assert second.flakyFailure.@type.text() == 'org.opentest4j.AssertionFailedError'
+assert second.flakyFailure.@message.text().startsWith('first run fails')
+assert second.flakyFailure.stackTrace.text().contains('FlakyTest.passesOnItsSecondRun(FlakyTest.java:')
+// Both runs printed, and both prints are in the class's report.
+assert flaky.'system-out'.text().contains('first=true')
+assert flaky.'system-out'.text().contains('first=false')
+
+def broken = new XmlSlurper().parse(new File(reports, 'TEST-com.example.retry.BrokenTest.xml'))
+assert broken.@tests.text() as int == 1
+assert broken.@errors.text() as int == 1
+def always = broken.testcase.find { it.@name.text() == 'failsEveryTime' }
+assert always.error.size() == 1
+assert always.error.@type.text() == 'java.lang.IllegalStateException'
+assert always.rerunError.size() == 2
+always.rerunError.each {
+    assert it.@message.text() == 'broken every time'
+    assert it.stackTrace.text().contains('java.lang.IllegalStateException: broken every time')
+}
+assert always.flakyError.size() == 0

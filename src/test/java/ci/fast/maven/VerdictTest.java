@@ -1,0 +1,117 @@
+package ci.fast.maven;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import ci.fast.maven.report.ClassResult;
+import ci.fast.maven.report.RunSummary;
+import ci.fast.maven.report.Status;
+import ci.fast.maven.report.TestResult;
+import ci.fast.maven.run.RunOutcome;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.junit.jupiter.api.Test;
+
+/** Flakes pass the build until {@code failOnFlakeCount} is reached, with Surefire's message. */
+class VerdictTest {
+    private static final Path REPORTS = Path.of("target", "surefire-reports");
+
+    /** Keeps each line with its level instead of printing it. */
+    private static final class RecordingLog extends SystemStreamLog {
+        final List<String> lines = new ArrayList<>();
+
+        @Override
+        public void info(CharSequence content) {
+            lines.add("INFO " + content);
+        }
+
+        @Override
+        public void warn(CharSequence content) {
+            lines.add("WARN " + content);
+        }
+
+        @Override
+        public void error(CharSequence content) {
+            lines.add("ERROR " + content);
+        }
+    }
+
+    @Test
+    void logsFlakesAsSurefireDoesAtTheirLevels() throws MojoFailureException {
+        RecordingLog log = new RecordingLog();
+        new Verdict(log, REPORTS, false, 0).judge(new RunOutcome(summaryWithFlakes(1), List.of()));
+
+        assertEquals(
+                List.of(
+                        "INFO ",
+                        "INFO Results:",
+                        "INFO ",
+                        "WARN Flakes: ",
+                        "WARN com.acme.FlakyTest.t0",
+                        "ERROR   Run 1: FlakyTest.t0 once",
+                        "INFO   Run 2: PASS",
+                        "INFO ",
+                        "WARN Tests run: 1, Failures: 0, Errors: 0, Skipped: 0, Flakes: 1",
+                        "INFO "),
+                log.lines);
+    }
+
+    @Test
+    void passesWithAFlakeUnlessFailOnFlakeCountIsReached() {
+        RunOutcome outcome = new RunOutcome(summaryWithFlakes(1), List.of());
+
+        assertDoesNotThrow(() -> new Verdict(new RecordingLog(), REPORTS, false, 0).judge(outcome));
+        assertDoesNotThrow(() -> new Verdict(new RecordingLog(), REPORTS, false, 2).judge(outcome));
+        MojoFailureException e = assertThrows(
+                MojoFailureException.class, () -> new Verdict(new RecordingLog(), REPORTS, false, 1).judge(outcome));
+        assertEquals("There is 1 flake and failOnFlakeCount is set to 1.", e.getMessage());
+    }
+
+    @Test
+    void namesEveryFlakeInThePluralAndOnlyLogsWhenFailuresAreIgnored() {
+        RunOutcome outcome = new RunOutcome(summaryWithFlakes(2), List.of());
+
+        MojoFailureException e = assertThrows(
+                MojoFailureException.class, () -> new Verdict(new RecordingLog(), REPORTS, false, 2).judge(outcome));
+        assertEquals("There are 2 flakes and failOnFlakeCount is set to 2.", e.getMessage());
+        assertDoesNotThrow(() -> new Verdict(new RecordingLog(), REPORTS, true, 2).judge(outcome));
+    }
+
+    @Test
+    void refusesNegativeCountsAndAFlakeLimitWithoutReruns() {
+        assertDoesNotThrow(() -> FlakeSettings.check(0, 0));
+        assertDoesNotThrow(() -> FlakeSettings.check(2, 1));
+        assertThrows(MojoExecutionException.class, () -> FlakeSettings.check(-1, 0));
+        assertThrows(MojoExecutionException.class, () -> FlakeSettings.check(1, -1));
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, () -> FlakeSettings.check(0, 1));
+        assertEquals(
+                "\"failOnFlakeCount\" requires rerunFailingTestsCount to be at least 1: set both, or neither.",
+                e.getMessage());
+    }
+
+    @Test
+    void handsTheRerunCountToTheForksBesideTheUsersEnvironment() {
+        assertEquals(Map.of("A", "1"), FlakeSettings.environment(Map.of("A", "1"), 0));
+        assertEquals(
+                Map.of("A", "1", "FAST_CI_RERUN_FAILING_TESTS_COUNT", "3"),
+                FlakeSettings.environment(Map.of("A", "1"), 3));
+        assertEquals(Map.of(), FlakeSettings.environment(null, 0));
+    }
+
+    private static RunSummary summaryWithFlakes(int flakes) {
+        RunSummary summary = new RunSummary();
+        for (int i = 0; i < flakes; i++) {
+            TestResult first = new TestResult(
+                    "t" + i, "com.acme.FlakyTest", Status.FAILED, 0, "java.lang.AssertionError", "once", null, null);
+            TestResult pass = new TestResult("t" + i, "com.acme.FlakyTest", Status.PASSED, 0, null, null, null, null);
+            summary.add(new ClassResult("com.acme.FlakyTest" + i, List.of(first.withRerun(pass)), 0, "", ""));
+        }
+        return summary;
+    }
+}
