@@ -2,7 +2,9 @@ package ci.fast.maven;
 
 import ci.fast.maven.config.ForkCount;
 import ci.fast.maven.discovery.TestClassScanner;
+import ci.fast.maven.fork.ForkJvm;
 import ci.fast.maven.fork.ForkOptions;
+import ci.fast.maven.fork.ForkSystemProperties;
 import ci.fast.maven.fork.PlatformArtifacts;
 import ci.fast.maven.run.LocalRun;
 import ci.fast.maven.run.RemoteRun;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
@@ -28,7 +31,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
-import org.codehaus.plexus.util.cli.CommandLineUtils;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.resolution.DependencyResolutionException;
@@ -96,11 +98,17 @@ public class TestMojo extends AbstractMojo {
     @Parameter(property = "fastCi.runKey", defaultValue = "junit-${project.artifactId}")
     private String runKey;
 
-    /** JVM options for the forks, as Surefire's {@code argLine}. */
+    /**
+     * JVM options for the forks, as Surefire's {@code argLine}. {@code @{name}} is replaced by the property's value when
+     * the tests run, so {@code @{argLine} -Xmx512m} keeps what JaCoCo's {@code prepare-agent} set.
+     */
     @Parameter(property = "argLine")
     private String argLine;
 
-    /** System properties set in the forks, as Surefire's {@code systemPropertyVariables}. */
+    /**
+     * System properties set in the forks, as Surefire's {@code systemPropertyVariables}. The build's user properties
+     * ({@code -Dname=value}), {@code basedir} and {@code localRepository} are set too.
+     */
     @Parameter
     private Map<String, String> systemPropertyVariables;
 
@@ -108,13 +116,17 @@ public class TestMojo extends AbstractMojo {
     @Parameter
     private Map<String, String> environmentVariables;
 
-    /** The forks' working directory. */
+    /** The forks' working directory, created if missing, as Surefire's. */
     @Parameter(property = "basedir", defaultValue = "${basedir}")
     private File workingDirectory;
 
     /** The java executable of the forks; defaults to the one running Maven. */
     @Parameter(property = "jvm")
     private String jvm;
+
+    /** Runs the forks with assertions enabled ({@code -ea}), as Surefire's {@code enableAssertions}. */
+    @Parameter(property = "enableAssertions", defaultValue = "true")
+    private boolean enableAssertions;
 
     /** Test class patterns, as Surefire's {@code includes}. Default: Surefire's. */
     @Parameter
@@ -192,26 +204,26 @@ public class TestMojo extends AbstractMojo {
         for (Artifact artifact : plugin.getArtifacts()) {
             isolated.add(artifact.getFile().toPath());
         }
-        List<String> jvmArguments = new ArrayList<>();
-        if (argLine != null && !argLine.isBlank()) {
-            try {
-                jvmArguments.addAll(List.of(CommandLineUtils.translateCommandline(argLine)));
-            } catch (Exception e) {
-                throw new MojoExecutionException("argLine cannot be parsed: " + e.getMessage());
-            }
-        }
-        if (systemPropertyVariables != null) {
-            systemPropertyVariables.forEach((k, v) -> jvmArguments.add("-D" + k + "=" + (v == null ? "" : v)));
-        }
-        Path java =
-                jvm != null && !jvm.isBlank() ? Path.of(jvm) : Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ForkOptions(
-                java,
-                jvmArguments,
-                classPath,
-                isolated,
-                workingDirectory.toPath(),
+        return forkJvm()
+                .toOptions(classPath, isolated, Path.of(project.getBuild().getDirectory(), "fast-ci"));
+    }
+
+    private ForkJvm forkJvm() {
+        Properties late = new Properties();
+        late.putAll(project.getProperties());
+        late.putAll(session.getUserProperties());
+        Map<String, String> systemProperties = ForkSystemProperties.compose(
+                systemPropertyVariables,
+                session.getUserProperties(),
+                project.getBasedir().toPath(),
+                repositorySession.getLocalRepository().getBasedir().toPath());
+        return new ForkJvm(
+                jvm,
+                argLine,
+                enableAssertions,
+                late,
+                systemProperties,
                 environmentVariables == null ? Map.of() : environmentVariables,
-                Path.of(project.getBuild().getDirectory(), "fast-ci"));
+                workingDirectory.toPath());
     }
 }
