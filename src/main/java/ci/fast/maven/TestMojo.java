@@ -6,6 +6,7 @@ import ci.fast.maven.fork.ForkJvm;
 import ci.fast.maven.fork.ForkOptions;
 import ci.fast.maven.fork.ForkSystemProperties;
 import ci.fast.maven.fork.PlatformArtifacts;
+import ci.fast.maven.report.ReportOptions;
 import ci.fast.maven.run.LocalRun;
 import ci.fast.maven.run.RemoteRun;
 import ci.fast.maven.run.RunLog;
@@ -124,6 +125,20 @@ public class TestMojo extends AbstractMojo {
     @Parameter(property = "jvm")
     private String jvm;
 
+    /**
+     * Writes what each test class prints to {@code <class>-output.txt} in the reports directory instead of the
+     * console, as Surefire's {@code redirectTestOutputToFile}. The XML reports keep it either way.
+     */
+    @Parameter(property = "maven.test.redirectTestOutputToFile", defaultValue = "false")
+    private boolean redirectTestOutputToFile;
+
+    /**
+     * Keeps only the test class's own frames of a failure's stack trace in the reports, as Surefire's
+     * {@code trimStackTrace} (default false since Surefire 3).
+     */
+    @Parameter(property = "trimStackTrace", defaultValue = "false")
+    private boolean trimStackTrace;
+
     /** Runs the forks with assertions enabled ({@code -ea}), as Surefire's {@code enableAssertions}. */
     @Parameter(property = "enableAssertions", defaultValue = "true")
     private boolean enableAssertions;
@@ -167,7 +182,13 @@ public class TestMojo extends AbstractMojo {
         }
         RunOutcome outcome;
         try {
-            RunPlan plan = new RunPlan(classes, forks(), forkOptions(), runKey, reportsDirectory.toPath());
+            RunPlan plan = new RunPlan(
+                    classes,
+                    forks(),
+                    forkOptions(),
+                    runKey,
+                    reportsDirectory.toPath(),
+                    new ReportOptions(redirectTestOutputToFile, trimStackTrace));
             RunLog log = new MavenRunLog(getLog());
             outcome = target == null
                     ? new LocalRun(plan, log).execute()
