@@ -1,6 +1,7 @@
 package ci.fast.maven;
 
 import ci.fast.maven.run.RunLog;
+import java.io.PrintStream;
 import org.apache.maven.plugin.logging.Log;
 
 /** A {@link RunLog} onto Maven's log. */
@@ -29,5 +30,13 @@ final class MavenRunLog implements RunLog {
     @Override
     public void debug(String line) {
         log.debug(line);
+    }
+
+    /** Raw on the console, as Surefire prints a fork's test output: no level prefix on the test's own lines. */
+    @Override
+    public void output(String text, boolean stderr) {
+        PrintStream stream = stderr ? System.err : System.out;
+        stream.print(text.endsWith("\n") ? text : text + System.lineSeparator());
+        stream.flush();
     }
 }

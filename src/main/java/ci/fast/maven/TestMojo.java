@@ -2,8 +2,11 @@ package ci.fast.maven;
 
 import ci.fast.maven.config.ForkCount;
 import ci.fast.maven.discovery.TestClassScanner;
+import ci.fast.maven.fork.ForkJvm;
 import ci.fast.maven.fork.ForkOptions;
+import ci.fast.maven.fork.ForkSystemProperties;
 import ci.fast.maven.fork.PlatformArtifacts;
+import ci.fast.maven.report.ReportOptions;
 import ci.fast.maven.run.LocalRun;
 import ci.fast.maven.run.RemoteRun;
 import ci.fast.maven.run.RunLog;
@@ -15,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
@@ -28,7 +32,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
-import org.codehaus.plexus.util.cli.CommandLineUtils;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.resolution.DependencyResolutionException;
@@ -96,11 +99,17 @@ public class TestMojo extends AbstractMojo {
     @Parameter(property = "fastCi.runKey", defaultValue = "junit-${project.artifactId}")
     private String runKey;
 
-    /** JVM options for the forks, as Surefire's {@code argLine}. */
+    /**
+     * JVM options for the forks, as Surefire's {@code argLine}. {@code @{name}} is replaced by the property's value when
+     * the tests run, so {@code @{argLine} -Xmx512m} keeps what JaCoCo's {@code prepare-agent} set.
+     */
     @Parameter(property = "argLine")
     private String argLine;
 
-    /** System properties set in the forks, as Surefire's {@code systemPropertyVariables}. */
+    /**
+     * System properties set in the forks, as Surefire's {@code systemPropertyVariables}. The build's user properties
+     * ({@code -Dname=value}), {@code basedir} and {@code localRepository} are set too.
+     */
     @Parameter
     private Map<String, String> systemPropertyVariables;
 
@@ -108,13 +117,31 @@ public class TestMojo extends AbstractMojo {
     @Parameter
     private Map<String, String> environmentVariables;
 
-    /** The forks' working directory. */
+    /** The forks' working directory, created if missing, as Surefire's. */
     @Parameter(property = "basedir", defaultValue = "${basedir}")
     private File workingDirectory;
 
     /** The java executable of the forks; defaults to the one running Maven. */
     @Parameter(property = "jvm")
     private String jvm;
+
+    /**
+     * Writes what each test class prints to {@code <class>-output.txt} in the reports directory instead of the
+     * console, as Surefire's {@code redirectTestOutputToFile}. The XML reports keep it either way.
+     */
+    @Parameter(property = "maven.test.redirectTestOutputToFile", defaultValue = "false")
+    private boolean redirectTestOutputToFile;
+
+    /**
+     * Keeps only the test class's own frames of a failure's stack trace in the reports, as Surefire's
+     * {@code trimStackTrace} (default false since Surefire 3).
+     */
+    @Parameter(property = "trimStackTrace", defaultValue = "false")
+    private boolean trimStackTrace;
+
+    /** Runs the forks with assertions enabled ({@code -ea}), as Surefire's {@code enableAssertions}. */
+    @Parameter(property = "enableAssertions", defaultValue = "true")
+    private boolean enableAssertions;
 
     /** Test class patterns, as Surefire's {@code includes}. Default: Surefire's. */
     @Parameter
@@ -170,7 +197,13 @@ public class TestMojo extends AbstractMojo {
         }
         RunOutcome outcome;
         try {
-            RunPlan plan = new RunPlan(classes, forks(), forkOptions(), runKey, reportsDirectory.toPath());
+            RunPlan plan = new RunPlan(
+                    classes,
+                    forks(),
+                    forkOptions(),
+                    runKey,
+                    reportsDirectory.toPath(),
+                    new ReportOptions(redirectTestOutputToFile, trimStackTrace));
             RunLog log = new MavenRunLog(getLog());
             outcome = target == null
                     ? new LocalRun(plan, log).execute()
@@ -207,26 +240,26 @@ public class TestMojo extends AbstractMojo {
         for (Artifact artifact : plugin.getArtifacts()) {
             isolated.add(artifact.getFile().toPath());
         }
-        List<String> jvmArguments = new ArrayList<>();
-        if (argLine != null && !argLine.isBlank()) {
-            try {
-                jvmArguments.addAll(List.of(CommandLineUtils.translateCommandline(argLine)));
-            } catch (Exception e) {
-                throw new MojoExecutionException("argLine cannot be parsed: " + e.getMessage());
-            }
-        }
-        if (systemPropertyVariables != null) {
-            systemPropertyVariables.forEach((k, v) -> jvmArguments.add("-D" + k + "=" + (v == null ? "" : v)));
-        }
-        Path java =
-                jvm != null && !jvm.isBlank() ? Path.of(jvm) : Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ForkOptions(
-                java,
-                jvmArguments,
-                classPath,
-                isolated,
-                workingDirectory.toPath(),
+        return forkJvm()
+                .toOptions(classPath, isolated, Path.of(project.getBuild().getDirectory(), "fast-ci"));
+    }
+
+    private ForkJvm forkJvm() {
+        Properties late = new Properties();
+        late.putAll(project.getProperties());
+        late.putAll(session.getUserProperties());
+        Map<String, String> systemProperties = ForkSystemProperties.compose(
+                systemPropertyVariables,
+                session.getUserProperties(),
+                project.getBasedir().toPath(),
+                repositorySession.getLocalRepository().getBasedir().toPath());
+        return new ForkJvm(
+                jvm,
+                argLine,
+                enableAssertions,
+                late,
+                systemProperties,
                 FlakeSettings.environment(environmentVariables, rerunFailingTestsCount),
-                Path.of(project.getBuild().getDirectory(), "fast-ci"));
+                workingDirectory.toPath());
     }
 }

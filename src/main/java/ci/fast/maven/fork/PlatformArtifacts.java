@@ -12,6 +12,7 @@ import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.graph.Exclusion;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
@@ -19,13 +20,17 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
 
 /**
  * What the fork needs of the JUnit Platform beyond the project's own test class path: the launcher at the project's
- * Platform version (as Surefire resolves it), and the Vintage engine for a project that has only {@code junit:junit}.
+ * Platform version (as Surefire resolves it), the Vintage engine for a project that has only {@code junit:junit}, and
+ * the TestNG engine for a project that has TestNG (as Surefire's TestNG provider would run it).
  */
 public final class PlatformArtifacts {
     /** The Platform used when the project brings none (a JUnit 4-only project). */
     static final String DEFAULT_PLATFORM = "1.14.1";
 
     static final String DEFAULT_VINTAGE = "5.14.1";
+
+    /** The JUnit Platform's TestNG engine; it runs TestNG 6.14.3 and later on Platform 1.7 and later. */
+    static final String TESTNG_ENGINE = "1.1.0";
 
     private final RepositorySystem system;
     private final RepositorySystemSession session;
@@ -56,7 +61,17 @@ public final class PlatformArtifacts {
                 wanted.add(dependency("org.junit.vintage:junit-vintage-engine:" + DEFAULT_VINTAGE));
             }
         }
+        if (present.contains("org.testng:testng")) {
+            // Without its TestNG: the project's own version runs, with none of an older one's dependencies.
+            wanted.add(new Dependency(
+                    new DefaultArtifact("org.junit.support:testng-engine:" + TESTNG_ENGINE),
+                    "runtime",
+                    false,
+                    List.of(new Exclusion("org.testng", "testng", "*", "*"))));
+        }
         wanted.add(dependency("org.junit.platform:junit-platform-launcher:" + platform));
+        // Direct, so that it wins over the older Platform engine the TestNG engine depends on.
+        wanted.add(dependency("org.junit.platform:junit-platform-engine:" + platform));
         CollectRequest collect = new CollectRequest(wanted, List.of(), repositories);
         List<Path> jars = new ArrayList<>();
         for (ArtifactResult result : system.resolveDependencies(session, new DependencyRequest(collect, null))

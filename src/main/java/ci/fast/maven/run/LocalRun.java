@@ -28,7 +28,7 @@ public final class LocalRun {
 
     public RunOutcome execute() throws IOException, InterruptedException {
         Secret secret = Secret.random();
-        ResultSink sink = new ResultSink(plan.reportsDirectory(), log);
+        ResultSink sink = new ResultSink(plan.reportsDirectory(), plan.reports(), log);
         Orchestrator orchestrator = new Orchestrator(log::debug);
         try (OrchestratorServer server = OrchestratorServer.start("127.0.0.1", 0, secret, orchestrator)) {
             Map<String, String> params = new LinkedHashMap<>();

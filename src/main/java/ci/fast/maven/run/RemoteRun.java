@@ -30,7 +30,7 @@ public final class RemoteRun {
     }
 
     public RunOutcome execute() throws IOException, InterruptedException {
-        ResultSink sink = new ResultSink(plan.reportsDirectory(), log);
+        ResultSink sink = new ResultSink(plan.reportsDirectory(), plan.reports(), log);
         log.info("FastCI: " + plan.forkCount() + (plan.forkCount() == 1 ? " node" : " nodes") + " joining "
                 + Events.topic(params.get("run_key"), params.get("build_id")) + " on " + server);
         List<String> problems = Fleet.run(plan, server, secret, params, sink, log);

@@ -2,8 +2,11 @@ package ci.fast.maven.run;
 
 import ci.fast.maven.report.ClassResult;
 import ci.fast.maven.report.ConsoleFormat;
+import ci.fast.maven.report.OutputFileWriter;
+import ci.fast.maven.report.ReportOptions;
 import ci.fast.maven.report.RunSummary;
 import ci.fast.maven.report.TextReportWriter;
+import ci.fast.maven.report.TrimmedTraces;
 import ci.fast.maven.report.XmlReportWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -18,17 +21,25 @@ final class ResultSink {
     private final RunLog log;
     private final XmlReportWriter xml = new XmlReportWriter();
     private final TextReportWriter text = new TextReportWriter();
+    private final OutputFileWriter outputFile = new OutputFileWriter();
+    private final ReportOptions options;
     private final RunSummary summary = new RunSummary();
     /** Classes with a result written. Guarded by {@code this}. */
     private final Set<String> reported = new HashSet<>();
 
     ResultSink(Path reportsDirectory, RunLog log) {
+        this(reportsDirectory, ReportOptions.DEFAULTS, log);
+    }
+
+    ResultSink(Path reportsDirectory, ReportOptions options, RunLog log) {
         this.reportsDirectory = reportsDirectory;
+        this.options = options;
         this.log = log;
     }
 
     /** Called from forks' reader threads; serialized so that lines and files never interleave. */
-    synchronized void accept(ClassResult result) {
+    synchronized void accept(ClassResult completed) {
+        ClassResult result = options.trimStackTrace() ? TrimmedTraces.of(completed) : completed;
         if (!reported.add(result.className())) {
             // First result wins, as on the server: a class requeued after its fork died may come back.
             log.debug("dropped a second result for " + result.className());
@@ -37,6 +48,7 @@ final class ResultSink {
         xml.write(result, reportsDirectory);
         text.write(result, reportsDirectory);
         summary.add(result);
+        showOutput(result);
         String line = ConsoleFormat.classLine(result);
         if (result.hasProblems()) {
             log.error(line);
@@ -45,6 +57,20 @@ final class ResultSink {
             log.warn(line);
         } else {
             log.info(line);
+        }
+    }
+
+    /** As Surefire: the class's output on the console before its line, or in its own file. */
+    private void showOutput(ClassResult result) {
+        if (options.redirectTestOutputToFile()) {
+            outputFile.write(result, reportsDirectory);
+            return;
+        }
+        if (!result.stdout().isEmpty()) {
+            log.output(result.stdout(), false);
+        }
+        if (!result.stderr().isEmpty()) {
+            log.output(result.stderr(), true);
         }
     }
 

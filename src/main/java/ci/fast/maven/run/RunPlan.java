@@ -1,6 +1,7 @@
 package ci.fast.maven.run;
 
 import ci.fast.maven.fork.ForkOptions;
+import ci.fast.maven.report.ReportOptions;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,8 +13,20 @@ import java.util.List;
  * @param forks how to start each fork
  * @param runKey the suite within the build, such as {@code junit-billing}
  * @param reportsDirectory where TEST-*.xml and *.txt go
+ * @param reports how results are shown: output on the console or in files, stack traces whole or trimmed
  */
-public record RunPlan(List<String> classes, int forkCount, ForkOptions forks, String runKey, Path reportsDirectory) {
+public record RunPlan(
+        List<String> classes,
+        int forkCount,
+        ForkOptions forks,
+        String runKey,
+        Path reportsDirectory,
+        ReportOptions reports) {
+    /** A plan that shows results as Surefire does by default. */
+    public RunPlan(List<String> classes, int forkCount, ForkOptions forks, String runKey, Path reportsDirectory) {
+        this(classes, forkCount, forks, runKey, reportsDirectory, ReportOptions.DEFAULTS);
+    }
+
     public RunPlan {
         classes = List.copyOf(classes);
         if (forkCount < 1) {

@@ -1,0 +1,106 @@
+package ci.fast.maven.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ci.fast.maven.report.ClassResult;
+import ci.fast.maven.report.ReportOptions;
+import ci.fast.maven.report.Status;
+import ci.fast.maven.report.TestResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultSinkOutputTest {
+    @TempDir
+    Path reports;
+
+    /** Records what the sink says, in order, with its level. */
+    private static final class RecordingLog implements RunLog {
+        final List<String> lines = new ArrayList<>();
+
+        @Override
+        public void info(String line) {
+            lines.add("INFO " + line);
+        }
+
+        @Override
+        public void warn(String line) {
+            lines.add("WARN " + line);
+        }
+
+        @Override
+        public void error(String line) {
+            lines.add("ERROR " + line);
+        }
+
+        @Override
+        public void debug(String line) {
+            lines.add("DEBUG " + line);
+        }
+
+        @Override
+        public void output(String text, boolean stderr) {
+            lines.add((stderr ? "ERR " : "OUT ") + text);
+        }
+    }
+
+    private static ClassResult printing(String cls, String out, String err) {
+        TestResult test = new TestResult("works", cls, Status.PASSED, 0.01, null, null, null, null);
+        return new ClassResult(cls, List.of(test), 0.02, out, err);
+    }
+
+    @Test
+    void showsTheOutputOnTheConsoleBeforeTheClassLineByDefault() {
+        RecordingLog log = new RecordingLog();
+        new ResultSink(reports, log).accept(printing("com.acme.FooTest", "hello\n", "oops\n"));
+
+        assertEquals("OUT hello\n", log.lines.get(0));
+        assertEquals("ERR oops\n", log.lines.get(1));
+        assertTrue(log.lines.get(2).startsWith("INFO Tests run: 1"), log.lines.get(2));
+        assertFalse(Files.exists(reports.resolve("com.acme.FooTest-output.txt")));
+    }
+
+    @Test
+    void writesTheOutputToItsOwnFileInsteadWhenRedirected() throws Exception {
+        RecordingLog log = new RecordingLog();
+        new ResultSink(reports, new ReportOptions(true, false), log)
+                .accept(printing("com.acme.FooTest", "hello\n", "oops\n"));
+
+        assertEquals(1, log.lines.size(), log.lines.toString());
+        assertTrue(log.lines.get(0).startsWith("INFO Tests run: 1"), log.lines.get(0));
+        assertEquals(
+                "hello\noops\n",
+                Files.readString(reports.resolve("com.acme.FooTest-output.txt"), StandardCharsets.UTF_8));
+        assertTrue(
+                Files.readString(reports.resolve("TEST-com.acme.FooTest.xml")).contains("hello"));
+    }
+
+    @Test
+    void writesNoOutputFileForAClassThatPrintedNothing() {
+        RecordingLog log = new RecordingLog();
+        new ResultSink(reports, new ReportOptions(true, false), log).accept(printing("com.acme.QuietTest", "", ""));
+
+        assertFalse(Files.exists(reports.resolve("com.acme.QuietTest-output.txt")));
+        assertTrue(Files.exists(reports.resolve("TEST-com.acme.QuietTest.xml")));
+    }
+
+    @Test
+    void trimsStackTracesInTheReportsWhenAsked() throws Exception {
+        String trace = "java.lang.AssertionError: no\n\tat org.junit.Assert.fail(Assert.java:1)\n"
+                + "\tat com.acme.FooTest.works(FooTest.java:7)\n";
+        TestResult failed = new TestResult(
+                "works", "com.acme.FooTest", Status.FAILED, 0.01, "java.lang.AssertionError", "no", trace, null);
+        new ResultSink(reports, new ReportOptions(false, true), new RecordingLog())
+                .accept(new ClassResult("com.acme.FooTest", List.of(failed), 0.02, "", ""));
+
+        String xml = Files.readString(reports.resolve("TEST-com.acme.FooTest.xml"));
+        assertTrue(xml.contains("com.acme.FooTest.works(FooTest.java:7)"), xml);
+        assertFalse(xml.contains("org.junit.Assert.fail"), xml);
+    }
+}
