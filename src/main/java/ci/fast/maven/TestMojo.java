@@ -1,7 +1,9 @@
 package ci.fast.maven;
 
+import ci.fast.maven.booter.TestFilters;
 import ci.fast.maven.config.ForkCount;
-import ci.fast.maven.discovery.TestClassScanner;
+import ci.fast.maven.discovery.DependenciesToScan;
+import ci.fast.maven.discovery.TestSelection;
 import ci.fast.maven.fork.ForkOptions;
 import ci.fast.maven.fork.PlatformArtifacts;
 import ci.fast.maven.run.LocalRun;
@@ -11,6 +13,7 @@ import ci.fast.maven.run.RunOutcome;
 import ci.fast.maven.run.RunPlan;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,6 +119,47 @@ public class TestMojo extends AbstractMojo {
     @Parameter(property = "jvm")
     private String jvm;
 
+    /**
+     * Which tests run, in Surefire's syntax: class globs, {@code !} exclusions, {@code Class#method},
+     * {@code Class#m1+m2}, method globs, {@code %regex[...]}, comma lists. Overrides includes and excludes.
+     */
+    @Parameter(property = "test")
+    private String test;
+
+    /** A file of include patterns, one a line; blank lines and lines starting with {@code #} are ignored. */
+    @Parameter(property = "surefire.includesFile")
+    private File includesFile;
+
+    /** A file of exclude patterns, one a line; blank lines and lines starting with {@code #} are ignored. */
+    @Parameter(property = "surefire.excludesFile")
+    private File excludesFile;
+
+    /**
+     * JUnit Platform tag expressions, comma-separated, one of which a test must match; JUnit 4 categories by their
+     * fully qualified class names. Unset: every test.
+     */
+    @Parameter(property = "groups")
+    private String groups;
+
+    /** JUnit Platform tag expressions (or JUnit 4 categories), comma-separated, whose tests do not run. */
+    @Parameter(property = "excludedGroups")
+    private String excludedGroups;
+
+    /**
+     * Dependencies whose test classes run too, as {@code groupId:artifactId[:type[:classifier]]}, such as a
+     * module's {@code test-jar}. Their classes are chosen with the same includes, excludes and {@code test}.
+     */
+    @Parameter(property = "dependenciesToScan")
+    private List<String> dependenciesToScan;
+
+    /** Fails the build when no test ran and {@code test} is not set, as Surefire's {@code failIfNoTests}. */
+    @Parameter(property = "failIfNoTests", defaultValue = "false")
+    private boolean failIfNoTests;
+
+    /** Fails the build when {@code test} is set but no test matching it ran, as Surefire's. */
+    @Parameter(property = "surefire.failIfNoSpecifiedTests", defaultValue = "true")
+    private boolean failIfNoSpecifiedTests;
+
     /** Test class patterns, as Surefire's {@code includes}. Default: Surefire's. */
     @Parameter
     private List<String> includes;
@@ -145,17 +189,30 @@ public class TestMojo extends AbstractMojo {
                 project.getBasedir().toPath(),
                 runKey,
                 getLog());
-        List<String> classes = TestClassScanner.scan(
-                testClassesDirectory.toPath(),
-                includes == null || includes.isEmpty() ? TestClassScanner.DEFAULT_INCLUDES : includes,
-                excludes == null || excludes.isEmpty() ? TestClassScanner.DEFAULT_EXCLUDES : excludes);
+        TestSelection selection;
+        List<String> classes;
+        try {
+            selection = TestSelection.of(test, includes, excludes, includesFile, excludesFile);
+            classes = selection.findClasses(
+                    testClassesDirectory.toPath(),
+                    DependenciesToScan.select(project.getArtifacts(), dependenciesToScan));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            throw new MojoExecutionException("fast-ci could not scan for test classes: " + e.getMessage(), e);
+        }
         if (classes.isEmpty()) {
-            getLog().info("No tests to run.");
+            nothingRan(selection);
             return;
         }
         RunOutcome outcome;
         try {
-            RunPlan plan = new RunPlan(classes, forks(), forkOptions(), runKey, reportsDirectory.toPath());
+            TestFilters filters = new TestFilters(
+                    selection.methodIncludes(),
+                    selection.methodExcludes(),
+                    TestFilters.tagExpressions(groups),
+                    TestFilters.tagExpressions(excludedGroups));
+            RunPlan plan = new RunPlan(classes, forks(), forkOptions(), runKey, reportsDirectory.toPath(), filters);
             RunLog log = new MavenRunLog(getLog());
             outcome = target == null
                     ? new LocalRun(plan, log).execute()
@@ -169,6 +226,17 @@ public class TestMojo extends AbstractMojo {
             throw new MojoExecutionException("interrupted while running the tests", e);
         }
         new Verdict(getLog(), reportsDirectory.toPath(), testFailureIgnore).judge(outcome);
+        if (outcome.summary().testsRun() == 0) {
+            nothingRan(selection);
+        }
+    }
+
+    private void nothingRan(TestSelection selection) throws MojoFailureException {
+        String failure = selection.whenNothingRan(failIfNoTests, failIfNoSpecifiedTests);
+        if (failure != null) {
+            throw new MojoFailureException(failure);
+        }
+        getLog().info("No tests to run.");
     }
 
     private int forks() {

@@ -28,7 +28,10 @@ public final class ForkedBooter {
             OutputRouter output = new OutputRouter(sink, config.nonce());
             output.install();
             try {
-                failure = runNode(config, sink, new PlatformTests(sink, output));
+                failure = runNode(
+                        config,
+                        sink,
+                        new PlatformTests(sink, output, LauncherFilters.of(config.filters(), config.isolatedPath())));
             } catch (Throwable t) {
                 failure = "the fork failed: " + t;
             }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.platform.engine.Filter;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -22,10 +23,13 @@ final class PlatformTests {
     private final Launcher launcher = LauncherFactory.create();
     private final EventSink sink;
     private final OutputRouter output;
+    private final Filter<?>[] filters;
 
-    PlatformTests(EventSink sink, OutputRouter output) {
+    /** @param filters applied to every discovery and run: tags and method patterns */
+    PlatformTests(EventSink sink, OutputRouter output, List<Filter<?>> filters) {
         this.sink = sink;
         this.output = output;
+        this.filters = filters.toArray(new Filter<?>[0]);
     }
 
     /**
@@ -65,10 +69,13 @@ final class PlatformTests {
         return listener.finish();
     }
 
-    private static LauncherDiscoveryRequest request(List<String> classes) {
+    private LauncherDiscoveryRequest request(List<String> classes) {
         List<ClassSelector> selectors =
                 classes.stream().map(name -> selectClass(name)).toList();
-        return LauncherDiscoveryRequestBuilder.request().selectors(selectors).build();
+        return LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectors)
+                .filters(filters)
+                .build();
     }
 
     private static boolean loads(String className) {

@@ -1,5 +1,6 @@
 package ci.fast.maven.run;
 
+import ci.fast.maven.booter.TestFilters;
 import ci.fast.maven.fork.ForkOptions;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,10 +13,18 @@ import java.util.List;
  * @param forks how to start each fork
  * @param runKey the suite within the build, such as {@code junit-billing}
  * @param reportsDirectory where TEST-*.xml and *.txt go
+ * @param filters which tests of the classes run: method patterns and tags, applied in the forks
  */
-public record RunPlan(List<String> classes, int forkCount, ForkOptions forks, String runKey, Path reportsDirectory) {
+public record RunPlan(
+        List<String> classes,
+        int forkCount,
+        ForkOptions forks,
+        String runKey,
+        Path reportsDirectory,
+        TestFilters filters) {
     public RunPlan {
         classes = List.copyOf(classes);
+        filters = filters == null ? TestFilters.NONE : filters;
         if (forkCount < 1) {
             throw new IllegalArgumentException("forkCount must be at least 1, was " + forkCount);
         }
