@@ -226,8 +226,13 @@ public class TestMojo extends AbstractMojo {
             throw new MojoExecutionException("interrupted while running the tests", e);
         }
         new Verdict(getLog(), reportsDirectory.toPath(), testFailureIgnore).judge(outcome);
-        if (outcome.summary().testsRun() == 0) {
-            nothingRan(selection);
+        // Classes whose methods all were filtered out in the fork ran nothing. Only a local run sees the whole
+        // suite: in remote mode other machines may have run every class while this one got none.
+        if (target == null && outcome.summary().testsRun() == 0) {
+            String failure = selection.whenNothingRan(failIfNoTests, failIfNoSpecifiedTests);
+            if (failure != null) {
+                throw new MojoFailureException(failure);
+            }
         }
     }
 
