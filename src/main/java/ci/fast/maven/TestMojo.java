@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.artifact.Artifact;
@@ -150,7 +151,7 @@ public class TestMojo extends AbstractMojo {
      * module's {@code test-jar}. Their classes are chosen with the same includes, excludes and {@code test}.
      */
     @Parameter(property = "dependenciesToScan")
-    private List<String> dependenciesToScan;
+    private String[] dependenciesToScan;
 
     /** Fails the build when no test ran and {@code test} is not set, as Surefire's {@code failIfNoTests}. */
     @Parameter(property = "failIfNoTests", defaultValue = "false")
@@ -189,29 +190,15 @@ public class TestMojo extends AbstractMojo {
                 project.getBasedir().toPath(),
                 runKey,
                 getLog());
-        TestSelection selection;
-        List<String> classes;
-        try {
-            selection = TestSelection.of(test, includes, excludes, includesFile, excludesFile);
-            classes = selection.findClasses(
-                    testClassesDirectory.toPath(),
-                    DependenciesToScan.select(project.getArtifacts(), dependenciesToScan));
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
-        } catch (IOException | UncheckedIOException e) {
-            throw new MojoExecutionException("fast-ci could not scan for test classes: " + e.getMessage(), e);
-        }
+        TestSelection selection = selection();
+        List<String> classes = findClasses(selection);
         if (classes.isEmpty()) {
             nothingRan(selection);
             return;
         }
         RunOutcome outcome;
         try {
-            TestFilters filters = new TestFilters(
-                    selection.methodIncludes(),
-                    selection.methodExcludes(),
-                    TestFilters.tagExpressions(groups),
-                    TestFilters.tagExpressions(excludedGroups));
+            TestFilters filters = selection.forkFilters(groups, excludedGroups);
             RunPlan plan = new RunPlan(classes, forks(), forkOptions(), runKey, reportsDirectory.toPath(), filters);
             RunLog log = new MavenRunLog(getLog());
             outcome = target == null
@@ -233,6 +220,26 @@ public class TestMojo extends AbstractMojo {
             if (failure != null) {
                 throw new MojoFailureException(failure);
             }
+        }
+    }
+
+    private TestSelection selection() throws MojoFailureException {
+        try {
+            return TestSelection.of(test, includes, excludes, includesFile, excludesFile);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+    }
+
+    private List<String> findClasses(TestSelection selection) throws MojoFailureException, MojoExecutionException {
+        try {
+            List<Path> dependencies = DependenciesToScan.select(
+                    project.getArtifacts(), dependenciesToScan == null ? List.of() : Arrays.asList(dependenciesToScan));
+            return selection.findClasses(testClassesDirectory.toPath(), dependencies);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            throw new MojoExecutionException("fast-ci could not scan for test classes: " + e.getMessage(), e);
         }
     }
 

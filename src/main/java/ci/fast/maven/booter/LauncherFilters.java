@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiPredicate;
+import java.util.function.Supplier;
 import org.junit.platform.engine.Filter;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestDescriptor;
@@ -36,15 +37,26 @@ final class LauncherFilters {
     static List<Filter<?>> of(TestFilters filters, List<Path> isolatedPath) {
         List<Filter<?>> result = new ArrayList<>();
         if (!filters.groups().isEmpty()) {
-            result.add(TagFilter.includeTags(filters.groups()));
+            result.add(tags("groups", () -> TagFilter.includeTags(filters.groups())));
         }
         if (!filters.excludedGroups().isEmpty()) {
-            result.add(TagFilter.excludeTags(filters.excludedGroups()));
+            result.add(tags("excludedGroups", () -> TagFilter.excludeTags(filters.excludedGroups())));
         }
         if (filters.filtersMethods()) {
             result.add(methodFilter(methods(filters, isolatedPath)));
         }
         return result;
+    }
+
+    /** The platform parses tag expressions only here, in the fork: its message gets the parameter's name. */
+    private static PostDiscoveryFilter tags(String parameter, Supplier<PostDiscoveryFilter> filter) {
+        try {
+            return filter.get();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(
+                    parameter + " is not a list of JUnit Platform tag expressions (such as fast | slow & !nightly): "
+                            + e.getMessage());
+        }
     }
 
     /** Keeps a descriptor unless it is a method the patterns leave out; containers stay, and empty ones are pruned. */

@@ -28,7 +28,10 @@ public final class DependenciesToScan {
         if (patterns == null || patterns.isEmpty()) {
             return files;
         }
-        List<String[]> parsed = patterns.stream().map(DependenciesToScan::parse).toList();
+        List<String[]> parsed = patterns.stream()
+                .filter(pattern -> pattern != null && !pattern.isBlank())
+                .map(DependenciesToScan::parse)
+                .toList();
         for (Artifact artifact : artifacts) {
             File file = artifact.getFile();
             boolean scannable = file != null

@@ -1,5 +1,6 @@
 package ci.fast.maven.discovery;
 
+import ci.fast.maven.booter.TestFilters;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -113,6 +114,20 @@ public final class TestSelection {
     /** Excluded patterns for the fork's method filter. */
     public List<String> methodExcludes() {
         return methodExcludes;
+    }
+
+    /**
+     * What the forks filter: this selection's method patterns, and the tags.
+     *
+     * @param groups Surefire's {@code groups}: comma-separated tag expressions; null for none
+     * @param excludedGroups Surefire's {@code excludedGroups}; null for none
+     */
+    public TestFilters forkFilters(String groups, String excludedGroups) {
+        return new TestFilters(
+                methodIncludes,
+                methodExcludes,
+                TestFilters.tagExpressions(groups),
+                TestFilters.tagExpressions(excludedGroups));
     }
 
     /**

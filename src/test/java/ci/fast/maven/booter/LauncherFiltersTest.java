@@ -1,6 +1,8 @@
 package ci.fast.maven.booter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import ci.fast.maven.discovery.MethodFilter;
@@ -42,6 +44,19 @@ class LauncherFiltersTest {
 
         assertEquals(Set.of("fastOne", "fastTwo", "slowDaily"), discover(LauncherFilters.of(groups, isolatedPath())));
         assertEquals(Set.of("plain", "slowDaily"), discover(LauncherFilters.of(excluded, isolatedPath())));
+    }
+
+    @Test
+    void namesTheParameterOfATagExpressionThatDoesNotParse() {
+        TestFilters filters = new TestFilters(List.of(), List.of(), List.of(), List.of("fast &"));
+
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> LauncherFilters.of(filters, List.of()));
+
+        assertTrue(
+                e.getMessage().startsWith("excludedGroups is not a list of JUnit Platform tag expressions"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("\"fast &\""), e.getMessage());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ci.fast.maven.booter.TestFilters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,6 +116,21 @@ class TestSelectionTest {
                 .findClasses(dir.resolve("classes"), List.of(jar, dir.resolve("module-a")));
 
         assertEquals(List.of("com.a.ModuleTest", "com.acme.LocalTest", "com.core.CoreTest"), found);
+    }
+
+    @Test
+    void giveTheForksTheMethodPatternsAndTheTagExpressions() {
+        TestFilters filters = TestSelection.of("AccountTest#dep*, !LedgerTest", null, null, null, null)
+                .forkFilters(" fast | slow ,, com.example.Nightly", null);
+
+        assertEquals(List.of("AccountTest#dep*", "!LedgerTest"), filters.methodIncludes());
+        assertEquals(List.of(), filters.methodExcludes());
+        assertEquals(List.of("fast | slow", "com.example.Nightly"), filters.groups());
+        assertEquals(List.of(), filters.excludedGroups());
+        assertTrue(filters.filtersMethods());
+        assertFalse(TestSelection.of(null, null, null, null, null)
+                .forkFilters(null, "slow")
+                .filtersMethods());
     }
 
     @Test
