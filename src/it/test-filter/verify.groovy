@@ -1,10 +1,10 @@
 import groovy.xml.XmlSlurper
 
 // Seven builds with -Dtest in Surefire's syntax: each ran exactly the tests its pattern names, or failed with
-// Surefire's one line when nothing matched.
+// Surefire's one line when nothing matched; an eighth with an includesFile naming a class and a method.
 String log = new File(basedir, 'build.log').text
 List<String> builds = log.split(/(?m)^\[INFO\] Scanning for projects\.\.\.\s*$/).findAll { it.contains('BUILD ') }
-assert builds.size() == 7 : "expected 7 builds in the log, found ${builds.size()}"
+assert builds.size() == 8 : "expected 8 builds in the log, found ${builds.size()}"
 
 /** classname#method of every test a run reported. */
 Set<String> ran(String run) {
@@ -48,3 +48,6 @@ assert builds[5].contains('No tests matching pattern "AccountTest#nothing*" were
 assert builds[6].contains('BUILD SUCCESS')
 assert builds[6].contains('No tests to run.')
 assert !builds[6].contains('No tests matching pattern')
+
+assert builds[7].contains('BUILD SUCCESS')
+assert ran('file') == ["${p}AuditTest#audits", "${p}LedgerTest#balance"].collect { it.toString() } as Set
