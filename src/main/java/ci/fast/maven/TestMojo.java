@@ -1,7 +1,9 @@
 package ci.fast.maven;
 
+import ci.fast.maven.booter.TestFilters;
 import ci.fast.maven.config.ForkCount;
-import ci.fast.maven.discovery.TestClassScanner;
+import ci.fast.maven.discovery.DependenciesToScan;
+import ci.fast.maven.discovery.TestSelection;
 import ci.fast.maven.fork.ForkJvm;
 import ci.fast.maven.fork.ForkOptions;
 import ci.fast.maven.fork.ForkSystemProperties;
@@ -14,8 +16,10 @@ import ci.fast.maven.run.RunOutcome;
 import ci.fast.maven.run.RunPlan;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -143,6 +147,47 @@ public class TestMojo extends AbstractMojo {
     @Parameter(property = "enableAssertions", defaultValue = "true")
     private boolean enableAssertions;
 
+    /**
+     * Which tests run, in Surefire's syntax: class globs, {@code !} exclusions, {@code Class#method},
+     * {@code Class#m1+m2}, method globs, {@code %regex[...]}, comma lists. Overrides includes and excludes.
+     */
+    @Parameter(property = "test")
+    private String test;
+
+    /** A file of include patterns, one a line; blank lines and lines starting with {@code #} are ignored. */
+    @Parameter(property = "surefire.includesFile")
+    private File includesFile;
+
+    /** A file of exclude patterns, one a line; blank lines and lines starting with {@code #} are ignored. */
+    @Parameter(property = "surefire.excludesFile")
+    private File excludesFile;
+
+    /**
+     * JUnit Platform tag expressions, comma-separated, one of which a test must match; JUnit 4 categories by their
+     * fully qualified class names. Unset: every test.
+     */
+    @Parameter(property = "groups")
+    private String groups;
+
+    /** JUnit Platform tag expressions (or JUnit 4 categories), comma-separated, whose tests do not run. */
+    @Parameter(property = "excludedGroups")
+    private String excludedGroups;
+
+    /**
+     * Dependencies whose test classes run too, as {@code groupId:artifactId[:type[:classifier]]}, such as a
+     * module's {@code test-jar}. Their classes are chosen with the same includes, excludes and {@code test}.
+     */
+    @Parameter(property = "dependenciesToScan")
+    private String[] dependenciesToScan;
+
+    /** Fails the build when no test ran and {@code test} is not set, as Surefire's {@code failIfNoTests}. */
+    @Parameter(property = "failIfNoTests", defaultValue = "false")
+    private boolean failIfNoTests;
+
+    /** Fails the build when {@code test} is set but no test matching it ran, as Surefire's. */
+    @Parameter(property = "surefire.failIfNoSpecifiedTests", defaultValue = "true")
+    private boolean failIfNoSpecifiedTests;
+
     /** Test class patterns, as Surefire's {@code includes}. Default: Surefire's. */
     @Parameter
     private List<String> includes;
@@ -187,23 +232,23 @@ public class TestMojo extends AbstractMojo {
                 project.getBasedir().toPath(),
                 runKey,
                 getLog());
-        List<String> classes = TestClassScanner.scan(
-                testClassesDirectory.toPath(),
-                includes == null || includes.isEmpty() ? TestClassScanner.DEFAULT_INCLUDES : includes,
-                excludes == null || excludes.isEmpty() ? TestClassScanner.DEFAULT_EXCLUDES : excludes);
+        TestSelection selection = selection();
+        List<String> classes = findClasses(selection);
         if (classes.isEmpty()) {
-            getLog().info("No tests to run.");
+            nothingRan(selection);
             return;
         }
         RunOutcome outcome;
         try {
+            TestFilters filters = selection.forkFilters(groups, excludedGroups);
             RunPlan plan = new RunPlan(
                     classes,
                     forks(),
                     forkOptions(),
                     runKey,
                     reportsDirectory.toPath(),
-                    new ReportOptions(redirectTestOutputToFile, trimStackTrace));
+                    new ReportOptions(redirectTestOutputToFile, trimStackTrace),
+                    filters);
             RunLog log = new MavenRunLog(getLog());
             outcome = target == null
                     ? new LocalRun(plan, log).execute()
@@ -217,6 +262,42 @@ public class TestMojo extends AbstractMojo {
             throw new MojoExecutionException("interrupted while running the tests", e);
         }
         new Verdict(getLog(), reportsDirectory.toPath(), testFailureIgnore, failOnFlakeCount).judge(outcome);
+        // Classes whose methods all were filtered out in the fork ran nothing. Only a local run sees the whole
+        // suite: in remote mode other machines may have run every class while this one got none.
+        if (target == null && outcome.summary().testsRun() == 0) {
+            String failure = selection.whenNothingRan(failIfNoTests, failIfNoSpecifiedTests);
+            if (failure != null) {
+                throw new MojoFailureException(failure);
+            }
+        }
+    }
+
+    private TestSelection selection() throws MojoFailureException {
+        try {
+            return TestSelection.of(test, includes, excludes, includesFile, excludesFile);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+    }
+
+    private List<String> findClasses(TestSelection selection) throws MojoFailureException, MojoExecutionException {
+        try {
+            List<Path> dependencies = DependenciesToScan.select(
+                    project.getArtifacts(), dependenciesToScan == null ? List.of() : Arrays.asList(dependenciesToScan));
+            return selection.findClasses(testClassesDirectory.toPath(), dependencies);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            throw new MojoExecutionException("fast-ci could not scan for test classes: " + e.getMessage(), e);
+        }
+    }
+
+    private void nothingRan(TestSelection selection) throws MojoFailureException {
+        String failure = selection.whenNothingRan(failIfNoTests, failIfNoSpecifiedTests);
+        if (failure != null) {
+            throw new MojoFailureException(failure);
+        }
+        getLog().info("No tests to run.");
     }
 
     private int forks() {

@@ -22,6 +22,7 @@ import java.util.Properties;
  * @param server the orchestrator's base URL
  * @param params connect parameters other than the secret (run_key, build_id, commit, branch, …)
  * @param classes every test class, for the enq of node 0
+ * @param filters which of the classes' tests run
  */
 public record BooterConfig(
         int mojoPort,
@@ -29,7 +30,8 @@ public record BooterConfig(
         List<Path> isolatedPath,
         String server,
         Map<String, String> params,
-        List<String> classes) {
+        List<String> classes,
+        TestFilters filters) {
     /** The environment variable that carries the secret key to a fork. */
     public static final String SECRET_ENV = "FAST_CI_SECRET_KEY";
 
@@ -41,6 +43,7 @@ public record BooterConfig(
         isolatedPath = List.copyOf(isolatedPath);
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         classes = List.copyOf(classes);
+        filters = filters == null ? TestFilters.NONE : filters;
     }
 
     /** Writes the config to {@code file}. */
@@ -55,6 +58,10 @@ public record BooterConfig(
         params.forEach((k, v) -> p.setProperty(PARAM + k, v));
         p.setProperty(PARAM_NAMES, String.join("\n", params.keySet()));
         p.setProperty("classes", String.join("\n", classes));
+        p.setProperty("methodIncludes", String.join("\n", filters.methodIncludes()));
+        p.setProperty("methodExcludes", String.join("\n", filters.methodExcludes()));
+        p.setProperty("groups", String.join("\n", filters.groups()));
+        p.setProperty("excludedGroups", String.join("\n", filters.excludedGroups()));
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             p.store(out, "fast-ci fork configuration");
         }
@@ -76,7 +83,12 @@ public record BooterConfig(
                 lines(p.getProperty("isolatedPath")).stream().map(Path::of).toList(),
                 p.getProperty("server"),
                 params,
-                lines(p.getProperty("classes")));
+                lines(p.getProperty("classes")),
+                new TestFilters(
+                        lines(p.getProperty("methodIncludes")),
+                        lines(p.getProperty("methodExcludes")),
+                        lines(p.getProperty("groups")),
+                        lines(p.getProperty("excludedGroups"))));
     }
 
     private static List<String> lines(String value) {

@@ -28,7 +28,14 @@ public final class ForkedBooter {
             OutputRouter output = new OutputRouter(sink, config.nonce());
             output.install();
             try {
-                failure = runNode(config, sink, new PlatformTests(sink, output, Reruns.count()));
+                failure = runNode(
+                        config,
+                        sink,
+                        new PlatformTests(
+                                sink,
+                                output,
+                                LauncherFilters.of(config.filters(), config.isolatedPath()),
+                                Reruns.count()));
             } catch (Throwable t) {
                 failure = "the fork failed: " + t;
             }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.platform.engine.Filter;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -23,16 +24,17 @@ final class PlatformTests {
     private final Launcher launcher = LauncherFactory.create();
     private final EventSink sink;
     private final OutputRouter output;
+    private final Filter<?>[] filters;
     private final int reruns;
 
-    PlatformTests(EventSink sink, OutputRouter output) {
-        this(sink, output, 0);
-    }
-
-    /** @param reruns how often a failed test runs again in this fork, as Surefire's rerunFailingTestsCount */
-    PlatformTests(EventSink sink, OutputRouter output, int reruns) {
+    /**
+     * @param filters applied to every discovery and run: tags and method patterns
+     * @param reruns how often a failed test runs again in this fork, as Surefire's rerunFailingTestsCount
+     */
+    PlatformTests(EventSink sink, OutputRouter output, List<Filter<?>> filters, int reruns) {
         this.sink = sink;
         this.output = output;
+        this.filters = filters.toArray(new Filter<?>[0]);
         this.reruns = reruns;
     }
 
@@ -91,10 +93,13 @@ final class PlatformTests {
         return listener.finish();
     }
 
-    private static LauncherDiscoveryRequest request(List<String> classes) {
+    private LauncherDiscoveryRequest request(List<String> classes) {
         List<ClassSelector> selectors =
                 classes.stream().map(name -> selectClass(name)).toList();
-        return LauncherDiscoveryRequestBuilder.request().selectors(selectors).build();
+        return LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectors)
+                .filters(filters)
+                .build();
     }
 
     private static boolean loads(String className) {

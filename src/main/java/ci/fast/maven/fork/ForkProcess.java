@@ -65,7 +65,8 @@ public final class ForkProcess {
                             template.isolatedPath(),
                             template.server(),
                             template.params(),
-                            template.classes())
+                            template.classes(),
+                            template.filters())
                     .write(configFile);
             ProcessBuilder builder = new ProcessBuilder(ForkCommand.build(options, argFile, configFile))
                     .directory(options.workingDirectory().toFile());

@@ -26,8 +26,8 @@ final class Fleet {
     static List<String> run(
             RunPlan plan, URI server, Secret secret, Map<String, String> params, ResultSink sink, RunLog log)
             throws IOException, InterruptedException {
-        BooterConfig template =
-                new BooterConfig(0, "", plan.forks().isolatedPath(), server.toString(), params, plan.classes());
+        BooterConfig template = new BooterConfig(
+                0, "", plan.forks().isolatedPath(), server.toString(), params, plan.classes(), plan.filters());
         ExecutorService pool = Executors.newFixedThreadPool(plan.forkCount());
         List<String> problems = new ArrayList<>();
         try {

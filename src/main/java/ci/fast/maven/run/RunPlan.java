@@ -1,5 +1,6 @@
 package ci.fast.maven.run;
 
+import ci.fast.maven.booter.TestFilters;
 import ci.fast.maven.fork.ForkOptions;
 import ci.fast.maven.report.ReportOptions;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.List;
  * @param runKey the suite within the build, such as {@code junit-billing}
  * @param reportsDirectory where TEST-*.xml and *.txt go
  * @param reports how results are shown: output on the console or in files, stack traces whole or trimmed
+ * @param filters which tests of the classes run: method patterns and tags, applied in the forks
  */
 public record RunPlan(
         List<String> classes,
@@ -21,14 +23,16 @@ public record RunPlan(
         ForkOptions forks,
         String runKey,
         Path reportsDirectory,
-        ReportOptions reports) {
-    /** A plan that shows results as Surefire does by default. */
+        ReportOptions reports,
+        TestFilters filters) {
+    /** A plan that shows results as Surefire does by default and runs every test of its classes. */
     public RunPlan(List<String> classes, int forkCount, ForkOptions forks, String runKey, Path reportsDirectory) {
-        this(classes, forkCount, forks, runKey, reportsDirectory, ReportOptions.DEFAULTS);
+        this(classes, forkCount, forks, runKey, reportsDirectory, ReportOptions.DEFAULTS, TestFilters.NONE);
     }
 
     public RunPlan {
         classes = List.copyOf(classes);
+        filters = filters == null ? TestFilters.NONE : filters;
         if (forkCount < 1) {
             throw new IllegalArgumentException("forkCount must be at least 1, was " + forkCount);
         }

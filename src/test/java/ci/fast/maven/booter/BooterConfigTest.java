@@ -50,7 +50,8 @@ class BooterConfigTest {
 
     @Test
     void readsBackEmptyParamsClassesAndIsolatedPath() throws Exception {
-        BooterConfig written = new BooterConfig(1, "n", List.of(), "http://localhost:1", Map.of(), List.of());
+        BooterConfig written =
+                new BooterConfig(1, "n", List.of(), "http://localhost:1", Map.of(), List.of(), TestFilters.NONE);
         Path file = dir.resolve("empty.properties");
 
         written.write(file);
@@ -82,7 +83,12 @@ class BooterConfigTest {
                 List.of(dir.resolve("lib/tyrus.jar"), dir.resolve("lib b/json.jar")),
                 "https://fast-ci.example/orchestrator",
                 params,
-                classes);
+                classes,
+                new TestFilters(
+                        List.of("%regex[.*Fast.*]#a+b", "FooTest#m*"),
+                        List.of("!BarTest"),
+                        List.of("fast | slow", "com.example.Slow"),
+                        List.of("flaky")));
     }
 
     private static Map<String, String> params() {

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import org.apache.maven.surefire.api.testset.TestListResolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,8 +61,7 @@ class TestClassScannerTest {
                 "com/acme/PaymentTest.class",
                 "com/acme/other/ReportIT.class");
 
-        List<String> found =
-                TestClassScanner.scan(classes, List.of("**/it/*IT.java", "**/ReportIT"), List.of("**/Slow*.java"));
+        List<String> found = scan(List.of("**/it/*IT.java", "**/ReportIT"), List.of("**/Slow*.java"));
 
         assertEquals(List.of("com.acme.it.PaymentIT", "com.acme.other.ReportIT"), found);
     }
@@ -68,20 +70,13 @@ class TestClassScannerTest {
     void acceptsClassPatternsAndWildcardsAsGiven() throws IOException {
         touch("com/acme/ATest.class", "com/acme/BTest.class", "org/other/CTest.class");
 
-        assertEquals(
-                List.of("com.acme.BTest"),
-                TestClassScanner.scan(classes, List.of("com/acme/*.class"), List.of("**/ATest.class")));
-        assertEquals(List.of("org.other.CTest"), TestClassScanner.scan(classes, List.of("org/**"), List.of()));
+        assertEquals(List.of("com.acme.BTest"), scan(List.of("com/acme/*.class"), List.of("**/ATest.class")));
+        assertEquals(List.of("org.other.CTest"), scan(List.of("org/**"), List.of()));
     }
 
     @Test
     void findsNothingInAMissingDirectory() {
-        assertEquals(
-                List.of(),
-                TestClassScanner.scan(
-                        classes.resolve("no-such-dir"),
-                        TestClassScanner.DEFAULT_INCLUDES,
-                        TestClassScanner.DEFAULT_EXCLUDES));
+        assertEquals(List.of(), TestClassScanner.scan(classes.resolve("no-such-dir"), defaults()));
     }
 
     @Test
@@ -93,16 +88,43 @@ class TestClassScannerTest {
     void findsNothingWhenThePathIsAFile() throws IOException {
         touch("FooTest.class");
 
+        assertEquals(List.of(), TestClassScanner.scan(classes.resolve("FooTest.class"), defaults()));
+    }
+
+    @Test
+    void findsTestClassesInAJarWithTheSameFilter() throws IOException {
+        Path jar = classes.resolve("core-tests.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (String entry : List.of(
+                    "META-INF/MANIFEST.MF",
+                    "com/acme/",
+                    "com/acme/CoreTest.class",
+                    "com/acme/CoreTest$Helper.class",
+                    "com/acme/Core.class",
+                    "com/acme/SlowTest.class",
+                    "com/acme/notes.txt")) {
+                out.putNextEntry(new JarEntry(entry));
+                out.closeEntry();
+            }
+        }
+
+        assertEquals(List.of("com.acme.CoreTest", "com.acme.SlowTest"), TestClassScanner.scanJar(jar, defaults()));
         assertEquals(
-                List.of(),
-                TestClassScanner.scan(
-                        classes.resolve("FooTest.class"),
-                        TestClassScanner.DEFAULT_INCLUDES,
-                        TestClassScanner.DEFAULT_EXCLUDES));
+                List.of("com.acme.CoreTest"),
+                TestClassScanner.scanJar(
+                        jar, new TestListResolver(List.of("**/*Test.java"), List.of("**/Slow*", "**/*$*"))));
     }
 
     private List<String> scanDefaults() {
-        return TestClassScanner.scan(classes, TestClassScanner.DEFAULT_INCLUDES, TestClassScanner.DEFAULT_EXCLUDES);
+        return TestClassScanner.scan(classes, defaults());
+    }
+
+    private List<String> scan(List<String> includes, List<String> excludes) {
+        return TestClassScanner.scan(classes, new TestListResolver(includes, excludes));
+    }
+
+    private static TestListResolver defaults() {
+        return new TestListResolver(TestSelection.DEFAULT_INCLUDES, TestSelection.DEFAULT_EXCLUDES);
     }
 
     private void touch(String... files) throws IOException {

@@ -1,0 +1,4 @@
+package com.example.groups;
+
+/** A JUnit 4 category. */
+public interface Fast {}
