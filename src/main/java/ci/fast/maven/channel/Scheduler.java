@@ -1,6 +1,7 @@
 package ci.fast.maven.channel;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -13,6 +14,13 @@ public interface Scheduler {
 
     /** Runs {@code task} once after {@code delay}; the handle cancels it. */
     AutoCloseable after(Duration delay, Runnable task);
+
+    /** Blocks the caller for {@code wait} as this scheduler counts time, so that tests drive backoffs by hand. */
+    default void pause(Duration wait) throws InterruptedException {
+        CountDownLatch elapsed = new CountDownLatch(1);
+        after(wait, elapsed::countDown);
+        elapsed.await();
+    }
 
     /**
      * A scheduler on one daemon thread, shared by every task given to it. A handle cancels its own task only: the

@@ -11,8 +11,6 @@ import ci.fast.maven.channel.ServerAddress;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * One node's session with an orchestrator (PROTOCOL.md section 3): join, enqueue when node 0, wait for
@@ -94,7 +92,12 @@ public final class NodeSession {
                     throw new ChannelException("gave up on " + address + " after " + (attempt - 1) + " reconnects in "
                             + backoff.total().toSeconds() + " s: " + e.getMessage());
                 }
-                pause(wait);
+                try {
+                    scheduler.pause(wait);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new ChannelException("interrupted while waiting to reconnect to " + address);
+                }
                 reconnects++;
             }
         }
@@ -155,20 +158,6 @@ public final class NodeSession {
             }
             tests.batchReceived(batch);
             unanswered = Payloads.results(batch, tests.run(batch));
-        }
-    }
-
-    /** Waits {@code wait} on the scheduler, so that tests drive the backoff by hand. */
-    private void pause(Duration wait) throws ChannelException {
-        CompletableFuture<Void> elapsed = new CompletableFuture<>();
-        scheduler.after(wait, () -> elapsed.complete(null));
-        try {
-            elapsed.get();
-        } catch (ExecutionException e) {
-            throw new ChannelException("the reconnect timer failed: " + e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ChannelException("interrupted while waiting to reconnect to " + address);
         }
     }
 }

@@ -20,4 +20,9 @@ public record RunPlan(List<String> classes, int forkCount, ForkOptions forks, St
             throw new IllegalArgumentException("forkCount must be at least 1, was " + forkCount);
         }
     }
+
+    /** The same plan for other classes (a fallback's share). */
+    public RunPlan withClasses(List<String> share) {
+        return new RunPlan(share, forkCount, forks, runKey, reportsDirectory);
+    }
 }
