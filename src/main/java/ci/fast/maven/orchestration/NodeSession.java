@@ -152,6 +152,9 @@ public final class NodeSession {
             Frame reply = link.await(client.push(topic, Events.DEQ, unanswered), null, "deq");
             unanswered = Json.EMPTY;
             link.progressed = true;
+            if (Events.DEQ_REQUEST.equals(reply.replyResponse().getString("event", ""))) {
+                continue; // "not yet, ask again", as the Ruby clients read it; never taken for an empty batch
+            }
             List<String> batch = Replies.batch(reply, address);
             if (batch.isEmpty()) {
                 return;

@@ -288,6 +288,27 @@ class NodeSessionTest {
     }
 
     @Test
+    void deqAnsweredWithDeqRequestIsAskedAgain() throws Exception {
+        BiConsumer<Peer, Frame> answers = script(1, "running");
+        boolean[] askedAgain = {false};
+        try (ScriptedServer server = new ScriptedServer((peer, frame) -> {
+            if (frame.event().equals(Events.DEQ) && !askedAgain[0]) {
+                askedAgain[0] = true;
+                peer.send(Frame.reply(frame, Events.STATUS_OK, Json.object(Map.of("event", "deq_request"))));
+                return;
+            }
+            answers.accept(peer, frame);
+        })) {
+            assertEquals(NodeSession.Outcome.DONE, session(server).run());
+
+            assertEquals(
+                    List.of(Events.JOIN, Events.DEQ, Events.DEQ, Events.DEQ, Events.LEAVE),
+                    server.allUntilLeave().stream().map(Frame::event).toList());
+            assertEquals(List.of(List.of("com.acme.ATest")), ran);
+        }
+    }
+
+    @Test
     void unknownPushesAndRepliesToUnknownRefsAreIgnored() throws Exception {
         BiConsumer<Peer, Frame> answers = script(1, "running");
         try (ScriptedServer server = new ScriptedServer((peer, frame) -> {
