@@ -81,15 +81,17 @@ try {
     }
 }
 
-// Nothing listening: the clear line, well within the connect bound.
+// Nothing listening, fallback off: the clear line once the start's retries (about 20 s) are used up.
 File refused = new File(basedir, 'refused.log')
 long started = System.nanoTime()
-int refusedExit = finish(start(command(['ci.fast:fast-ci-maven-plugin:test', "-DfastCi.server=ws://127.0.0.1:${port}".toString()]),
+int refusedExit = finish(start(command(['ci.fast:fast-ci-maven-plugin:test', "-DfastCi.server=ws://127.0.0.1:${port}".toString(),
+        '-DfastCi.fallback=false']),
         refused, [FAST_CI_SECRET_KEY: secret, FAST_CI_BUILD_ID: 'it-refused', FAST_CI_COMMIT: 'abc123',
                   FAST_CI_BRANCH: 'main']), 'nothing listening')
 long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)
 assert refusedExit == 1
 assert refused.text.contains('connection refused'): refused.text
+assert refused.text.contains('fastCi.fallback is off'): refused.text
 assert !refused.text.contains('\tat '): 'no stack trace for a server that is not there'
 println "remote-mode: nothing listening failed the build in ${seconds} s"
 assert seconds < 90

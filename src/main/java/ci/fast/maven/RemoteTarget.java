@@ -4,6 +4,7 @@ import ci.fast.maven.channel.Secret;
 import ci.fast.maven.config.CiEnvironment;
 import ci.fast.maven.config.GitCommandLine;
 import ci.fast.maven.config.RunIdentity;
+import ci.fast.maven.run.Fallback;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -18,8 +19,9 @@ import org.apache.maven.plugin.logging.Log;
  * that a missing key or an unknown build stops the build with one line.
  *
  * @param params the connect parameters (build_id, run_key, commit, branch, …), without the secret
+ * @param identity the run as the CI describes it, with this node's index and whether this is a retry
  */
-record RemoteTarget(URI server, Secret secret, Map<String, String> params) {
+record RemoteTarget(URI server, Secret secret, Map<String, String> params, RunIdentity identity) {
     private static final Map<String, String> PROPERTY_TWINS = Map.of(
             "fastCi.buildId", CiEnvironment.BUILD_ID,
             "fastCi.commit", CiEnvironment.COMMIT,
@@ -65,7 +67,12 @@ record RemoteTarget(URI server, Secret secret, Map<String, String> params) {
             throw new MojoExecutionException(e.getMessage());
         }
         log.info("FastCI: " + identity.summary());
-        return new RemoteTarget(server, secret, identity.connectParams(runKey));
+        return new RemoteTarget(server, secret, identity.connectParams(runKey), identity);
+    }
+
+    /** What this node may do when the server cannot be reached at the start. */
+    Fallback fallback(boolean enabled) {
+        return new Fallback(enabled, identity.nodeIndex(), identity.nodeTotal(), identity.retryAttempt());
     }
 
     /** The environment, with {@code -DfastCi.buildId}, {@code commit} and {@code branch} as their FAST_CI_* twins. */

@@ -96,6 +96,14 @@ public class TestMojo extends AbstractMojo {
     @Parameter(property = "fastCi.secretKey")
     private String secretKey;
 
+    /**
+     * In remote mode, when the server cannot be reached at the start (after retrying for about 20 s): run this
+     * node's share of the classes locally with a prominent warning, instead of failing. Its share is every class, or,
+     * where the CI says which node this is, a deterministic part. A refused key never falls back, nor a CI retry.
+     */
+    @Parameter(property = "fastCi.fallback", defaultValue = "true")
+    private boolean fallback;
+
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 
@@ -252,7 +260,14 @@ public class TestMojo extends AbstractMojo {
             RunLog log = new MavenRunLog(getLog());
             outcome = target == null
                     ? new LocalRun(plan, log).execute()
-                    : new RemoteRun(plan, target.server(), target.secret(), target.params(), log).execute();
+                    : new RemoteRun(
+                                    plan,
+                                    target.server(),
+                                    target.secret(),
+                                    target.params(),
+                                    target.fallback(fallback),
+                                    log)
+                            .execute();
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         } catch (IOException e) {

@@ -9,6 +9,22 @@ import org.glassfish.tyrus.core.HandshakeException;
 final class ConnectFailure {
     private ConnectFailure() {}
 
+    /**
+     * Whether the failure is the server's answer rather than the network's: a refused key, a wrong path, a TLS
+     * mismatch. Retrying it cannot help, and it must never trigger the fallback to a local run.
+     */
+    static boolean isFinal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HandshakeException h) {
+                return h.getHttpStatusCode() < 500;
+            }
+            if (t instanceof SSLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String describe(Throwable failure, ServerAddress address) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof HandshakeException h) {

@@ -1,8 +1,10 @@
 package ci.fast.maven.channel;
 
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.util.Map;
 
@@ -19,10 +21,21 @@ public final class Json {
 
     private Json() {}
 
-    /** Parses one JSON text of any kind; throws {@link jakarta.json.JsonException} when it is not JSON. */
+    /**
+     * Parses one JSON text of any kind; throws {@link jakarta.json.JsonException} when it is not JSON, including when
+     * text follows the value (a reader would stop after the value and accept {@code {}garbage}).
+     */
     public static JsonValue parse(String text) {
-        try (var reader = PROVIDER.createReader(new StringReader(text))) {
-            return reader.readValue();
+        try (JsonParser parser = PROVIDER.createParser(new StringReader(text))) {
+            if (!parser.hasNext()) {
+                throw new JsonException("empty text");
+            }
+            parser.next();
+            JsonValue value = parser.getValue();
+            if (parser.hasNext()) {
+                throw new JsonException("text after the JSON value");
+            }
+            return value;
         }
     }
 

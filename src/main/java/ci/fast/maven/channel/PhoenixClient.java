@@ -39,6 +39,15 @@ public final class PhoenixClient implements AutoCloseable {
 
         /** The connection is gone; {@code reason} is a user-facing cause. Called at most once. */
         default void lost(String reason) {}
+
+        /**
+         * The connection is gone; {@code transientLoss} says whether a reconnect may help (the network or the server
+         * went away) or not (the server sent what is no Phoenix frame). Called at most once; by default calls
+         * {@link #lost(String)}.
+         */
+        default void lost(String reason, boolean transientLoss) {
+            lost(reason);
+        }
     }
 
     private final ServerAddress address;
@@ -54,6 +63,8 @@ public final class PhoenixClient implements AutoCloseable {
     private String unansweredHeartbeat;
     /** Why the connection ended, or null while it is up. Guarded by {@code this}. */
     private String lostReason;
+    /** Whether the loss, once there is one, may heal by reconnecting. Guarded by {@code this}. */
+    private boolean lostTransient = true;
 
     private PhoenixClient(ServerAddress address, Listener listener) {
         this.address = address;
@@ -81,7 +92,9 @@ public final class PhoenixClient implements AutoCloseable {
                     ClientEndpointConfig.Builder.create().build(),
                     address.connectUri());
         } catch (DeploymentException | RuntimeException e) {
-            throw new ChannelException("cannot connect to " + address + ": " + ConnectFailure.describe(e, address));
+            throw new ChannelException(
+                    "cannot connect to " + address + ": " + ConnectFailure.describe(e, address),
+                    !ConnectFailure.isFinal(e));
         }
         try {
             client.session = connecting.get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -89,10 +102,11 @@ public final class PhoenixClient implements AutoCloseable {
             connecting.cancel(true);
             manager.shutdown();
             throw new ChannelException(
-                    "cannot connect to " + address + ": no answer within " + connectTimeout.toSeconds() + " s");
+                    "cannot connect to " + address + ": no answer within " + connectTimeout.toSeconds() + " s", true);
         } catch (ExecutionException e) {
             throw new ChannelException(
-                    "cannot connect to " + address + ": " + ConnectFailure.describe(e.getCause(), address));
+                    "cannot connect to " + address + ": " + ConnectFailure.describe(e.getCause(), address),
+                    !ConnectFailure.isFinal(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ChannelException("interrupted while connecting to " + address);
@@ -122,7 +136,7 @@ public final class PhoenixClient implements AutoCloseable {
         if (reason != null) {
             CompletableFuture<Frame> missed = pending.remove(key);
             if (missed != null) {
-                missed.completeExceptionally(failure(reason));
+                missed.completeExceptionally(failure(reason, lostTransient()));
             }
         }
         return reply;
@@ -130,6 +144,10 @@ public final class PhoenixClient implements AutoCloseable {
 
     private synchronized String lostReason() {
         return lostReason;
+    }
+
+    private synchronized boolean lostTransient() {
+        return lostTransient;
     }
 
     /** Sends the heartbeat, or, when the last one is still unanswered, declares the connection dead. */
@@ -172,7 +190,7 @@ public final class PhoenixClient implements AutoCloseable {
         try {
             frame = Serializer.decode(text).frame();
         } catch (FrameException e) {
-            lose("the server sent a malformed frame: " + e.getMessage());
+            lose("the server sent a malformed frame: " + e.getMessage(), false);
             closeQuietly();
             return;
         }
@@ -194,18 +212,23 @@ public final class PhoenixClient implements AutoCloseable {
     }
 
     private void lose(String reason) {
+        lose(reason, true);
+    }
+
+    private void lose(String reason, boolean transientLoss) {
         synchronized (this) {
             if (lostReason != null) {
                 return;
             }
             lostReason = reason;
+            lostTransient = transientLoss;
         }
-        failPending(reason);
-        listener.lost(reason);
+        failPending(reason, transientLoss);
+        listener.lost(reason, transientLoss);
     }
 
-    private void failPending(String reason) {
-        ChannelException failure = failure(reason);
+    private void failPending(String reason, boolean transientLoss) {
+        ChannelException failure = failure(reason, transientLoss);
         for (String key : pending.keySet()) {
             CompletableFuture<Frame> reply = pending.remove(key);
             if (reply != null) {
@@ -214,8 +237,8 @@ public final class PhoenixClient implements AutoCloseable {
         }
     }
 
-    private ChannelException failure(String reason) {
-        return new ChannelException("lost the connection to " + address + ": " + reason);
+    private ChannelException failure(String reason, boolean transientLoss) {
+        return new ChannelException("lost the connection to " + address + ": " + reason, transientLoss);
     }
 
     @Override
@@ -223,9 +246,10 @@ public final class PhoenixClient implements AutoCloseable {
         synchronized (this) {
             if (lostReason == null) {
                 lostReason = "closed by the client";
+                lostTransient = false;
             }
         }
-        failPending(lostReason());
+        failPending(lostReason(), lostTransient());
         closeQuietly();
     }
 

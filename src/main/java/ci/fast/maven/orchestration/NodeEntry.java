@@ -1,5 +1,6 @@
 package ci.fast.maven.orchestration;
 
+import ci.fast.maven.channel.Backoff;
 import ci.fast.maven.channel.ChannelException;
 import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Scheduler;
@@ -44,7 +45,8 @@ public final class NodeEntry implements Function<Map<String, Object>, String> {
                 new BridgedTestSide((Map<String, Object>) input.get("tests")),
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(30),
-                Scheduler.daemon("fast-ci-heartbeat"));
+                Scheduler.daemon("fast-ci-heartbeat"),
+                Backoff.DEFAULT);
         try {
             return session.run() == NodeSession.Outcome.RUN_FINISHED ? FINISHED : null;
         } catch (ChannelException e) {

@@ -1,5 +1,6 @@
 package ci.fast.maven.orchestration;
 
+import ci.fast.maven.channel.Backoff;
 import ci.fast.maven.channel.ChannelException;
 import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Frame;
@@ -8,21 +9,19 @@ import ci.fast.maven.channel.PhoenixClient;
 import ci.fast.maven.channel.Scheduler;
 import ci.fast.maven.channel.ServerAddress;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * One node's session with an orchestrator (PROTOCOL.md section 3): join, enqueue when node 0, wait for
  * {@code deq_request} when told to, then deq / run / send results until the batch comes back empty, and leave.
+ *
+ * <p>A connection that cannot be made or that drops (network cut, server restart, missed heartbeat) is retried with
+ * {@link Backoff}: the node reconnects, joins the topic again and resends the results the server had not answered,
+ * which the server keeps unless another node's came first (PROTOCOL.md section 5). The retries of one outage are
+ * bounded by the backoff's total; a refusal (key, join, a failed run) is never retried.
  */
-public final class NodeSession implements PhoenixClient.Listener {
+public final class NodeSession {
     /** How a session ended without error. */
     public enum Outcome {
         /** The queue drained. */
@@ -38,15 +37,19 @@ public final class NodeSession implements PhoenixClient.Listener {
     private final Duration connectTimeout;
     private final Duration replyTimeout;
     private final Scheduler scheduler;
-    /** Completes exceptionally when the server ends the run or the connection dies; never completes normally. */
-    private final CompletableFuture<Frame> failure = new CompletableFuture<>();
-    /** Completes when the server says this waiting node may deq. */
-    private final CompletableFuture<Frame> deqRequest = new CompletableFuture<>();
+    private final Backoff backoff;
+    /** The last results sent and not yet answered; empty when none. Only the run's thread touches it. */
+    private JsonObject unanswered = Json.EMPTY;
+    /** Whether {@link TestSide#joined} was told; a rejoin is not news to the tests' side. */
+    private boolean joinedBefore;
+    /** Connections lost and made again so far. */
+    private int reconnects;
 
     /**
      * @param classes every test class, enqueued if this node turns out to be node 0
      * @param replyTimeout bound on the join reply; deq replies are unbounded (the server holds them while others
      *     finish) and the heartbeat bounds them instead
+     * @param backoff the waits between reconnects and their bound
      */
     public NodeSession(
             ServerAddress address,
@@ -55,7 +58,8 @@ public final class NodeSession implements PhoenixClient.Listener {
             TestSide tests,
             Duration connectTimeout,
             Duration replyTimeout,
-            Scheduler scheduler) {
+            Scheduler scheduler,
+            Backoff backoff) {
         this.address = address;
         this.topic = topic;
         this.classes = List.copyOf(classes);
@@ -63,125 +67,100 @@ public final class NodeSession implements PhoenixClient.Listener {
         this.connectTimeout = connectTimeout;
         this.replyTimeout = replyTimeout;
         this.scheduler = scheduler;
+        this.backoff = backoff;
     }
 
     /**
-     * Runs the node to the end.
+     * Runs the node to the end, reconnecting through transient failures.
      *
-     * @throws ChannelException with the one line a user sees when the server refuses, fails or goes silent
+     * @throws ChannelException with the one line a user sees when the server refuses, fails, or stays out of reach
+     *     for the whole backoff
      */
     public Outcome run() throws ChannelException {
-        try (PhoenixClient client = PhoenixClient.connect(address, connectTimeout, scheduler, this)) {
-            Frame join = await(client.push(topic, Events.JOIN, Json.EMPTY), replyTimeout, "join " + topic);
+        int attempt = 0;
+        while (true) {
+            Link link = new Link(address, tests);
+            try {
+                return connectOnce(link);
+            } catch (ChannelException e) {
+                if (!e.isTransient()) {
+                    throw e;
+                }
+                attempt = link.progressed ? 1 : attempt + 1;
+                Duration wait = backoff.next(attempt);
+                if (wait == null) {
+                    throw new ChannelException("gave up on " + address + " after " + (attempt - 1) + " reconnects in "
+                            + backoff.total().toSeconds() + " s: " + e.getMessage());
+                }
+                try {
+                    scheduler.pause(wait);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new ChannelException("interrupted while waiting to reconnect to " + address);
+                }
+                reconnects++;
+            }
+        }
+    }
+
+    /** Connections lost and made again, for the figures of the fault suite. */
+    public int reconnects() {
+        return reconnects;
+    }
+
+    private Outcome connectOnce(Link link) throws ChannelException {
+        try (PhoenixClient client = PhoenixClient.connect(address, connectTimeout, scheduler, link)) {
+            Frame join = link.await(client.push(topic, Events.JOIN, Json.EMPTY), replyTimeout, "join " + topic);
             if (!Events.STATUS_OK.equals(join.replyStatus())) {
-                String reason = reason(join.replyResponse());
+                String reason = Link.reason(join.replyResponse());
                 if ("run finished".equals(reason)) {
+                    // Any results still unanswered were answered by other nodes' first: the run has them all.
                     return Outcome.RUN_FINISHED;
                 }
                 throw new ChannelException(address + " refused to join " + topic + ": " + reason);
             }
             JsonObject joined = join.replyResponse();
-            int index = joined.getInt("node_index", -1);
-            tests.joined(index);
-            if (index == 0) {
-                enqueue(client);
-            } else if (!Events.STATE_RUNNING.equals(joined.getString("state", ""))) {
-                await(deqRequest, null, "deq_request");
+            int index = Replies.nodeIndex(joined);
+            if (!joinedBefore) {
+                tests.joined(index);
+                joinedBefore = true;
             }
-            work(client);
+            if (index == 0) {
+                enqueue(client, link); // after a server restart too: a second enq adds nothing
+            } else if (!Events.STATE_RUNNING.equals(joined.getString("state", ""))) {
+                link.await(link.deqRequest, null, "deq_request");
+            }
+            work(client, link);
             client.push(topic, Events.LEAVE, Json.EMPTY);
             return Outcome.DONE;
         }
     }
 
-    private void enqueue(PhoenixClient client) {
+    private void enqueue(PhoenixClient client, Link link) {
         JsonObject payload = Payloads.enq(tests.discover(classes));
         // A valid enq gets no reply; an invalid one an error reply, which ends the run.
         client.push(topic, Events.ENQ, payload).thenAccept(reply -> {
             if (!Events.STATUS_OK.equals(reply.replyStatus())) {
-                fail(address + " rejected the test list: " + reason(reply.replyResponse()));
+                link.fail(address + " rejected the test list: " + Link.reason(reply.replyResponse()), false);
             }
         });
     }
 
-    private void work(PhoenixClient client) throws ChannelException {
-        JsonObject results = Json.EMPTY;
+    private void work(PhoenixClient client, Link link) throws ChannelException {
         while (true) {
-            Frame reply = await(client.push(topic, Events.DEQ, results), null, "deq");
-            JsonObject response = reply.replyResponse();
-            if (!Events.STATUS_OK.equals(reply.replyStatus()) || Events.ERROR.equals(response.getString("event", ""))) {
-                throw new ChannelException(address + " failed the run: " + reason(response));
+            // The first deq of a connection carries what the last one left unanswered.
+            Frame reply = link.await(client.push(topic, Events.DEQ, unanswered), null, "deq");
+            unanswered = Json.EMPTY;
+            link.progressed = true;
+            if (Events.DEQ_REQUEST.equals(reply.replyResponse().getString("event", ""))) {
+                continue; // "not yet, ask again", as the Ruby clients read it; never taken for an empty batch
             }
-            List<String> batch = batch(response);
+            List<String> batch = Replies.batch(reply, address);
             if (batch.isEmpty()) {
                 return;
             }
             tests.batchReceived(batch);
-            results = Payloads.results(batch, tests.run(batch));
+            unanswered = Payloads.results(batch, tests.run(batch));
         }
-    }
-
-    @Override
-    public void pushed(Frame frame) {
-        String event = frame.isReply() ? frame.replyResponse().getString("event", "") : frame.event();
-        switch (event) {
-            case Events.DEQ_REQUEST -> deqRequest.complete(frame);
-            case Events.PHX_ERROR -> fail(address + ": the server's channel crashed (phx_error)");
-            case Events.PHX_CLOSE -> fail(address + " closed the channel (phx_close)");
-            case Events.ERROR ->
-                fail(address + " failed the run: " + reason(frame.isReply() ? frame.replyResponse() : frame.payload()));
-            default -> {
-                // Replies to unknown refs and unknown pushes are ignored by rule.
-            }
-        }
-    }
-
-    @Override
-    public void lost(String reason) {
-        fail("lost the connection to " + address + ": " + reason);
-    }
-
-    private void fail(String message) {
-        failure.completeExceptionally(new ChannelException(message));
-    }
-
-    /** Waits for {@code target} or the session's failure, whichever comes first. */
-    private Frame await(CompletableFuture<Frame> target, Duration timeout, String what) throws ChannelException {
-        CompletableFuture<Object> either = CompletableFuture.anyOf(target, failure);
-        try {
-            return (Frame) (timeout == null ? either.get() : either.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            throw new ChannelException(
-                    "no reply to " + what + " from " + address + " within " + timeout.toSeconds() + " s");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof ChannelException c) {
-                throw c;
-            }
-            throw new ChannelException(address + ": " + e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ChannelException("interrupted while waiting for " + what);
-        }
-    }
-
-    private static List<String> batch(JsonObject response) {
-        List<String> batch = new ArrayList<>();
-        JsonValue tests = response.get("tests");
-        if (tests != null && tests.getValueType() == JsonValue.ValueType.ARRAY) {
-            for (JsonValue key : tests.asJsonArray()) {
-                if (key instanceof JsonString s) {
-                    batch.add(s.getString());
-                }
-            }
-        }
-        return batch;
-    }
-
-    private static String reason(JsonObject body) {
-        JsonValue reason = body.get("reason");
-        if (reason instanceof JsonString s) {
-            return s.getString();
-        }
-        return body.isEmpty() ? "no reason given" : body.toString();
     }
 }

@@ -37,4 +37,9 @@ public record RunPlan(
             throw new IllegalArgumentException("forkCount must be at least 1, was " + forkCount);
         }
     }
+
+    /** The same plan for other classes (a fallback's share). */
+    public RunPlan withClasses(List<String> share) {
+        return new RunPlan(share, forkCount, forks, runKey, reportsDirectory);
+    }
 }

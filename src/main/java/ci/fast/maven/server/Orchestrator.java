@@ -51,6 +51,12 @@ public final class Orchestrator implements FrameHandler {
         return run == null ? List.of() : run.unfinished();
     }
 
+    /** Results of {@code topic} dropped because the class had one already (first wins); 0 for an unknown topic. */
+    public int duplicates(String topic) {
+        Run run = runs.get(topic);
+        return run == null ? 0 : run.progress().duplicates();
+    }
+
     private List<Delivery> route(Peer peer, Frame frame) {
         String topic = frame.topic();
         if (Events.PHOENIX_TOPIC.equals(topic) && Events.HEARTBEAT.equals(frame.event())) {

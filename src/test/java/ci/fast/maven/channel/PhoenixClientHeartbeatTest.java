@@ -33,6 +33,7 @@ class PhoenixClientHeartbeatTest {
 
     private final ManualScheduler scheduler = new ManualScheduler();
     private final CompletableFuture<String> lost = new CompletableFuture<>();
+    private final CompletableFuture<Boolean> lostTransient = new CompletableFuture<>();
     private ServerSocket listener;
     private CompletableFuture<Socket> accepted;
     private PhoenixClient client;
@@ -45,7 +46,8 @@ class PhoenixClientHeartbeatTest {
                 URI.create("ws://127.0.0.1:" + listener.getLocalPort()), Secret.of("s3cret"), Map.of("build_id", "1"));
         client = PhoenixClient.connect(address, Duration.ofSeconds(10), scheduler, new PhoenixClient.Listener() {
             @Override
-            public void lost(String reason) {
+            public void lost(String reason, boolean transientLoss) {
+                lostTransient.complete(transientLoss);
                 lost.complete(reason);
             }
         });
@@ -78,6 +80,33 @@ class PhoenixClientHeartbeatTest {
         assertInstanceOf(ChannelException.class, e.getCause());
         assertFalse(e.getCause().getMessage().contains("s3cret"), e.getCause().getMessage());
         assertEquals(0, scheduler.scheduled(), "the heartbeat still runs after the loss");
+    }
+
+    @Test
+    void malformedFrameEndsTheConnectionForGoodWithTheReason() throws Exception {
+        CompletableFuture<Frame> pending = client.push("test_orchestrator:junit-1", Events.JOIN, Json.EMPTY);
+        byte[] text = "{\"topic\":\"t\"} trailing".getBytes(StandardCharsets.UTF_8);
+        OutputStream out = accepted.get(10, TimeUnit.SECONDS).getOutputStream();
+        // One unmasked final text frame (RFC 6455 section 5.2), as a server sends it.
+        out.write(new byte[] {(byte) 0x81, (byte) text.length});
+        out.write(text);
+        out.flush();
+
+        assertEquals(
+                "the server sent a malformed frame: not JSON: {\"topic\":\"t\"} trailing",
+                lost.get(10, TimeUnit.SECONDS));
+        assertFalse(lostTransient.get(), "a server that speaks no Phoenix is not worth a reconnect");
+        ExecutionException e = assertThrows(ExecutionException.class, () -> pending.get(10, TimeUnit.SECONDS));
+        assertFalse(((ChannelException) e.getCause()).isTransient());
+    }
+
+    @Test
+    void missedHeartbeatIsATransientLoss() throws Exception {
+        scheduler.tick();
+        scheduler.tick();
+
+        assertEquals("no heartbeat reply within 30 s", lost.get(10, TimeUnit.SECONDS));
+        assertEquals(true, lostTransient.get());
     }
 
     /** Completes the WebSocket upgrade (RFC 6455 section 4.2.2), then reads nothing and writes nothing. */

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ci.fast.maven.channel.Backoff;
 import ci.fast.maven.channel.ChannelException;
 import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Frame;
 import ci.fast.maven.channel.Json;
 import ci.fast.maven.channel.ManualScheduler;
+import ci.fast.maven.channel.Secret;
 import ci.fast.maven.channel.ServerAddress;
 import ci.fast.maven.server.Peer;
 import jakarta.json.JsonNumber;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
@@ -137,7 +140,7 @@ class NodeSessionTest {
     }
 
     @Test
-    void silentServerFailsWithinTwoHeartbeats() throws Exception {
+    void silentServerFailsWithinTwoHeartbeatsWhenNoReconnectIsAllowed() throws Exception {
         try (ScriptedServer server = new ScriptedServer((peer, frame) -> {
             if (frame.event().equals(Events.JOIN)) {
                 peer.send(Frame.reply(
@@ -147,7 +150,7 @@ class NodeSessionTest {
             }
             // deq and heartbeats: never answered
         })) {
-            CompletableFuture<NodeSession.Outcome> run = runAsync(session(server));
+            CompletableFuture<NodeSession.Outcome> run = runAsync(session(server, new Backoff(Duration.ZERO)));
             assertEquals(Events.JOIN, server.next().event());
             assertEquals(Events.DEQ, server.next().event());
             scheduler.tick();
@@ -158,6 +161,180 @@ class NodeSessionTest {
             assertTrue(
                     e.getCause().getMessage().contains("no heartbeat reply"),
                     e.getCause().getMessage());
+            assertTrue(
+                    e.getCause().getMessage().startsWith("gave up on "),
+                    e.getCause().getMessage());
+        }
+    }
+
+    @Test
+    void reconnectsAfterAMissedHeartbeatAndResendsTheUnansweredResults() throws Exception {
+        AtomicInteger joins = new AtomicInteger();
+        try (ScriptedServer server = new ScriptedServer((peer, frame) -> {
+            boolean first = joins.get() <= 1;
+            switch (frame.event()) {
+                case Events.JOIN -> {
+                    joins.incrementAndGet();
+                    peer.send(Frame.reply(
+                            frame,
+                            Events.STATUS_OK,
+                            Json.object(Map.of("event", "join", "node_index", 1, "state", "running"))));
+                }
+                case Events.DEQ -> {
+                    if (first && frame.payload().isEmpty()) {
+                        peer.send(Frame.reply(
+                                frame,
+                                Events.STATUS_OK,
+                                Json.object(Map.of("event", "deq", "tests", List.of("com.acme.ATest")))));
+                    } else if (!first) {
+                        peer.send(Frame.reply(
+                                frame, Events.STATUS_OK, Json.object(Map.of("event", "deq", "tests", List.of()))));
+                    }
+                    // first connection, results deq: the network ate it; no reply
+                }
+                default -> {
+                    // heartbeats go unanswered on the first connection; enq and leave get no reply
+                }
+            }
+        })) {
+            CompletableFuture<NodeSession.Outcome> run = runAsync(session(server));
+            assertEquals(Events.JOIN, server.next().event());
+            assertEquals(Json.EMPTY, server.next().payload());
+            assertTrue(server.next().payload().containsKey("com.acme.ATest"), "the results deq");
+            scheduler.tick();
+            assertEquals(Events.HEARTBEAT, server.next().event());
+            scheduler.tick();
+            awaitWaiting(1);
+
+            scheduler.runDelayed();
+
+            assertEquals(NodeSession.Outcome.DONE, run.get(10, TimeUnit.SECONDS));
+            assertEquals(List.of(Duration.ofMillis(10)), scheduler.delays(), "Phoenix's first backoff step");
+            assertEquals(Events.JOIN, server.next().event());
+            Frame resent = server.next();
+            assertEquals(Events.DEQ, resent.event());
+            assertEquals(
+                    "failed",
+                    resent.payload().getJsonObject("com.acme.ATest").getString("file_status"),
+                    "the unanswered results ride on the first deq of the new connection");
+            assertEquals(List.of(List.of("com.acme.ATest")), ran, "the class ran once");
+            assertEquals(2, joins.get());
+        }
+    }
+
+    @Test
+    void givesUpWithOneLineWhenTheServerStaysAwayForTheWholeBackoff() throws Exception {
+        ScriptedServer gone = new ScriptedServer((peer, frame) -> {});
+        NodeSession session = session(gone, new Backoff(Duration.ofSeconds(1)));
+        gone.close(); // nothing listens on the port any more: connection refused
+
+        CompletableFuture<NodeSession.Outcome> run = runAsync(session);
+        for (int waits = 1; waits <= 7; waits++) {
+            awaitWaiting(1);
+            scheduler.runDelayed();
+        }
+
+        var e = assertThrows(java.util.concurrent.ExecutionException.class, () -> run.get(10, TimeUnit.SECONDS));
+        String line = e.getCause().getMessage();
+        assertTrue(line.startsWith("gave up on ws://127.0.0.1:"), line);
+        assertTrue(line.contains("after 7 reconnects in 1 s") && line.contains("connection refused"), line);
+        assertFalse(line.contains(gone.secret.reveal()), "the secret never shows");
+        assertEquals(
+                List.of(10L, 50L, 100L, 150L, 200L, 250L, 500L),
+                scheduler.delays().stream().map(Duration::toMillis).toList());
+    }
+
+    @Test
+    void refusedKeyIsNeverRetried() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(script(0, "running"))) {
+            Map<String, String> params = Map.of("build_id", "b42", "run_key", "junit-shop");
+            ServerAddress wrongKey = new ServerAddress(server.base(), Secret.of("not-the-key"), params);
+            NodeSession session = new NodeSession(
+                    wrongKey,
+                    TOPIC,
+                    List.of(),
+                    null,
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(10),
+                    scheduler,
+                    Backoff.DEFAULT);
+
+            ChannelException e = assertThrows(ChannelException.class, session::run);
+
+            assertTrue(e.getMessage().contains("refused the secret key (HTTP 403)"), e.getMessage());
+            assertFalse(e.getMessage().contains("not-the-key"));
+            assertEquals(List.of(), scheduler.delays(), "no reconnect was scheduled");
+        }
+    }
+
+    @Test
+    void deqReplyWithoutATestsListFailsInsteadOfEndingQuietly() throws Exception {
+        try (ScriptedServer server = new ScriptedServer((peer, frame) -> {
+            if (frame.event().equals(Events.JOIN)) {
+                peer.send(Frame.reply(
+                        frame,
+                        Events.STATUS_OK,
+                        Json.object(Map.of("event", "join", "node_index", 1, "state", "running"))));
+            } else if (frame.event().equals(Events.DEQ)) {
+                peer.send(Frame.reply(frame, Events.STATUS_OK, Json.object(Map.of("event", "deq", "tests", "A"))));
+            }
+        })) {
+            ChannelException e =
+                    assertThrows(ChannelException.class, () -> session(server).run());
+
+            assertTrue(e.getMessage().contains("answered deq without a \"tests\" list"), e.getMessage());
+            assertTrue(ran.isEmpty());
+        }
+    }
+
+    @Test
+    void deqAnsweredWithDeqRequestIsAskedAgain() throws Exception {
+        BiConsumer<Peer, Frame> answers = script(1, "running");
+        boolean[] askedAgain = {false};
+        try (ScriptedServer server = new ScriptedServer((peer, frame) -> {
+            if (frame.event().equals(Events.DEQ) && !askedAgain[0]) {
+                askedAgain[0] = true;
+                peer.send(Frame.reply(frame, Events.STATUS_OK, Json.object(Map.of("event", "deq_request"))));
+                return;
+            }
+            answers.accept(peer, frame);
+        })) {
+            assertEquals(NodeSession.Outcome.DONE, session(server).run());
+
+            assertEquals(
+                    List.of(Events.JOIN, Events.DEQ, Events.DEQ, Events.DEQ, Events.LEAVE),
+                    server.allUntilLeave().stream().map(Frame::event).toList());
+            assertEquals(List.of(List.of("com.acme.ATest")), ran);
+        }
+    }
+
+    @Test
+    void unknownPushesAndRepliesToUnknownRefsAreIgnored() throws Exception {
+        BiConsumer<Peer, Frame> answers = script(1, "running");
+        try (ScriptedServer server = new ScriptedServer((peer, frame) -> {
+            if (frame.event().equals(Events.DEQ)) {
+                peer.send(Frame.serverPush(JsonValue.NULL, TOPIC, "presence_diff", Json.EMPTY));
+                peer.send(new Frame(
+                        JsonValue.NULL,
+                        Json.number(9999),
+                        TOPIC,
+                        Events.REPLY,
+                        Json.object(Map.of("status", "ok", "response", Map.of()))));
+            }
+            answers.accept(peer, frame);
+        })) {
+            assertEquals(NodeSession.Outcome.DONE, session(server).run());
+            assertEquals(List.of(List.of("com.acme.ATest")), ran);
+        }
+    }
+
+    private void awaitWaiting(int tasks) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (scheduler.waiting() < tasks) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the node scheduled no reconnect within 10 s");
+            }
+            Thread.onSpinWait();
         }
     }
 
@@ -186,6 +363,10 @@ class NodeSessionTest {
     }
 
     private NodeSession session(ScriptedServer server) {
+        return session(server, Backoff.DEFAULT);
+    }
+
+    private NodeSession session(ScriptedServer server, Backoff backoff) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("build_id", "b42");
         params.put("run_key", "junit-shop");
@@ -220,7 +401,8 @@ class NodeSessionTest {
                 },
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(10),
-                scheduler);
+                scheduler,
+                backoff);
     }
 
     private static CompletableFuture<NodeSession.Outcome> runAsync(NodeSession session) {

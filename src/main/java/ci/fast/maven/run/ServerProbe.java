@@ -1,0 +1,42 @@
+package ci.fast.maven.run;
+
+import ci.fast.maven.channel.Backoff;
+import ci.fast.maven.channel.ChannelException;
+import ci.fast.maven.channel.PhoenixClient;
+import ci.fast.maven.channel.Scheduler;
+import ci.fast.maven.channel.ServerAddress;
+import java.time.Duration;
+
+/**
+ * Checks, before any fork starts, that the server takes this build's key, retrying a server that cannot be reached
+ * with {@link Backoff}. Only the outcome matters: the probe joins nothing.
+ */
+final class ServerProbe {
+    /** How long a node retries an unreachable server at the start before it gives up (or falls back). */
+    static final Backoff AT_START = new Backoff(Duration.ofSeconds(15));
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    private ServerProbe() {}
+
+    /**
+     * @throws ChannelException the last failure: final at once when the server refused (a key, a path, TLS), else
+     *     transient once the backoff is used up
+     */
+    static void reach(ServerAddress address, Backoff backoff, Scheduler scheduler)
+            throws ChannelException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                PhoenixClient.connect(address, CONNECT_TIMEOUT, scheduler, new PhoenixClient.Listener() {})
+                        .close();
+                return;
+            } catch (ChannelException e) {
+                Duration wait = e.isTransient() ? backoff.next(attempt) : null;
+                if (wait == null) {
+                    throw e;
+                }
+                scheduler.pause(wait);
+            }
+        }
+    }
+}
