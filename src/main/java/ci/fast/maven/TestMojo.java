@@ -12,6 +12,7 @@ import ci.fast.maven.run.RunPlan;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +125,13 @@ public class TestMojo extends AbstractMojo {
     @Parameter(property = "jvm")
     private String jvm;
 
+    /**
+     * Kills a fork that runs longer than this many seconds, as Surefire's {@code forkedProcessTimeoutInSeconds}; the
+     * class it was running is reported as an error and a replacement fork goes on with the queue. 0: no limit.
+     */
+    @Parameter(property = "surefire.timeout", defaultValue = "0")
+    private int forkedProcessTimeoutInSeconds;
+
     /** Test class patterns, as Surefire's {@code includes}. Default: Surefire's. */
     @Parameter
     private List<String> includes;
@@ -227,6 +235,7 @@ public class TestMojo extends AbstractMojo {
                 isolated,
                 workingDirectory.toPath(),
                 environmentVariables == null ? Map.of() : environmentVariables,
-                Path.of(project.getBuild().getDirectory(), "fast-ci"));
+                Path.of(project.getBuild().getDirectory(), "fast-ci"),
+                Duration.ofSeconds(forkedProcessTimeoutInSeconds));
     }
 }

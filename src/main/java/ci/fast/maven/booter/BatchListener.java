@@ -3,7 +3,6 @@ package ci.fast.maven.booter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -139,14 +138,7 @@ final class BatchListener implements TestExecutionListener {
         for (String key : batch) {
             List<Map<String, Object>> tests = new ArrayList<>();
             for (TestOutcome t : outcomes.getOrDefault(key, List.of())) {
-                Map<String, Object> test = new HashMap<>();
-                test.put("name", t.wireName());
-                test.put("status", t.wireStatus());
-                test.put("seconds", t.seconds());
-                if (t.stackTrace() != null) {
-                    test.put("failure", t.stackTrace());
-                }
-                tests.add(test);
+                tests.add(t.wire());
             }
             wire.put(key, tests);
         }

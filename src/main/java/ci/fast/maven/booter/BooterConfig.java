@@ -22,6 +22,8 @@ import java.util.Properties;
  * @param server the orchestrator's base URL
  * @param params connect parameters other than the secret (run_key, build_id, commit, branch, …)
  * @param classes every test class, for the enq of node 0
+ * @param carried results a dead fork left unsent, a JSON results payload the node sends with its first deq; "" for
+ *     none
  */
 public record BooterConfig(
         int mojoPort,
@@ -29,7 +31,8 @@ public record BooterConfig(
         List<Path> isolatedPath,
         String server,
         Map<String, String> params,
-        List<String> classes) {
+        List<String> classes,
+        String carried) {
     /** The environment variable that carries the secret key to a fork. */
     public static final String SECRET_ENV = "FAST_CI_SECRET_KEY";
 
@@ -41,6 +44,11 @@ public record BooterConfig(
         isolatedPath = List.copyOf(isolatedPath);
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         classes = List.copyOf(classes);
+    }
+
+    /** This config with other carried results. */
+    public BooterConfig carrying(String results) {
+        return new BooterConfig(mojoPort, nonce, isolatedPath, server, params, classes, results);
     }
 
     /** Writes the config to {@code file}. */
@@ -55,6 +63,7 @@ public record BooterConfig(
         params.forEach((k, v) -> p.setProperty(PARAM + k, v));
         p.setProperty(PARAM_NAMES, String.join("\n", params.keySet()));
         p.setProperty("classes", String.join("\n", classes));
+        p.setProperty("carried", carried);
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             p.store(out, "fast-ci fork configuration");
         }
@@ -76,7 +85,8 @@ public record BooterConfig(
                 lines(p.getProperty("isolatedPath")).stream().map(Path::of).toList(),
                 p.getProperty("server"),
                 params,
-                lines(p.getProperty("classes")));
+                lines(p.getProperty("classes")),
+                p.getProperty("carried", ""));
     }
 
     private static List<String> lines(String value) {

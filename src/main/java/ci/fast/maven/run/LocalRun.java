@@ -39,21 +39,28 @@ public final class LocalRun {
             log.info("FastCI local run: " + plan.classes().size()
                     + (plan.classes().size() == 1 ? " test class on " : " test classes on ") + plan.forkCount()
                     + (plan.forkCount() == 1 ? " fork" : " forks") + ", orchestrator " + server.baseUri());
-            List<String> problems = Fleet.run(plan, server.baseUri(), secret, params, sink, log);
-            // Nothing lost: a class still queued when every fork has ended is reported, not forgotten.
-            for (String key : orchestrator.unfinished(Events.topic(plan.runKey(), params.get("build_id")))) {
-                if (sink.hasReported(key)) {
-                    continue; // reported lost with the fork that died running it
+            String topic = Events.topic(plan.runKey(), params.get("build_id"));
+            List<String> problems = Fleet.run(
+                    plan, server.baseUri(), secret, params, sink, log, results -> orchestrator.record(topic, results));
+            // Nothing lost: a class still queued when every fork has ended is reported, not forgotten; so is one
+            // the server gave up on (two forks died holding it) without a fork knowing it had started it.
+            for (String key : orchestrator.unfinished(topic)) {
+                if (!sink.hasReported(key)) {
+                    sink.accept(notRun(key, "the class was never run: every fork ended before it"));
+                    problems.add(key + " was not run: no fork was left to run it");
                 }
-                sink.accept(notRun(key));
-                problems.add(key + " was not run: no fork was left to run it");
+            }
+            for (String key : orchestrator.lostTwice(topic)) {
+                if (!sink.hasReported(key)) {
+                    sink.accept(notRun(key, "the class was not run: two forks died before they started it"));
+                    problems.add(key + " was not run: two forks died before they started it");
+                }
             }
             return new RunOutcome(sink.summary(), problems);
         }
     }
 
-    private static ClassResult notRun(String key) {
-        String message = "the class was never run: every fork ended before it";
+    private static ClassResult notRun(String key, String message) {
         TestResult error = new TestResult(
                 key.substring(key.lastIndexOf('.') + 1),
                 key,

@@ -45,10 +45,27 @@ public final class Orchestrator implements FrameHandler {
         }
     }
 
+    /**
+     * Records results that come from no node: in local mode, those a dead fork had not sent, recorded as soon as the
+     * fork is known dead, so that the class that killed it is not handed to another fork.
+     */
+    public void record(String topic, JsonObject results) {
+        Run run = runs.get(topic);
+        if (run != null) {
+            deliver(announced(run, run.record(results)));
+        }
+    }
+
     /** The classes of {@code topic} enqueued and without a result; empty for an unknown topic. */
     public List<String> unfinished(String topic) {
         Run run = runs.get(topic);
         return run == null ? List.of() : run.unfinished();
+    }
+
+    /** Classes of {@code topic} recorded failed because two nodes were lost running them. */
+    public List<String> lostTwice(String topic) {
+        Run run = runs.get(topic);
+        return run == null ? List.of() : run.lostTwice();
     }
 
     /** Results of {@code topic} dropped because the class had one already (first wins); 0 for an unknown topic. */

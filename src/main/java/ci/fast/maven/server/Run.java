@@ -34,6 +34,9 @@ final class Run {
     private final Deque<String> queue = new ArrayDeque<>();
     private final Map<String, JsonObject> results = new LinkedHashMap<>();
     private final Map<String, Integer> losses = new HashMap<>();
+    /** Classes recorded failed because the nodes running them were lost twice. */
+    private final Set<String> lostTwice = new LinkedHashSet<>();
+
     private int nextIndex;
     private int duplicates;
     private boolean announced;
@@ -50,7 +53,7 @@ final class Run {
         List<Delivery> out = new ArrayList<>();
         Node previous = nodes.remove(peer);
         if (previous != null) {
-            requeueHeldBy(previous);
+            requeueHeldBy(previous, true);
             out.addAll(serveHeldDeqs());
         }
         Node node = new Node(peer, nextIndex++, join.joinRef());
@@ -103,8 +106,18 @@ final class Run {
             }
         }
         // A node asks for more only once its whole batch has results: what it left out is lost.
-        requeueHeldBy(node);
+        requeueHeldBy(node, false);
         node.heldDeq = deq;
+        return serveHeldDeqs();
+    }
+
+    /** Results from no node (a dead fork's, recorded by the Maven side); may finish the run. */
+    synchronized List<Delivery> record(JsonObject results) {
+        results.forEach((key, entry) -> {
+            if (entry instanceof JsonObject e) {
+                record(key, e);
+            }
+        });
         return serveHeldDeqs();
     }
 
@@ -113,7 +126,7 @@ final class Run {
         if (node == null) {
             return List.of();
         }
-        requeueHeldBy(node);
+        requeueHeldBy(node, true);
         return serveHeldDeqs();
     }
 
@@ -130,6 +143,11 @@ final class Run {
         return entries.keySet().stream()
                 .filter(key -> !results.containsKey(key))
                 .toList();
+    }
+
+    /** Classes recorded failed because two nodes were lost running them, in the order they were. */
+    synchronized List<String> lostTwice() {
+        return List.copyOf(lostTwice);
     }
 
     /** True exactly once: the first time it is asked after the run finished. */
@@ -166,13 +184,21 @@ final class Run {
         }
     }
 
-    private void requeueHeldBy(Node node) {
+    /**
+     * Puts the classes {@code node} holds without results back in the queue: first when the node left them out of
+     * its results, last when the node was lost (a replacement for a crashed fork may be about to send the results it
+     * carries, and the class that crashed one fork should not crash the next one before that).
+     */
+    private void requeueHeldBy(Node node, boolean lost) {
         for (String key : node.held) {
             if (results.containsKey(key)) {
                 continue;
             }
             if (losses.merge(key, 1, Integer::sum) >= 2) {
                 record(key, lostResult());
+                lostTwice.add(key);
+            } else if (lost) {
+                queue.addLast(key);
             } else {
                 queue.addFirst(key);
             }

@@ -50,7 +50,7 @@ class BooterConfigTest {
 
     @Test
     void readsBackEmptyParamsClassesAndIsolatedPath() throws Exception {
-        BooterConfig written = new BooterConfig(1, "n", List.of(), "http://localhost:1", Map.of(), List.of());
+        BooterConfig written = new BooterConfig(1, "n", List.of(), "http://localhost:1", Map.of(), List.of(), "");
         Path file = dir.resolve("empty.properties");
 
         written.write(file);
@@ -82,7 +82,8 @@ class BooterConfigTest {
                 List.of(dir.resolve("lib/tyrus.jar"), dir.resolve("lib b/json.jar")),
                 "https://fast-ci.example/orchestrator",
                 params,
-                classes);
+                classes,
+                "{\"com.acme.ATest\":{\"file_status\":\"failed\"}}");
     }
 
     private static Map<String, String> params() {
