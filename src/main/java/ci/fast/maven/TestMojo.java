@@ -144,6 +144,13 @@ public class TestMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.testOutputDirectory}")
     private File testClassesDirectory;
 
+    /**
+     * Where local mode keeps each test class's last duration, to hand out the longest classes first next time. Point
+     * it at a directory your CI caches to keep the history between builds.
+     */
+    @Parameter(property = "fastCi.timingsFile", defaultValue = "${project.build.directory}/fast-ci/timings.json")
+    private File timingsFile;
+
     /** Where TEST-*.xml and *.txt reports are written, as Surefire's. */
     @Parameter(defaultValue = "${project.build.directory}/surefire-reports")
     private File reportsDirectory;
@@ -174,7 +181,7 @@ public class TestMojo extends AbstractMojo {
             RunPlan plan = new RunPlan(classes, forks(), forkOptions(), runKey, reportsDirectory.toPath());
             RunLog log = new MavenRunLog(getLog());
             outcome = target == null
-                    ? new LocalRun(plan, log).execute()
+                    ? new LocalRun(plan, log, timingsFile.toPath()).execute()
                     : new RemoteRun(
                                     plan,
                                     target.server(),

@@ -3,11 +3,14 @@ package ci.fast.maven.run;
 import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Secret;
 import ci.fast.maven.report.ClassResult;
+import ci.fast.maven.report.ReportDurations;
 import ci.fast.maven.report.Status;
 import ci.fast.maven.report.TestResult;
 import ci.fast.maven.server.Orchestrator;
 import ci.fast.maven.server.OrchestratorServer;
+import ci.fast.maven.server.Timings;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +23,30 @@ import java.util.UUID;
 public final class LocalRun {
     private final RunPlan plan;
     private final RunLog log;
+    /** Where the classes' durations are kept between runs; null to keep none. */
+    private final Path timingsFile;
 
+    /** A run that keeps no timing history. */
     public LocalRun(RunPlan plan, RunLog log) {
+        this(plan, log, null);
+    }
+
+    /**
+     * @param timingsFile where each class's last duration is kept, to hand out the longest classes first next time;
+     *     read before the run (or, when it does not exist yet, the durations in the reports directory's TEST-*.xml)
+     *     and rewritten after it
+     */
+    public LocalRun(RunPlan plan, RunLog log, Path timingsFile) {
         this.plan = plan;
         this.log = log;
+        this.timingsFile = timingsFile;
     }
 
     public RunOutcome execute() throws IOException, InterruptedException {
         Secret secret = Secret.random();
         ResultSink sink = new ResultSink(plan.reportsDirectory(), log);
-        Orchestrator orchestrator = new Orchestrator(log::debug);
+        Timings timings = history();
+        Orchestrator orchestrator = new Orchestrator(log::debug, timings);
         try (OrchestratorServer server = OrchestratorServer.start("127.0.0.1", 0, secret, orchestrator)) {
             Map<String, String> params = new LinkedHashMap<>();
             params.put("build_id", "local-" + UUID.randomUUID());
@@ -56,7 +73,31 @@ public final class LocalRun {
                     problems.add(key + " was not run: two forks died before they started it");
                 }
             }
+            timings.recordAll(sink.durations()); // wall times of whole classes, as measured here
+            saveHistory(timings);
             return new RunOutcome(sink.summary(), problems);
+        }
+    }
+
+    private Timings history() {
+        if (timingsFile == null) {
+            return Timings.of(Map.of());
+        }
+        Timings timings = Timings.load(timingsFile, log::warn);
+        if (timings.snapshot().isEmpty()) {
+            // A first run: the reports of an earlier run (Surefire's or ours) are the best history there is.
+            timings.recordAll(ReportDurations.read(plan.reportsDirectory()));
+        }
+        log.debug("timing history: " + timings.snapshot().size() + " classes");
+        return timings;
+    }
+
+    private void saveHistory(Timings timings) {
+        try {
+            timings.save();
+        } catch (IOException e) {
+            log.warn("fast-ci cannot save the timings to " + timingsFile + ": " + e.getMessage()
+                    + "; the next run orders classes without them");
         }
     }
 

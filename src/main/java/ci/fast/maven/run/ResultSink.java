@@ -6,7 +6,9 @@ import ci.fast.maven.report.RunSummary;
 import ci.fast.maven.report.TextReportWriter;
 import ci.fast.maven.report.XmlReportWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,6 +21,8 @@ final class ResultSink {
     private final XmlReportWriter xml = new XmlReportWriter();
     private final TextReportWriter text = new TextReportWriter();
     private final RunSummary summary = new RunSummary();
+    /** Each reported class's duration in seconds, for the timing history. Guarded by {@code this}. */
+    private final Map<String, Double> durations = new HashMap<>();
     /** Classes with a result written. Guarded by {@code this}. */
     private final Set<String> reported = new HashSet<>();
 
@@ -37,6 +41,7 @@ final class ResultSink {
         xml.write(result, reportsDirectory);
         text.write(result, reportsDirectory);
         summary.add(result);
+        durations.put(result.className(), result.seconds());
         String line = ConsoleFormat.classLine(result);
         if (result.hasProblems()) {
             log.error(line);
@@ -51,6 +56,11 @@ final class ResultSink {
     /** Whether {@code className} has a result already. */
     synchronized boolean hasReported(String className) {
         return reported.contains(className);
+    }
+
+    /** Each reported class's duration in seconds. */
+    synchronized Map<String, Double> durations() {
+        return Map.copyOf(durations);
     }
 
     RunSummary summary() {

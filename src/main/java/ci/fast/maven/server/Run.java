@@ -4,10 +4,12 @@ import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Frame;
 import ci.fast.maven.channel.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,6 +32,10 @@ final class Run {
     private final Map<Peer, Node> nodes = new LinkedHashMap<>();
     /** Every class enqueued, with its enq entry; null until node 0 has enqueued. */
     private Map<String, JsonObject> entries;
+    /** The history the queue is ordered and batched by, and that this run's results add to. */
+    private final Timings timings;
+    /** Each enqueued class's estimated seconds, fixed at the enq; null before it. */
+    private Map<String, Double> estimates;
 
     private final Deque<String> queue = new ArrayDeque<>();
     private final Map<String, JsonObject> results = new LinkedHashMap<>();
@@ -41,8 +47,9 @@ final class Run {
     private int duplicates;
     private boolean announced;
 
-    Run(String topic) {
+    Run(String topic, Timings timings) {
         this.topic = topic;
+        this.timings = timings;
     }
 
     synchronized List<Delivery> join(Peer peer, Frame join) {
@@ -85,7 +92,11 @@ final class Run {
         }
         entries = new LinkedHashMap<>();
         classes.forEach((key, value) -> entries.put(key, (JsonObject) value));
-        queue.addAll(entries.keySet());
+        estimates = timings.estimates(entries.keySet());
+        // Longest first (stable: equal estimates keep the enq's order), so that no long class starts last.
+        entries.keySet().stream()
+                .sorted(Comparator.comparingDouble(estimates::get).reversed())
+                .forEach(queue::add);
         List<Delivery> out = new ArrayList<>();
         for (Node node : nodes.values()) {
             if (node.waiting) {
@@ -181,6 +192,9 @@ final class Run {
         } else {
             results.put(key, entry);
             queue.remove(key);
+            if (!lostTwice.contains(key)) {
+                timings.record(key, secondsOf(entry)); // a lost class's 0 s says nothing of its duration
+            }
         }
     }
 
@@ -195,8 +209,8 @@ final class Run {
                 continue;
             }
             if (losses.merge(key, 1, Integer::sum) >= 2) {
-                record(key, lostResult());
                 lostTwice.add(key);
+                record(key, lostResult());
             } else if (lost) {
                 queue.addLast(key);
             } else {
@@ -217,10 +231,8 @@ final class Run {
                 continue;
             }
             if (!queue.isEmpty()) {
-                int size = BatchPolicy.size(queue.size(), nodes.size());
                 JsonArrayBuilder batch = Json.PROVIDER.createArrayBuilder();
-                for (int i = 0; i < size; i++) {
-                    String key = queue.poll();
+                for (String key : BatchPolicy.take(queue, estimates, nodes.size())) {
                     node.held.add(key);
                     batch.add(key);
                 }
@@ -248,6 +260,17 @@ final class Run {
         JsonObject response =
                 Json.PROVIDER.createObjectBuilder().add("reason", reason).build();
         return new Delivery(peer, Frame.reply(request, Events.STATUS_ERROR, response));
+    }
+
+    /** A class's duration as its results tell it: the sum of its tests' run times. */
+    private static double secondsOf(JsonObject entry) {
+        double seconds = 0;
+        for (JsonValue value : entry.values()) {
+            if (value instanceof JsonObject test && test.get("run_time") instanceof JsonNumber time) {
+                seconds += time.doubleValue();
+            }
+        }
+        return seconds;
     }
 
     private static int testEntries(JsonObject entry) {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class RunTest {
     private static final String TOPIC = "test_orchestrator:junit-build-7";
 
-    private final Run run = new Run(TOPIC);
+    private final Run run = new Run(TOPIC, Timings.of(Map.of()));
     private long refs;
 
     @Test
