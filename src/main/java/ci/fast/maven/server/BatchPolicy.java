@@ -18,14 +18,11 @@ final class BatchPolicy {
      *
      * @param queue the classes still queued, at least one
      * @param estimates each queued class's estimated seconds
+     * @param remaining the sum of the queued classes' estimates
      * @param nodes nodes in the run, at least 1
      * @return at least one class, in queue order
      */
-    static List<String> take(Deque<String> queue, Map<String, Double> estimates, int nodes) {
-        double remaining = 0;
-        for (String key : queue) {
-            remaining += estimates.getOrDefault(key, Timings.NO_HISTORY);
-        }
+    static List<String> take(Deque<String> queue, Map<String, Double> estimates, double remaining, int nodes) {
         double share = remaining / (2.0 * Math.max(1, nodes));
         List<String> batch = new ArrayList<>();
         double seconds = 0;

@@ -7,10 +7,8 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,7 +35,9 @@ final class Run {
     /** Each enqueued class's estimated seconds, fixed at the enq; null before it. */
     private Map<String, Double> estimates;
 
-    private final Deque<String> queue = new ArrayDeque<>();
+    /** The classes waiting for a node; empty until node 0 has enqueued. */
+    private WorkQueue queue = new WorkQueue(Map.of());
+
     private final Map<String, JsonObject> results = new LinkedHashMap<>();
     private final Map<String, Integer> losses = new HashMap<>();
     /** Classes recorded failed because the nodes running them were lost twice. */
@@ -93,10 +93,11 @@ final class Run {
         entries = new LinkedHashMap<>();
         classes.forEach((key, value) -> entries.put(key, (JsonObject) value));
         estimates = timings.estimates(entries.keySet());
+        queue = new WorkQueue(estimates);
         // Longest first (stable: equal estimates keep the enq's order), so that no long class starts last.
-        entries.keySet().stream()
+        queue.addAll(entries.keySet().stream()
                 .sorted(Comparator.comparingDouble(estimates::get).reversed())
-                .forEach(queue::add);
+                .toList());
         List<Delivery> out = new ArrayList<>();
         for (Node node : nodes.values()) {
             if (node.waiting) {
@@ -232,7 +233,7 @@ final class Run {
             }
             if (!queue.isEmpty()) {
                 JsonArrayBuilder batch = Json.PROVIDER.createArrayBuilder();
-                for (String key : BatchPolicy.take(queue, estimates, nodes.size())) {
+                for (String key : queue.take(nodes.size())) {
                     node.held.add(key);
                     batch.add(key);
                 }

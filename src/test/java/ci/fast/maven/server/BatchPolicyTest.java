@@ -21,7 +21,7 @@ class BatchPolicyTest {
         Deque<String> queue = queue(200);
         List<Integer> sizes = new ArrayList<>();
         while (!queue.isEmpty()) {
-            sizes.add(BatchPolicy.take(queue, Map.of(), 4).size());
+            sizes.add(take(queue, Map.of(), 4).size());
         }
 
         for (int i = 1; i < sizes.size(); i++) {
@@ -34,8 +34,8 @@ class BatchPolicyTest {
 
     @Test
     void givesSmallerBatchesToMoreNodes() {
-        assertTrue(BatchPolicy.take(queue(100), Map.of(), 10).size()
-                < BatchPolicy.take(queue(100), Map.of(), 2).size());
+        assertTrue(take(queue(100), Map.of(), 10).size()
+                < take(queue(100), Map.of(), 2).size());
     }
 
     @Test
@@ -43,16 +43,16 @@ class BatchPolicyTest {
         Deque<String> queue = new ArrayDeque<>(List.of("long", "a", "b", "c", "d"));
         Map<String, Double> estimates = Map.of("long", 60.0, "a", 1.0, "b", 1.0, "c", 1.0, "d", 1.0);
 
-        assertEquals(List.of("long"), BatchPolicy.take(queue, estimates, 2), "a long class is a batch of its own");
-        assertEquals(List.of("a", "b"), BatchPolicy.take(queue, estimates, 1));
+        assertEquals(List.of("long"), take(queue, estimates, 2), "a long class is a batch of its own");
+        assertEquals(List.of("a", "b"), take(queue, estimates, 1));
     }
 
     @Test
     void isNeverEmptyNorTakesMoreThanIsQueued() {
         Deque<String> one = queue(1);
-        assertEquals(List.of("C0"), BatchPolicy.take(one, Map.of("C0", 1_000.0), 50));
+        assertEquals(List.of("C0"), take(one, Map.of("C0", 1_000.0), 50));
         assertTrue(one.isEmpty());
-        assertEquals(2, BatchPolicy.take(queue(3), Map.of(), 1).size(), "half of 3 rounds up");
+        assertEquals(2, take(queue(3), Map.of(), 1).size(), "half of 3 rounds up");
     }
 
     /**
@@ -90,13 +90,20 @@ class BatchPolicyTest {
         double end = 0;
         while (!queue.isEmpty()) {
             double now = freeAt.poll();
-            double busy = BatchPolicy.take(queue, seconds, nodes).stream()
+            double busy = take(queue, seconds, nodes).stream()
                     .mapToDouble(seconds::get)
                     .sum();
             freeAt.add(now + busy);
             end = Math.max(end, now + busy);
         }
         return end;
+    }
+
+    private static List<String> take(Deque<String> queue, Map<String, Double> estimates, int nodes) {
+        double remaining = queue.stream()
+                .mapToDouble(key -> estimates.getOrDefault(key, Timings.NO_HISTORY))
+                .sum();
+        return BatchPolicy.take(queue, estimates, remaining, nodes);
     }
 
     private static Deque<String> queue(int classes) {
