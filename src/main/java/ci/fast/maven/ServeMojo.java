@@ -1,7 +1,10 @@
 package ci.fast.maven;
 
 import ci.fast.maven.channel.Secret;
+import ci.fast.maven.server.Orchestrator;
 import ci.fast.maven.server.OrchestratorServer;
+import ci.fast.maven.server.Timings;
+import java.io.File;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 import org.apache.maven.plugin.AbstractMojo;
@@ -30,12 +33,21 @@ public class ServeMojo extends AbstractMojo {
     @Parameter(property = "fastCi.secretKey")
     private String secretKey;
 
+    /**
+     * Where the server keeps each test class's last duration, read at start and rewritten whenever a run finishes, to
+     * hand out the longest classes first.
+     */
+    @Parameter(property = "fastCi.timingsFile", defaultValue = "${user.home}/.fast-ci/serve-timings.json")
+    private File timingsFile;
+
     @Override
     public void execute() throws MojoExecutionException {
         Secret secret = Secrets.resolve(secretKey, System.getenv(Secrets.ENV), "fast-ci:serve");
         OrchestratorServer server;
         try {
-            server = OrchestratorServer.start(host, port, secret, line -> getLog().info(line));
+            Timings timings = Timings.load(timingsFile.toPath(), line -> getLog().warn(line));
+            server = OrchestratorServer.start(
+                    host, port, secret, new Orchestrator(line -> getLog().info(line), timings));
         } catch (IOException e) {
             throw new MojoExecutionException("fast-ci:serve cannot listen on " + host + ":" + port + ": "
                     + e.getMessage() + "; choose another -DfastCi.port or -DfastCi.host");

@@ -18,6 +18,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -196,6 +197,13 @@ public class TestMojo extends AbstractMojo {
     @Parameter(property = "surefire.failIfNoSpecifiedTests", defaultValue = "true")
     private boolean failIfNoSpecifiedTests;
 
+    /**
+     * Kills a fork that runs longer than this many seconds, as Surefire's {@code forkedProcessTimeoutInSeconds}; the
+     * class it was running is reported as an error and a replacement fork goes on with the queue. 0: no limit.
+     */
+    @Parameter(property = "surefire.timeout", defaultValue = "0")
+    private int forkedProcessTimeoutInSeconds;
+
     /** Test class patterns, as Surefire's {@code includes}. Default: Surefire's. */
     @Parameter
     private List<String> includes;
@@ -207,6 +215,13 @@ public class TestMojo extends AbstractMojo {
     /** Where the compiled test classes are. */
     @Parameter(defaultValue = "${project.build.testOutputDirectory}")
     private File testClassesDirectory;
+
+    /**
+     * Where local mode keeps each test class's last duration, to hand out the longest classes first next time. Point
+     * it at a directory your CI caches to keep the history between builds.
+     */
+    @Parameter(property = "fastCi.timingsFile", defaultValue = "${project.build.directory}/fast-ci/timings.json")
+    private File timingsFile;
 
     /** Where TEST-*.xml and *.txt reports are written, as Surefire's. */
     @Parameter(defaultValue = "${project.build.directory}/surefire-reports")
@@ -259,7 +274,7 @@ public class TestMojo extends AbstractMojo {
                     filters);
             RunLog log = new MavenRunLog(getLog());
             outcome = target == null
-                    ? new LocalRun(plan, log).execute()
+                    ? new LocalRun(plan, log, timingsFile.toPath()).execute()
                     : new RemoteRun(
                                     plan,
                                     target.server(),
@@ -337,7 +352,11 @@ public class TestMojo extends AbstractMojo {
             isolated.add(artifact.getFile().toPath());
         }
         return forkJvm()
-                .toOptions(classPath, isolated, Path.of(project.getBuild().getDirectory(), "fast-ci"));
+                .toOptions(
+                        classPath,
+                        isolated,
+                        Path.of(project.getBuild().getDirectory(), "fast-ci"),
+                        Duration.ofSeconds(forkedProcessTimeoutInSeconds));
     }
 
     private ForkJvm forkJvm() {

@@ -182,14 +182,7 @@ final class BatchListener implements TestExecutionListener {
         for (String key : batch) {
             List<Map<String, Object>> tests = new ArrayList<>();
             for (TestOutcome t : outcomes.getOrDefault(key, List.of())) {
-                Map<String, Object> test = new HashMap<>();
-                test.put("name", t.wireName());
-                test.put("status", t.wireStatus());
-                test.put("seconds", t.seconds());
-                if (t.stackTrace() != null) {
-                    test.put("failure", t.stackTrace());
-                }
-                tests.add(test);
+                tests.add(t.wire());
             }
             wire.put(key, tests);
         }

@@ -23,6 +23,8 @@ import java.util.Properties;
  * @param params connect parameters other than the secret (run_key, build_id, commit, branch, …)
  * @param classes every test class, for the enq of node 0
  * @param filters which of the classes' tests run
+ * @param carried results a dead fork left unsent, a JSON results payload the node sends with its first deq; "" for
+ *     none
  */
 public record BooterConfig(
         int mojoPort,
@@ -31,7 +33,8 @@ public record BooterConfig(
         String server,
         Map<String, String> params,
         List<String> classes,
-        TestFilters filters) {
+        TestFilters filters,
+        String carried) {
     /** The environment variable that carries the secret key to a fork. */
     public static final String SECRET_ENV = "FAST_CI_SECRET_KEY";
 
@@ -44,6 +47,11 @@ public record BooterConfig(
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         classes = List.copyOf(classes);
         filters = filters == null ? TestFilters.NONE : filters;
+    }
+
+    /** This config with other carried results. */
+    public BooterConfig carrying(String results) {
+        return new BooterConfig(mojoPort, nonce, isolatedPath, server, params, classes, filters, results);
     }
 
     /** Writes the config to {@code file}. */
@@ -62,6 +70,7 @@ public record BooterConfig(
         p.setProperty("methodExcludes", String.join("\n", filters.methodExcludes()));
         p.setProperty("groups", String.join("\n", filters.groups()));
         p.setProperty("excludedGroups", String.join("\n", filters.excludedGroups()));
+        p.setProperty("carried", carried);
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             p.store(out, "fast-ci fork configuration");
         }
@@ -88,7 +97,8 @@ public record BooterConfig(
                         lines(p.getProperty("methodIncludes")),
                         lines(p.getProperty("methodExcludes")),
                         lines(p.getProperty("groups")),
-                        lines(p.getProperty("excludedGroups"))));
+                        lines(p.getProperty("excludedGroups"))),
+                p.getProperty("carried", ""));
     }
 
     private static List<String> lines(String value) {

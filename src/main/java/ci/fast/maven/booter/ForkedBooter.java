@@ -57,6 +57,7 @@ public final class ForkedBooter {
         input.put("secretKey", System.getenv(BooterConfig.SECRET_ENV));
         input.put("params", config.params());
         input.put("classes", config.classes());
+        input.put("carried", config.carried());
         input.put("tests", bridge);
         String result = IsolatedNode.run(config.isolatedPath(), input);
         return "run finished".equals(result) ? null : result;

@@ -1,5 +1,8 @@
 package ci.fast.maven.booter;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * One test's result as the fork reports it.
  *
@@ -42,6 +45,18 @@ public record TestOutcome(
     public static final String FAILED = "FAILED";
     public static final String ERROR = "ERROR";
     public static final String SKIPPED = "SKIPPED";
+
+    /** This outcome as one per-test entry of a results payload: name, status, seconds and, if any, failure. */
+    public Map<String, Object> wire() {
+        Map<String, Object> test = new HashMap<>();
+        test.put("name", wireName);
+        test.put("status", wireStatus());
+        test.put("seconds", seconds);
+        if (stackTrace != null) {
+            test.put("failure", stackTrace);
+        }
+        return test;
+    }
 
     /** The status on the wire: passed, failed or pending. */
     public String wireStatus() {

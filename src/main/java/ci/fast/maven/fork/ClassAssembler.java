@@ -21,13 +21,21 @@ import java.util.function.Consumer;
  * so that everything it printed is in its report. Thread-safe: each stream has its own reader thread.
  */
 final class ClassAssembler {
+    /** The failure type of a test lost with its fork, as Surefire names a fork's crash. */
+    static final String CRASH_TYPE = "ForkedProcessCrash";
+
     private final Consumer<ClassResult> completed;
     private final Consumer<String> stray;
     private final Consumer<String> started;
     /** Classes started and not yet complete, in start order. */
     private final Map<String, Pending> pending = new LinkedHashMap<>();
-    /** The classes of the batch being run; those without a result when the fork dies are reported lost. */
+    /** The classes of the batch being run without a result yet. */
     private final Set<String> batch = new LinkedHashSet<>();
+    /**
+     * The wire outcomes of the batch being run, by class: what the server has not had yet (results go with the next
+     * deq), so what a replacement fork carries to it when this one dies.
+     */
+    private final Map<String, List<TestOutcome>> batchOutcomes = new LinkedHashMap<>();
 
     private final boolean[] streamClosed = new boolean[2];
 
@@ -48,7 +56,10 @@ final class ClassAssembler {
 
     synchronized void event(ForkEvent event) {
         if (event instanceof ForkEvent.Batch b) {
+            // A new batch means the server answered the results of the last one.
+            batchOutcomes.clear();
             batch.addAll(b.classes());
+            b.classes().forEach(key -> batchOutcomes.put(key, new ArrayList<>()));
         } else if (event instanceof ForkEvent.ClassStarted s) {
             pending.putIfAbsent(s.key(), new Pending());
             started.accept(s.key());
@@ -61,10 +72,20 @@ final class ClassAssembler {
             }
         } else if (event instanceof ForkEvent.TestFinished t) {
             pending.computeIfAbsent(t.key(), k -> new Pending()).tests.add(result(t.outcome()));
+            List<TestOutcome> wire = batchOutcomes.get(t.key());
+            if (wire != null) {
+                wire.add(t.outcome());
+            }
         } else if (event instanceof ForkEvent.SystemProperties sp) {
             pending.computeIfAbsent(sp.key(), k -> new Pending()).properties = sp.properties();
         } else if (event instanceof ForkEvent.TestRerun r) {
             rerun(r);
+            List<TestOutcome> wire = batchOutcomes.get(r.key());
+            if (wire != null) {
+                // the server gets a test's final status: its latest run replaces the one before
+                wire.removeIf(w -> w.wireName().equals(r.outcome().wireName()));
+                wire.add(r.outcome());
+            }
         } else if (event instanceof ForkEvent.ClassFinished f) {
             Pending p = pending.computeIfAbsent(f.key(), k -> new Pending());
             p.finished = true;
@@ -101,34 +122,39 @@ final class ClassAssembler {
     }
 
     /**
-     * The fork is gone: every class it started or was handed without a result is reported as an error naming
-     * {@code cause}. Returns their names.
+     * The fork is gone: every class it started without a result is reported as an error naming {@code cause}; the
+     * classes of its batch it never started are left for the server to hand out again.
      */
-    synchronized List<String> abandon(String cause) {
+    synchronized Abandoned abandon(String cause) {
         List<String> lost = new ArrayList<>();
         for (Map.Entry<String, Pending> e : pending.entrySet()) {
-            if (e.getValue().finished) {
-                continue; // complete but for a marker the dead fork never wrote
-            }
-            lost.add(e.getKey());
-        }
-        for (String key : batch) {
-            if (!pending.containsKey(key)) {
-                lost.add(key);
+            if (!e.getValue().finished) {
+                lost.add(e.getKey()); // a finished class lacks only end markers the dead fork never wrote
             }
         }
+        List<String> unstarted =
+                batch.stream().filter(key -> !pending.containsKey(key)).toList();
         for (String key : lost) {
-            Pending p = pending.computeIfAbsent(key, k -> new Pending());
-            p.tests.add(
-                    new TestResult(simpleName(key), key, Status.ERROR, 0, "ForkedProcessCrash", cause, cause, null));
+            Pending p = pending.get(key);
+            TestOutcome crash = new TestOutcome(
+                    simpleName(key), simpleName(key), key, TestOutcome.ERROR, 0, CRASH_TYPE, cause, cause, null);
+            p.tests.add(result(crash));
             p.finished = true;
+            batchOutcomes.computeIfAbsent(key, k -> new ArrayList<>()).add(crash);
         }
         streamClosed[0] = true;
         streamClosed[1] = true;
         for (String key : List.copyOf(pending.keySet())) {
             tryComplete(key);
         }
-        return lost;
+        Map<String, List<Map<String, Object>>> carried = new LinkedHashMap<>();
+        batchOutcomes.forEach((key, outcomes) -> {
+            if (!unstarted.contains(key)) {
+                carried.put(key, outcomes.stream().map(TestOutcome::wire).toList());
+            }
+        });
+        batch.removeAll(unstarted);
+        return new Abandoned(lost, unstarted, carried);
     }
 
     /** Attaches a rerun to the latest run of the same test in its class; the class is not finished before its reruns. */
@@ -144,6 +170,15 @@ final class ClassAssembler {
         }
         tests.add(run); // its first run never reached us: still report what ran
     }
+
+    /**
+     * What a dead fork left behind.
+     *
+     * @param lost classes it was running, now reported as errors
+     * @param unstarted classes of its batch it never started, which the server hands out again
+     * @param carried the wire outcomes of its batch's classes that have a result here but maybe not on the server
+     */
+    record Abandoned(List<String> lost, List<String> unstarted, Map<String, List<Map<String, Object>>> carried) {}
 
     private void tryComplete(String key) {
         Pending p = pending.get(key);

@@ -3,6 +3,7 @@ package ci.fast.maven.fork;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +44,9 @@ public record ForkJvm(
      *
      * @throws IllegalArgumentException with the one line the user sees when the configuration cannot work
      */
-    public ForkOptions toOptions(List<Path> classPath, List<Path> isolatedPath, Path scratch) {
-        return new ForkOptions(java(), jvmArguments(), classPath, isolatedPath, directory(), environment, scratch);
+    public ForkOptions toOptions(List<Path> classPath, List<Path> isolatedPath, Path scratch, Duration timeout) {
+        return new ForkOptions(
+                java(), jvmArguments(), classPath, isolatedPath, directory(), environment, scratch, timeout);
     }
 
     /** {@code -ea} first, so that a {@code -da} in argLine still wins. */

@@ -1,6 +1,7 @@
 package ci.fast.maven.fork;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,8 @@ import java.util.Map;
  * @param workingDirectory the fork's working directory
  * @param environment variables added to the fork's environment
  * @param scratch a directory for the forks' configuration files
+ * @param timeout how long a fork may live before it is killed, as Surefire's {@code forkedProcessTimeoutInSeconds};
+ *     zero for no limit
  */
 public record ForkOptions(
         Path java,
@@ -22,11 +25,16 @@ public record ForkOptions(
         List<Path> isolatedPath,
         Path workingDirectory,
         Map<String, String> environment,
-        Path scratch) {
+        Path scratch,
+        Duration timeout) {
     public ForkOptions {
         jvmArguments = List.copyOf(jvmArguments);
         classPath = List.copyOf(classPath);
         isolatedPath = List.copyOf(isolatedPath);
         environment = Map.copyOf(environment);
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException(
+                    "forkedProcessTimeoutInSeconds must be 0 (no limit) or more, was " + timeout.toSeconds());
+        }
     }
 }

@@ -15,7 +15,6 @@ import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -66,23 +65,27 @@ public final class ForkProcess {
                             template.server(),
                             template.params(),
                             template.classes(),
-                            template.filters())
+                            template.filters(),
+                            template.carried())
                     .write(configFile);
             ProcessBuilder builder = new ProcessBuilder(ForkCommand.build(options, argFile, configFile))
                     .directory(options.workingDirectory().toFile());
             builder.environment().putAll(options.environment());
             builder.environment().put(BooterConfig.SECRET_ENV, secret.reveal());
             Process process = builder.start();
+            Watchdog watchdog = Watchdog.start(process, options.timeout());
             try {
-                return supervise(process, server, assembler, nonce);
+                return supervise(process, server, assembler, nonce, watchdog);
             } finally {
+                watchdog.cancel();
                 // Ordering: a fork that outlived its streams (or a failure here) must not outlive the build.
                 process.destroyForcibly();
             }
         }
     }
 
-    private ForkResult supervise(Process process, ServerSocket server, ClassAssembler assembler, String nonce)
+    private ForkResult supervise(
+            Process process, ServerSocket server, ClassAssembler assembler, String nonce, Watchdog watchdog)
             throws IOException, InterruptedException {
         process.getOutputStream().close();
         Thread out = start("out", new NativeOutputPump(process.getInputStream(), false, nonce, assembler));
@@ -107,11 +110,11 @@ public final class ForkProcess {
         out.join();
         err.join();
         if (ended) {
-            return new ForkResult(number, failure, List.of());
+            return ForkResult.ended(number, failure);
         }
-        String cause = ExitCause.describe(exit);
-        List<String> lost = assembler.abandon(cause);
-        return new ForkResult(number, cause, lost);
+        String cause = watchdog.fired() ? watchdog.describe() : ExitCause.describe(exit);
+        ClassAssembler.Abandoned abandoned = assembler.abandon(cause);
+        return new ForkResult(number, cause, true, abandoned.lost(), abandoned.carried());
     }
 
     /** Waits for the fork to connect back; null if it died or timed out first. */

@@ -3,6 +3,7 @@ package ci.fast.maven.orchestration;
 import ci.fast.maven.channel.Backoff;
 import ci.fast.maven.channel.ChannelException;
 import ci.fast.maven.channel.Events;
+import ci.fast.maven.channel.Json;
 import ci.fast.maven.channel.Scheduler;
 import ci.fast.maven.channel.Secret;
 import ci.fast.maven.channel.ServerAddress;
@@ -19,7 +20,8 @@ import java.util.logging.Logger;
  * calls it as a {@code Function<Map<String, Object>, String>}, so that only JDK types cross between the loaders.
  *
  * <p>Input keys: {@code server} (base URL), {@code secretKey}, {@code params} ({@code Map<String, String>} of connect
- * parameters, with {@code run_key} and {@code build_id}), {@code classes} ({@code List<String>}), {@code tests} (a
+ * parameters, with {@code run_key} and {@code build_id}), {@code classes} ({@code List<String>}), {@code carried}
+ * (a JSON results payload to send with the first deq, or empty), {@code tests} (a
  * {@link TestSide}-shaped {@code Map<String, Function<List<String>, ?>>}: see {@link BridgedTestSide}). The result is
  * null on success, {@code "run finished"} when the run had ended before this node joined, or else the one line that
  * says why the node failed.
@@ -47,6 +49,10 @@ public final class NodeEntry implements Function<Map<String, Object>, String> {
                 Duration.ofSeconds(30),
                 Scheduler.daemon("fast-ci-heartbeat"),
                 Backoff.DEFAULT);
+        String carried = (String) input.get("carried");
+        if (carried != null && !carried.isEmpty()) {
+            session.carry(Json.parse(carried).asJsonObject());
+        }
         try {
             return session.run() == NodeSession.Outcome.RUN_FINISHED ? FINISHED : null;
         } catch (ChannelException e) {

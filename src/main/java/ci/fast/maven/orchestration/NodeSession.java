@@ -103,6 +103,14 @@ public final class NodeSession {
         }
     }
 
+    /**
+     * Results this node sends with its first deq though it never held their classes: those a dead fork of this
+     * machine had not sent (PROTOCOL.md section 3 lets them ride along). Call before {@link #run}.
+     */
+    public void carry(JsonObject results) {
+        unanswered = results;
+    }
+
     /** Connections lost and made again, for the figures of the fault suite. */
     public int reconnects() {
         return reconnects;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Builds the enq and results payloads of PROTOCOL.md section 3 from the tests' side's plain data. */
-final class Payloads {
+public final class Payloads {
     /** The per-test entry a class gets when its tests are not known (the cloud needs at least one). */
     static final String PLACEHOLDER = "1";
 
@@ -34,6 +34,14 @@ final class Payloads {
                             .add("test_counters", counters(0, 0, 0)));
         });
         return Json.PROVIDER.createObjectBuilder().add("tests", classes).build();
+    }
+
+    /**
+     * The results payload of the given classes, for a replacement fork to carry (see
+     * {@link NodeSession#carry}); each outcome holds {@link TestSide}'s keys.
+     */
+    public static JsonObject carried(Map<String, List<Map<String, Object>>> outcomes) {
+        return results(List.copyOf(outcomes.keySet()), outcomes);
     }
 
     /** The results of a batch: one KEY per class of {@code batch}, each with at least one per-test entry. */

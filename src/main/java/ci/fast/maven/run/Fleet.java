@@ -4,43 +4,87 @@ import ci.fast.maven.booter.BooterConfig;
 import ci.fast.maven.channel.Secret;
 import ci.fast.maven.fork.ForkProcess;
 import ci.fast.maven.fork.ForkResult;
+import ci.fast.maven.orchestration.Payloads;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
-/** This machine's forks, each a node of one run on the orchestrator at {@code server}, started together. */
+/**
+ * This machine's forks, each a node of one run on the orchestrator at {@code server}, started together. A fork that
+ * dies is replaced, up to {@link #replacements} times per run, by a fork that carries the dead one's unsent results
+ * to the server and goes on with the queue.
+ */
 final class Fleet {
     private Fleet() {}
 
     /**
-     * Runs every fork to its end; their class results go to {@code sink} as they complete.
+     * How many forks may replace dead ones in one run, three per fork: enough for a few crashing classes, few enough that a suite
+     * whose every class kills its JVM ends soon.
+     */
+    static int replacements(int forkCount) {
+        return 3 * forkCount;
+    }
+
+    /**
+     * Runs every fork, and every replacement, to its end; their class results go to {@code sink} as they complete.
      *
+     * @param recorder takes a dead fork's unsent results straight to the server when it is in this JVM (local mode);
+     *     null when the server is remote, and its replacement fork carries them
      * @return one line per fork that failed, naming what it lost
      */
     static List<String> run(
-            RunPlan plan, URI server, Secret secret, Map<String, String> params, ResultSink sink, RunLog log)
+            RunPlan plan,
+            URI server,
+            Secret secret,
+            Map<String, String> params,
+            ResultSink sink,
+            RunLog log,
+            Consumer<JsonObject> recorder)
             throws IOException, InterruptedException {
         BooterConfig template = new BooterConfig(
-                0, "", plan.forks().isolatedPath(), server.toString(), params, plan.classes(), plan.filters());
-        ExecutorService pool = Executors.newFixedThreadPool(plan.forkCount());
+                0, "", plan.forks().isolatedPath(), server.toString(), params, plan.classes(), plan.filters(), "");
+        ExecutorService pool = Executors.newCachedThreadPool();
+        CompletionService<ForkResult> forks = new ExecutorCompletionService<>(pool);
         List<String> problems = new ArrayList<>();
         try {
-            List<Future<ForkResult>> running = new ArrayList<>();
-            for (int number = 1; number <= plan.forkCount(); number++) {
-                ForkProcess fork = new ForkProcess(number, plan.forks(), secret, sink::accept, log::info);
-                running.add(pool.submit(() -> fork.run(template)));
+            int started = 0;
+            for (; started < plan.forkCount(); started++) {
+                submit(forks, started + 1, template, plan, secret, sink, log);
             }
-            for (Future<ForkResult> future : running) {
-                ForkResult fork = future.get();
-                if (fork.failure() != null) {
-                    problems.add("fork " + fork.number() + ": " + fork.failure()
-                            + (fork.lost().isEmpty() ? "" : "; lost " + String.join(", ", fork.lost())));
+            int running = started;
+            int replacements = 0;
+            int bound = replacements(plan.forkCount());
+            while (running > 0) {
+                ForkResult fork = forks.take().get();
+                running--;
+                if (fork.failure() == null) {
+                    continue;
+                }
+                problems.add("fork " + fork.number() + ": " + fork.failure()
+                        + (fork.lost().isEmpty() ? "" : "; lost " + String.join(", ", fork.lost())));
+                if (!fork.died()) {
+                    continue;
+                }
+                String carried = carry(fork, recorder);
+                if (replacements < bound) {
+                    replacements++;
+                    started++;
+                    log.warn("fork " + fork.number() + " died (" + fork.failure() + "); fork " + started
+                            + " replaces it");
+                    submit(forks, started, template.carrying(carried), plan, secret, sink, log);
+                    running++;
+                } else {
+                    log.warn("fork " + fork.number() + " died (" + fork.failure() + "); no replacement left (" + bound
+                            + " used)");
                 }
             }
             return problems;
@@ -49,5 +93,33 @@ final class Fleet {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Gets a dead fork's unsent results to the server: straight away through {@code recorder} when there is one, so
+     * that the class that killed the fork is not handed to another; else as the JSON text its replacement carries.
+     */
+    private static String carry(ForkResult fork, Consumer<JsonObject> recorder) {
+        if (fork.carried().isEmpty()) {
+            return "";
+        }
+        JsonObject results = Payloads.carried(fork.carried());
+        if (recorder != null) {
+            recorder.accept(results);
+            return "";
+        }
+        return results.toString();
+    }
+
+    private static void submit(
+            CompletionService<ForkResult> forks,
+            int number,
+            BooterConfig config,
+            RunPlan plan,
+            Secret secret,
+            ResultSink sink,
+            RunLog log) {
+        ForkProcess fork = new ForkProcess(number, plan.forks(), secret, sink::accept, log::info);
+        forks.submit(() -> fork.run(config));
     }
 }

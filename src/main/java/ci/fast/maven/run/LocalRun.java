@@ -3,11 +3,14 @@ package ci.fast.maven.run;
 import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Secret;
 import ci.fast.maven.report.ClassResult;
+import ci.fast.maven.report.ReportDurations;
 import ci.fast.maven.report.Status;
 import ci.fast.maven.report.TestResult;
 import ci.fast.maven.server.Orchestrator;
 import ci.fast.maven.server.OrchestratorServer;
+import ci.fast.maven.server.Timings;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +23,30 @@ import java.util.UUID;
 public final class LocalRun {
     private final RunPlan plan;
     private final RunLog log;
+    /** Where the classes' durations are kept between runs; null to keep none. */
+    private final Path timingsFile;
 
+    /** A run that keeps no timing history. */
     public LocalRun(RunPlan plan, RunLog log) {
+        this(plan, log, null);
+    }
+
+    /**
+     * @param timingsFile where each class's last duration is kept, to hand out the longest classes first next time;
+     *     read before the run (or, when it does not exist yet, the durations in the reports directory's TEST-*.xml)
+     *     and rewritten after it
+     */
+    public LocalRun(RunPlan plan, RunLog log, Path timingsFile) {
         this.plan = plan;
         this.log = log;
+        this.timingsFile = timingsFile;
     }
 
     public RunOutcome execute() throws IOException, InterruptedException {
         Secret secret = Secret.random();
         ResultSink sink = new ResultSink(plan.reportsDirectory(), plan.reports(), log);
-        Orchestrator orchestrator = new Orchestrator(log::debug);
+        Timings timings = history();
+        Orchestrator orchestrator = new Orchestrator(log::debug, timings);
         try (OrchestratorServer server = OrchestratorServer.start("127.0.0.1", 0, secret, orchestrator)) {
             Map<String, String> params = new LinkedHashMap<>();
             params.put("build_id", "local-" + UUID.randomUUID());
@@ -39,21 +56,52 @@ public final class LocalRun {
             log.info("FastCI local run: " + plan.classes().size()
                     + (plan.classes().size() == 1 ? " test class on " : " test classes on ") + plan.forkCount()
                     + (plan.forkCount() == 1 ? " fork" : " forks") + ", orchestrator " + server.baseUri());
-            List<String> problems = Fleet.run(plan, server.baseUri(), secret, params, sink, log);
-            // Nothing lost: a class still queued when every fork has ended is reported, not forgotten.
-            for (String key : orchestrator.unfinished(Events.topic(plan.runKey(), params.get("build_id")))) {
-                if (sink.hasReported(key)) {
-                    continue; // reported lost with the fork that died running it
+            String topic = Events.topic(plan.runKey(), params.get("build_id"));
+            List<String> problems = Fleet.run(
+                    plan, server.baseUri(), secret, params, sink, log, results -> orchestrator.record(topic, results));
+            // Nothing lost: a class still queued when every fork has ended is reported, not forgotten; so is one
+            // the server gave up on (two forks died holding it) without a fork knowing it had started it.
+            for (String key : orchestrator.unfinished(topic)) {
+                if (!sink.hasReported(key)) {
+                    sink.accept(notRun(key, "the class was never run: every fork ended before it"));
+                    problems.add(key + " was not run: no fork was left to run it");
                 }
-                sink.accept(notRun(key));
-                problems.add(key + " was not run: no fork was left to run it");
             }
+            for (String key : orchestrator.lostTwice(topic)) {
+                if (!sink.hasReported(key)) {
+                    sink.accept(notRun(key, "the class was not run: two forks died before they started it"));
+                    problems.add(key + " was not run: two forks died before they started it");
+                }
+            }
+            timings.recordAll(sink.durations()); // wall times of whole classes, as measured here
+            saveHistory(timings);
             return new RunOutcome(sink.summary(), problems);
         }
     }
 
-    private static ClassResult notRun(String key) {
-        String message = "the class was never run: every fork ended before it";
+    private Timings history() {
+        if (timingsFile == null) {
+            return Timings.of(Map.of());
+        }
+        Timings timings = Timings.load(timingsFile, log::warn);
+        if (timings.snapshot().isEmpty()) {
+            // A first run: the reports of an earlier run (Surefire's or ours) are the best history there is.
+            timings.recordAll(ReportDurations.read(plan.reportsDirectory()));
+        }
+        log.debug("timing history: " + timings.snapshot().size() + " classes");
+        return timings;
+    }
+
+    private void saveHistory(Timings timings) {
+        try {
+            timings.save();
+        } catch (IOException e) {
+            log.warn("fast-ci cannot save the timings to " + timingsFile + ": " + e.getMessage()
+                    + "; the next run orders classes without them");
+        }
+    }
+
+    private static ClassResult notRun(String key, String message) {
         TestResult error = new TestResult(
                 key.substring(key.lastIndexOf('.') + 1),
                 key,

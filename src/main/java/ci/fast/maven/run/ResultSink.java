@@ -9,7 +9,9 @@ import ci.fast.maven.report.TextReportWriter;
 import ci.fast.maven.report.TrimmedTraces;
 import ci.fast.maven.report.XmlReportWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,6 +26,8 @@ final class ResultSink {
     private final OutputFileWriter outputFile = new OutputFileWriter();
     private final ReportOptions options;
     private final RunSummary summary = new RunSummary();
+    /** Each reported class's duration in seconds, for the timing history. Guarded by {@code this}. */
+    private final Map<String, Double> durations = new HashMap<>();
     /** Classes with a result written. Guarded by {@code this}. */
     private final Set<String> reported = new HashSet<>();
 
@@ -48,6 +52,7 @@ final class ResultSink {
         xml.write(result, reportsDirectory);
         text.write(result, reportsDirectory);
         summary.add(result);
+        durations.put(result.className(), result.seconds());
         showOutput(result);
         String line = ConsoleFormat.classLine(result);
         if (result.hasProblems()) {
@@ -77,6 +82,11 @@ final class ResultSink {
     /** Whether {@code className} has a result already. */
     synchronized boolean hasReported(String className) {
         return reported.contains(className);
+    }
+
+    /** Each reported class's duration in seconds. */
+    synchronized Map<String, Double> durations() {
+        return Map.copyOf(durations);
     }
 
     RunSummary summary() {

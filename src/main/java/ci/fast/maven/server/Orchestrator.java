@@ -4,6 +4,7 @@ import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Frame;
 import ci.fast.maven.channel.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,21 @@ public final class Orchestrator implements FrameHandler {
 
     private final Consumer<String> log;
 
-    /** @param log receives one line per join, finished run and lost node */
+    private final Timings timings;
+
+    /** An orchestrator with no timing history of its own. */
     public Orchestrator(Consumer<String> log) {
+        this(log, Timings.of(Map.of()));
+    }
+
+    /**
+     * @param log receives one line per join, finished run and lost node
+     * @param timings the history runs are ordered and batched by; each result adds to it, and it is saved whenever a
+     *     run finishes
+     */
+    public Orchestrator(Consumer<String> log, Timings timings) {
         this.log = log;
+        this.timings = timings;
     }
 
     @Override
@@ -45,10 +58,27 @@ public final class Orchestrator implements FrameHandler {
         }
     }
 
+    /**
+     * Records results that come from no node: in local mode, those a dead fork had not sent, recorded as soon as the
+     * fork is known dead, so that the class that killed it is not handed to another fork.
+     */
+    public void record(String topic, JsonObject results) {
+        Run run = runs.get(topic);
+        if (run != null) {
+            deliver(announced(run, run.record(results)));
+        }
+    }
+
     /** The classes of {@code topic} enqueued and without a result; empty for an unknown topic. */
     public List<String> unfinished(String topic) {
         Run run = runs.get(topic);
         return run == null ? List.of() : run.unfinished();
+    }
+
+    /** Classes of {@code topic} recorded failed because two nodes were lost running them. */
+    public List<String> lostTwice(String topic) {
+        Run run = runs.get(topic);
+        return run == null ? List.of() : run.lostTwice();
     }
 
     /** Results of {@code topic} dropped because the class had one already (first wins); 0 for an unknown topic. */
@@ -101,7 +131,7 @@ public final class Orchestrator implements FrameHandler {
         if (!topic.startsWith(Events.TOPIC_PREFIX)) {
             return List.of(error(peer, frame, "unmatched topic"));
         }
-        Run run = runs.computeIfAbsent(topic, Run::new);
+        Run run = runs.computeIfAbsent(topic, t -> new Run(t, timings));
         List<Delivery> out = run.join(peer, frame);
         if (Events.STATUS_OK.equals(out.get(0).frame().replyStatus())) {
             joined.computeIfAbsent(peer, p -> ConcurrentHashMap.newKeySet()).add(topic);
@@ -117,6 +147,11 @@ public final class Orchestrator implements FrameHandler {
             Run.Progress p = run.progress();
             log.accept("run " + p.topic() + " finished: " + p.classes() + " classes, " + p.duplicates()
                     + " duplicate results");
+            try {
+                timings.save();
+            } catch (IOException e) {
+                log.accept("cannot save the timings of " + p.topic() + ": " + e.getMessage());
+            }
         }
         return out;
     }

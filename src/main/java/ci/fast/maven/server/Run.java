@@ -4,11 +4,11 @@ import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Frame;
 import ci.fast.maven.channel.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,16 +30,26 @@ final class Run {
     private final Map<Peer, Node> nodes = new LinkedHashMap<>();
     /** Every class enqueued, with its enq entry; null until node 0 has enqueued. */
     private Map<String, JsonObject> entries;
+    /** The history the queue is ordered and batched by, and that this run's results add to. */
+    private final Timings timings;
+    /** Each enqueued class's estimated seconds, fixed at the enq; null before it. */
+    private Map<String, Double> estimates;
 
-    private final Deque<String> queue = new ArrayDeque<>();
+    /** The classes waiting for a node; empty until node 0 has enqueued. */
+    private WorkQueue queue = new WorkQueue(Map.of());
+
     private final Map<String, JsonObject> results = new LinkedHashMap<>();
     private final Map<String, Integer> losses = new HashMap<>();
+    /** Classes recorded failed because the nodes running them were lost twice. */
+    private final Set<String> lostTwice = new LinkedHashSet<>();
+
     private int nextIndex;
     private int duplicates;
     private boolean announced;
 
-    Run(String topic) {
+    Run(String topic, Timings timings) {
         this.topic = topic;
+        this.timings = timings;
     }
 
     synchronized List<Delivery> join(Peer peer, Frame join) {
@@ -50,7 +60,7 @@ final class Run {
         List<Delivery> out = new ArrayList<>();
         Node previous = nodes.remove(peer);
         if (previous != null) {
-            requeueHeldBy(previous);
+            requeueHeldBy(previous, true);
             out.addAll(serveHeldDeqs());
         }
         Node node = new Node(peer, nextIndex++, join.joinRef());
@@ -82,7 +92,12 @@ final class Run {
         }
         entries = new LinkedHashMap<>();
         classes.forEach((key, value) -> entries.put(key, (JsonObject) value));
-        queue.addAll(entries.keySet());
+        estimates = timings.estimates(entries.keySet());
+        queue = new WorkQueue(estimates);
+        // Longest first (stable: equal estimates keep the enq's order), so that no long class starts last.
+        queue.addAll(entries.keySet().stream()
+                .sorted(Comparator.comparingDouble(estimates::get).reversed())
+                .toList());
         List<Delivery> out = new ArrayList<>();
         for (Node node : nodes.values()) {
             if (node.waiting) {
@@ -103,8 +118,18 @@ final class Run {
             }
         }
         // A node asks for more only once its whole batch has results: what it left out is lost.
-        requeueHeldBy(node);
+        requeueHeldBy(node, false);
         node.heldDeq = deq;
+        return serveHeldDeqs();
+    }
+
+    /** Results from no node (a dead fork's, recorded by the Maven side); may finish the run. */
+    synchronized List<Delivery> record(JsonObject results) {
+        results.forEach((key, entry) -> {
+            if (entry instanceof JsonObject e) {
+                record(key, e);
+            }
+        });
         return serveHeldDeqs();
     }
 
@@ -113,7 +138,7 @@ final class Run {
         if (node == null) {
             return List.of();
         }
-        requeueHeldBy(node);
+        requeueHeldBy(node, true);
         return serveHeldDeqs();
     }
 
@@ -130,6 +155,11 @@ final class Run {
         return entries.keySet().stream()
                 .filter(key -> !results.containsKey(key))
                 .toList();
+    }
+
+    /** Classes recorded failed because two nodes were lost running them, in the order they were. */
+    synchronized List<String> lostTwice() {
+        return List.copyOf(lostTwice);
     }
 
     /** True exactly once: the first time it is asked after the run finished. */
@@ -163,16 +193,27 @@ final class Run {
         } else {
             results.put(key, entry);
             queue.remove(key);
+            if (!lostTwice.contains(key)) {
+                timings.record(key, secondsOf(entry)); // a lost class's 0 s says nothing of its duration
+            }
         }
     }
 
-    private void requeueHeldBy(Node node) {
+    /**
+     * Puts the classes {@code node} holds without results back in the queue: first when the node left them out of
+     * its results, last when the node was lost (a replacement for a crashed fork may be about to send the results it
+     * carries, and the class that crashed one fork should not crash the next one before that).
+     */
+    private void requeueHeldBy(Node node, boolean lost) {
         for (String key : node.held) {
             if (results.containsKey(key)) {
                 continue;
             }
             if (losses.merge(key, 1, Integer::sum) >= 2) {
+                lostTwice.add(key);
                 record(key, lostResult());
+            } else if (lost) {
+                queue.addLast(key);
             } else {
                 queue.addFirst(key);
             }
@@ -191,10 +232,8 @@ final class Run {
                 continue;
             }
             if (!queue.isEmpty()) {
-                int size = BatchPolicy.size(queue.size(), nodes.size());
                 JsonArrayBuilder batch = Json.PROVIDER.createArrayBuilder();
-                for (int i = 0; i < size; i++) {
-                    String key = queue.poll();
+                for (String key : queue.take(nodes.size())) {
                     node.held.add(key);
                     batch.add(key);
                 }
@@ -222,6 +261,17 @@ final class Run {
         JsonObject response =
                 Json.PROVIDER.createObjectBuilder().add("reason", reason).build();
         return new Delivery(peer, Frame.reply(request, Events.STATUS_ERROR, response));
+    }
+
+    /** A class's duration as its results tell it: the sum of its tests' run times. */
+    private static double secondsOf(JsonObject entry) {
+        double seconds = 0;
+        for (JsonValue value : entry.values()) {
+            if (value instanceof JsonObject test && test.get("run_time") instanceof JsonNumber time) {
+                seconds += time.doubleValue();
+            }
+        }
+        return seconds;
     }
 
     private static int testEntries(JsonObject entry) {

@@ -51,7 +51,7 @@ class BooterConfigTest {
     @Test
     void readsBackEmptyParamsClassesAndIsolatedPath() throws Exception {
         BooterConfig written =
-                new BooterConfig(1, "n", List.of(), "http://localhost:1", Map.of(), List.of(), TestFilters.NONE);
+                new BooterConfig(1, "n", List.of(), "http://localhost:1", Map.of(), List.of(), TestFilters.NONE, "");
         Path file = dir.resolve("empty.properties");
 
         written.write(file);
@@ -88,7 +88,8 @@ class BooterConfigTest {
                         List.of("%regex[.*Fast.*]#a+b", "FooTest#m*"),
                         List.of("!BarTest"),
                         List.of("fast | slow", "com.example.Slow"),
-                        List.of("flaky")));
+                        List.of("flaky")),
+                "{\"com.acme.ATest\":{\"file_status\":\"failed\"}}");
     }
 
     private static Map<String, String> params() {

@@ -105,7 +105,7 @@ class ClassAssemblerTest {
 
         assembler.nativeClosed(OUT);
         assembler.nativeClosed(ERR);
-        assertEquals(List.of(), assembler.abandon("late"));
+        assertEquals(List.of(), assembler.abandon("late").lost());
 
         assertEquals(List.of(A), names(completed));
     }
@@ -198,7 +198,7 @@ class ClassAssemblerTest {
     }
 
     @Test
-    void reportsStartedUnfinishedAndUnstartedClassesOfTheBatchAsLost() {
+    void reportsTheStartedUnfinishedClassAsLostAndLeavesUnstartedOnesToTheServer() {
         assembler.event(new ForkEvent.Batch(List.of(A, B, C, D)));
         assembler.event(new ForkEvent.ClassStarted(A));
         assembler.event(passed(A, "adds"));
@@ -208,25 +208,46 @@ class ClassAssemblerTest {
         assembler.event(output(B, OUT, "b was here\n"));
         assertEquals(List.of(A), names(completed));
 
-        List<String> lost = assembler.abandon("the forked JVM was killed by signal 9 (SIGKILL) (exit code 137)");
+        String cause = "the forked JVM was killed by signal 9 (SIGKILL) (exit code 137)";
+        ClassAssembler.Abandoned abandoned = assembler.abandon(cause);
 
-        assertEquals(List.of(B, C, D), lost);
-        assertEquals(List.of(A, B, C, D), names(completed), "A once, then every lost class");
+        assertEquals(List.of(B), abandoned.lost());
+        assertEquals(List.of(C, D), abandoned.unstarted(), "never started: another fork runs them");
+        assertEquals(List.of(A, B), names(completed), "A once, then the lost class; C and D not at all");
         ClassResult b = completed.get(1);
         assertEquals(
                 List.of("reads", "BTest"),
                 b.tests().stream().map(TestResult::name).toList());
         assertEquals("b was here\n", b.stdout(), "what the lost class printed stays in its report");
-        for (ClassResult result : completed.subList(1, 4)) {
-            TestResult crash = result.tests().get(result.tests().size() - 1);
-            assertEquals(Status.ERROR, crash.status(), result.className());
-            assertEquals(result.className(), crash.className());
-            assertEquals("the forked JVM was killed by signal 9 (SIGKILL) (exit code 137)", crash.failureMessage());
-            assertEquals(1, result.errors(), result.className());
-        }
-        assertEquals(
-                List.of("DTest"),
-                completed.get(3).tests().stream().map(TestResult::name).toList());
+        TestResult crash = b.tests().get(1);
+        assertEquals(Status.ERROR, crash.status());
+        assertEquals(B, crash.className());
+        assertEquals(cause, crash.failureMessage());
+        assertEquals(1, b.errors());
+    }
+
+    @Test
+    void carriesTheWireResultsOfTheDeadForksBatchThatTheServerHasNotHad() {
+        assembler.event(new ForkEvent.Batch(List.of(A, B)));
+        assembler.event(new ForkEvent.ClassStarted(A));
+        assembler.event(passed(A, "adds"));
+        finishBoth(A);
+        assembler.event(new ForkEvent.Batch(List.of(C, D)));
+        assembler.event(new ForkEvent.ClassStarted(C));
+        assembler.event(passed(C, "counts"));
+        finishBoth(C);
+        assembler.event(new ForkEvent.ClassStarted(D));
+
+        ClassAssembler.Abandoned abandoned = assembler.abandon("gone");
+
+        assertEquals(List.of(C, D), List.copyOf(abandoned.carried().keySet()), "A went with the deq that got C, D");
+        Map<String, Object> counts = abandoned.carried().get(C).get(0);
+        assertEquals("counts()", counts.get("name"));
+        assertEquals("passed", counts.get("status"));
+        Map<String, Object> crash = abandoned.carried().get(D).get(0);
+        assertEquals("DTest", crash.get("name"));
+        assertEquals("failed", crash.get("status"));
+        assertEquals("gone", crash.get("failure"));
     }
 
     @Test
@@ -237,13 +258,15 @@ class ClassAssemblerTest {
         assembler.event(new ForkEvent.ClassFinished(A, 0.5));
         assembler.nativeEnd(OUT, A);
 
-        List<String> lost = assembler.abandon("the forked JVM exited with code 1 before finishing");
+        ClassAssembler.Abandoned abandoned = assembler.abandon("the forked JVM exited with code 1 before finishing");
 
-        assertEquals(List.of(B), lost);
-        assertEquals(List.of(A, B), names(completed));
+        assertEquals(List.of(), abandoned.lost());
+        assertEquals(List.of(B), abandoned.unstarted());
+        assertEquals(List.of(A), names(completed));
         ClassResult a = completed.get(0);
         assertEquals(0, a.errors());
         assertEquals(List.of("adds"), a.tests().stream().map(TestResult::name).toList());
+        assertEquals(List.of(A), List.copyOf(abandoned.carried().keySet()));
     }
 
     @Test
@@ -252,22 +275,10 @@ class ClassAssemblerTest {
         assembler.event(new ForkEvent.ClassStarted(A));
         finishBoth(A);
 
-        assertEquals(List.of(), assembler.abandon("gone"));
+        ClassAssembler.Abandoned abandoned = assembler.abandon("gone");
+        assertEquals(List.of(), abandoned.lost());
+        assertEquals(List.of(), abandoned.unstarted());
         assertEquals(List.of(A), names(completed));
-    }
-
-    @Test
-    void reportsOnlyTheUnfinishedClassesOfTheLatestBatch() {
-        assembler.event(new ForkEvent.Batch(List.of(A, B)));
-        for (String key : List.of(A, B)) {
-            assembler.event(new ForkEvent.ClassStarted(key));
-            finishBoth(key);
-        }
-        assembler.event(new ForkEvent.Batch(List.of(C, D)));
-        assembler.event(new ForkEvent.ClassStarted(C));
-
-        assertEquals(List.of(C, D), assembler.abandon("gone"));
-        assertEquals(List.of(A, B, C, D), names(completed));
     }
 
     @Test

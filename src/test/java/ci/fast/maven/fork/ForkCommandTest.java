@@ -9,6 +9,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,14 @@ class ForkCommandTest {
         Path testClasses = dir.resolve("target/test classes");
         Path jar = dir.resolve("repo/junit \"x\".jar");
         ForkOptions options = new ForkOptions(
-                java, List.of("-Xmx256m", "-Dfoo=bar"), List.of(testClasses, jar), List.of(), dir, Map.of(), dir);
+                java,
+                List.of("-Xmx256m", "-Dfoo=bar"),
+                List.of(testClasses, jar),
+                List.of(),
+                dir,
+                Map.of(),
+                dir,
+                Duration.ZERO);
         Path argFile = dir.resolve("fork-1.args");
         Path configFile = dir.resolve("fork-1.properties");
 
@@ -76,7 +84,14 @@ class ForkCommandTest {
         Path plain = Files.createDirectories(dir.resolve("plain"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ForkOptions options = new ForkOptions(
-                java, List.of("-XshowSettings:properties"), List.of(odd, plain), List.of(), dir, Map.of(), dir);
+                java,
+                List.of("-XshowSettings:properties"),
+                List.of(odd, plain),
+                List.of(),
+                dir,
+                Map.of(),
+                dir,
+                Duration.ZERO);
 
         Process process = new ProcessBuilder(
                         ForkCommand.build(options, dir.resolve("fork.args"), dir.resolve("fork.properties")))

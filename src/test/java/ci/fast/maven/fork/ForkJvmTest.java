@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ class ForkJvmTest {
     @Test
     void createsAMissingWorkingDirectory() {
         ForkOptions options = jvm(null, null, true, new Properties(), Map.of())
-                .toOptions(List.of(dir), List.of(), dir.resolve("scratch"));
+                .toOptions(List.of(dir), List.of(), dir.resolve("scratch"), Duration.ZERO);
 
         assertEquals(dir.resolve("work"), options.workingDirectory());
         assertTrue(Files.isDirectory(dir.resolve("work")));
@@ -89,8 +90,8 @@ class ForkJvmTest {
     void refusesAWorkingDirectoryThatIsAFile() throws Exception {
         Path file = Files.createFile(dir.resolve("work"));
         ForkJvm jvm = new ForkJvm(null, null, true, new Properties(), Map.of(), Map.of(), file);
-        IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> jvm.toOptions(List.of(), List.of(), dir));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> jvm.toOptions(List.of(), List.of(), dir, Duration.ZERO));
         assertTrue(e.getMessage().startsWith("workingDirectory " + file + " cannot be created"), e.getMessage());
     }
 }

@@ -80,7 +80,14 @@ class RemoteRunFallbackTest {
 
     private RunOutcome run(URI server, Fallback fallback) throws Exception {
         ForkOptions forks = new ForkOptions(
-                Path.of("java"), List.of(), List.of(), List.of(), reports, Map.of(), reports.resolve("scratch"));
+                Path.of("java"),
+                List.of(),
+                List.of(),
+                List.of(),
+                reports,
+                Map.of(),
+                reports.resolve("scratch"),
+                Duration.ZERO);
         RunPlan plan = new RunPlan(List.of("com.acme.ATest", "com.acme.BTest"), 1, forks, "junit-shop", reports);
         RunLog log = new RunLog() {
             @Override

@@ -3,19 +3,25 @@ package ci.fast.maven.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class BatchPolicyTest {
 
     @Test
     void shrinksBatchesAsTheQueueDrainsDownToOne() {
+        Deque<String> queue = queue(200);
         List<Integer> sizes = new ArrayList<>();
-        for (int queued = 200; queued > 0; ) {
-            int size = BatchPolicy.size(queued, 4);
-            sizes.add(size);
-            queued -= size;
+        while (!queue.isEmpty()) {
+            sizes.add(take(queue, Map.of(), 4).size());
         }
 
         for (int i = 1; i < sizes.size(); i++) {
@@ -23,33 +29,88 @@ class BatchPolicyTest {
         }
         assertTrue(sizes.get(0) >= 10, "the first batch is not large: " + sizes);
         assertEquals(1, sizes.get(sizes.size() - 1));
-    }
-
-    @Test
-    void givesLargerBatchesWhileMoreWorkRemains() {
-        assertTrue(BatchPolicy.size(1_000, 4) > BatchPolicy.size(100, 4));
-        assertTrue(BatchPolicy.size(100, 4) > BatchPolicy.size(10, 4));
+        assertEquals(200, sizes.stream().mapToInt(Integer::intValue).sum(), "every class exactly once");
     }
 
     @Test
     void givesSmallerBatchesToMoreNodes() {
-        assertTrue(BatchPolicy.size(100, 10) < BatchPolicy.size(100, 2));
+        assertTrue(take(queue(100), Map.of(), 10).size()
+                < take(queue(100), Map.of(), 2).size());
     }
 
     @Test
-    void isNeverZeroNorMoreThanIsQueued() {
-        for (int nodes = 0; nodes <= 40; nodes++) {
-            for (int queued = 1; queued <= 300; queued++) {
-                int size = BatchPolicy.size(queued, nodes);
-                int n = nodes;
-                int q = queued;
-                assertTrue(size >= 1 && size <= queued, () -> "size(" + q + ", " + n + ") = " + size);
-            }
+    void sizesByTimeNotCount() {
+        Deque<String> queue = new ArrayDeque<>(List.of("long", "a", "b", "c", "d"));
+        Map<String, Double> estimates = Map.of("long", 60.0, "a", 1.0, "b", 1.0, "c", 1.0, "d", 1.0);
+
+        assertEquals(List.of("long"), take(queue, estimates, 2), "a long class is a batch of its own");
+        assertEquals(List.of("a", "b"), take(queue, estimates, 1));
+    }
+
+    @Test
+    void isNeverEmptyNorTakesMoreThanIsQueued() {
+        Deque<String> one = queue(1);
+        assertEquals(List.of("C0"), take(one, Map.of("C0", 1_000.0), 50));
+        assertTrue(one.isEmpty());
+        assertEquals(2, take(queue(3), Map.of(), 1).size(), "half of 3 rounds up");
+    }
+
+    /**
+     * Four nodes over 200 classes with heavy-tailed durations (log-normal, seeded), ordered longest first as the run
+     * orders them: the last node finishes within 5 % of the best any schedule could do.
+     */
+    @Test
+    void nodesFinishTogetherWithTimingHistory() {
+        Random random = new Random(42);
+        Map<String, Double> seconds = new HashMap<>();
+        for (int i = 0; i < 200; i++) {
+            seconds.put("C" + i, Math.exp(random.nextGaussian() * 1.0 - 0.5));
         }
+        Deque<String> queue = new ArrayDeque<>();
+        seconds.keySet().stream()
+                .sorted(Comparator.comparingDouble(seconds::get).reversed())
+                .forEach(queue::add);
+
+        double makespan = simulate(queue, seconds, 4);
+
+        double total =
+                seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+        double longest =
+                seconds.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        double bound = Math.max(longest, total / 4);
+        assertTrue(makespan / bound <= 1.05, "makespan " + makespan + " vs bound " + bound);
     }
 
-    @Test
-    void givesALoneNodeWithALoneClassThatClass() {
-        assertEquals(1, BatchPolicy.size(1, 1));
+    /** Each node, when free, takes the next batch and is busy for its classes' sum; returns when the last ends. */
+    private static double simulate(Deque<String> queue, Map<String, Double> seconds, int nodes) {
+        PriorityQueue<Double> freeAt = new PriorityQueue<>();
+        for (int i = 0; i < nodes; i++) {
+            freeAt.add(0.0);
+        }
+        double end = 0;
+        while (!queue.isEmpty()) {
+            double now = freeAt.poll();
+            double busy = take(queue, seconds, nodes).stream()
+                    .mapToDouble(seconds::get)
+                    .sum();
+            freeAt.add(now + busy);
+            end = Math.max(end, now + busy);
+        }
+        return end;
+    }
+
+    private static List<String> take(Deque<String> queue, Map<String, Double> estimates, int nodes) {
+        double remaining = queue.stream()
+                .mapToDouble(key -> estimates.getOrDefault(key, Timings.NO_HISTORY))
+                .sum();
+        return BatchPolicy.take(queue, estimates, remaining, nodes);
+    }
+
+    private static Deque<String> queue(int classes) {
+        Deque<String> queue = new ArrayDeque<>();
+        for (int i = 0; i < classes; i++) {
+            queue.add("C" + i);
+        }
+        return queue;
     }
 }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class RunTest {
     private static final String TOPIC = "test_orchestrator:junit-build-7";
 
-    private final Run run = new Run(TOPIC);
+    private final Run run = new Run(TOPIC, Timings.of(Map.of()));
     private long refs;
 
     @Test
@@ -281,6 +281,28 @@ class RunTest {
                                 && "failed".equals(test.getString("status", null))
                                 && Run.LOST_TWICE.equals(test.getString("fully_formatted", null))),
                 lost::toString);
+        assertEquals(List.of("com.acme.A"), run.lostTwice());
+    }
+
+    @Test
+    void putsTheKeysOfALostNodeAtTheBackOfTheQueueAndTakesTheResultsAReplacementCarries() {
+        FakePeer a = new FakePeer("a");
+        FakePeer b = new FakePeer("b");
+        join(a);
+        join(b);
+        enq(a, "com.acme.A", "com.acme.B", "com.acme.C", "com.acme.D", "com.acme.E", "com.acme.F");
+        b.drain();
+        List<String> batchA = batch(replyTo(a, deq(a, Json.EMPTY)));
+        deliver(run.leave(a)); // a's fork died
+
+        List<String> batchB = batch(replyTo(b, deq(b, Json.EMPTY)));
+        assertTrue(batchB.stream().noneMatch(batchA::contains), "a's classes went last: " + batchA + " " + batchB);
+
+        FakePeer replacement = new FakePeer("replacement");
+        join(replacement);
+        List<String> next = batch(replyTo(replacement, deq(replacement, results(batchA))));
+        assertTrue(next.stream().noneMatch(batchA::contains), "carried results count: " + next);
+        assertEquals(0, run.progress().duplicates());
     }
 
     @Test

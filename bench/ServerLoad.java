@@ -1,0 +1,180 @@
+import ci.fast.maven.channel.Events;
+import ci.fast.maven.channel.Frame;
+import ci.fast.maven.channel.Json;
+import ci.fast.maven.server.Orchestrator;
+import ci.fast.maven.server.Peer;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Benchmark 4: the orchestrator alone, in process (no sockets), with N simulated nodes over M classes. Each node is a
+ * thread: join, (node 0) enq, then deq with its last batch's results until the batch comes back empty, "running" each
+ * class for 20-100 ms (a fast test class; real ones take longer, which only eases the server). Prints p50 / p99 of the time from a deq to its reply (held deqs excluded: they wait for work by
+ * rule), and the heap used once the run is done.
+ *
+ * <p>Usage: java -cp <plugin classes and deps> bench/ServerLoad.java <nodes> <classes>
+ */
+public class ServerLoad {
+    static String TOPIC = "test_orchestrator:bench-warm-up";
+
+    public static void main(String[] args) throws Exception {
+        int nodes = Integer.parseInt(args[0]);
+        int classes = Integer.parseInt(args[1]);
+        Orchestrator orchestrator = new Orchestrator(line -> {});
+        // A server that has served one run before, as a standing fast-ci:serve has: the JIT has compiled its paths.
+        simulate(orchestrator, nodes, classes, false);
+        TOPIC = "test_orchestrator:bench-load";
+        simulate(orchestrator, nodes, classes, true);
+    }
+
+    static void simulate(Orchestrator orchestrator, int nodes, int classes, boolean print) throws Exception {
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong ref = new AtomicLong();
+        CountDownLatch joined = new CountDownLatch(nodes);
+        CountDownLatch done = new CountDownLatch(nodes);
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int n = 0; n < nodes; n++) {
+            int index = n;
+            Thread thread = new Thread(() -> {
+                try {
+                    new Node(index, orchestrator, ref, latencies, classes, joined).run();
+                } catch (Exception e) {
+                    e.printStackTrace();
+                } finally {
+                    done.countDown();
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        if (!done.await(10, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("the run did not end within 10 minutes");
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (!print) {
+            return;
+        }
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.gc();
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        System.out.printf(
+                "nodes %d, classes %d, deqs answered at once %d, p50 %.3f ms, p99 %.3f ms, max %.3f ms, "
+                        + "heap used %.1f MB, run %.1f s, unfinished %d%n",
+                nodes,
+                classes,
+                sorted.size(),
+                percentile(sorted, 50),
+                percentile(sorted, 99),
+                sorted.get(sorted.size() - 1) / 1e6,
+                heap / 1e6,
+                seconds,
+                orchestrator.unfinished(TOPIC).size());
+    }
+
+    static double percentile(List<Long> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
+    }
+
+    /** One simulated node; its replies arrive through {@link Peer#send} on whatever thread answers. */
+    static final class Node implements Peer {
+        final int index;
+        final Orchestrator orchestrator;
+        final AtomicLong ref;
+        final List<Long> latencies;
+        final int classes;
+        final CountDownLatch joined;
+        final LinkedBlockingQueue<Frame> replies = new LinkedBlockingQueue<>();
+
+        Node(int index, Orchestrator o, AtomicLong ref, List<Long> latencies, int classes, CountDownLatch joined) {
+            this.index = index;
+            this.orchestrator = o;
+            this.ref = ref;
+            this.latencies = latencies;
+            this.classes = classes;
+            this.joined = joined;
+        }
+
+        @Override
+        public void send(Frame frame) {
+            if (frame.isReply()) {
+                replies.add(frame);
+            }
+            // deq_request pushes are not needed: node 0 enqueues before anyone deqs (see run()).
+        }
+
+        @Override
+        public String describe() {
+            return "node " + index;
+        }
+
+        void run() throws Exception {
+            if (index == 0) {
+                orchestrator.receive(this, Frame.push(ref.incrementAndGet(), TOPIC, Events.JOIN, Json.EMPTY));
+                replies.take();
+                JsonObjectBuilder tests = Json.PROVIDER.createObjectBuilder();
+                for (int c = 0; c < classes; c++) {
+                    tests.add(
+                            "com.acme.bench.Class" + c + "Test",
+                            Json.PROVIDER
+                                    .createObjectBuilder()
+                                    .add("t()", Json.PROVIDER.createObjectBuilder().add("status", "pending").add("run_time", 0.0))
+                                    .add("file_status", "pending")
+                                    .add("test_count", 1));
+                }
+                orchestrator.receive(
+                        this,
+                        Frame.push(
+                                ref.incrementAndGet(),
+                                TOPIC,
+                                Events.ENQ,
+                                Json.PROVIDER.createObjectBuilder().add("tests", tests).build()));
+                joined.countDown();
+            } else {
+                orchestrator.receive(this, Frame.push(ref.incrementAndGet(), TOPIC, Events.JOIN, Json.EMPTY));
+                replies.take();
+                joined.countDown();
+            }
+            joined.await();
+            JsonObject results = Json.EMPTY;
+            while (true) {
+                long sent = System.nanoTime();
+                orchestrator.receive(this, Frame.push(ref.incrementAndGet(), TOPIC, Events.DEQ, results));
+                Frame reply = replies.poll();
+                if (reply != null) {
+                    latencies.add(System.nanoTime() - sent); // answered within the call: the server's own time
+                } else {
+                    reply = replies.take(); // held until another node's results or leave; not the server's time
+                }
+                JsonArray batch = reply.replyResponse().getJsonArray("tests");
+                if (batch.isEmpty()) {
+                    return;
+                }
+                JsonObjectBuilder next = Json.PROVIDER.createObjectBuilder();
+                for (int i = 0; i < batch.size(); i++) {
+                    double runTime = ThreadLocalRandom.current().nextDouble(0.001, 0.003);
+                    Thread.sleep(20 + ThreadLocalRandom.current().nextInt(80));
+                    next.add(
+                            batch.getString(i),
+                            Json.PROVIDER
+                                    .createObjectBuilder()
+                                    .add("t()", Json.PROVIDER.createObjectBuilder().add("status", "passed").add("run_time", runTime))
+                                    .add("file_status", "passed")
+                                    .add("test_count", 1));
+                }
+                results = next.build();
+            }
+        }
+    }
+}

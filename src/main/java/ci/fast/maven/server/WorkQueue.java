@@ -1,0 +1,69 @@
+package ci.fast.maven.server;
+
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A run's queued classes in hand-out order, with their estimated seconds and the running sum of them, so that taking a
+ * batch or dropping a class costs no walk over the whole queue. Not thread-safe: the run guards it.
+ */
+final class WorkQueue {
+    private final Deque<String> order = new ArrayDeque<>();
+    private final Set<String> members = new HashSet<>();
+    private final Map<String, Double> estimates;
+    private double seconds;
+
+    /** @param estimates each class's estimated seconds; classes without one count {@link Timings#NO_HISTORY} */
+    WorkQueue(Map<String, Double> estimates) {
+        this.estimates = estimates;
+    }
+
+    void addAll(Collection<String> keys) {
+        keys.forEach(this::addLast);
+    }
+
+    void addLast(String key) {
+        if (members.add(key)) {
+            order.addLast(key);
+            seconds += estimate(key);
+        }
+    }
+
+    void addFirst(String key) {
+        if (members.add(key)) {
+            order.addFirst(key);
+            seconds += estimate(key);
+        }
+    }
+
+    /** Drops {@code key} if it is queued (a result for it arrived from elsewhere). */
+    void remove(String key) {
+        if (members.remove(key)) {
+            order.remove(key);
+            seconds -= estimate(key);
+        }
+    }
+
+    boolean isEmpty() {
+        return order.isEmpty();
+    }
+
+    /** The next batch for a run of {@code nodes} nodes, by {@link BatchPolicy}. */
+    List<String> take(int nodes) {
+        List<String> batch = BatchPolicy.take(order, estimates, Math.max(0, seconds), nodes);
+        for (String key : batch) {
+            members.remove(key);
+            seconds -= estimate(key);
+        }
+        return batch;
+    }
+
+    private double estimate(String key) {
+        return estimates.getOrDefault(key, Timings.NO_HISTORY);
+    }
+}

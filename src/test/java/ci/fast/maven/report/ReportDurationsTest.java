@@ -1,0 +1,45 @@
+package ci.fast.maven.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportDurationsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsEachSuitesNameAndTimeFromSurefireReports() throws Exception {
+        Files.writeString(
+                dir.resolve("TEST-com.acme.ATest.xml"),
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        + "<testsuite xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" version=\"3.0.2\""
+                        + " name=\"com.acme.ATest\" time=\"1,234.5\" tests=\"1\" errors=\"0\" skipped=\"0\""
+                        + " failures=\"0\"><testcase name=\"adds\" classname=\"com.acme.ATest\" time=\"1.2\"/>"
+                        + "</testsuite>",
+                StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("TEST-broken.xml"), "<testsuite name=", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("com.acme.ATest.txt"), "not a report", StandardCharsets.UTF_8);
+
+        assertEquals(Map.of("com.acme.ATest", 1234.5), ReportDurations.read(dir));
+    }
+
+    @Test
+    void readsTheReportsOurOwnWriterWrites() {
+        TestResult test = new TestResult("adds", "com.acme.BTest", Status.PASSED, 0.5, null, null, null, null);
+        new XmlReportWriter().write(new ClassResult("com.acme.BTest", List.of(test), 2.75, "", ""), dir);
+
+        assertEquals(Map.of("com.acme.BTest", 2.75), ReportDurations.read(dir));
+    }
+
+    @Test
+    void isEmptyWithoutADirectory() {
+        assertEquals(Map.of(), ReportDurations.read(dir.resolve("missing")));
+    }
+}

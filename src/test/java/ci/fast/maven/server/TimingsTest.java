@@ -1,0 +1,78 @@
+package ci.fast.maven.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TimingsTest {
+    @TempDir
+    Path dir;
+
+    private final List<String> warnings = new ArrayList<>();
+
+    @Test
+    void savesAndLoadsEachClassesLastDuration() throws Exception {
+        Path file = dir.resolve("cache/timings.json");
+        Timings timings = Timings.load(file, warnings::add);
+        timings.record("com.acme.ATest", 1.5);
+        timings.record("com.acme.BTest", 0.25);
+        timings.record("com.acme.ATest", 2.0);
+
+        timings.save();
+
+        assertEquals(
+                Map.of("com.acme.ATest", 2.0, "com.acme.BTest", 0.25),
+                Timings.load(file, warnings::add).snapshot());
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void ignoresACorruptFileWithOneWarningAndRewritesIt() throws Exception {
+        Path file = dir.resolve("timings.json");
+        Files.writeString(file, "{\"com.acme.ATest\": 1.0,", StandardCharsets.UTF_8);
+
+        Timings timings = Timings.load(file, warnings::add);
+
+        assertEquals(Map.of(), timings.snapshot());
+        assertEquals(1, warnings.size());
+        assertTrue(
+                warnings.get(0).contains(file.toString()) && warnings.get(0).contains("rewritten"), warnings::toString);
+        timings.record("com.acme.ATest", 3.0);
+        timings.save();
+        assertEquals(
+                Map.of("com.acme.ATest", 3.0), Timings.load(file, warnings::add).snapshot());
+    }
+
+    @Test
+    void skipsEntriesThatAreNoDuration() throws Exception {
+        Path file = dir.resolve("timings.json");
+        Files.writeString(file, "{\"a\": 1.0, \"b\": \"slow\", \"c\": -2}", StandardCharsets.UTF_8);
+
+        assertEquals(Map.of("a", 1.0), Timings.load(file, warnings::add).snapshot());
+    }
+
+    @Test
+    void estimatesAClassWithoutHistoryAsTheMedianOfThoseWithOne() {
+        Timings timings = Timings.of(Map.of("a", 1.0, "b", 9.0, "c", 3.0, "elsewhere", 100.0));
+
+        Map<String, Double> estimates = timings.estimates(List.of("a", "b", "c", "new"));
+
+        assertEquals(3.0, estimates.get("new"), "the median of a, b, c; not of classes outside the run");
+        assertEquals(9.0, estimates.get("b"));
+    }
+
+    @Test
+    void estimatesEveryClassAlikeWithoutAnyHistory() {
+        Map<String, Double> estimates = Timings.of(Map.of()).estimates(List.of("a", "b"));
+
+        assertEquals(Map.of("a", Timings.NO_HISTORY, "b", Timings.NO_HISTORY), estimates);
+    }
+}
