@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -57,6 +58,7 @@ public final class LocalRun {
                     + (plan.classes().size() == 1 ? " test class on " : " test classes on ") + plan.forkCount()
                     + (plan.forkCount() == 1 ? " fork" : " forks") + ", orchestrator " + server.baseUri());
             String topic = Events.topic(plan.runKey(), params.get("build_id"));
+            long start = System.nanoTime();
             List<String> problems = Fleet.run(
                     plan, server.baseUri(), secret, params, sink, log, results -> orchestrator.record(topic, results));
             // Nothing lost: a class still queued when every fork has ended is reported, not forgotten; so is one
@@ -73,6 +75,13 @@ public final class LocalRun {
                     problems.add(key + " was not run: two forks died before they started it");
                 }
             }
+            log.info(String.format(
+                    Locale.ROOT,
+                    "FastCI local run done in %.1f s: %d classes without a result on the orchestrator, %d duplicate"
+                            + " results dropped",
+                    (System.nanoTime() - start) / 1e9,
+                    orchestrator.unfinished(topic).size(),
+                    orchestrator.duplicates(topic)));
             timings.recordAll(sink.durations()); // wall times of whole classes, as measured here
             saveHistory(timings);
             return new RunOutcome(sink.summary(), problems);
