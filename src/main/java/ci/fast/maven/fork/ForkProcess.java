@@ -114,7 +114,7 @@ public final class ForkProcess {
         }
         String cause = watchdog.fired() ? watchdog.describe() : ExitCause.describe(exit);
         ClassAssembler.Abandoned abandoned = assembler.abandon(cause);
-        return new ForkResult(number, cause, true, abandoned.lost(), abandoned.carried());
+        return new ForkResult(number, cause, true, abandoned.lost(), abandoned.unstarted(), abandoned.carried());
     }
 
     /** Waits for the fork to connect back; null if it died or timed out first. */

@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * This machine's forks, each a node of one run on the orchestrator at {@code server}, started together. A fork that
@@ -37,8 +37,8 @@ final class Fleet {
     /**
      * Runs every fork, and every replacement, to its end; their class results go to {@code sink} as they complete.
      *
-     * @param recorder takes a dead fork's unsent results straight to the server when it is in this JVM (local mode);
-     *     null when the server is remote, and its replacement fork carries them
+     * @param recorder takes a dead fork's unsent results and its unstarted classes straight to the server when it is
+     *     in this JVM (local mode); null when the server is remote, and its replacement fork carries the results
      * @return one line per fork that failed, naming what it lost
      */
     static List<String> run(
@@ -48,7 +48,7 @@ final class Fleet {
             Map<String, String> params,
             ResultSink sink,
             RunLog log,
-            Consumer<JsonObject> recorder)
+            BiConsumer<JsonObject, List<String>> recorder)
             throws IOException, InterruptedException {
         BooterConfig template = new BooterConfig(
                 0, "", plan.forks().isolatedPath(), server.toString(), params, plan.classes(), plan.filters(), "");
@@ -99,13 +99,13 @@ final class Fleet {
      * Gets a dead fork's unsent results to the server: straight away through {@code recorder} when there is one, so
      * that the class that killed the fork is not handed to another; else as the JSON text its replacement carries.
      */
-    private static String carry(ForkResult fork, Consumer<JsonObject> recorder) {
-        if (fork.carried().isEmpty()) {
-            return "";
-        }
+    private static String carry(ForkResult fork, BiConsumer<JsonObject, List<String>> recorder) {
         JsonObject results = Payloads.carried(fork.carried());
         if (recorder != null) {
-            recorder.accept(results);
+            recorder.accept(results, fork.unstarted());
+            return "";
+        }
+        if (fork.carried().isEmpty()) {
             return "";
         }
         return results.toString();

@@ -60,7 +60,13 @@ public final class LocalRun {
             String topic = Events.topic(plan.runKey(), params.get("build_id"));
             long start = System.nanoTime();
             List<String> problems = Fleet.run(
-                    plan, server.baseUri(), secret, params, sink, log, results -> orchestrator.record(topic, results));
+                    plan,
+                    server.baseUri(),
+                    secret,
+                    params,
+                    sink,
+                    log,
+                    (results, unstarted) -> orchestrator.record(topic, results, unstarted));
             // Nothing lost: a class still queued when every fork has ended is reported, not forgotten; so is one
             // the server gave up on (two forks died holding it) without a fork knowing it had started it.
             for (String key : orchestrator.unfinished(topic)) {

@@ -60,12 +60,13 @@ public final class Orchestrator implements FrameHandler {
 
     /**
      * Records results that come from no node: in local mode, those a dead fork had not sent, recorded as soon as the
-     * fork is known dead, so that the class that killed it is not handed to another fork.
+     * fork is known dead, so that the class that killed it is not handed to another fork; the classes of its batch it
+     * never started are not counted as lost (a class lost twice is recorded failed).
      */
-    public void record(String topic, JsonObject results) {
+    public void record(String topic, JsonObject results, List<String> unstarted) {
         Run run = runs.get(topic);
         if (run != null) {
-            deliver(announced(run, run.record(results)));
+            deliver(announced(run, run.record(results, unstarted)));
         }
     }
 
@@ -143,6 +144,9 @@ public final class Orchestrator implements FrameHandler {
 
     /** Logs the run's end, once, before {@code out} is sent; a results deq, a leave or a close may end it. */
     private List<Delivery> announced(Run run, List<Delivery> out) {
+        for (String key : run.takeDuplicateKeys()) {
+            log.accept("run " + run.progress().topic() + ": a second result for " + key + " dropped");
+        }
         if (run.announceFinished()) {
             Run.Progress p = run.progress();
             log.accept("run " + p.topic() + " finished: " + p.classes() + " classes, " + p.duplicates()

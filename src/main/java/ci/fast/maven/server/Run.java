@@ -40,6 +40,8 @@ final class Run {
 
     private final Map<String, JsonObject> results = new LinkedHashMap<>();
     private final Map<String, Integer> losses = new HashMap<>();
+    /** Classes that got a second result, in the order they did; for the log. */
+    private final List<String> duplicateKeys = new ArrayList<>();
     /** Classes recorded failed because the nodes running them were lost twice. */
     private final Set<String> lostTwice = new LinkedHashSet<>();
 
@@ -123,13 +125,19 @@ final class Run {
         return serveHeldDeqs();
     }
 
-    /** Results from no node (a dead fork's, recorded by the Maven side); may finish the run. */
-    synchronized List<Delivery> record(JsonObject results) {
+    /**
+     * Results from no node (a dead fork's, recorded by the Maven side), and the classes of its batch it never started:
+     * those do not count as lost, whether their node's loss has been seen yet or not. May finish the run.
+     */
+    synchronized List<Delivery> record(JsonObject results, List<String> unstarted) {
         results.forEach((key, entry) -> {
             if (entry instanceof JsonObject e) {
                 record(key, e);
             }
         });
+        for (String key : unstarted) {
+            losses.merge(key, -1, Integer::sum);
+        }
         return serveHeldDeqs();
     }
 
@@ -155,6 +163,13 @@ final class Run {
         return entries.keySet().stream()
                 .filter(key -> !results.containsKey(key))
                 .toList();
+    }
+
+    /** Takes the classes that got a second result since the last call. */
+    synchronized List<String> takeDuplicateKeys() {
+        List<String> keys = List.copyOf(duplicateKeys);
+        duplicateKeys.clear();
+        return keys;
     }
 
     /** Classes recorded failed because two nodes were lost running them, in the order they were. */
@@ -190,6 +205,7 @@ final class Run {
         }
         if (results.containsKey(key)) {
             duplicates++; // first result wins
+            duplicateKeys.add(key);
         } else {
             results.put(key, entry);
             queue.remove(key);

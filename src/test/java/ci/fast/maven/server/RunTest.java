@@ -285,6 +285,28 @@ class RunTest {
     }
 
     @Test
+    void doesNotCountAClassADeadForkNeverStartedAsLost() {
+        FakePeer a = new FakePeer("a");
+        FakePeer b = new FakePeer("b");
+        FakePeer c = new FakePeer("c");
+        join(a);
+        join(b);
+        join(c);
+        enq(a, "com.acme.A");
+        b.drain();
+        c.drain();
+        assertEquals(List.of("com.acme.A"), batch(replyTo(a, deq(a, Json.EMPTY))));
+        deliver(run.leave(a)); // a's fork died before it started A
+        deliver(run.record(Json.EMPTY, List.of("com.acme.A")));
+        assertEquals(List.of("com.acme.A"), batch(replyTo(b, deq(b, Json.EMPTY))));
+
+        deliver(run.leave(b)); // b died too, this time running A
+
+        assertEquals(List.of(), run.lostTwice(), "A was lost once: it goes back to the queue");
+        assertEquals(List.of("com.acme.A"), batch(replyTo(c, deq(c, Json.EMPTY))));
+    }
+
+    @Test
     void putsTheKeysOfALostNodeAtTheBackOfTheQueueAndTakesTheResultsAReplacementCarries() {
         FakePeer a = new FakePeer("a");
         FakePeer b = new FakePeer("b");
