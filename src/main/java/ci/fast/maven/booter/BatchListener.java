@@ -150,17 +150,21 @@ final class BatchListener implements TestExecutionListener {
         });
     }
 
-    /** Reports the classes no engine ran, and returns every class's outcomes in the wire's shape. */
+    /**
+     * Reports the classes no engine ran, and returns every class's outcomes in the wire's shape. A class no engine ran
+     * that loads holds no tests (abstract, or none left by the filters): it is not reported, as under Surefire, and the
+     * server gets it with no tests.
+     */
     synchronized Map<String, List<Map<String, Object>>> finish() {
         deferred.forEach(this::sendFinished);
         deferred.clear();
         for (String key : batch) {
-            if (!finished.contains(key)) {
+            if (!finished.contains(key) && (engineFailure != null || !loads(key))) {
                 startClass(key);
                 Throwable cause = engineFailure;
                 String message = cause != null
                         ? String.valueOf(cause.getMessage())
-                        : "no test engine ran this class: it could not be loaded or holds no tests";
+                        : "no test engine ran this class: it could not be loaded";
                 add(
                         key,
                         new TestOutcome(
@@ -254,6 +258,15 @@ final class BatchListener implements TestExecutionListener {
     private double seconds(TestIdentifier id) {
         Long start = startNanos.get(id.getUniqueId());
         return start == null ? 0 : (System.nanoTime() - start) / 1e9;
+    }
+
+    private static boolean loads(String className) {
+        try {
+            Class.forName(className, false, ClassLoader.getSystemClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static String simpleName(String className) {

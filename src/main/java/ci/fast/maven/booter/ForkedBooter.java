@@ -48,7 +48,6 @@ public final class ForkedBooter {
     private static String runNode(BooterConfig config, EventSink sink, PlatformTests tests)
             throws ReflectiveOperationException {
         Map<String, Object> bridge = new HashMap<>();
-        bridge.put("discover", asTests((Function<List<String>, Object>) tests::discover));
         bridge.put("run", asTests((Function<List<String>, Object>) tests::run));
         bridge.put("joined", (Consumer<Integer>) index -> sink.send(new ForkEvent.Joined(index)));
         bridge.put("batchReceived", (Consumer<List<String>>) batch -> sink.send(new ForkEvent.Batch(batch)));

@@ -3,21 +3,17 @@ package ci.fast.maven.booter;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.platform.engine.Filter;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * The tests' side of a node: discovers and runs top-level test classes through the project's own JUnit Platform
+ * The tests' side of a node: runs batches of top-level test classes through the project's own JUnit Platform
  * Launcher, one launcher for the fork's whole life.
  */
 final class PlatformTests {
@@ -36,36 +32,6 @@ final class PlatformTests {
         this.output = output;
         this.filters = filters.toArray(new Filter<?>[0]);
         this.reruns = reruns;
-    }
-
-    /**
-     * The wire names of the tests in each class. A class that cannot even be loaded is kept, with no names, so that it
-     * is enqueued and reported as an error when it runs instead of vanishing.
-     */
-    Map<String, List<String>> discover(List<String> classes) {
-        TestPlan plan = launcher.discover(request(classes));
-        Map<String, List<String>> tests = new LinkedHashMap<>();
-        for (TestIdentifier root : plan.getRoots()) {
-            for (TestIdentifier child : plan.getChildren(root)) {
-                String key = TestNames.className(child);
-                if (key == null || !classes.contains(key)) {
-                    continue;
-                }
-                List<String> names = tests.computeIfAbsent(key, k -> new ArrayList<>());
-                for (TestIdentifier test : plan.getDescendants(child)) {
-                    if (test.isTest() || TestNames.isTemplate(test)) {
-                        names.add(TestNames.wireName(test));
-                    }
-                }
-            }
-        }
-        tests.values().removeIf(List::isEmpty); // a class without tests is no test class
-        for (String key : classes) {
-            if (!tests.containsKey(key) && !loads(key)) {
-                tests.put(key, List.of());
-            }
-        }
-        return tests;
     }
 
     /**
@@ -100,14 +66,5 @@ final class PlatformTests {
                 .selectors(selectors)
                 .filters(filters)
                 .build();
-    }
-
-    private static boolean loads(String className) {
-        try {
-            Class.forName(className, false, ClassLoader.getSystemClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 }

@@ -83,6 +83,9 @@ public final class PhoenixClient implements AutoCloseable {
         ClientManager manager = ClientManager.createClient(JdkClientContainer.class.getName());
         manager.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) connectTimeout.toMillis());
         manager.getProperties().put(TyrusWebSocketEngine.INCOMING_BUFFER_SIZE, 64 * 1024 * 1024);
+        // Tyrus keeps its I/O threads 30 s after the last connection closes; threads blocked in native code hold the
+        // JVM's exit back 300 ms, so a fork that is done would linger. None are needed once the connection is closed.
+        manager.getProperties().put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, 0);
         // Asynchronous with our own bound: Tyrus's handshake timeout does not cover every stage (a TLS handshake with
         // a server that never answers it waits forever in the JDK container).
         Future<Session> connecting;

@@ -56,8 +56,9 @@ final class ClassAssembler {
 
     synchronized void event(ForkEvent event) {
         if (event instanceof ForkEvent.Batch b) {
-            // A new batch means the server answered the results of the last one.
+            // A new batch means the server answered the results of the last one, the classes that yielded no test too.
             batchOutcomes.clear();
+            batch.clear();
             batch.addAll(b.classes());
             b.classes().forEach(key -> batchOutcomes.put(key, new ArrayList<>()));
         } else if (event instanceof ForkEvent.ClassStarted s) {

@@ -6,8 +6,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * A {@link TestSide} made of JDK functional interfaces handed over from the tests' class loader: {@code discover}
- * and {@code run} are {@code Function<List<String>, Map>}, {@code joined} a {@code Consumer<Integer>} and
+ * A {@link TestSide} made of JDK functional interfaces handed over from the tests' class loader: {@code run} is
+ * a {@code Function<List<String>, Map>}, {@code joined} a {@code Consumer<Integer>} and
  * {@code batchReceived} a {@code Consumer<List<String>>}.
  */
 final class BridgedTestSide implements TestSide {
@@ -15,12 +15,6 @@ final class BridgedTestSide implements TestSide {
 
     BridgedTestSide(Map<String, Object> functions) {
         this.functions = functions;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Map<String, List<String>> discover(List<String> classes) {
-        return ((Function<List<String>, Map<String, List<String>>>) functions.get("discover")).apply(classes);
     }
 
     @Override

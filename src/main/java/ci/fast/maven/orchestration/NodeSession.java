@@ -46,7 +46,7 @@ public final class NodeSession {
     private int reconnects;
 
     /**
-     * @param classes every test class, enqueued if this node turns out to be node 0
+     * @param classes every test class Maven found, enqueued if this node turns out to be node 0
      * @param replyTimeout bound on the join reply; deq replies are unbounded (the server holds them while others
      *     finish) and the heartbeat bounds them instead
      * @param backoff the waits between reconnects and their bound
@@ -145,7 +145,9 @@ public final class NodeSession {
     }
 
     private void enqueue(PhoenixClient client, Link link) {
-        JsonObject payload = Payloads.enq(tests.discover(classes));
+        // The scanned classes as they are, each with the placeholder test: discovering their tests first would keep
+        // every other node waiting (PROTOCOL.md section 3). A class without tests yields no test when it runs.
+        JsonObject payload = Payloads.enq(classes);
         // A valid enq gets no reply; an invalid one an error reply, which ends the run.
         client.push(topic, Events.ENQ, payload).thenAccept(reply -> {
             if (!Events.STATUS_OK.equals(reply.replyStatus())) {

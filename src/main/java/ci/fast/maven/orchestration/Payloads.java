@@ -13,26 +13,27 @@ public final class Payloads {
 
     private Payloads() {}
 
-    /** {@code {"tests": {KEY: ENTRY}}} with every test pending. */
-    static JsonObject enq(Map<String, List<String>> tests) {
+    /**
+     * {@code {"tests": {KEY: ENTRY}}}, each ENTRY with the one pending {@link #PLACEHOLDER} test: a class's tests are
+     * known once it runs.
+     */
+    static JsonObject enq(List<String> keys) {
         JsonObjectBuilder classes = Json.PROVIDER.createObjectBuilder();
-        tests.forEach((key, names) -> {
-            JsonObjectBuilder entry = Json.PROVIDER.createObjectBuilder();
-            List<String> unique = UniqueNames.of(names.isEmpty() ? List.of(PLACEHOLDER) : names);
-            for (String name : unique) {
-                entry.add(
-                        name,
-                        Json.PROVIDER
-                                .createObjectBuilder()
-                                .add("status", "pending")
-                                .add("run_time", 0.0));
-            }
+        for (String key : keys) {
             classes.add(
                     key,
-                    entry.add("file_status", "pending")
-                            .add("test_count", unique.size())
+                    Json.PROVIDER
+                            .createObjectBuilder()
+                            .add(
+                                    PLACEHOLDER,
+                                    Json.PROVIDER
+                                            .createObjectBuilder()
+                                            .add("status", "pending")
+                                            .add("run_time", 0.0))
+                            .add("file_status", "pending")
+                            .add("test_count", 1)
                             .add("test_counters", counters(0, 0, 0)));
-        });
+        }
         return Json.PROVIDER.createObjectBuilder().add("tests", classes).build();
     }
 

@@ -16,9 +16,6 @@ public interface TestSide {
     String SECONDS = "seconds";
     String FAILURE = "failure";
 
-    /** The tests in each class, by name, before they run; classes holding no test are left out. */
-    Map<String, List<String>> discover(List<String> classes);
-
     /** Runs a batch; returns each class's tests as maps with the keys above. */
     Map<String, List<Map<String, Object>>> run(List<String> batch);
 

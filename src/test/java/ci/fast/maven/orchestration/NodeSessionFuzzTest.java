@@ -141,11 +141,6 @@ class NodeSessionFuzzTest {
                 List.of("com.acme.ATest"),
                 new TestSide() {
                     @Override
-                    public Map<String, List<String>> discover(List<String> classes) {
-                        return Map.of("com.acme.ATest", List.of("adds()"));
-                    }
-
-                    @Override
                     public Map<String, List<Map<String, Object>>> run(List<String> batch) {
                         ran.add(batch);
                         Map<String, List<Map<String, Object>>> out = new java.util.LinkedHashMap<>();

@@ -272,10 +272,6 @@ class NetworkFaultsTest {
      * goes to the sink as it completes, as a fork streams it to the mojo, before the node sends it to the server.
      */
     private final class SimulatedTests implements TestSide {
-        @Override
-        public Map<String, List<String>> discover(List<String> keys) {
-            return keys.stream().collect(Collectors.toMap(k -> k, k -> List.of("works()")));
-        }
 
         /** The session this side belongs to; set before it runs. */
         NodeSession session;
