@@ -48,7 +48,7 @@ assert log =~ /(?m)^\[ERROR\] Tests run: 18, Failures: 0, Errors: 6, Skipped: 0/
 
 // On the orchestrator too, every class has exactly one result: none left without, and a second result only where a
 // crashing class reached a second fork before its first result arrived.
-def done = (log =~ /FastCI local run done in ([0-9.]+) s: (\d+) classes without a result on the orchestrator, (\d+) duplicate results dropped/)
+def done = (log =~ /FastCI local run done in ([0-9.]+) s \(classes ran for [0-9.]+ s\): (\d+) classes without a result on the orchestrator, (\d+) duplicate results dropped/)
 assert done.find() : 'no end-of-run line'
 assert done.group(2) as int == 0
 int reruns = runs.size() - 12

@@ -25,6 +25,7 @@ final class BatchListener implements TestExecutionListener {
     private final EventSink sink;
     private final OutputRouter output;
     private final int reruns;
+    private final SentProperties sentProperties;
     private final Map<String, Long> startNanos = new ConcurrentHashMap<>();
     /** Outcomes per class, in batch order. Guarded by {@code this}. */
     private final Map<String, List<TestOutcome>> outcomes = new LinkedHashMap<>();
@@ -42,16 +43,16 @@ final class BatchListener implements TestExecutionListener {
     /** Where a failed test's outcome sits in {@link #outcomes}. */
     private record Slot(String key, int index) {}
 
-    BatchListener(List<String> batch, EventSink sink, OutputRouter output) {
-        this(batch, sink, output, 0);
-    }
-
-    /** @param reruns how often a failed test may run again, 0 for never */
-    BatchListener(List<String> batch, EventSink sink, OutputRouter output, int reruns) {
+    /**
+     * @param reruns how often a failed test may run again, 0 for never
+     * @param sentProperties the system properties this fork last sent, shared by its batches
+     */
+    BatchListener(List<String> batch, EventSink sink, OutputRouter output, int reruns, SentProperties sentProperties) {
         this.batch = new LinkedHashSet<>(batch);
         this.sink = sink;
         this.output = output;
         this.reruns = reruns;
+        this.sentProperties = sentProperties;
     }
 
     @Override
@@ -226,7 +227,9 @@ final class BatchListener implements TestExecutionListener {
                 properties.put(name, value);
             }
         }
-        sink.send(new ForkEvent.SystemProperties(key, properties));
+        if (sentProperties.changedTo(properties)) {
+            sink.send(new ForkEvent.SystemProperties(key, properties));
+        }
         sink.send(new ForkEvent.ClassFinished(key, seconds));
     }
 

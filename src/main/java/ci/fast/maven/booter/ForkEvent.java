@@ -30,7 +30,10 @@ public sealed interface ForkEvent {
     /** A failed test ran again ({@code rerunFailingTestsCount}); {@code outcome} is this run's. */
     record TestRerun(String key, TestOutcome outcome) implements ForkEvent {}
 
-    /** The fork's system properties as {@code key} ends, for its report (Surefire lists the fork's, not Maven's). */
+    /**
+     * The fork's system properties as {@code key} ends, for its report (Surefire lists the fork's, not Maven's). Sent
+     * only when they differ from the last sent: a class finished without this event had the same as the one before.
+     */
     record SystemProperties(String key, Map<String, String> properties) implements ForkEvent {
         public SystemProperties {
             properties = Map.copyOf(properties);

@@ -5,6 +5,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqu
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.junit.platform.engine.Filter;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.launcher.Launcher;
@@ -17,11 +19,14 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * Launcher, one launcher for the fork's whole life.
  */
 final class PlatformTests {
-    private final Launcher launcher = LauncherFactory.create();
+    /** Created, and its engines' discovery warmed up, on a thread of its own while the node connects. */
+    private final CompletableFuture<Launcher> launcher = new CompletableFuture<>();
+
     private final EventSink sink;
     private final OutputRouter output;
     private final Filter<?>[] filters;
     private final int reruns;
+    private final SentProperties sentProperties = new SentProperties();
 
     /**
      * @param filters applied to every discovery and run: tags and method patterns
@@ -32,6 +37,48 @@ final class PlatformTests {
         this.output = output;
         this.filters = filters.toArray(new Filter<?>[0]);
         this.reruns = reruns;
+        Thread warmUp = new Thread(this::createLauncher, "fast-ci-launcher");
+        warmUp.setDaemon(true);
+        warmUp.start(); // inherits the system loader as its context loader, as the tests' side needs
+    }
+
+    private void createLauncher() {
+        try {
+            Launcher created = LauncherFactory.create();
+            warmUp(created);
+            launcher.complete(created);
+        } catch (Throwable t) {
+            launcher.completeExceptionally(t);
+        }
+    }
+
+    /**
+     * Discovers a class that holds no test, so that the engines load and set up their discovery while the node
+     * connects and joins, not after its first batch has come.
+     */
+    private static void warmUp(Launcher launcher) {
+        try {
+            launcher.discover(LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectClass(PlatformTests.class))
+                    .build());
+        } catch (RuntimeException e) {
+            // only a warm-up: the first batch meets the same trouble, and reports it
+        }
+    }
+
+    /** The launcher, once created; rethrows what its creation threw. */
+    private Launcher launcher() {
+        try {
+            return launcher.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -39,7 +86,8 @@ final class PlatformTests {
      * and returns each class's final outcomes in the wire's shape.
      */
     Map<String, List<Map<String, Object>>> run(List<String> batch) {
-        BatchListener listener = new BatchListener(batch, sink, output, reruns);
+        Launcher launcher = launcher();
+        BatchListener listener = new BatchListener(batch, sink, output, reruns, sentProperties);
         launcher.execute(request(batch), listener);
         for (int attempt = 0; attempt < reruns; attempt++) {
             Map<String, String> failing = listener.failing();

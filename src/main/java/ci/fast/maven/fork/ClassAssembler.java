@@ -38,6 +38,8 @@ final class ClassAssembler {
     private final Map<String, List<TestOutcome>> batchOutcomes = new LinkedHashMap<>();
 
     private final boolean[] streamClosed = new boolean[2];
+    /** The fork's system properties as last sent (only when they change); null before the first. */
+    private Map<String, String> lastProperties;
 
     /**
      * @param completed receives each class once complete, on a reader thread
@@ -78,7 +80,7 @@ final class ClassAssembler {
                 wire.add(t.outcome());
             }
         } else if (event instanceof ForkEvent.SystemProperties sp) {
-            pending.computeIfAbsent(sp.key(), k -> new Pending()).properties = sp.properties();
+            lastProperties = sp.properties();
         } else if (event instanceof ForkEvent.TestRerun r) {
             rerun(r);
             List<TestOutcome> wire = batchOutcomes.get(r.key());
@@ -89,6 +91,7 @@ final class ClassAssembler {
             }
         } else if (event instanceof ForkEvent.ClassFinished f) {
             Pending p = pending.computeIfAbsent(f.key(), k -> new Pending());
+            p.properties = lastProperties; // sent before the finish when they changed, else the same as before
             p.finished = true;
             p.seconds = f.seconds();
             tryComplete(f.key());

@@ -81,6 +81,10 @@ public final class ForkProcess {
                 // Ordering: a fork that outlived its streams (or a failure here) must not outlive the build.
                 process.destroyForcibly();
             }
+        } finally {
+            // Read once at start-up; kept, they would pile up in the scratch directory run after run.
+            Files.deleteIfExists(configFile);
+            Files.deleteIfExists(argFile);
         }
     }
 

@@ -83,9 +83,10 @@ public final class LocalRun {
             }
             log.info(String.format(
                     Locale.ROOT,
-                    "FastCI local run done in %.1f s: %d classes without a result on the orchestrator, %d duplicate"
-                            + " results dropped",
+                    "FastCI local run done in %.1f s (classes ran for %.1f s): %d classes without a result on the"
+                            + " orchestrator, %d duplicate results dropped",
                     (System.nanoTime() - start) / 1e9,
+                    sink.span(),
                     orchestrator.unfinished(topic).size(),
                     orchestrator.duplicates(topic)));
             timings.recordAll(sink.durations()); // wall times of whole classes, as measured here

@@ -30,6 +30,10 @@ final class ResultSink {
     private final Map<String, Double> durations = new HashMap<>();
     /** Classes with a result written. Guarded by {@code this}. */
     private final Set<String> reported = new HashSet<>();
+    /** When the earliest class began (its result's arrival less its duration), by System.nanoTime. */
+    private long firstStart = Long.MAX_VALUE;
+    /** When the last result arrived, by System.nanoTime; 0 before the first. */
+    private long lastResult;
 
     ResultSink(Path reportsDirectory, RunLog log) {
         this(reportsDirectory, ReportOptions.DEFAULTS, log);
@@ -49,6 +53,9 @@ final class ResultSink {
             log.debug("dropped a second result for " + result.className());
             return;
         }
+        long now = System.nanoTime();
+        firstStart = Math.min(firstStart, now - (long) (result.seconds() * 1e9));
+        lastResult = now;
         xml.write(result, reportsDirectory);
         text.write(result, reportsDirectory);
         summary.add(result);
@@ -82,6 +89,14 @@ final class ResultSink {
     /** Whether {@code className} has a result already. */
     synchronized boolean hasReported(String className) {
         return reported.contains(className);
+    }
+
+    /**
+     * Seconds from the start of the earliest class to the last result: the schedule's makespan, without the forks'
+     * start-up before their first class and their exit after the last; 0 before any result.
+     */
+    synchronized double span() {
+        return lastResult == 0 ? 0 : (lastResult - firstStart) / 1e9;
     }
 
     /** Each reported class's duration in seconds. */

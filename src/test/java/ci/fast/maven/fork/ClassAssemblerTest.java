@@ -320,6 +320,29 @@ class ClassAssemblerTest {
         assertTrue(completed.get(0).hasProblems());
     }
 
+    @Test
+    void givesEachClassTheForksPropertiesAsLastSentBeforeItsFinish() {
+        // The fork sends its properties only when they changed since the class before; B's markers lag behind C's
+        // properties, and B still gets the properties it finished with.
+        assembler.event(new ForkEvent.ClassStarted(A));
+        assembler.event(new ForkEvent.SystemProperties(A, Map.of("db", "one")));
+        assembler.event(new ForkEvent.ClassFinished(A, 1));
+        assembler.event(new ForkEvent.ClassStarted(B));
+        assembler.event(new ForkEvent.ClassFinished(B, 1));
+        assembler.event(new ForkEvent.ClassStarted(C));
+        assembler.event(new ForkEvent.SystemProperties(C, Map.of("db", "two")));
+        assembler.event(new ForkEvent.ClassFinished(C, 1));
+        for (String key : List.of(A, B, C)) {
+            assembler.nativeEnd(OUT, key);
+            assembler.nativeEnd(ERR, key);
+        }
+
+        assertEquals(List.of(A, B, C), names(completed));
+        assertEquals(
+                List.of(Map.of("db", "one"), Map.of("db", "one"), Map.of("db", "two")),
+                completed.stream().map(ClassResult::properties).toList());
+    }
+
     private void finishBoth(String key) {
         assembler.event(new ForkEvent.ClassFinished(key, 0.1));
         assembler.nativeEnd(OUT, key);
