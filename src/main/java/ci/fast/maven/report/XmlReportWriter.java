@@ -3,6 +3,7 @@ package ci.fast.maven.report;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +29,15 @@ public final class XmlReportWriter {
     /** Read on every write, so a property set during the run shows in later reports as under Surefire. */
     private final Supplier<Properties> systemProperties;
 
+    /**
+     * Forks' properties already masked, by identity: a fork sends them again only when they change, so most classes
+     * of a fork share one map, masked once. A handful at most (one per fork and change); cleared past {@link
+     * #MASKED_KEPT}. Guarded by itself.
+     */
+    private final Map<Map<String, String>, Map<String, String>> masked = new IdentityHashMap<>();
+
+    private static final int MASKED_KEPT = 16;
+
     /** A writer that lists the Maven JVM's system properties. */
     public XmlReportWriter() {
         this(System::getProperties);
@@ -46,10 +56,23 @@ public final class XmlReportWriter {
     public void write(ClassResult r, Path reportsDirectory) {
         Objects.requireNonNull(r, "ClassResult");
         Objects.requireNonNull(reportsDirectory, "reportsDirectory");
-        Map<String, String> properties = r.properties() != null
-                ? ReportProperties.masked(r.properties())
-                : ReportProperties.of(systemProperties.get());
+        Map<String, String> properties =
+                r.properties() != null ? masked(r.properties()) : ReportProperties.of(systemProperties.get());
         ReportFiles.write(reportsDirectory, "TEST-" + r.className() + ".xml", out -> writeSuite(r, properties, out));
+    }
+
+    private Map<String, String> masked(Map<String, String> properties) {
+        synchronized (masked) {
+            Map<String, String> done = masked.get(properties);
+            if (done == null) {
+                if (masked.size() >= MASKED_KEPT) {
+                    masked.clear();
+                }
+                done = ReportProperties.masked(properties);
+                masked.put(properties, done);
+            }
+            return done;
+        }
     }
 
     private static void writeSuite(ClassResult r, Map<String, String> properties, Writer out) throws IOException {
