@@ -26,6 +26,8 @@ final class BatchListener implements TestExecutionListener {
     private final OutputRouter output;
     private final int reruns;
     private final Map<String, Long> startNanos = new ConcurrentHashMap<>();
+    /** The output token of each test running now, by unique id. */
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
     /** Outcomes per class, in batch order. Guarded by {@code this}. */
     private final Map<String, List<TestOutcome>> outcomes = new LinkedHashMap<>();
 
@@ -66,6 +68,13 @@ final class BatchListener implements TestExecutionListener {
         if (top != null) {
             startClass(top);
         }
+        String key = keyOf(id);
+        if (key != null && TestNames.className(id) != null) {
+            sink.send(new ForkEvent.SetStarted(key, TestNames.setName(id)));
+        }
+        if (id.isTest()) {
+            tokens.put(id.getUniqueId(), output.testStarted());
+        }
     }
 
     @Override
@@ -78,6 +87,10 @@ final class BatchListener implements TestExecutionListener {
         if (top) {
             startClass(key);
         }
+        boolean set = TestNames.className(id) != null;
+        if (set) {
+            sink.send(new ForkEvent.SetStarted(key, TestNames.setName(id)));
+        }
         List<TestIdentifier> tests = id.isTest()
                 ? List.of(id)
                 : plan.getDescendants(id).stream()
@@ -89,6 +102,7 @@ final class BatchListener implements TestExecutionListener {
         for (TestIdentifier test : tests) {
             add(
                     key,
+                    null,
                     new TestOutcome(
                             TestNames.reportName(test, plan),
                             TestNames.wireName(test),
@@ -100,6 +114,9 @@ final class BatchListener implements TestExecutionListener {
                             null,
                             reason));
         }
+        if (set) {
+            sink.send(new ForkEvent.SetFinished(key, TestNames.setName(id), 0));
+        }
         if (top) {
             finishClass(key, id);
         }
@@ -107,6 +124,10 @@ final class BatchListener implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        String token = id.isTest() ? tokens.remove(id.getUniqueId()) : null;
+        if (id.isTest()) {
+            output.testFinished();
+        }
         String key = keyOf(id);
         if (key == null) {
             if (result.getStatus() == TestExecutionResult.Status.FAILED && engineFailure == null) {
@@ -117,12 +138,15 @@ final class BatchListener implements TestExecutionListener {
         // A failed container (a @BeforeAll that threw, a class that did not initialize) is reported as one test; an
         // aborted one (an assumption in @BeforeAll) is not reported at all, as under Surefire.
         if (id.isTest() || result.getStatus() == TestExecutionResult.Status.FAILED) {
-            int index = add(key, Outcomes.of(id, result, plan, key, seconds(id)));
+            int index = add(key, token, Outcomes.of(id, result, plan, key, seconds(id)));
             if (reruns > 0 && id.isTest() && result.getStatus() == TestExecutionResult.Status.FAILED) {
                 synchronized (this) {
                     failing.put(id.getUniqueId(), new Slot(key, index));
                 }
             }
+        }
+        if (TestNames.className(id) != null) {
+            sink.send(new ForkEvent.SetFinished(key, TestNames.setName(id), seconds(id)));
         }
         if (key.equals(topClass(id))) {
             finishClass(key, id);
@@ -157,12 +181,14 @@ final class BatchListener implements TestExecutionListener {
         for (String key : batch) {
             if (!finished.contains(key)) {
                 startClass(key);
+                sink.send(new ForkEvent.SetStarted(key, key));
                 Throwable cause = engineFailure;
                 String message = cause != null
                         ? String.valueOf(cause.getMessage())
                         : "no test engine ran this class: it could not be loaded or holds no tests";
                 add(
                         key,
+                        null,
                         new TestOutcome(
                                 simpleName(key),
                                 simpleName(key),
@@ -173,6 +199,7 @@ final class BatchListener implements TestExecutionListener {
                                 message,
                                 cause != null ? Outcomes.trace(cause) : message,
                                 null));
+                sink.send(new ForkEvent.SetFinished(key, key, 0));
                 sendFinished(key, 0);
                 output.exit(key);
                 finished.add(key);
@@ -226,11 +253,11 @@ final class BatchListener implements TestExecutionListener {
         sink.send(new ForkEvent.ClassFinished(key, seconds));
     }
 
-    /** Adds an outcome, sends it, and returns its index in the class's list. */
-    private synchronized int add(String key, TestOutcome outcome) {
+    /** Adds an outcome, sends it with its run's output token (or null), and returns its index in the class's list. */
+    private synchronized int add(String key, String token, TestOutcome outcome) {
         List<TestOutcome> list = outcomes.computeIfAbsent(key, k -> new ArrayList<>());
         list.add(outcome);
-        sink.send(new ForkEvent.TestFinished(key, outcome));
+        sink.send(new ForkEvent.TestFinished(key, token, outcome));
         return list.size() - 1;
     }
 

@@ -22,6 +22,8 @@ final class RerunListener implements TestExecutionListener {
     private final EventSink sink;
     private final OutputRouter output;
     private final Map<String, Long> startNanos = new ConcurrentHashMap<>();
+    /** The output token of each test running now, by unique id. */
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
     /** Outcomes by unique id. Guarded by {@code this}. */
     private final Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
     /** Set when the plan starts; null before. */
@@ -46,10 +48,17 @@ final class RerunListener implements TestExecutionListener {
         if (name != null && classes.contains(name)) {
             output.resume(name);
         }
+        if (id.isTest()) {
+            tokens.put(id.getUniqueId(), output.testStarted());
+        }
     }
 
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        String token = id.isTest() ? tokens.remove(id.getUniqueId()) : null;
+        if (id.isTest()) {
+            output.testFinished();
+        }
         String key = targets.get(id.getUniqueId());
         if (key != null) {
             Long start = startNanos.get(id.getUniqueId());
@@ -58,7 +67,7 @@ final class RerunListener implements TestExecutionListener {
             synchronized (this) {
                 outcomes.put(id.getUniqueId(), outcome);
             }
-            sink.send(new ForkEvent.TestRerun(key, outcome));
+            sink.send(new ForkEvent.TestRerun(key, token, outcome));
         }
         String name = TestNames.className(id);
         if (name != null && classes.contains(name)) {
