@@ -20,7 +20,14 @@ assert summary =~ /(?m)^\[WARNING\] Flakes: $/
 assert summary =~ /(?m)^\[WARNING\] com\.example\.retry\.FlakyTest\.passesOnItsSecondRun$/
 assert summary =~ /(?m)^\[ERROR\]   Run 1: FlakyTest\.passesOnItsSecondRun:\d+ first run fails/
 assert summary =~ /(?m)^\[INFO\]   Run 2: PASS$/
-assert summary =~ /(?m)^\[ERROR\] Tests run: 3, Failures: 0, Errors: 1, Skipped: 0, Flakes: 1$/
+// A class whose @BeforeAll fails: Surefire 3.5.4 reruns it as a whole and names it "<class>.null".
+assert summary =~ /(?m)^\[ERROR\] com\.example\.retry\.BeforeAllBrokenTest\.null$/
+(1..3).each { run ->
+    assert summary =~ /(?m)^\[ERROR\]   Run ${run}: BeforeAllBrokenTest\.connect:\d+ IllegalState database unavailable$/
+}
+// One whose rerun passes: its first failure stands, its test that ran on the rerun is counted.
+assert summary =~ /(?m)^\[ERROR\]   BeforeAllFlakyTest\.connect:\d+ IllegalState first time only$/
+assert summary =~ /(?m)^\[ERROR\] Tests run: 6, Failures: 0, Errors: 3, Skipped: 0, Flakes: 1$/
 
 // Each test ran in one fork, and the flaky test's state file says it ran twice there.
 def output = new File(basedir, 'target/flaky-first-run.done')
@@ -54,3 +61,18 @@ always.rerunError.each {
     assert it.stackTrace.text().contains('java.lang.IllegalStateException: broken every time')
 }
 assert always.flakyError.size() == 0
+
+def beforeAllBroken = new XmlSlurper().parse(new File(reports, 'TEST-com.example.retry.BeforeAllBrokenTest.xml'))
+assert beforeAllBroken.testcase.size() == 1
+def whole = beforeAllBroken.testcase[0]
+assert whole.@name.text() == ''
+assert whole.error.@message.text() == 'database unavailable'
+assert whole.'system-out'.text().trim() == 'connect, run 1'
+assert whole.rerunError.size() == 2
+assert whole.rerunError*.'system-out'*.text()*.trim() == ['connect, run 2', 'connect, run 3']
+
+def beforeAllFlaky = new XmlSlurper().parse(new File(reports, 'TEST-com.example.retry.BeforeAllFlakyTest.xml'))
+assert beforeAllFlaky.testcase*.@name*.text() == ['', 'runsOnTheRerun']
+assert beforeAllFlaky.testcase[0].error.@message.text() == 'first time only'
+assert beforeAllFlaky.testcase[0].rerunError.size() == 0
+assert beforeAllFlaky.testcase[1].children().size() == 0

@@ -41,8 +41,11 @@ final class BatchListener implements TestExecutionListener {
     /** Set when the plan starts; null before. */
     private volatile TestPlan plan;
 
-    /** Where a failed test's outcome sits in {@link #outcomes}. */
-    private record Slot(String key, int index) {}
+    /**
+     * Where a failed test's outcome sits in {@link #outcomes}; {@code container} for a class that failed as a whole (a
+     * {@code @BeforeAll} that threw), which reruns as a whole.
+     */
+    private record Slot(String key, int index, boolean container) {}
 
     BatchListener(List<String> batch, EventSink sink, OutputRouter output) {
         this(batch, sink, output, 0);
@@ -139,9 +142,9 @@ final class BatchListener implements TestExecutionListener {
         // aborted one (an assumption in @BeforeAll) is not reported at all, as under Surefire.
         if (id.isTest() || result.getStatus() == TestExecutionResult.Status.FAILED) {
             int index = add(key, token, Outcomes.of(id, result, plan, key, seconds(id)));
-            if (reruns > 0 && id.isTest() && result.getStatus() == TestExecutionResult.Status.FAILED) {
+            if (reruns > 0 && result.getStatus() == TestExecutionResult.Status.FAILED) {
                 synchronized (this) {
-                    failing.put(id.getUniqueId(), new Slot(key, index));
+                    failing.put(id.getUniqueId(), new Slot(key, index, !id.isTest()));
                 }
             }
         }
@@ -153,7 +156,9 @@ final class BatchListener implements TestExecutionListener {
         }
     }
 
-    /** The failed tests left to rerun: unique id → batch class. Empty when reruns are off or all passed. */
+    /**
+     * The failed tests and classes left to rerun: unique id → batch class. Empty when reruns are off or all passed.
+     */
     synchronized Map<String, String> failing() {
         Map<String, String> targets = new LinkedHashMap<>();
         failing.forEach((uniqueId, slot) -> targets.put(uniqueId, slot.key()));
@@ -162,16 +167,23 @@ final class BatchListener implements TestExecutionListener {
 
     /**
      * Takes one rerun's outcomes: a test that passed is done, and its passing outcome is what the orchestrator gets;
-     * the others stay failing with their first failure.
+     * the others stay failing with their first failure. A class that failed as a whole and passed on its rerun is done
+     * too, but its failure stands, as under Surefire, and the tests that ran in the rerun are added to it.
+     *
+     * @param added the tests run in a rerun of a whole class, by batch class
      */
-    synchronized void rerun(Map<String, TestOutcome> outcomes) {
+    synchronized void rerun(Map<String, TestOutcome> outcomes, Map<String, List<TestOutcome>> added) {
         outcomes.forEach((uniqueId, outcome) -> {
             Slot slot = failing.get(uniqueId);
             if (slot != null && TestOutcome.PASSED.equals(outcome.status())) {
                 failing.remove(uniqueId);
-                this.outcomes.get(slot.key()).set(slot.index(), outcome);
+                if (!slot.container()) {
+                    this.outcomes.get(slot.key()).set(slot.index(), outcome);
+                }
             }
         });
+        added.forEach((key, tests) ->
+                this.outcomes.computeIfAbsent(key, k -> new ArrayList<>()).addAll(tests));
     }
 
     /** Reports the classes no engine ran, and returns every class's outcomes in the wire's shape. */

@@ -52,7 +52,8 @@ public final class RunSummary {
      * {@code Run N: PASS} for the one that passed, as Surefire prints them.
      */
     private static Problem problem(TestResult t, SummaryLine.Level level) {
-        String key = t.className() + "." + t.name();
+        // Surefire names a class that failed as a whole (no test name) "<class>.null" in this list.
+        String key = t.className() + "." + (t.name().isEmpty() ? "null" : t.name());
         if (t.reruns().isEmpty()) {
             return new Problem(key, List.of(new SummaryLine(level, "  " + ProblemLine.of(t))));
         }

@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -113,22 +108,6 @@ class PlatformTestsOutputTest {
     }
 
     private static List<ForkEvent> run(String className) throws IOException {
-        ByteArrayOutputStream wire = new ByteArrayOutputStream();
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        try (EventSink sink = new EventSink(wire)) {
-            OutputRouter router = new OutputRouter(sink, "test-nonce");
-            router.install();
-            new PlatformTests(sink, router, List.of(), 0).run(List.of(className));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        List<ForkEvent> events = new ArrayList<>();
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(wire.toByteArray()));
-        for (ForkEvent e = ForkEventCodec.read(in); e != null; e = ForkEventCodec.read(in)) {
-            events.add(e);
-        }
-        return events;
+        return BatchRun.of(List.of(className), 0).events();
     }
 }

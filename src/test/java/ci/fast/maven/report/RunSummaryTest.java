@@ -60,6 +60,18 @@ class RunSummaryTest {
     }
 
     @Test
+    void namesAClassThatFailedAsAWholeAndRanAgainAsSurefireDoesWithNull() {
+        TestResult beforeAll = Results.error("", "java.lang.IllegalStateException", "down", null)
+                .withRerun(Results.error("", "java.lang.IllegalStateException", "down", null));
+        RunSummary summary = new RunSummary();
+        summary.add(new ClassResult(Results.CLASS, List.of(beforeAll), 1, "", ""));
+
+        assertEquals(
+                new SummaryLine(SummaryLine.Level.ERROR, Results.CLASS + ".null"),
+                summary.lines().get(1));
+    }
+
+    @Test
     void logsTheTotalsAsAWarningWhenTestsWereSkippedAndNoneFailed() {
         RunSummary summary = new RunSummary();
         summary.add(new ClassResult(
