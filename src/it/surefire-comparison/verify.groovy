@@ -80,6 +80,18 @@ def classLines = { String part ->
     }.sort { it.toString() }
 }
 assert classLines(fastCiLog) == classLines(surefireLog)
+// Each failed test's heading, a @Nested class's named by its top-level class.
+def headings = { String part ->
+    (part =~ /(?m)^\[ERROR\] (\S+) -- Time elapsed: [0-9.]+ s <<< (FAILURE|ERROR)!$/).collect { it[1] + ' ' + it[2] }.sort()
+}
+assert headings(fastCiLog) == headings(surefireLog)
+assert headings(surefireLog).contains('com.example.compare.NestingTest.innerFails FAILURE')
+// The summary's lists of failures and errors, line for line.
+def problems = { String part ->
+    String results = part.substring(part.indexOf('Results:'))
+    results.substring(0, results.indexOf('Tests run:')).readLines().findAll { it.startsWith('[ERROR]') }
+}
+assert problems(fastCiLog) == problems(surefireLog)
 def totals = { String part -> (part.substring(part.indexOf('Results:')) =~ /(?m)^\[(\w+)\] (Tests run: \d+, Failures: \d+, Errors: \d+, Skipped: \d+.*)$/)[0] }
 assert totals(fastCiLog)[1] == totals(surefireLog)[1] : 'the summary is logged at another level'
 assert totals(fastCiLog)[2] == totals(surefireLog)[2] : 'the summary counts differ'

@@ -57,15 +57,17 @@ final class ResultSink {
         // As Surefire: a line for each container, the @Nested ones first, each counting the tests finished since the
         // one before.
         for (ClassResult set : result.testSets()) {
-            showLine(set);
+            showLine(result.className(), set);
         }
     }
 
-    private void showLine(ClassResult set) {
+    private void showLine(String className, ClassResult set) {
         String line = ConsoleFormat.classLine(set);
         if (set.hasProblems()) {
             log.error(line);
-            set.tests().stream().filter(t -> t.isProblem()).forEach(t -> log.error(ConsoleFormat.testLine(t)));
+            set.tests().stream()
+                    .filter(t -> t.isProblem())
+                    .forEach(t -> log.error(ConsoleFormat.testLine(className, t)));
         } else if (set.skipped() > 0) {
             log.warn(line);
         } else {
