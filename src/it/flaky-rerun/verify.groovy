@@ -20,7 +20,14 @@ assert summary =~ /(?m)^\[WARNING\] Flakes: $/
 assert summary =~ /(?m)^\[WARNING\] com\.example\.retry\.FlakyTest\.passesOnItsSecondRun$/
 assert summary =~ /(?m)^\[ERROR\]   Run 1: FlakyTest\.passesOnItsSecondRun:\d+ first run fails/
 assert summary =~ /(?m)^\[INFO\]   Run 2: PASS$/
-assert summary =~ /(?m)^\[ERROR\] Tests run: 3, Failures: 0, Errors: 1, Skipped: 0, Flakes: 1$/
+// A class whose @BeforeAll fails: Surefire 3.5.4 reruns it as a whole and names it "<class>.null".
+assert summary =~ /(?m)^\[ERROR\] com\.example\.retry\.BeforeAllBrokenTest\.null$/
+(1..3).each { run ->
+    assert summary =~ /(?m)^\[ERROR\]   Run ${run}: BeforeAllBrokenTest\.connect:\d+ IllegalState database unavailable$/
+}
+// One whose rerun passes: its first failure stands, its test that ran on the rerun is counted.
+assert summary =~ /(?m)^\[ERROR\]   BeforeAllFlakyTest\.connect:\d+ IllegalState first time only$/
+assert summary =~ /(?m)^\[ERROR\] Tests run: 6, Failures: 0, Errors: 3, Skipped: 0, Flakes: 1$/
 
 // Each test ran in one fork, and the flaky test's state file says it ran twice there.
 def output = new File(basedir, 'target/flaky-first-run.done')
@@ -36,9 +43,11 @@ assert second.flakyFailure.size() == 1
 assert second.flakyFailure.@type.text() == 'org.opentest4j.AssertionFailedError'
 assert second.flakyFailure.@message.text().startsWith('first run fails')
 assert second.flakyFailure.stackTrace.text().contains('FlakyTest.passesOnItsSecondRun(FlakyTest.java:')
-// Both runs printed, and both prints are in the class's report.
-assert flaky.'system-out'.text().contains('first=true')
-assert flaky.'system-out'.text().contains('first=false')
+// Both runs printed: the failed run's output is in its flakyFailure, as Surefire writes it; the passing run's
+// (which Surefire drops) in the testcase.
+assert second.flakyFailure.'system-out'.text().contains('first=true')
+assert !second.flakyFailure.'system-out'.text().contains('first=false')
+assert second.'system-out'.text().contains('first=false')
 
 def broken = new XmlSlurper().parse(new File(reports, 'TEST-com.example.retry.BrokenTest.xml'))
 assert broken.@tests.text() as int == 1
@@ -52,3 +61,18 @@ always.rerunError.each {
     assert it.stackTrace.text().contains('java.lang.IllegalStateException: broken every time')
 }
 assert always.flakyError.size() == 0
+
+def beforeAllBroken = new XmlSlurper().parse(new File(reports, 'TEST-com.example.retry.BeforeAllBrokenTest.xml'))
+assert beforeAllBroken.testcase.size() == 1
+def whole = beforeAllBroken.testcase[0]
+assert whole.@name.text() == ''
+assert whole.error.@message.text() == 'database unavailable'
+assert whole.'system-out'.text().trim() == 'connect, run 1'
+assert whole.rerunError.size() == 2
+assert whole.rerunError*.'system-out'*.text()*.trim() == ['connect, run 2', 'connect, run 3']
+
+def beforeAllFlaky = new XmlSlurper().parse(new File(reports, 'TEST-com.example.retry.BeforeAllFlakyTest.xml'))
+assert beforeAllFlaky.testcase*.@name*.text() == ['', 'runsOnTheRerun']
+assert beforeAllFlaky.testcase[0].error.@message.text() == 'first time only'
+assert beforeAllFlaky.testcase[0].rerunError.size() == 0
+assert beforeAllFlaky.testcase[1].children().size() == 0

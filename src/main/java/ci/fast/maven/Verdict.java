@@ -7,7 +7,11 @@ import java.nio.file.Path;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 
-/** Prints a run's summary as Surefire does and fails the build when a test failed, unless told to ignore it. */
+/**
+ * Prints a run's summary as Surefire does and fails the build when a test failed, unless told to ignore it. A failure
+ * that is no test's own (a fork that could not run its node, or died) fails the build even then, as Surefire's "There
+ * was an error in the forked process" does.
+ */
 final class Verdict {
     private final Log log;
     private final Path reportsDirectory;
@@ -32,10 +36,8 @@ final class Verdict {
         log.info("Results:");
         log.info("");
         for (SummaryLine line : summary.lines()) {
-            // Not a test's own failure (a fork that died) still makes the totals an error, as it fails the build.
-            SummaryLine.Level level =
-                    outcome.failed() && line.text().startsWith("Tests run:") ? SummaryLine.Level.ERROR : line.level();
-            switch (level) {
+            // At the tests' own level, as Surefire: a fork's error alone leaves the totals at INFO.
+            switch (line.level()) {
                 case ERROR -> log.error(line.text());
                 case WARN -> log.warn(line.text());
                 case INFO -> log.info(line.text());
@@ -55,7 +57,7 @@ final class Verdict {
         summary.errorLines().forEach(line -> message.append("\n  ").append(line));
         outcome.problems().forEach(line -> message.append("\n  ").append(line));
         message.append("\n\nPlease refer to ").append(reportsDirectory).append(" for the individual test results.");
-        if (ignoreFailures) {
+        if (ignoreFailures && outcome.problems().isEmpty()) {
             log.error(message.toString());
             return;
         }

@@ -84,6 +84,37 @@ class VerdictTest {
     }
 
     @Test
+    void failsTheBuildForAForksErrorEvenWhenTestFailuresAreIgnoredLikeSurefire() {
+        RecordingLog log = new RecordingLog();
+        RunOutcome outcome = new RunOutcome(new RunSummary(), List.of("fork 1: the fork failed: NoClassDefFoundError"));
+
+        MojoFailureException e =
+                assertThrows(MojoFailureException.class, () -> new Verdict(log, REPORTS, true, 0).judge(outcome));
+
+        assertEquals(true, e.getMessage().contains("fork 1: the fork failed: NoClassDefFoundError"), e.getMessage());
+        assertEquals(
+                true,
+                log.lines.contains("INFO Tests run: 0, Failures: 0, Errors: 0, Skipped: 0"),
+                log.lines.toString());
+    }
+
+    @Test
+    void onlyLogsTestFailuresWhenTheyAreIgnored() {
+        RecordingLog log = new RecordingLog();
+        RunSummary summary = new RunSummary();
+        summary.add(new ClassResult(
+                "com.acme.FooTest",
+                List.of(new TestResult(
+                        "t", "com.acme.FooTest", Status.FAILED, 0, "java.lang.AssertionError", "no", "t", null)),
+                0,
+                "",
+                ""));
+
+        assertDoesNotThrow(() -> new Verdict(log, REPORTS, true, 0).judge(new RunOutcome(summary, List.of())));
+        assertEquals(true, log.lines.stream().anyMatch(line -> line.startsWith("ERROR There are test failures.")));
+    }
+
+    @Test
     void refusesNegativeCountsAndAFlakeLimitWithoutReruns() {
         assertDoesNotThrow(() -> FlakeSettings.check(0, 0));
         assertDoesNotThrow(() -> FlakeSettings.check(2, 1));
@@ -110,7 +141,7 @@ class VerdictTest {
             TestResult first = new TestResult(
                     "t" + i, "com.acme.FlakyTest", Status.FAILED, 0, "java.lang.AssertionError", "once", null, null);
             TestResult pass = new TestResult("t" + i, "com.acme.FlakyTest", Status.PASSED, 0, null, null, null, null);
-            summary.add(new ClassResult("com.acme.FlakyTest" + i, List.of(first.withRerun(pass)), 0, "", ""));
+            summary.add(new ClassResult("com.acme.FlakyTest", List.of(first.withRerun(pass)), 0, "", ""));
         }
         return summary;
     }

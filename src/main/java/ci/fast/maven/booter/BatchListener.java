@@ -27,6 +27,8 @@ final class BatchListener implements TestExecutionListener {
     private final int reruns;
     private final SentProperties sentProperties;
     private final Map<String, Long> startNanos = new ConcurrentHashMap<>();
+    /** The output token of each test running now, by unique id. */
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
     /** Outcomes per class, in batch order. Guarded by {@code this}. */
     private final Map<String, List<TestOutcome>> outcomes = new LinkedHashMap<>();
 
@@ -40,8 +42,11 @@ final class BatchListener implements TestExecutionListener {
     /** Set when the plan starts; null before. */
     private volatile TestPlan plan;
 
-    /** Where a failed test's outcome sits in {@link #outcomes}. */
-    private record Slot(String key, int index) {}
+    /**
+     * Where a failed test's outcome sits in {@link #outcomes}; {@code container} for a class that failed as a whole (a
+     * {@code @BeforeAll} that threw), which reruns as a whole.
+     */
+    private record Slot(String key, int index, boolean container) {}
 
     /**
      * @param reruns how often a failed test may run again, 0 for never
@@ -67,6 +72,13 @@ final class BatchListener implements TestExecutionListener {
         if (top != null) {
             startClass(top);
         }
+        String key = keyOf(id);
+        if (key != null && TestNames.className(id) != null) {
+            sink.send(new ForkEvent.SetStarted(key, TestNames.setName(id)));
+        }
+        if (id.isTest()) {
+            tokens.put(id.getUniqueId(), output.testStarted());
+        }
     }
 
     @Override
@@ -79,6 +91,10 @@ final class BatchListener implements TestExecutionListener {
         if (top) {
             startClass(key);
         }
+        boolean set = TestNames.className(id) != null;
+        if (set) {
+            sink.send(new ForkEvent.SetStarted(key, TestNames.setName(id)));
+        }
         List<TestIdentifier> tests = id.isTest()
                 ? List.of(id)
                 : plan.getDescendants(id).stream()
@@ -90,6 +106,7 @@ final class BatchListener implements TestExecutionListener {
         for (TestIdentifier test : tests) {
             add(
                     key,
+                    null,
                     new TestOutcome(
                             TestNames.reportName(test, plan),
                             TestNames.wireName(test),
@@ -101,6 +118,9 @@ final class BatchListener implements TestExecutionListener {
                             null,
                             reason));
         }
+        if (set) {
+            sink.send(new ForkEvent.SetFinished(key, TestNames.setName(id), 0));
+        }
         if (top) {
             finishClass(key, id);
         }
@@ -108,6 +128,10 @@ final class BatchListener implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        String token = id.isTest() ? tokens.remove(id.getUniqueId()) : null;
+        if (id.isTest()) {
+            output.testFinished();
+        }
         String key = keyOf(id);
         if (key == null) {
             if (result.getStatus() == TestExecutionResult.Status.FAILED && engineFailure == null) {
@@ -118,19 +142,24 @@ final class BatchListener implements TestExecutionListener {
         // A failed container (a @BeforeAll that threw, a class that did not initialize) is reported as one test; an
         // aborted one (an assumption in @BeforeAll) is not reported at all, as under Surefire.
         if (id.isTest() || result.getStatus() == TestExecutionResult.Status.FAILED) {
-            int index = add(key, Outcomes.of(id, result, plan, key, seconds(id)));
-            if (reruns > 0 && id.isTest() && result.getStatus() == TestExecutionResult.Status.FAILED) {
+            int index = add(key, token, Outcomes.of(id, result, plan, key, seconds(id)));
+            if (reruns > 0 && result.getStatus() == TestExecutionResult.Status.FAILED) {
                 synchronized (this) {
-                    failing.put(id.getUniqueId(), new Slot(key, index));
+                    failing.put(id.getUniqueId(), new Slot(key, index, !id.isTest()));
                 }
             }
+        }
+        if (TestNames.className(id) != null) {
+            sink.send(new ForkEvent.SetFinished(key, TestNames.setName(id), seconds(id)));
         }
         if (key.equals(topClass(id))) {
             finishClass(key, id);
         }
     }
 
-    /** The failed tests left to rerun: unique id → batch class. Empty when reruns are off or all passed. */
+    /**
+     * The failed tests and classes left to rerun: unique id → batch class. Empty when reruns are off or all passed.
+     */
     synchronized Map<String, String> failing() {
         Map<String, String> targets = new LinkedHashMap<>();
         failing.forEach((uniqueId, slot) -> targets.put(uniqueId, slot.key()));
@@ -139,16 +168,23 @@ final class BatchListener implements TestExecutionListener {
 
     /**
      * Takes one rerun's outcomes: a test that passed is done, and its passing outcome is what the orchestrator gets;
-     * the others stay failing with their first failure.
+     * the others stay failing with their first failure. A class that failed as a whole and passed on its rerun is done
+     * too, but its failure stands, as under Surefire, and the tests that ran in the rerun are added to it.
+     *
+     * @param added the tests run in a rerun of a whole class, by batch class
      */
-    synchronized void rerun(Map<String, TestOutcome> outcomes) {
+    synchronized void rerun(Map<String, TestOutcome> outcomes, Map<String, List<TestOutcome>> added) {
         outcomes.forEach((uniqueId, outcome) -> {
             Slot slot = failing.get(uniqueId);
             if (slot != null && TestOutcome.PASSED.equals(outcome.status())) {
                 failing.remove(uniqueId);
-                this.outcomes.get(slot.key()).set(slot.index(), outcome);
+                if (!slot.container()) {
+                    this.outcomes.get(slot.key()).set(slot.index(), outcome);
+                }
             }
         });
+        added.forEach((key, tests) ->
+                this.outcomes.computeIfAbsent(key, k -> new ArrayList<>()).addAll(tests));
     }
 
     /**
@@ -162,12 +198,14 @@ final class BatchListener implements TestExecutionListener {
         for (String key : batch) {
             if (!finished.contains(key) && (engineFailure != null || !loads(key))) {
                 startClass(key);
+                sink.send(new ForkEvent.SetStarted(key, key));
                 Throwable cause = engineFailure;
                 String message = cause != null
                         ? String.valueOf(cause.getMessage())
                         : "no test engine ran this class: it could not be loaded";
                 add(
                         key,
+                        null,
                         new TestOutcome(
                                 simpleName(key),
                                 simpleName(key),
@@ -178,6 +216,7 @@ final class BatchListener implements TestExecutionListener {
                                 message,
                                 cause != null ? Outcomes.trace(cause) : message,
                                 null));
+                sink.send(new ForkEvent.SetFinished(key, key, 0));
                 sendFinished(key, 0);
                 output.exit(key);
                 finished.add(key);
@@ -233,11 +272,11 @@ final class BatchListener implements TestExecutionListener {
         sink.send(new ForkEvent.ClassFinished(key, seconds));
     }
 
-    /** Adds an outcome, sends it, and returns its index in the class's list. */
-    private synchronized int add(String key, TestOutcome outcome) {
+    /** Adds an outcome, sends it with its run's output token (or null), and returns its index in the class's list. */
+    private synchronized int add(String key, String token, TestOutcome outcome) {
         List<TestOutcome> list = outcomes.computeIfAbsent(key, k -> new ArrayList<>());
         list.add(outcome);
-        sink.send(new ForkEvent.TestFinished(key, outcome));
+        sink.send(new ForkEvent.TestFinished(key, token, outcome));
         return list.size() - 1;
     }
 

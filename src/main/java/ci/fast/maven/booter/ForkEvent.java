@@ -21,14 +21,27 @@ public sealed interface ForkEvent {
     /** A top-level class started. */
     record ClassStarted(String key) implements ForkEvent {}
 
-    /** Bytes a test wrote to System.out or System.err while {@code key} ran ("" outside any class). */
-    record Output(String key, boolean stderr, byte[] bytes) implements ForkEvent {}
+    /**
+     * A class container of {@code key} started: the class itself, or one of its {@code @Nested} classes. {@code name}
+     * is what Surefire calls it on the console: its {@code @DisplayName}, else its binary name.
+     */
+    record SetStarted(String key, String name) implements ForkEvent {}
 
-    /** One test finished. */
-    record TestFinished(String key, TestOutcome outcome) implements ForkEvent {}
+    /** A class container of {@code key} finished, {@code seconds} after it started; its tests came before. */
+    record SetFinished(String key, String name, double seconds) implements ForkEvent {}
 
-    /** A failed test ran again ({@code rerunFailingTestsCount}); {@code outcome} is this run's. */
-    record TestRerun(String key, TestOutcome outcome) implements ForkEvent {}
+    /**
+     * Bytes a test wrote to System.out or System.err while {@code key} ran ("" outside any class). {@code test} is the
+     * run of the test executing on the printing thread (a token also sent with that run's outcome), or null when no
+     * test was running there: a static initializer, a {@code @BeforeAll}, another thread.
+     */
+    record Output(String key, String test, boolean stderr, byte[] bytes) implements ForkEvent {}
+
+    /** One test finished; {@code test} is its run's token (see {@link Output}), or null if it never started. */
+    record TestFinished(String key, String test, TestOutcome outcome) implements ForkEvent {}
+
+    /** A failed test ran again ({@code rerunFailingTestsCount}); {@code outcome} is this run's, {@code test} its token. */
+    record TestRerun(String key, String test, TestOutcome outcome) implements ForkEvent {}
 
     /**
      * The fork's system properties as {@code key} ends, for its report (Surefire lists the fork's, not Maven's). Sent

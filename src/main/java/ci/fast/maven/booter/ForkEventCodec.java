@@ -21,6 +21,8 @@ public final class ForkEventCodec {
     private static final int NODE_ENDED = 7;
     private static final int TEST_RERUN = 8;
     private static final int SYSTEM_PROPERTIES = 9;
+    private static final int SET_STARTED = 10;
+    private static final int SET_FINISHED = 11;
 
     private ForkEventCodec() {}
 
@@ -38,19 +40,31 @@ public final class ForkEventCodec {
         } else if (event instanceof ForkEvent.ClassStarted e) {
             out.writeByte(CLASS_STARTED);
             string(out, e.key());
+        } else if (event instanceof ForkEvent.SetStarted e) {
+            out.writeByte(SET_STARTED);
+            string(out, e.key());
+            string(out, e.name());
+        } else if (event instanceof ForkEvent.SetFinished e) {
+            out.writeByte(SET_FINISHED);
+            string(out, e.key());
+            string(out, e.name());
+            out.writeDouble(e.seconds());
         } else if (event instanceof ForkEvent.Output e) {
             out.writeByte(OUTPUT);
             string(out, e.key());
+            string(out, e.test());
             out.writeBoolean(e.stderr());
             out.writeInt(e.bytes().length);
             out.write(e.bytes());
         } else if (event instanceof ForkEvent.TestFinished e) {
             out.writeByte(TEST_FINISHED);
             string(out, e.key());
+            string(out, e.test());
             outcome(out, e.outcome());
         } else if (event instanceof ForkEvent.TestRerun e) {
             out.writeByte(TEST_RERUN);
             string(out, e.key());
+            string(out, e.test());
             outcome(out, e.outcome());
         } else if (event instanceof ForkEvent.SystemProperties e) {
             out.writeByte(SYSTEM_PROPERTIES);
@@ -89,15 +103,18 @@ public final class ForkEventCodec {
                 yield new ForkEvent.Batch(classes);
             }
             case CLASS_STARTED -> new ForkEvent.ClassStarted(string(in));
+            case SET_STARTED -> new ForkEvent.SetStarted(string(in), string(in));
+            case SET_FINISHED -> new ForkEvent.SetFinished(string(in), string(in), in.readDouble());
             case OUTPUT -> {
                 String key = string(in);
+                String test = string(in);
                 boolean stderr = in.readBoolean();
                 byte[] bytes = new byte[in.readInt()];
                 in.readFully(bytes);
-                yield new ForkEvent.Output(key, stderr, bytes);
+                yield new ForkEvent.Output(key, test, stderr, bytes);
             }
-            case TEST_FINISHED -> new ForkEvent.TestFinished(string(in), outcome(in));
-            case TEST_RERUN -> new ForkEvent.TestRerun(string(in), outcome(in));
+            case TEST_FINISHED -> new ForkEvent.TestFinished(string(in), string(in), outcome(in));
+            case TEST_RERUN -> new ForkEvent.TestRerun(string(in), string(in), outcome(in));
             case SYSTEM_PROPERTIES -> {
                 String key = string(in);
                 int size = in.readInt();

@@ -7,10 +7,12 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Captures what tests print. {@code System.out} and {@code System.err} are replaced by streams that send the bytes
- * to Maven as {@link ForkEvent.Output} of the class running now. Output that bypasses them (native code, a child
+ * to Maven as {@link ForkEvent.Output} of the class running now, naming the test running on the printing thread
+ * (as Surefire, which reports a test's output in its own testcase). Output that bypasses them (native code, a child
  * process inheriting the descriptors) reaches the fork's real stdout and stderr; markers written there at each
  * class's start and end tell the Maven side which class it belongs to.
  */
@@ -23,6 +25,10 @@ final class OutputRouter {
             new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     /** The class whose output is being captured; "" between classes. */
     private volatile String current = "";
+    /** The token of the test running on each thread; null where none runs. */
+    private final ThreadLocal<String> test = new ThreadLocal<>();
+
+    private final AtomicLong tokens = new AtomicLong();
 
     OutputRouter(EventSink sink, String nonce) {
         this.sink = sink;
@@ -61,6 +67,21 @@ final class OutputRouter {
         current = "";
     }
 
+    /**
+     * A test starts on this thread: what the thread prints until {@link #testFinished} is that test's. Returns the
+     * token naming this run of it, unique in the fork, to send with its outcome.
+     */
+    String testStarted() {
+        String token = Long.toString(tokens.incrementAndGet());
+        test.set(token);
+        return token;
+    }
+
+    /** The test running on this thread is done: the thread's later output belongs to no test. */
+    void testFinished() {
+        test.remove();
+    }
+
     private void mark(char phase, String key) {
         String marker = Markers.line(nonce, phase, key);
         nativeOut.print(marker);
@@ -84,7 +105,7 @@ final class OutputRouter {
         @Override
         public void write(byte[] bytes, int off, int len) {
             if (len > 0) {
-                sink.send(new ForkEvent.Output(current, stderr, Arrays.copyOfRange(bytes, off, off + len)));
+                sink.send(new ForkEvent.Output(current, test.get(), stderr, Arrays.copyOfRange(bytes, off, off + len)));
             }
         }
 

@@ -82,8 +82,9 @@ final class PlatformTests {
     }
 
     /**
-     * Runs a batch, then its failed tests again up to {@code reruns} times each (stopping for a test once it passes),
-     * and returns each class's final outcomes in the wire's shape.
+     * Runs a batch, then its failed tests (and classes that failed as a whole, such as in a {@code @BeforeAll}) again up
+     * to {@code reruns} times each, stopping for one once it passes, as Surefire does, and returns each class's final
+     * outcomes in the wire's shape.
      */
     Map<String, List<Map<String, Object>>> run(List<String> batch) {
         Launcher launcher = launcher();
@@ -102,7 +103,7 @@ final class PlatformTests {
                                     .toList())
                             .build(),
                     rerun);
-            listener.rerun(rerun.outcomes());
+            listener.rerun(rerun.outcomes(), rerun.added());
         }
         return listener.finish();
     }

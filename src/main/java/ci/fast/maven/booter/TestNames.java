@@ -48,11 +48,30 @@ final class TestNames {
         for (TestIdentifier at = id; at != null; at = plan.getParent(at).orElse(null)) {
             String name = className(at);
             if (name != null) {
-                String simple = name.substring(Math.max(name.lastIndexOf('.'), name.lastIndexOf('$')) + 1);
-                return at.getDisplayName().equals(simple) ? null : at.getDisplayName();
+                return isDefaultName(at.getDisplayName(), name) ? null : at.getDisplayName();
             }
         }
         return null;
+    }
+
+    /**
+     * What Surefire calls a class container on the console ("Running …", "… -- in …"): its {@code @DisplayName}, or
+     * its binary name when it has none.
+     */
+    static String setName(TestIdentifier id) {
+        String name = className(id);
+        return isDefaultName(id.getDisplayName(), name) ? name : id.getDisplayName();
+    }
+
+    /**
+     * Whether {@code display} is what the engines call {@code className} when it has no display name of its own:
+     * {@code Inner} for a {@code @Nested} class, {@code Outer$Static} for a static member class, the binary name (the
+     * Vintage engine).
+     */
+    private static boolean isDefaultName(String display, String className) {
+        return display.equals(className)
+                || display.equals(className.substring(className.lastIndexOf('.') + 1))
+                || display.equals(className.substring(className.lastIndexOf('$') + 1));
     }
 
     /** The class a test belongs to in reports: the nearest class container, a nested class for @Nested tests. */

@@ -5,9 +5,11 @@ import ci.fast.maven.booter.TestOutcome;
 import ci.fast.maven.report.ClassResult;
 import ci.fast.maven.report.Status;
 import ci.fast.maven.report.TestResult;
+import ci.fast.maven.report.TestSet;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +21,11 @@ import java.util.function.Consumer;
  * Puts one fork's class results together from its three streams: the event socket, and native stdout and stderr. A
  * class is complete once its finish event has come and both native streams have passed its end marker (or ended),
  * so that everything it printed is in its report. Thread-safe: each stream has its own reader thread.
+ *
+ * <p>What a class printed on System.out and System.err goes to its tests as Surefire 3.5 attributes it: a test's run
+ * gets what its thread printed while it ran, and what was printed outside any test since the last test or container
+ * ended (a static initializer, a {@code @BeforeAll}); what is printed after the last test of a container (its
+ * {@code @AfterAll}) belongs to no test. The class keeps all of it, for the console or its output file.
  */
 final class ClassAssembler {
     /** The failure type of a test lost with its fork, as Surefire names a fork's crash. */
@@ -49,7 +56,10 @@ final class ClassAssembler {
         this(completed, stray, key -> {});
     }
 
-    /** @param started receives each class's name when its start event comes, for Surefire's "Running" line */
+    /**
+     * @param started receives the name of each class container as it starts (the class, then each {@code @Nested}
+     *     class; a {@code @DisplayName} if it has one), for Surefire's "Running" lines
+     */
     ClassAssembler(Consumer<ClassResult> completed, Consumer<String> stray, Consumer<String> started) {
         this.completed = completed;
         this.stray = stray;
@@ -65,16 +75,24 @@ final class ClassAssembler {
             b.classes().forEach(key -> batchOutcomes.put(key, new ArrayList<>()));
         } else if (event instanceof ForkEvent.ClassStarted s) {
             pending.putIfAbsent(s.key(), new Pending());
-            started.accept(s.key());
+        } else if (event instanceof ForkEvent.SetStarted s) {
+            started.accept(s.name());
+        } else if (event instanceof ForkEvent.SetFinished s) {
+            Pending p = pending.computeIfAbsent(s.key(), k -> new Pending());
+            p.sets.add(new TestSet(s.name(), p.tests.size(), s.seconds()));
+            p.loose.take(); // an @AfterAll's output: no test's
         } else if (event instanceof ForkEvent.Output o) {
             Pending p = pending.get(o.key());
             if (p == null) {
                 stray.accept(new String(o.bytes(), StandardCharsets.UTF_8));
             } else {
                 (o.stderr() ? p.err : p.out).writeBytes(o.bytes());
+                Printed owner = o.test() == null ? p.loose : p.running.computeIfAbsent(o.test(), t -> new Printed());
+                owner.write(o.stderr(), o.bytes());
             }
         } else if (event instanceof ForkEvent.TestFinished t) {
-            pending.computeIfAbsent(t.key(), k -> new Pending()).tests.add(result(t.outcome()));
+            Pending p = pending.computeIfAbsent(t.key(), k -> new Pending());
+            p.tests.add(p.printedBy(t.test(), result(t.outcome())));
             List<TestOutcome> wire = batchOutcomes.get(t.key());
             if (wire != null) {
                 wire.add(t.outcome());
@@ -107,7 +125,9 @@ final class ClassAssembler {
         if (p == null) {
             stray.accept(text);
         } else {
-            (stderr ? p.err : p.out).writeBytes(text.getBytes(StandardCharsets.UTF_8));
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            (stderr ? p.err : p.out).writeBytes(bytes);
+            p.natively.write(stderr, bytes);
         }
     }
 
@@ -142,7 +162,10 @@ final class ClassAssembler {
             Pending p = pending.get(key);
             TestOutcome crash = new TestOutcome(
                     simpleName(key), simpleName(key), key, TestOutcome.ERROR, 0, CRASH_TYPE, cause, cause, null);
-            p.tests.add(result(crash));
+            // What the class printed last, up to the crash, is the likeliest clue: it goes with the crash.
+            p.running.values().forEach(p.loose::append);
+            p.running.clear();
+            p.tests.add(p.printedBy(null, result(crash)));
             p.finished = true;
             batchOutcomes.computeIfAbsent(key, k -> new ArrayList<>()).add(crash);
         }
@@ -163,8 +186,9 @@ final class ClassAssembler {
 
     /** Attaches a rerun to the latest run of the same test in its class; the class is not finished before its reruns. */
     private void rerun(ForkEvent.TestRerun r) {
-        List<TestResult> tests = pending.computeIfAbsent(r.key(), k -> new Pending()).tests;
-        TestResult run = result(r.outcome());
+        Pending p = pending.computeIfAbsent(r.key(), k -> new Pending());
+        List<TestResult> tests = p.tests;
+        TestResult run = p.printedBy(r.test(), result(r.outcome()));
         for (int i = tests.size() - 1; i >= 0; i--) {
             TestResult t = tests.get(i);
             if (t.name().equals(run.name()) && t.className().equals(run.className())) {
@@ -197,7 +221,10 @@ final class ClassAssembler {
                 p.seconds,
                 p.out.toString(StandardCharsets.UTF_8),
                 p.err.toString(StandardCharsets.UTF_8),
-                p.properties));
+                p.properties,
+                p.natively.out.toString(StandardCharsets.UTF_8),
+                p.natively.err.toString(StandardCharsets.UTF_8),
+                p.sets));
     }
 
     private static TestResult result(TestOutcome t) {
@@ -220,8 +247,18 @@ final class ClassAssembler {
 
     private static final class Pending {
         final List<TestResult> tests = new ArrayList<>();
+        /** All the class printed, in the order it came. */
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
         final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        /** What reached the native streams. */
+        final Printed natively = new Printed();
+        /** What was printed outside any test since the last test or container ended. */
+        final Printed loose = new Printed();
+        /** What each test run printed that has not finished yet, by its token. */
+        final Map<String, Printed> running = new HashMap<>();
+        /** The containers that finished, in order. */
+        final List<TestSet> sets = new ArrayList<>();
         /** Whether native stdout [0] and stderr [1] have passed the class's end marker. */
         final boolean[] ended = new boolean[2];
 
@@ -229,5 +266,47 @@ final class ClassAssembler {
         double seconds;
         /** The fork's system properties at the class's end; null until they come (a fork that died sends none). */
         Map<String, String> properties;
+
+        /** {@code run} with what its test printed: the output outside any test first, then its own. */
+        TestResult printedBy(String token, TestResult run) {
+            Printed own = token == null ? null : running.remove(token);
+            if (own != null) {
+                loose.append(own);
+            }
+            Printed all = loose.take();
+            return all.isEmpty()
+                    ? run
+                    : run.withOutput(
+                            all.out.toString(StandardCharsets.UTF_8), all.err.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Bytes printed on standard output and standard error. */
+    private static final class Printed {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        void write(boolean stderr, byte[] bytes) {
+            (stderr ? err : out).writeBytes(bytes);
+        }
+
+        void append(Printed other) {
+            out.writeBytes(other.out.toByteArray());
+            err.writeBytes(other.err.toByteArray());
+        }
+
+        boolean isEmpty() {
+            return out.size() == 0 && err.size() == 0;
+        }
+
+        /** What was printed so far; this is empty again after. */
+        Printed take() {
+            Printed taken = new Printed();
+            taken.out = out;
+            taken.err = err;
+            out = new ByteArrayOutputStream();
+            err = new ByteArrayOutputStream();
+            return taken;
+        }
     }
 }

@@ -1,19 +1,26 @@
 package ci.fast.maven.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * One top-level test class: its tests in execution order, its wall time in seconds, and the text it
- * printed. Immutable: the list is copied.
+ * printed. Immutable: the lists are copied.
  *
  * @param className the top-level test class, e.g. {@code com.acme.FooTest}; names the report files
  * @param tests     the tests of the class and of its nested classes, never null
  * @param seconds   wall time of the whole class
- * @param stdout    captured standard output, never null, may be empty
- * @param stderr    captured standard error, never null, may be empty
+ * @param stdout    everything the class printed on standard output, never null, may be empty; each test's part is
+ *                  also in its {@link TestResult#stdout()}
+ * @param stderr    the same of standard error
  * @param properties the test JVM's system properties when the class ended, or null if unknown
+ * @param nativeOut what reached the fork's native stdout while the class ran (native code, child processes): no test
+ *                  owns it, so the XML report writes it on the suite; never null
+ * @param nativeErr the same of native stderr
+ * @param sets      the class's containers in the order they finished, the class itself last; empty when unknown
+ *                  (then the class is one set of all its tests)
  */
 public record ClassResult(
         String className,
@@ -21,7 +28,10 @@ public record ClassResult(
         double seconds,
         String stdout,
         String stderr,
-        Map<String, String> properties) {
+        Map<String, String> properties,
+        String nativeOut,
+        String nativeErr,
+        List<TestSet> sets) {
 
     public ClassResult {
         Objects.requireNonNull(className, "ClassResult.className must not be null");
@@ -37,11 +47,55 @@ public record ClassResult(
         }
         tests = List.copyOf(tests);
         properties = properties == null ? null : Map.copyOf(properties);
+        nativeOut = nativeOut == null ? "" : nativeOut;
+        nativeErr = nativeErr == null ? "" : nativeErr;
+        sets = sets == null ? List.of() : List.copyOf(sets);
+    }
+
+    /** A class that printed nothing natively, its containers unknown. */
+    public ClassResult(
+            String className,
+            List<TestResult> tests,
+            double seconds,
+            String stdout,
+            String stderr,
+            Map<String, String> properties) {
+        this(className, tests, seconds, stdout, stderr, properties, "", "", List.of());
     }
 
     /** A class whose test JVM's system properties are unknown. */
     public ClassResult(String className, List<TestResult> tests, double seconds, String stdout, String stderr) {
         this(className, tests, seconds, stdout, stderr, null);
+    }
+
+    /**
+     * Each container's tests as Surefire reports them on the console, in the order they finished: a result named by
+     * the container (its display name, else its binary name), holding the tests that finished after the container
+     * before it. The last is the class itself; a class without {@code @Nested} classes is one set of all its tests.
+     */
+    public List<ClassResult> testSets() {
+        if (sets.isEmpty()) {
+            return List.of(new ClassResult(className, tests, seconds, "", ""));
+        }
+        List<ClassResult> results = new ArrayList<>(sets.size());
+        int from = 0;
+        for (int i = 0; i < sets.size(); i++) {
+            TestSet set = sets.get(i);
+            // The class's own set takes whatever came last, a test reported after it ended (a lost fork's error).
+            int to = i == sets.size() - 1 ? tests.size() : Math.max(from, Math.min(set.end(), tests.size()));
+            results.add(new ClassResult(set.name(), tests.subList(from, to), set.seconds(), "", ""));
+            from = to;
+        }
+        return results;
+    }
+
+    /**
+     * The tests Surefire counts in the class's XML and text reports: those of its own set (the last), so none of a
+     * {@code @Nested} class's, under the class's name and with its time.
+     */
+    public ClassResult ownSet() {
+        List<ClassResult> all = testSets();
+        return new ClassResult(className, all.get(all.size() - 1).tests(), seconds, "", "");
     }
 
     /** Number of tests, skipped ones included, as Surefire counts "Tests run". */

@@ -35,8 +35,12 @@ public final class ConsoleFormat {
      * name is empty (or the class's own), names the class once.
      */
     public static String testLine(TestResult t) {
-        String name =
-                t.name().isEmpty() || t.name().equals(t.className()) ? t.className() : t.className() + "." + t.name();
+        return testLine(t.className(), t);
+    }
+
+    /** {@link #testLine(TestResult)} of a test of {@code className}, which names a {@code @Nested} class's tests too. */
+    public static String testLine(String className, TestResult t) {
+        String name = t.name().isEmpty() || t.name().equals(t.className()) ? className : className + "." + t.name();
         String line = name + " -- Time elapsed: " + elapsed(t.seconds());
         return switch (t.outcome()) {
             case FAILED -> line + " <<< FAILURE!";

@@ -19,15 +19,23 @@ final class ProblemLine {
     private ProblemLine() {}
 
     static String of(TestResult t) {
+        return of(t.className(), t);
+    }
+
+    /**
+     * The line for {@code t} of the class {@code className}: as Surefire, a {@code @Nested} class's test is named and
+     * its frames are looked for by the top-level class, so they are not found.
+     */
+    static String of(String className, TestResult t) {
         List<Frame> all = frames(t.stackTrace());
-        String testClass = normalized(t.className());
+        String testClass = normalized(className);
         List<Frame> inClass = new ArrayList<>();
         for (Frame f : all) {
             if (normalized(f.className()).equals(testClass)) {
                 inClass.add(0, f); // outermost first, as Surefire reads the call chain
             }
         }
-        StringBuilder b = new StringBuilder(simpleName(t.className()));
+        StringBuilder b = new StringBuilder(simpleName(className));
         if (inClass.isEmpty()) {
             if (!t.name().isEmpty()) {
                 b.append('.').append(t.name());

@@ -40,9 +40,9 @@ public final class RunSummary {
         for (TestResult t : r.tests()) {
             SummaryLine.Level level = t.isFlaky() ? SummaryLine.Level.WARN : SummaryLine.Level.ERROR;
             if (t.isFlaky()) {
-                flakeProblems.add(problem(t, level));
+                flakeProblems.add(problem(r.className(), t, level));
             } else if (t.isProblem()) {
-                (t.status() == Status.FAILED ? failureProblems : errorProblems).add(problem(t, level));
+                (t.status() == Status.FAILED ? failureProblems : errorProblems).add(problem(r.className(), t, level));
             }
         }
     }
@@ -51,10 +51,12 @@ public final class RunSummary {
      * A test run once is one line; a rerun test is its full name, then {@code Run N: ...} for each run and
      * {@code Run N: PASS} for the one that passed, as Surefire prints them.
      */
-    private static Problem problem(TestResult t, SummaryLine.Level level) {
-        String key = t.className() + "." + t.name();
+    private static Problem problem(String className, TestResult t, SummaryLine.Level level) {
+        // Surefire names a test by its top-level class (a @Nested one's too), and a class that failed as a whole (no
+        // test name) "<class>.null" in this list.
+        String key = className + "." + (t.name().isEmpty() ? "null" : t.name());
         if (t.reruns().isEmpty()) {
-            return new Problem(key, List.of(new SummaryLine(level, "  " + ProblemLine.of(t))));
+            return new Problem(key, List.of(new SummaryLine(level, "  " + ProblemLine.of(className, t))));
         }
         List<SummaryLine> lines = new ArrayList<>();
         lines.add(new SummaryLine(level, key));
@@ -67,7 +69,8 @@ public final class RunSummary {
                     run.status() == Status.PASSED
                             ? new SummaryLine(SummaryLine.Level.INFO, "  Run " + (i + 1) + ": PASS")
                             : new SummaryLine(
-                                    SummaryLine.Level.ERROR, "  Run " + (i + 1) + ": " + ProblemLine.of(run)));
+                                    SummaryLine.Level.ERROR,
+                                    "  Run " + (i + 1) + ": " + ProblemLine.of(className, run)));
         }
         lines.add(new SummaryLine(SummaryLine.Level.INFO, ""));
         return new Problem(key, lines);

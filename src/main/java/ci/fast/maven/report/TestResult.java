@@ -3,6 +3,7 @@ package ci.fast.maven.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * One test, with its reruns when {@code rerunFailingTestsCount} reran it.
@@ -22,6 +23,9 @@ import java.util.Objects;
  * @param skipReason     why the test was skipped
  * @param reruns         the runs after the first, in order; a passing one ends them (the test is flaky)
  * @param classDisplayName the class's {@code @DisplayName}, written as the XML classname as Surefire does, or null
+ * @param stdout         what this run printed on System.out, as Surefire counts it: from the end of the test (or
+ *                       class) before it to its own end; never null, may be empty
+ * @param stderr         the same of System.err
  */
 public record TestResult(
         String name,
@@ -33,13 +37,44 @@ public record TestResult(
         String stackTrace,
         String skipReason,
         List<TestResult> reruns,
-        String classDisplayName) {
+        String classDisplayName,
+        String stdout,
+        String stderr) {
 
     public TestResult {
         Objects.requireNonNull(name, "TestResult.name must not be null");
         Objects.requireNonNull(className, "TestResult.className must not be null");
         Objects.requireNonNull(status, "TestResult.status must not be null");
         reruns = reruns == null ? List.of() : List.copyOf(reruns);
+        stdout = stdout == null ? "" : stdout;
+        stderr = stderr == null ? "" : stderr;
+    }
+
+    /** A test that printed nothing. */
+    public TestResult(
+            String name,
+            String className,
+            Status status,
+            double seconds,
+            String failureType,
+            String failureMessage,
+            String stackTrace,
+            String skipReason,
+            List<TestResult> reruns,
+            String classDisplayName) {
+        this(
+                name,
+                className,
+                status,
+                seconds,
+                failureType,
+                failureMessage,
+                stackTrace,
+                skipReason,
+                reruns,
+                classDisplayName,
+                "",
+                "");
     }
 
     /** A test that ran once. */
@@ -74,7 +109,43 @@ public record TestResult(
                 stackTrace,
                 skipReason,
                 all,
-                classDisplayName);
+                classDisplayName,
+                stdout,
+                stderr);
+    }
+
+    /** This run with what it printed. */
+    public TestResult withOutput(String stdout, String stderr) {
+        return new TestResult(
+                name,
+                className,
+                status,
+                seconds,
+                failureType,
+                failureMessage,
+                stackTrace,
+                skipReason,
+                reruns,
+                classDisplayName,
+                stdout,
+                stderr);
+    }
+
+    /** This test with another stack trace, its reruns' traces mapped the same way. */
+    public TestResult withStackTraces(UnaryOperator<String> map) {
+        return new TestResult(
+                name,
+                className,
+                status,
+                seconds,
+                failureType,
+                failureMessage,
+                stackTrace == null ? null : map.apply(stackTrace),
+                skipReason,
+                reruns.stream().map(r -> r.withStackTraces(map)).toList(),
+                classDisplayName,
+                stdout,
+                stderr);
     }
 
     /** Failed at first, then passed on a rerun: counted as passed, and as a flake. */

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * Writes {@code <className>.txt} as Surefire does: a header naming the class, the class line, then for
- * each failed or errored test its heading line and stack trace. Lines end with the platform's separator.
+ * each failed or errored test its heading line and stack trace. As under Surefire 3.5, the counts and tests are the
+ * class's own, without its {@code @Nested} classes'. Lines end with the platform's separator.
  * Safe to use from several threads for different classes.
  */
 public final class TextReportWriter {
@@ -26,14 +27,15 @@ public final class TextReportWriter {
         ReportFiles.write(reportsDirectory, r.className() + ".txt", out -> writeReport(r, out));
     }
 
-    private static void writeReport(ClassResult r, Writer out) throws IOException {
+    private static void writeReport(ClassResult all, Writer out) throws IOException {
+        ClassResult r = all.ownSet();
         line(out, RULE);
         line(out, "Test set: " + r.className());
         line(out, RULE);
         line(out, ConsoleFormat.classLine(r));
         for (TestResult t : r.tests()) {
             if (t.isProblem()) {
-                line(out, ConsoleFormat.testLine(t));
+                line(out, ConsoleFormat.testLine(r.className(), t));
                 String trace = problemText(t);
                 if (!trace.isEmpty()) {
                     // One line ending throughout, whatever the fork or the exception printed.

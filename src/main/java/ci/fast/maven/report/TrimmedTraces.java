@@ -14,20 +14,18 @@ public final class TrimmedTraces {
     public static ClassResult of(ClassResult r) {
         List<TestResult> tests = new ArrayList<>(r.tests().size());
         for (TestResult t : r.tests()) {
-            tests.add(
-                    t.stackTrace() == null
-                            ? t
-                            : new TestResult(
-                                    t.name(),
-                                    t.className(),
-                                    t.status(),
-                                    t.seconds(),
-                                    t.failureType(),
-                                    t.failureMessage(),
-                                    trim(t.stackTrace(), t.className()),
-                                    t.skipReason()));
+            tests.add(t.withStackTraces(trace -> trim(trace, t.className())));
         }
-        return new ClassResult(r.className(), tests, r.seconds(), r.stdout(), r.stderr());
+        return new ClassResult(
+                r.className(),
+                tests,
+                r.seconds(),
+                r.stdout(),
+                r.stderr(),
+                r.properties(),
+                r.nativeOut(),
+                r.nativeErr(),
+                r.sets());
     }
 
     /**

@@ -14,9 +14,12 @@ import java.util.function.Supplier;
  * Writes {@code TEST-<className>.xml} in Maven Surefire's format (schema version 3.0.2), which Jenkins,
  * GitHub and GitLab test reporters and {@code surefire-report} read.
  *
- * <p>Unlike Surefire, the captured output is written once per class, as {@code system-out} /
- * {@code system-err} of the test suite, because it is captured per class. The system properties of the
- * test JVM are listed, as Surefire does (the Maven JVM's when they are unknown), with credentials masked. Safe to use from several threads for different classes.
+ * <p>As Surefire 3.5: what a test printed is in its own {@code testcase} (a failed run's in its {@code rerun…} or
+ * {@code flaky…} element), what no test owns after the last one is left out, and the suite's counts are those of
+ * the class's own tests, without its {@code @Nested} classes' (which are listed all the same). Output that reached
+ * the fork's native streams, which Surefire cannot capture, is the suite's {@code system-out} / {@code system-err}.
+ * The system properties of the test JVM are listed, as Surefire does (the Maven JVM's when they are unknown), with
+ * credentials masked. Safe to use from several threads for different classes.
  */
 public final class XmlReportWriter {
 
@@ -81,19 +84,20 @@ public final class XmlReportWriter {
         attribute(out, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
         attribute(out, "xsi:noNamespaceSchemaLocation", SCHEMA_LOCATION);
         attribute(out, "version", SCHEMA_VERSION);
+        ClassResult own = r.ownSet();
         attribute(out, "name", r.className());
         attribute(out, "time", time(r.seconds()));
-        attribute(out, "tests", String.valueOf(r.run()));
-        attribute(out, "errors", String.valueOf(r.errors()));
-        attribute(out, "skipped", String.valueOf(r.skipped()));
-        attribute(out, "failures", String.valueOf(r.failures()));
+        attribute(out, "tests", String.valueOf(own.run()));
+        attribute(out, "errors", String.valueOf(own.errors()));
+        attribute(out, "skipped", String.valueOf(own.skipped()));
+        attribute(out, "failures", String.valueOf(own.failures()));
         out.write(">" + NL);
         writeProperties(properties, out);
         for (TestResult t : r.tests()) {
             writeTestCase(t, out);
         }
-        writeOutput("system-out", r.stdout(), out);
-        writeOutput("system-err", r.stderr(), out);
+        writeOutput("  ", "system-out", r.nativeOut(), out);
+        writeOutput("  ", "system-err", r.nativeErr(), out);
         out.write("</testsuite>" + NL);
     }
 
@@ -113,23 +117,34 @@ public final class XmlReportWriter {
         attribute(out, "name", t.name());
         attribute(out, "classname", t.reportClassName());
         attribute(out, "time", time(t.seconds()));
-        if (t.status() == Status.PASSED) {
+        if (t.status() == Status.PASSED && !printed(t)) {
             out.write("/>" + NL);
             return;
         }
         out.write(">" + NL);
-        if (t.status() == Status.SKIPPED) {
+        if (t.status() == Status.PASSED) {
+            writeOutputs("    ", t, out);
+        } else if (t.status() == Status.SKIPPED) {
             writeSkipped(t, out);
+            writeOutputs("    ", t, out);
         } else if (t.isFlaky()) {
-            // Surefire's shape: every failed run of a test that passed in the end, its trace in a child element.
+            // Surefire's shape: every failed run of a test that passed in the end, its trace and output in a child
+            // element. Surefire drops the passing run's output; it is kept here, as the testcase's.
             writeRun("flaky", t, out);
+            TestResult passed = null;
             for (TestResult rerun : t.reruns()) {
                 if (rerun.status() != Status.PASSED) {
                     writeRun("flaky", rerun, out);
+                } else {
+                    passed = rerun;
                 }
+            }
+            if (passed != null) {
+                writeOutputs("    ", passed, out);
             }
         } else {
             writeFailure(t, out);
+            writeOutputs("    ", t, out);
             for (TestResult rerun : t.reruns()) {
                 writeRun("rerun", rerun, out);
             }
@@ -171,12 +186,22 @@ public final class XmlReportWriter {
         if (run.stackTrace() != null) {
             out.write("      <stackTrace>" + XmlText.content(run.stackTrace()) + "</stackTrace>" + NL);
         }
+        writeOutputs("      ", run, out);
         out.write("    </" + element + ">" + NL);
     }
 
-    private static void writeOutput(String element, String text, Writer out) throws IOException {
+    private static boolean printed(TestResult t) {
+        return !t.stdout().isEmpty() || !t.stderr().isEmpty();
+    }
+
+    private static void writeOutputs(String indent, TestResult t, Writer out) throws IOException {
+        writeOutput(indent, "system-out", t.stdout(), out);
+        writeOutput(indent, "system-err", t.stderr(), out);
+    }
+
+    private static void writeOutput(String indent, String element, String text, Writer out) throws IOException {
         if (!text.isEmpty()) {
-            out.write("  <" + element + ">" + XmlText.content(text) + "</" + element + ">" + NL);
+            out.write(indent + "<" + element + ">" + XmlText.content(text) + "</" + element + ">" + NL);
         }
     }
 

@@ -61,11 +61,21 @@ final class ResultSink {
         summary.add(result);
         durations.put(result.className(), result.seconds());
         showOutput(result);
-        String line = ConsoleFormat.classLine(result);
-        if (result.hasProblems()) {
+        // As Surefire: a line for each container, the @Nested ones first, each counting the tests finished since the
+        // one before.
+        for (ClassResult set : result.testSets()) {
+            showLine(result.className(), set);
+        }
+    }
+
+    private void showLine(String className, ClassResult set) {
+        String line = ConsoleFormat.classLine(set);
+        if (set.hasProblems()) {
             log.error(line);
-            result.tests().stream().filter(t -> t.isProblem()).forEach(t -> log.error(ConsoleFormat.testLine(t)));
-        } else if (result.skipped() > 0) {
+            set.tests().stream()
+                    .filter(t -> t.isProblem())
+                    .forEach(t -> log.error(ConsoleFormat.testLine(className, t)));
+        } else if (set.skipped() > 0) {
             log.warn(line);
         } else {
             log.info(line);

@@ -36,8 +36,13 @@ class ForkEventCodecTest {
                 new ForkEvent.ClassStarted("com.acme.A"),
                 new ForkEvent.ClassStarted(""),
                 new ForkEvent.ClassStarted(null),
+                new ForkEvent.SetStarted("com.acme.A", "com.acme.A$Inner"),
+                new ForkEvent.SetStarted("com.acme.A", "A named " + NON_ASCII),
+                new ForkEvent.SetFinished("com.acme.A", "com.acme.A$Inner", 0.75),
+                new ForkEvent.SetFinished("com.acme.A", null, 0),
                 new ForkEvent.TestFinished(
                         "com.acme.A",
+                        "12",
                         new TestOutcome(
                                 "add(int)[1]",
                                 "add(int)[1]",
@@ -50,6 +55,7 @@ class ForkEventCodecTest {
                                 null)),
                 new ForkEvent.TestFinished(
                         "com.acme.A",
+                        null,
                         new TestOutcome(
                                 "skips",
                                 "skips()",
@@ -60,9 +66,11 @@ class ForkEventCodecTest {
                                 null,
                                 null,
                                 "disabled on " + NON_ASCII)),
-                new ForkEvent.TestFinished(null, new TestOutcome(null, null, null, null, -1.5, null, null, null, null)),
+                new ForkEvent.TestFinished(
+                        null, null, new TestOutcome(null, null, null, null, -1.5, null, null, null, null)),
                 new ForkEvent.TestRerun(
                         "com.acme.A",
+                        "13",
                         new TestOutcome(
                                 "flaky",
                                 "flaky()",
@@ -92,10 +100,11 @@ class ForkEventCodecTest {
     void readsBackOutputBytesAndStream() throws IOException {
         byte[] text = ("printed " + NON_ASCII + "\n").getBytes(StandardCharsets.UTF_8);
 
-        ForkEvent.Output read =
-                assertInstanceOf(ForkEvent.Output.class, roundTrip(new ForkEvent.Output("com.acme.A", true, text)));
+        ForkEvent.Output read = assertInstanceOf(
+                ForkEvent.Output.class, roundTrip(new ForkEvent.Output("com.acme.A", "42", true, text)));
 
         assertEquals("com.acme.A", read.key());
+        assertEquals("42", read.test());
         assertTrue(read.stderr());
         assertArrayEquals(text, read.bytes());
     }
@@ -103,9 +112,10 @@ class ForkEventCodecTest {
     @Test
     void readsBackOutputOutsideAnyClassWithNoBytes() throws IOException {
         ForkEvent.Output read =
-                assertInstanceOf(ForkEvent.Output.class, roundTrip(new ForkEvent.Output("", false, new byte[0])));
+                assertInstanceOf(ForkEvent.Output.class, roundTrip(new ForkEvent.Output("", null, false, new byte[0])));
 
         assertEquals("", read.key());
+        assertNull(read.test());
         assertFalse(read.stderr());
         assertArrayEquals(new byte[0], read.bytes());
     }
@@ -117,8 +127,8 @@ class ForkEventCodecTest {
             large[i] = (byte) (i * 31 + 7);
         }
 
-        ForkEvent.Output read =
-                assertInstanceOf(ForkEvent.Output.class, roundTrip(new ForkEvent.Output("com.acme.A", false, large)));
+        ForkEvent.Output read = assertInstanceOf(
+                ForkEvent.Output.class, roundTrip(new ForkEvent.Output("com.acme.A", "1", false, large)));
 
         assertArrayEquals(large, read.bytes());
     }

@@ -9,6 +9,7 @@ import ci.fast.maven.booter.TestOutcome;
 import ci.fast.maven.report.ClassResult;
 import ci.fast.maven.report.Status;
 import ci.fast.maven.report.TestResult;
+import ci.fast.maven.report.TestSet;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -138,8 +139,8 @@ class ClassAssemblerTest {
         byte[] bytes = "Grüße 测试\n".getBytes(StandardCharsets.UTF_8);
         assembler.event(new ForkEvent.ClassStarted(A));
         // A PrintStream may hand over a multi-byte character in two writes.
-        assembler.event(new ForkEvent.Output(A, false, Arrays.copyOfRange(bytes, 0, 3)));
-        assembler.event(new ForkEvent.Output(A, false, Arrays.copyOfRange(bytes, 3, bytes.length)));
+        assembler.event(new ForkEvent.Output(A, null, false, Arrays.copyOfRange(bytes, 0, 3)));
+        assembler.event(new ForkEvent.Output(A, null, false, Arrays.copyOfRange(bytes, 3, bytes.length)));
 
         finishBoth(A);
 
@@ -286,6 +287,7 @@ class ClassAssemblerTest {
         assembler.event(new ForkEvent.ClassStarted(A));
         assembler.event(new ForkEvent.TestFinished(
                 A,
+                null,
                 new TestOutcome(
                         "divides",
                         "divides()",
@@ -297,7 +299,7 @@ class ClassAssemblerTest {
                         "trace",
                         null)));
         assembler.event(new ForkEvent.TestFinished(
-                A, new TestOutcome("skips", "skips()", A, TestOutcome.SKIPPED, 0, null, null, null, "disabled")));
+                A, null, new TestOutcome("skips", "skips()", A, TestOutcome.SKIPPED, 0, null, null, null, "disabled")));
 
         finishBoth(A);
 
@@ -343,6 +345,126 @@ class ClassAssemblerTest {
                 completed.stream().map(ClassResult::properties).toList());
     }
 
+    @Test
+    void givesEachTestWhatItPrintedAndWhatWasPrintedOutsideAnyTestBeforeIt() {
+        assembler.event(new ForkEvent.ClassStarted(A));
+        assembler.event(new ForkEvent.SetStarted(A, A));
+        assembler.event(output(A, null, OUT, "static init\n"));
+        assembler.event(output(A, null, ERR, "before all\n"));
+        assembler.event(output(A, "1", OUT, "first\n"));
+        assembler.event(output(A, "2", OUT, "second, on another thread\n"));
+        assembler.event(finished(A, "1", "first"));
+        assembler.event(output(A, "2", ERR, "second again\n"));
+        assembler.event(finished(A, "2", "second"));
+        assembler.event(finished(A, "3", "silent"));
+        assembler.event(output(A, null, OUT, "after all\n"));
+        assembler.event(new ForkEvent.SetFinished(A, A, 0.5));
+        finishBoth(A);
+
+        ClassResult a = completed.get(0);
+        TestResult first = a.tests().get(0);
+        assertEquals("static init\nfirst\n", first.stdout());
+        assertEquals("before all\n", first.stderr());
+        TestResult second = a.tests().get(1);
+        assertEquals("second, on another thread\n", second.stdout(), "its own, though printed before first ended");
+        assertEquals("second again\n", second.stderr());
+        assertEquals("", a.tests().get(2).stdout());
+        assertEquals("", a.tests().get(2).stderr());
+        assertEquals(
+                "static init\nfirst\nsecond, on another thread\nafter all\n",
+                a.stdout(),
+                "the class keeps everything, the @AfterAll's output too, for the console");
+        assertEquals("", a.nativeOut());
+    }
+
+    @Test
+    void dropsWhatAContainerPrintedAfterItsLastTestFromTheNextTest() {
+        assembler.event(new ForkEvent.ClassStarted(A));
+        assembler.event(finished(A, "1", "outer"));
+        assembler.event(new ForkEvent.SetStarted(A, A + "$Inner"));
+        assembler.event(output(A, null, OUT, "inner before all\n"));
+        assembler.event(finished(A, "2", "inner"));
+        assembler.event(output(A, null, OUT, "inner after all\n"));
+        assembler.event(new ForkEvent.SetFinished(A, A + "$Inner", 0.25));
+        assembler.event(new ForkEvent.SetStarted(A, A + "$Other"));
+        assembler.event(finished(A, "3", "other"));
+        assembler.event(new ForkEvent.SetFinished(A, A + "$Other", 0.125));
+        assembler.event(new ForkEvent.SetFinished(A, A, 1));
+        finishBoth(A);
+
+        ClassResult a = completed.get(0);
+        assertEquals("inner before all\n", a.tests().get(1).stdout());
+        assertEquals("", a.tests().get(2).stdout(), "the inner @AfterAll's output is no test's, as under Surefire");
+        assertEquals(
+                List.of(new TestSet(A + "$Inner", 2, 0.25), new TestSet(A + "$Other", 3, 0.125), new TestSet(A, 3, 1)),
+                a.sets());
+    }
+
+    @Test
+    void keepsNativeOutputApartForTheSuite() {
+        assembler.event(new ForkEvent.ClassStarted(A));
+        assembler.event(output(A, "1", OUT, "captured\n"));
+        assembler.nativeText(OUT, A, "native\n");
+        assembler.event(finished(A, "1", "adds"));
+        finishBoth(A);
+
+        ClassResult a = completed.get(0);
+        assertEquals("captured\n", a.tests().get(0).stdout());
+        assertEquals("native\n", a.nativeOut());
+        assertEquals("captured\nnative\n", a.stdout());
+    }
+
+    @Test
+    void givesALostClassCrashWhatItsRunningTestPrinted() {
+        assembler.event(new ForkEvent.Batch(List.of(A)));
+        assembler.event(new ForkEvent.ClassStarted(A));
+        assembler.event(output(A, null, OUT, "connecting\n"));
+        assembler.event(output(A, "1", OUT, "about to crash\n"));
+
+        assembler.abandon("killed");
+
+        TestResult crash = completed.get(0).tests().get(0);
+        assertEquals(Status.ERROR, crash.status());
+        assertEquals("connecting\nabout to crash\n", crash.stdout());
+    }
+
+    @Test
+    void givesEachRerunItsOwnOutput() {
+        TestOutcome failure = new TestOutcome(
+                "flaky", "flaky()", A, TestOutcome.FAILED, 0.1, "java.lang.AssertionError", "once", "trace", null);
+        assembler.event(new ForkEvent.ClassStarted(A));
+        assembler.event(output(A, "1", OUT, "run 1\n"));
+        assembler.event(new ForkEvent.TestFinished(A, "1", failure));
+        assembler.event(output(A, "2", OUT, "run 2\n"));
+        assembler.event(new ForkEvent.TestRerun(A, "2", failure));
+        finishBoth(A);
+
+        TestResult flaky = completed.get(0).tests().get(0);
+        assertEquals("run 1\n", flaky.stdout());
+        assertEquals("run 2\n", flaky.reruns().get(0).stdout());
+    }
+
+    @Test
+    void announcesEachContainerByItsName() {
+        List<String> announced = new ArrayList<>();
+        ClassAssembler withStart = new ClassAssembler(completed::add, stray::append, announced::add);
+
+        withStart.event(new ForkEvent.ClassStarted(A));
+        withStart.event(new ForkEvent.SetStarted(A, "A named suite"));
+        withStart.event(new ForkEvent.SetStarted(A, A + "$Inner"));
+
+        assertEquals(List.of("A named suite", A + "$Inner"), announced);
+    }
+
+    private static ForkEvent.TestFinished finished(String key, String token, String name) {
+        return new ForkEvent.TestFinished(
+                key, token, new TestOutcome(name, name + "()", key, TestOutcome.PASSED, 0.001, null, null, null, null));
+    }
+
+    private static ForkEvent.Output output(String key, String token, boolean stderr, String text) {
+        return new ForkEvent.Output(key, token, stderr, text.getBytes(StandardCharsets.UTF_8));
+    }
+
     private void finishBoth(String key) {
         assembler.event(new ForkEvent.ClassFinished(key, 0.1));
         assembler.nativeEnd(OUT, key);
@@ -358,10 +480,11 @@ class ClassAssemblerTest {
         TestOutcome pass =
                 new TestOutcome("flaky", "flaky()", A, TestOutcome.PASSED, 0.1, null, null, null, null, "A named test");
         withStart.event(new ForkEvent.ClassStarted(A));
+        withStart.event(new ForkEvent.SetStarted(A, A));
         withStart.event(passed(A, "steady"));
-        withStart.event(new ForkEvent.TestFinished(A, failure));
-        withStart.event(new ForkEvent.TestRerun(A, failure));
-        withStart.event(new ForkEvent.TestRerun(A, pass));
+        withStart.event(new ForkEvent.TestFinished(A, "2", failure));
+        withStart.event(new ForkEvent.TestRerun(A, "3", failure));
+        withStart.event(new ForkEvent.TestRerun(A, "4", pass));
         withStart.event(new ForkEvent.SystemProperties(A, Map.of("runner", "fork")));
         withStart.event(new ForkEvent.ClassFinished(A, 1));
         withStart.nativeClosed(OUT);
@@ -383,11 +506,11 @@ class ClassAssemblerTest {
 
     private static ForkEvent.TestFinished passed(String key, String name) {
         return new ForkEvent.TestFinished(
-                key, new TestOutcome(name, name + "()", key, TestOutcome.PASSED, 0.001, null, null, null, null));
+                key, null, new TestOutcome(name, name + "()", key, TestOutcome.PASSED, 0.001, null, null, null, null));
     }
 
     private static ForkEvent.Output output(String key, boolean stderr, String text) {
-        return new ForkEvent.Output(key, stderr, text.getBytes(StandardCharsets.UTF_8));
+        return new ForkEvent.Output(key, null, stderr, text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<String> names(List<ClassResult> results) {

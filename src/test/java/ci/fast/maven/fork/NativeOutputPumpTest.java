@@ -61,7 +61,7 @@ class NativeOutputPumpTest {
     @Test
     void mergesNativeTextWithCapturedOutputOfTheSameClass() {
         started(A);
-        assembler.event(new ForkEvent.Output(A, false, "captured\n".getBytes(StandardCharsets.UTF_8)));
+        assembler.event(new ForkEvent.Output(A, null, false, "captured\n".getBytes(StandardCharsets.UTF_8)));
         finished(A);
 
         pump(false, start(A) + "native\n" + end(A));

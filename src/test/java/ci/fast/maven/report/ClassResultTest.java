@@ -68,4 +68,44 @@ class ClassResultTest {
 
         assertTrue(e.getMessage().contains("status"), e.getMessage());
     }
+
+    @Test
+    void splitsTheTestsIntoSetsAsTheirContainersFinishedTheClassTakingTheRest() {
+        TestResult outer = passed("outer", 0);
+        TestResult inner = Results.failed("inner", "no", "trace");
+        TestResult deepest = passed("deepest", 0);
+        TestResult lost = Results.error("lost", "Crash", "gone", "gone");
+        ClassResult r = new ClassResult(
+                CLASS,
+                List.of(outer, inner, deepest, lost),
+                2,
+                "",
+                "",
+                null,
+                "",
+                "",
+                List.of(new TestSet("Inner", 2, 0.5), new TestSet("Deeper", 3, 0.25), new TestSet(CLASS, 3, 2)));
+
+        List<ClassResult> sets = r.testSets();
+
+        assertEquals(
+                List.of("Inner", "Deeper", CLASS),
+                sets.stream().map(ClassResult::className).toList());
+        assertEquals(List.of(outer, inner), sets.get(0).tests());
+        assertEquals(0.5, sets.get(0).seconds());
+        assertEquals(List.of(deepest), sets.get(1).tests());
+        assertEquals(List.of(lost), sets.get(2).tests(), "a test reported after the class's set ended is its own");
+        assertEquals(List.of(lost), r.ownSet().tests());
+        assertEquals(2, r.ownSet().seconds());
+        assertEquals(4, r.run(), "the run counts every test");
+    }
+
+    @Test
+    void isOneSetOfAllItsTestsWhenItsContainersAreUnknown() {
+        ClassResult r = new ClassResult(CLASS, List.of(passed("adds", 0.5)), 1, "", "");
+
+        assertEquals(1, r.testSets().size());
+        assertEquals(CLASS, r.testSets().get(0).className());
+        assertEquals(r.tests(), r.ownSet().tests());
+    }
 }

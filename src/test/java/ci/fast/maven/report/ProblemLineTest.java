@@ -96,6 +96,22 @@ class ProblemLineTest {
     }
 
     @Test
+    void namesANestedClassesTestByItsTopLevelClassWithoutItsFramesAsSurefireDoes() {
+        String trace = "java.lang.AssertionError: inner\n\tat com.acme.FooTest$WhenEmpty.isEmpty(FooTest.java:61)";
+        TestResult t = new TestResult(
+                "isEmpty",
+                "com.acme.FooTest$WhenEmpty",
+                Status.FAILED,
+                0,
+                "java.lang.AssertionError",
+                "inner",
+                trace,
+                null);
+
+        assertEquals("FooTest.isEmpty inner", ProblemLine.of("com.acme.FooTest", t));
+    }
+
+    @Test
     void usesTheFirstNonBlankLineOfAMultiLineMessage() {
         TestResult t = Results.failed("all", "\nMultiple Failures (2 failures)\n\tfirst\n\tsecond", null);
 

@@ -25,6 +25,11 @@ final class Results {
 
     private Results() {}
 
+    /** A class of one passing test that printed {@code stdout} and {@code stderr}. */
+    static ClassResult printing(String stdout, String stderr) {
+        return new ClassResult(CLASS, List.of(passed("prints", 0.001).withOutput(stdout, stderr)), 0, stdout, stderr);
+    }
+
     static TestResult passed(String name, double seconds) {
         return new TestResult(name, CLASS, Status.PASSED, seconds, null, null, null, null);
     }
@@ -42,12 +47,12 @@ final class Results {
         return new TestResult(name, CLASS, Status.SKIPPED, 0, null, null, null, reason);
     }
 
-    /** One test of each status, as a failing class of four tests. */
+    /** One test of each status, as a failing class of four tests; the first printed {@code stdout}, {@code stderr}. */
     static ClassResult mixed(String stdout, String stderr) {
         return new ClassResult(
                 CLASS,
                 List.of(
-                        passed("adds", 0.001),
+                        passed("adds", 0.001).withOutput(stdout, stderr),
                         failed("divides", "expected: <2> but was: <3>", ASSERTION_TRACE),
                         error("reads", "java.lang.IllegalStateException", "boom", LIBRARY_ERROR_TRACE),
                         skipped("later", "not yet")),

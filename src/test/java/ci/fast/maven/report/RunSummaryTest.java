@@ -60,6 +60,37 @@ class RunSummaryTest {
     }
 
     @Test
+    void namesAClassThatFailedAsAWholeAndRanAgainAsSurefireDoesWithNull() {
+        TestResult beforeAll = Results.error("", "java.lang.IllegalStateException", "down", null)
+                .withRerun(Results.error("", "java.lang.IllegalStateException", "down", null));
+        RunSummary summary = new RunSummary();
+        summary.add(new ClassResult(Results.CLASS, List.of(beforeAll), 1, "", ""));
+
+        assertEquals(
+                new SummaryLine(SummaryLine.Level.ERROR, Results.CLASS + ".null"),
+                summary.lines().get(1));
+    }
+
+    @Test
+    void namesANestedClassesProblemByItsTopLevelClass() {
+        TestResult inner = new TestResult(
+                "inner",
+                Results.CLASS + "$Inner",
+                Status.FAILED,
+                0,
+                "java.lang.AssertionError",
+                "no",
+                "java.lang.AssertionError: no\n\tat com.acme.FooTest$Inner.inner(FooTest.java:9)",
+                null);
+        RunSummary summary = new RunSummary();
+        summary.add(new ClassResult(Results.CLASS, List.of(inner), 1, "", ""));
+
+        assertEquals(
+                new SummaryLine(SummaryLine.Level.ERROR, "  FooTest.inner no"),
+                summary.lines().get(1));
+    }
+
+    @Test
     void logsTheTotalsAsAWarningWhenTestsWereSkippedAndNoneFailed() {
         RunSummary summary = new RunSummary();
         summary.add(new ClassResult(

@@ -102,7 +102,114 @@ class XmlReportWriterTest {
 
         assertEquals("printed <&>\"' ? and\r\nmore", single(doc, "system-out").getTextContent());
         assertEquals("warn ?[31mred?", single(doc, "system-err").getTextContent());
+        assertEquals("adds", ((Element) single(doc, "system-out").getParentNode()).getAttribute("name"));
+        assertEquals("adds", ((Element) single(doc, "system-err").getParentNode()).getAttribute("name"));
+    }
+
+    @Test
+    void writesATestsOutputInItsTestcaseAfterItsFailureAsSurefireDoes() throws Exception {
+        TestResult failed = Results.failed("divides", "expected: <2> but was: <3>", ASSERTION_TRACE)
+                .withOutput("dividing\n", "careful\n");
+        ClassResult r =
+                new ClassResult(CLASS, List.of(Results.passed("adds", 0), failed), 0, "dividing\n", "careful\n");
+
+        Document doc = writeAndParse(r);
+
+        Element testcase = (Element) doc.getElementsByTagName("testcase").item(1);
+        assertEquals(
+                List.of("failure", "system-out", "system-err"),
+                children(testcase).stream().map(Element::getTagName).toList());
+        assertEquals("dividing\n", children(testcase).get(1).getTextContent());
+        assertEquals("careful\n", children(testcase).get(2).getTextContent());
+        assertEquals(
+                0,
+                children((Element) doc.getElementsByTagName("testcase").item(0)).size());
+        assertEquals(
+                List.of("properties", "testcase", "testcase"),
+                children(doc.getDocumentElement()).stream()
+                        .map(Element::getTagName)
+                        .toList(),
+                "what the tests printed is not repeated on the suite");
+    }
+
+    @Test
+    void writesNativeOutputOnTheSuiteSinceNoTestOwnsIt() throws Exception {
+        ClassResult r = new ClassResult(
+                CLASS, List.of(Results.passed("adds", 0)), 0, "native\n", "", null, "native\n", "", List.of());
+
+        Document doc = writeAndParse(r);
+
+        assertEquals("native\n", single(doc, "system-out").getTextContent());
         assertEquals("testsuite", single(doc, "system-out").getParentNode().getNodeName());
+    }
+
+    @Test
+    void writesEachRerunsOutputInsideItsRerunElement() throws Exception {
+        TestResult first = Results.error("reads", "java.lang.IllegalStateException", "boom", LIBRARY_ERROR_TRACE)
+                .withOutput("run 1\n", "");
+        TestResult second = Results.error("reads", "java.lang.IllegalStateException", "boom", LIBRARY_ERROR_TRACE)
+                .withOutput("run 2\n", "err 2\n");
+        ClassResult r = new ClassResult(CLASS, List.of(first.withRerun(second)), 0, "", "");
+
+        Element testcase = single(writeAndParse(r), "testcase");
+
+        assertEquals(
+                List.of("error", "system-out", "rerunError"),
+                children(testcase).stream().map(Element::getTagName).toList());
+        assertEquals("run 1\n", children(testcase).get(1).getTextContent());
+        Element rerun = children(testcase).get(2);
+        assertEquals(
+                List.of("stackTrace", "system-out", "system-err"),
+                children(rerun).stream().map(Element::getTagName).toList());
+        assertEquals("run 2\n", children(rerun).get(1).getTextContent());
+        assertEquals("err 2\n", children(rerun).get(2).getTextContent());
+    }
+
+    @Test
+    void writesAFlakyTestsFailedRunOutputInsideItsFlakyElementAndKeepsThePassingRuns() throws Exception {
+        TestResult failedRun =
+                Results.failed("divides", "once", ASSERTION_TRACE).withOutput("first\n", "");
+        TestResult passedRun = Results.passed("divides", 0).withOutput("second\n", "");
+        ClassResult r = new ClassResult(CLASS, List.of(failedRun.withRerun(passedRun)), 0, "", "");
+
+        Element testcase = single(writeAndParse(r), "testcase");
+
+        assertEquals(
+                List.of("flakyFailure", "system-out"),
+                children(testcase).stream().map(Element::getTagName).toList());
+        Element flaky = children(testcase).get(0);
+        assertEquals("first\n", children(flaky).get(1).getTextContent());
+        assertEquals("second\n", children(testcase).get(1).getTextContent());
+    }
+
+    @Test
+    void countsOnlyTheClassOwnTestsAndListsTheNestedOnesAsSurefireDoes() throws Exception {
+        List<TestResult> tests = List.of(
+                Results.passed("outer", 0),
+                new TestResult(
+                        "inner", CLASS + "$Inner", Status.FAILED, 0, "java.lang.AssertionError", "no", "t", null),
+                new TestResult("deepest", CLASS + "$Inner$Deeper", Status.PASSED, 0, null, null, null, null));
+        ClassResult r = new ClassResult(
+                CLASS,
+                tests,
+                0.5,
+                "",
+                "",
+                null,
+                "",
+                "",
+                List.of(
+                        new TestSet(CLASS + "$Inner$Deeper", 3, 0.1),
+                        new TestSet(CLASS + "$Inner", 3, 0.2),
+                        new TestSet(CLASS, 3, 0.5)));
+
+        Document doc = writeAndParse(r);
+
+        Element suite = doc.getDocumentElement();
+        assertEquals("0", suite.getAttribute("tests"));
+        assertEquals("0", suite.getAttribute("failures"));
+        assertEquals(3, doc.getElementsByTagName("testcase").getLength());
+        assertEquals(1, doc.getElementsByTagName("failure").getLength());
     }
 
     @Test
@@ -117,7 +224,7 @@ class XmlReportWriterTest {
 
     @Test
     void keepsSurrogatePairsAndReplacesLoneSurrogates() throws Exception {
-        ClassResult r = new ClassResult(CLASS, List.of(), 0, "emoji \uD83D\uDE00 lone \uD800 end", "");
+        ClassResult r = Results.printing("emoji \uD83D\uDE00 lone \uD800 end", "");
 
         assertEquals(
                 "emoji \uD83D\uDE00 lone ? end",
@@ -187,7 +294,7 @@ class XmlReportWriterTest {
 
     @Test
     void declaresUtf8AndWritesIt() throws Exception {
-        Path file = write(new ClassResult(CLASS, List.of(), 0, "Grüße ✓", ""));
+        Path file = write(Results.printing("Grüße ✓", ""));
 
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertTrue(text.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"), text);
@@ -233,6 +340,16 @@ class XmlReportWriterTest {
             result.add((Element) nodes.item(i));
         }
         return result;
+    }
+
+    private static List<Element> children(Element parent) {
+        List<Element> children = new ArrayList<>();
+        for (int i = 0; i < parent.getChildNodes().getLength(); i++) {
+            if (parent.getChildNodes().item(i) instanceof Element e) {
+                children.add(e);
+            }
+        }
+        return children;
     }
 
     private static Element single(Document doc, String tag) {

@@ -8,6 +8,7 @@ import ci.fast.maven.report.ClassResult;
 import ci.fast.maven.report.ReportOptions;
 import ci.fast.maven.report.Status;
 import ci.fast.maven.report.TestResult;
+import ci.fast.maven.report.TestSet;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,8 @@ class ResultSinkOutputTest {
     }
 
     private static ClassResult printing(String cls, String out, String err) {
-        TestResult test = new TestResult("works", cls, Status.PASSED, 0.01, null, null, null, null);
+        TestResult test =
+                new TestResult("works", cls, Status.PASSED, 0.01, null, null, null, null).withOutput(out, err);
         return new ClassResult(cls, List.of(test), 0.02, out, err);
     }
 
@@ -79,6 +81,34 @@ class ResultSinkOutputTest {
                 Files.readString(reports.resolve("com.acme.FooTest-output.txt"), StandardCharsets.UTF_8));
         assertTrue(
                 Files.readString(reports.resolve("TEST-com.acme.FooTest.xml")).contains("hello"));
+    }
+
+    @Test
+    void printsALineForEachContainerAsSurefireTheNestedOnesFirst() {
+        RecordingLog log = new RecordingLog();
+        String cls = "com.acme.NestingTest";
+        TestResult outer = new TestResult("outer", cls, Status.PASSED, 0.01, null, null, null, null);
+        TestResult inner = new TestResult(
+                "inner", cls + "$Inner", Status.FAILED, 0.01, "java.lang.AssertionError", "no", "trace", null);
+        ClassResult result = new ClassResult(
+                cls,
+                List.of(outer, inner),
+                0.5,
+                "",
+                "",
+                null,
+                "",
+                "",
+                List.of(new TestSet("inner named", 2, 0.25), new TestSet(cls, 2, 0.5)));
+
+        new ResultSink(reports, log).accept(result);
+
+        assertEquals(
+                List.of(
+                        "ERROR Tests run: 2, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.250 s <<< FAILURE! -- in inner named",
+                        "ERROR " + cls + ".inner -- Time elapsed: 0.010 s <<< FAILURE!",
+                        "INFO Tests run: 0, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: 0.500 s -- in " + cls),
+                log.lines);
     }
 
     @Test

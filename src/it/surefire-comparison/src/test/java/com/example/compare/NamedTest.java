@@ -3,6 +3,7 @@ package com.example.compare;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("A named suite")
@@ -15,5 +16,12 @@ class NamedTest {
     @DisplayName("a named failing test")
     void failing() {
         fail("named failure");
+    }
+
+    @Nested
+    @DisplayName("a named inner suite")
+    class Inner {
+        @Test
+        void inner() {}
     }
 }

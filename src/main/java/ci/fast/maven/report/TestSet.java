@@ -1,0 +1,21 @@
+package ci.fast.maven.report;
+
+import java.util.Objects;
+
+/**
+ * One class container of a test class as Surefire reports it: the class itself or one of its {@code @Nested}
+ * classes. Surefire counts each test in the container that finishes next after it, so a container's tests are those
+ * that finished after the container before it: {@code end} marks where they stop in the class's test list.
+ *
+ * @param name    what the console calls it: the {@code @DisplayName}, else the binary class name; never null
+ * @param end     the index in {@link ClassResult#tests()} after its last test
+ * @param seconds its wall time
+ */
+public record TestSet(String name, int end, double seconds) {
+    public TestSet {
+        Objects.requireNonNull(name, "TestSet.name must not be null");
+        if (end < 0) {
+            throw new IllegalArgumentException("TestSet.end must not be negative: " + end);
+        }
+    }
+}
