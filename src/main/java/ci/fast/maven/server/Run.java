@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * One run (one topic): its queue and the rules of PROTOCOL.md section 5. Every method is called under the run's own
@@ -45,13 +46,23 @@ final class Run {
     /** Classes recorded failed because the nodes running them were lost twice. */
     private final Set<String> lostTwice = new LinkedHashSet<>();
 
+    private final LongSupplier clock;
+    /** When node 0 enqueued, by {@link #clock}; batches grow with the queue's age. */
+    private long enqueuedAt;
+
     private int nextIndex;
     private int duplicates;
     private boolean announced;
 
     Run(String topic, Timings timings) {
+        this(topic, timings, System::nanoTime);
+    }
+
+    /** @param clock nanoseconds, as {@link System#nanoTime}: how old the queue is decides how large batches may be */
+    Run(String topic, Timings timings, LongSupplier clock) {
         this.topic = topic;
         this.timings = timings;
+        this.clock = clock;
     }
 
     synchronized List<Delivery> join(Peer peer, Frame join) {
@@ -93,6 +104,7 @@ final class Run {
             return List.of(); // idempotent: the queue exists already
         }
         entries = new LinkedHashMap<>();
+        enqueuedAt = clock.getAsLong();
         classes.forEach((key, value) -> entries.put(key, (JsonObject) value));
         estimates = timings.estimates(entries.keySet());
         queue = new WorkQueue(estimates);
@@ -249,7 +261,7 @@ final class Run {
             }
             if (!queue.isEmpty()) {
                 JsonArrayBuilder batch = Json.PROVIDER.createArrayBuilder();
-                for (String key : queue.take(nodes.size())) {
+                for (String key : queue.take(nodes.size(), (clock.getAsLong() - enqueuedAt) / 1e9)) {
                     node.held.add(key);
                     batch.add(key);
                 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -81,6 +82,70 @@ class BatchPolicyTest {
         assertTrue(makespan / bound <= 1.05, "makespan " + makespan + " vs bound " + bound);
     }
 
+    @Test
+    void capsABatchByHowLongTheRunHasLasted() {
+        Map<String, Double> estimates = new HashMap<>();
+        Deque<String> queue = queue(200);
+        queue.forEach(key -> estimates.put(key, 1.0));
+
+        assertEquals(
+                2,
+                BatchPolicy.take(queue, estimates, 200, 1, BatchPolicy.cap(0)).size(),
+                "a young run: 2 s");
+        assertEquals(
+                30,
+                BatchPolicy.take(queue, estimates, 198, 1, BatchPolicy.cap(30)).size());
+        assertEquals(
+                Math.ceil(168 / 2.0),
+                BatchPolicy.take(queue, estimates, 168, 1, BatchPolicy.cap(500)).size(),
+                "an old run: the share alone");
+    }
+
+    /**
+     * Four nodes joining over 3 s, as separate machines do, the first deq-ing at once: the first node must not take
+     * half the suite before the others arrive (without the cap it does, and the run lasts twice the bound).
+     */
+    @Test
+    void nodesJoiningLateStillFinishTogether() {
+        Random random = new Random(7);
+        Map<String, Double> seconds = new HashMap<>();
+        for (int i = 0; i < 200; i++) {
+            seconds.put("C" + i, Math.exp(random.nextGaussian()));
+        }
+        double scale =
+                120 / seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+        seconds.replaceAll((key, s) -> s * scale);
+        Deque<String> queue = new ArrayDeque<>();
+        seconds.keySet().stream()
+                .sorted(Comparator.comparingDouble(seconds::get).reversed())
+                .forEach(queue::add);
+        double[] joins = {0, 0.7, 2.7, 2.9};
+
+        // Each node, when free, takes the next batch sized for the nodes joined by then and the queue's age.
+        PriorityQueue<double[]> free = new PriorityQueue<>(Comparator.comparingDouble((double[] n) -> n[0]));
+        for (double join : joins) {
+            free.add(new double[] {join});
+        }
+        double end = 0;
+        while (!queue.isEmpty()) {
+            double[] node = free.poll();
+            double now = node[0];
+            int joined = (int) Arrays.stream(joins).filter(j -> j <= now).count();
+            double remaining = queue.stream().mapToDouble(seconds::get).sum();
+            double busy = BatchPolicy.take(queue, seconds, remaining, joined, BatchPolicy.cap(now)).stream()
+                    .mapToDouble(seconds::get)
+                    .sum();
+            node[0] = now + busy;
+            free.add(node);
+            end = Math.max(end, now + busy);
+        }
+
+        double longest =
+                seconds.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        double bound = Math.max(longest, 120 / 4.0);
+        assertTrue(end / bound <= 1.10, "makespan " + end + " vs bound " + bound);
+    }
+
     /** Each node, when free, takes the next batch and is busy for its classes' sum; returns when the last ends. */
     private static double simulate(Deque<String> queue, Map<String, Double> seconds, int nodes) {
         PriorityQueue<Double> freeAt = new PriorityQueue<>();
@@ -103,7 +168,7 @@ class BatchPolicyTest {
         double remaining = queue.stream()
                 .mapToDouble(key -> estimates.getOrDefault(key, Timings.NO_HISTORY))
                 .sum();
-        return BatchPolicy.take(queue, estimates, remaining, nodes);
+        return BatchPolicy.take(queue, estimates, remaining, nodes, Double.MAX_VALUE);
     }
 
     private static Deque<String> queue(int classes) {
