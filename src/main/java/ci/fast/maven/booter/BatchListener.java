@@ -190,37 +190,39 @@ final class BatchListener implements TestExecutionListener {
     /**
      * Reports the classes no engine ran, and returns every class's outcomes in the wire's shape. A class no engine ran
      * that loads holds no tests (abstract, or none left by the filters): it is not reported, as under Surefire, and the
-     * server gets it with no tests.
+     * server gets it with no tests. One that cannot be loaded is sent as {@link TestOutcome#NOT_LOADED}: the Maven side
+     * fails the build with it as Surefire's "error in the forked process", and writes no report for it.
      */
     synchronized Map<String, List<Map<String, Object>>> finish() {
         deferred.forEach(this::sendFinished);
         deferred.clear();
         for (String key : batch) {
-            if (!finished.contains(key) && (engineFailure != null || !loads(key))) {
-                startClass(key);
+            if (finished.contains(key)) {
+                continue;
+            }
+            LinkageError notLoaded = loadFailure(key);
+            if (notLoaded == null && engineFailure == null) {
+                continue;
+            }
+            startClass(key);
+            if (notLoaded != null) {
+                String message = key + " could not be loaded: " + notLoaded;
+                add(key, null, classError(key, TestOutcome.NOT_LOADED, message, Outcomes.trace(notLoaded)));
+            } else {
                 sink.send(new ForkEvent.SetStarted(key, key));
-                Throwable cause = engineFailure;
-                String message = cause != null
-                        ? String.valueOf(cause.getMessage())
-                        : "no test engine ran this class: it could not be loaded";
                 add(
                         key,
                         null,
-                        new TestOutcome(
-                                simpleName(key),
-                                simpleName(key),
+                        classError(
                                 key,
-                                TestOutcome.ERROR,
-                                0,
-                                cause != null ? cause.getClass().getName() : "java.lang.IllegalStateException",
-                                message,
-                                cause != null ? Outcomes.trace(cause) : message,
-                                null));
+                                engineFailure.getClass().getName(),
+                                String.valueOf(engineFailure.getMessage()),
+                                Outcomes.trace(engineFailure)));
                 sink.send(new ForkEvent.SetFinished(key, key, 0));
-                sendFinished(key, 0);
-                output.exit(key);
-                finished.add(key);
             }
+            sendFinished(key, 0);
+            output.exit(key);
+            finished.add(key);
         }
         Map<String, List<Map<String, Object>>> wire = new LinkedHashMap<>();
         for (String key : batch) {
@@ -302,13 +304,20 @@ final class BatchListener implements TestExecutionListener {
         return start == null ? 0 : (System.nanoTime() - start) / 1e9;
     }
 
-    private static boolean loads(String className) {
+    /** Why {@code className} cannot be loaded (its superclass is missing, say), or null when it loads. */
+    private static LinkageError loadFailure(String className) {
         try {
             Class.forName(className, false, ClassLoader.getSystemClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
+            return null;
+        } catch (ClassNotFoundException e) {
+            return new NoClassDefFoundError(e.getMessage());
+        } catch (LinkageError e) {
+            return e;
         }
+    }
+
+    private static TestOutcome classError(String key, String type, String message, String trace) {
+        return new TestOutcome(simpleName(key), simpleName(key), key, TestOutcome.ERROR, 0, type, message, trace, null);
     }
 
     private static String simpleName(String className) {

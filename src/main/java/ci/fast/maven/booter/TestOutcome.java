@@ -46,6 +46,12 @@ public record TestOutcome(
     public static final String ERROR = "ERROR";
     public static final String SKIPPED = "SKIPPED";
 
+    /**
+     * The failure type of a class that could not be loaded: no test of it ran, and it is the fork's error rather
+     * than a test's (Surefire's "There was an error in the forked process").
+     */
+    public static final String NOT_LOADED = "ci.fast.ClassNotLoaded";
+
     /** This outcome as one per-test entry of a results payload: name, status, seconds and, if any, failure. */
     public Map<String, Object> wire() {
         Map<String, Object> test = new HashMap<>();

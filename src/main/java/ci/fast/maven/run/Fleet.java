@@ -87,6 +87,7 @@ final class Fleet {
                             + " used)");
                 }
             }
+            problems.addAll(sink.notLoaded());
             return problems;
         } catch (ExecutionException e) {
             throw new IOException("a fork could not be started: " + e.getCause().getMessage(), e.getCause());

@@ -1,16 +1,20 @@
 package ci.fast.maven.run;
 
+import ci.fast.maven.booter.TestOutcome;
 import ci.fast.maven.report.ClassResult;
 import ci.fast.maven.report.ConsoleFormat;
 import ci.fast.maven.report.OutputFileWriter;
 import ci.fast.maven.report.ReportOptions;
 import ci.fast.maven.report.RunSummary;
+import ci.fast.maven.report.TestResult;
 import ci.fast.maven.report.TextReportWriter;
 import ci.fast.maven.report.TrimmedTraces;
 import ci.fast.maven.report.XmlReportWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,6 +32,8 @@ final class ResultSink {
     private final RunSummary summary = new RunSummary();
     /** Each reported class's duration in seconds, for the timing history. Guarded by {@code this}. */
     private final Map<String, Double> durations = new HashMap<>();
+    /** One line per class a fork could not load. Guarded by {@code this}. */
+    private final List<String> notLoadedLines = new ArrayList<>();
     /** Classes with a result written. Guarded by {@code this}. */
     private final Set<String> reported = new HashSet<>();
     /** When the earliest class began (its result's arrival less its duration), by System.nanoTime. */
@@ -51,6 +57,13 @@ final class ResultSink {
         if (!reported.add(result.className())) {
             // First result wins, as on the server: a class requeued after its fork died may come back.
             log.debug("dropped a second result for " + result.className());
+            return;
+        }
+        String notLoaded = notLoaded(result);
+        if (notLoaded != null) {
+            // The fork's error, not a test's: as under Surefire no report, and the build fails whatever else.
+            notLoadedLines.add(notLoaded);
+            log.error(notLoaded);
             return;
         }
         long now = System.nanoTime();
@@ -94,6 +107,19 @@ final class ResultSink {
         if (!result.stderr().isEmpty()) {
             log.output(result.stderr(), true);
         }
+    }
+
+    /** One line per class a fork could not load (its superclass missing, say): the fork's errors, not tests'. */
+    synchronized List<String> notLoaded() {
+        return List.copyOf(notLoadedLines);
+    }
+
+    private static String notLoaded(ClassResult result) {
+        return result.tests().stream()
+                .filter(t -> TestOutcome.NOT_LOADED.equals(t.failureType()))
+                .map(TestResult::failureMessage)
+                .findFirst()
+                .orElse(null);
     }
 
     /** Whether {@code className} has a result already. */
