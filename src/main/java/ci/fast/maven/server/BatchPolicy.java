@@ -12,8 +12,9 @@ import java.util.Map;
  *
  * <p>The share assumes the nodes joined so far are all there will be, which is wrong while the run is young: the
  * first node deqs before the others have joined, and would take half the suite. So a batch also holds no more than the
- * run has lasted so far ({@link #cap}), and a node cannot commit much further into the future than the run's own age:
- * batches start small and grow as the nodes arrive.
+ * run has lasted so far, or than the run has done (in estimated seconds, for estimates far off the real durations:
+ * on a first run every class is estimated at {@link Timings#NO_HISTORY}): see {@link #cap}. A node cannot commit much
+ * further into the future than the run has come: batches start small and grow as the nodes arrive and work.
  */
 final class BatchPolicy {
     /** The least {@link #cap}, so that the first batches are not single short classes. */
@@ -21,9 +22,12 @@ final class BatchPolicy {
 
     private BatchPolicy() {}
 
-    /** The most seconds a batch may hold when the run's queue has existed for {@code ageSeconds}. */
-    static double cap(double ageSeconds) {
-        return Math.max(MIN_CAP_SECONDS, ageSeconds);
+    /**
+     * The most seconds a batch may hold when the run's queue has existed for {@code ageSeconds} and its classes with a
+     * result add up to {@code doneSeconds} of estimates.
+     */
+    static double cap(double ageSeconds, double doneSeconds) {
+        return Math.max(MIN_CAP_SECONDS, Math.max(ageSeconds, doneSeconds));
     }
 
     /**

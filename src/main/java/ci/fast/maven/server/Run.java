@@ -49,6 +49,8 @@ final class Run {
     private final LongSupplier clock;
     /** When node 0 enqueued, by {@link #clock}; batches grow with the queue's age. */
     private long enqueuedAt;
+    /** The estimated seconds of the classes with a result; batches grow with it too. */
+    private double done;
 
     private int nextIndex;
     private int duplicates;
@@ -220,6 +222,7 @@ final class Run {
             duplicateKeys.add(key);
         } else {
             results.put(key, entry);
+            done += estimates.getOrDefault(key, 0.0);
             queue.remove(key);
             if (!lostTwice.contains(key)) {
                 timings.record(key, secondsOf(entry)); // a lost class's 0 s says nothing of its duration
@@ -261,7 +264,8 @@ final class Run {
             }
             if (!queue.isEmpty()) {
                 JsonArrayBuilder batch = Json.PROVIDER.createArrayBuilder();
-                for (String key : queue.take(nodes.size(), (clock.getAsLong() - enqueuedAt) / 1e9)) {
+                double cap = BatchPolicy.cap((clock.getAsLong() - enqueuedAt) / 1e9, done);
+                for (String key : queue.take(nodes.size(), cap)) {
                     node.held.add(key);
                     batch.add(key);
                 }

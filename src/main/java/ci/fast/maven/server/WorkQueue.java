@@ -53,13 +53,9 @@ final class WorkQueue {
         return order.isEmpty();
     }
 
-    /**
-     * The next batch for a run of {@code nodes} nodes whose queue has existed for {@code ageSeconds}, by {@link
-     * BatchPolicy}.
-     */
-    List<String> take(int nodes, double ageSeconds) {
-        List<String> batch =
-                BatchPolicy.take(order, estimates, Math.max(0, seconds), nodes, BatchPolicy.cap(ageSeconds));
+    /** The next batch for a run of {@code nodes} nodes, by {@link BatchPolicy}, of at most {@code cap} seconds. */
+    List<String> take(int nodes, double cap) {
+        List<String> batch = BatchPolicy.take(order, estimates, Math.max(0, seconds), nodes, cap);
         for (String key : batch) {
             members.remove(key);
             seconds -= estimate(key);

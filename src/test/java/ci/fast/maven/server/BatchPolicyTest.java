@@ -90,14 +90,17 @@ class BatchPolicyTest {
 
         assertEquals(
                 2,
-                BatchPolicy.take(queue, estimates, 200, 1, BatchPolicy.cap(0)).size(),
+                BatchPolicy.take(queue, estimates, 200, 1, BatchPolicy.cap(0, 0))
+                        .size(),
                 "a young run: 2 s");
         assertEquals(
                 30,
-                BatchPolicy.take(queue, estimates, 198, 1, BatchPolicy.cap(30)).size());
+                BatchPolicy.take(queue, estimates, 198, 1, BatchPolicy.cap(30, 0))
+                        .size());
         assertEquals(
                 Math.ceil(168 / 2.0),
-                BatchPolicy.take(queue, estimates, 168, 1, BatchPolicy.cap(500)).size(),
+                BatchPolicy.take(queue, estimates, 168, 1, BatchPolicy.cap(500, 0))
+                        .size(),
                 "an old run: the share alone");
     }
 
@@ -127,15 +130,21 @@ class BatchPolicyTest {
             free.add(new double[] {join});
         }
         double end = 0;
+        List<double[]> batches = new ArrayList<>(); // end time, seconds: what is done by a time
         while (!queue.isEmpty()) {
             double[] node = free.poll();
             double now = node[0];
             int joined = (int) Arrays.stream(joins).filter(j -> j <= now).count();
             double remaining = queue.stream().mapToDouble(seconds::get).sum();
-            double busy = BatchPolicy.take(queue, seconds, remaining, joined, BatchPolicy.cap(now)).stream()
+            double done = batches.stream()
+                    .filter(b -> b[0] <= now)
+                    .mapToDouble(b -> b[1])
+                    .sum();
+            double busy = BatchPolicy.take(queue, seconds, remaining, joined, BatchPolicy.cap(now, done)).stream()
                     .mapToDouble(seconds::get)
                     .sum();
             node[0] = now + busy;
+            batches.add(new double[] {now + busy, busy});
             free.add(node);
             end = Math.max(end, now + busy);
         }
@@ -144,6 +153,31 @@ class BatchPolicyTest {
                 seconds.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         double bound = Math.max(longest, 120 / 4.0);
         assertTrue(end / bound <= 1.10, "makespan " + end + " vs bound " + bound);
+    }
+
+    /**
+     * A first run: no history, so every class is estimated at 1 s while each takes 10 ms, on one node 100 ms away.
+     * Batches still grow fast, with the work done: a cap by the run's age alone would hand out a few classes per
+     * round trip for seconds.
+     */
+    @Test
+    void batchesGrowWithTheWorkDoneWhenEstimatesAreFarOff() {
+        Deque<String> queue = queue(1000);
+        Map<String, Double> estimates = new HashMap<>();
+        queue.forEach(key -> estimates.put(key, Timings.NO_HISTORY));
+        double now = 0;
+        double done = 0;
+        int batches = 0;
+        while (!queue.isEmpty()) {
+            double remaining = queue.size() * Timings.NO_HISTORY;
+            List<String> batch = BatchPolicy.take(queue, estimates, remaining, 1, BatchPolicy.cap(now, done));
+            now += 0.1 + batch.size() * 0.01;
+            done += batch.size() * Timings.NO_HISTORY;
+            batches++;
+        }
+
+        assertTrue(batches <= 20, batches + " round trips for 1000 classes of 10 ms");
+        assertTrue(now <= 12, "took " + now + " s for 10 s of tests");
     }
 
     /** Each node, when free, takes the next batch and is busy for its classes' sum; returns when the last ends. */
