@@ -53,8 +53,7 @@ public final class Orchestrator implements FrameHandler {
             return;
         }
         for (String topic : topics) {
-            Run run = runs.get(topic);
-            deliver(announced(run, run.leave(peer)));
+            deliver(logged(runs.get(topic).leave(peer)));
         }
     }
 
@@ -66,7 +65,7 @@ public final class Orchestrator implements FrameHandler {
     public void record(String topic, JsonObject results, List<String> unstarted) {
         Run run = runs.get(topic);
         if (run != null) {
-            deliver(announced(run, run.record(results, unstarted)));
+            deliver(logged(run.record(results, unstarted)));
         }
     }
 
@@ -102,26 +101,18 @@ public final class Orchestrator implements FrameHandler {
         }
         Run run = runs.get(topic);
         return switch (frame.event()) {
-            case Events.ENQ -> run.enq(peer, frame);
-            case Events.DEQ -> {
-                List<Delivery> out = run.deq(peer, frame);
-                if (!frame.payload().isEmpty() && !run.finished()) {
-                    Run.Progress p = run.progress();
-                    log.accept("run " + p.topic() + ": " + p.done() + " of " + p.classes() + " classes done, "
-                            + p.nodes() + (p.nodes() == 1 ? " node" : " nodes"));
-                }
-                yield announced(run, out);
-            }
+            case Events.ENQ -> logged(run.enq(peer, frame));
+            case Events.DEQ -> logged(run.deq(peer, frame));
             case Events.LEAVE -> {
                 topics.remove(topic);
                 // A leave can finish the run: its classes lost a second time are recorded as failed.
-                yield announced(run, run.leave(peer));
+                yield logged(run.leave(peer));
             }
             case Events.PHX_LEAVE -> {
                 topics.remove(topic);
-                List<Delivery> out = new ArrayList<>(run.leave(peer));
+                List<Delivery> out = new ArrayList<>(logged(run.leave(peer)));
                 out.add(0, new Delivery(peer, Frame.reply(frame, Events.STATUS_OK, Json.EMPTY)));
-                yield announced(run, out);
+                yield out;
             }
             default -> List.of(error(peer, frame, "unknown event"));
         };
@@ -133,7 +124,7 @@ public final class Orchestrator implements FrameHandler {
             return List.of(error(peer, frame, "unmatched topic"));
         }
         Run run = runs.computeIfAbsent(topic, t -> new Run(t, timings));
-        List<Delivery> out = run.join(peer, frame);
+        List<Delivery> out = logged(run.join(peer, frame));
         if (Events.STATUS_OK.equals(out.get(0).frame().replyStatus())) {
             joined.computeIfAbsent(peer, p -> ConcurrentHashMap.newKeySet()).add(topic);
             JsonObject response = out.get(0).frame().replyResponse();
@@ -142,13 +133,20 @@ public final class Orchestrator implements FrameHandler {
         return out;
     }
 
-    /** Logs the run's end, once, before {@code out} is sent; a results deq, a leave or a close may end it. */
-    private List<Delivery> announced(Run run, List<Delivery> out) {
-        for (String key : run.takeDuplicateKeys()) {
-            log.accept("run " + run.progress().topic() + ": a second result for " + key + " dropped");
+    /**
+     * Logs what {@code step} did before its frames are sent: dropped duplicates, each tenth of the classes done, and
+     * the run's end (once; a results deq, a leave or a close may end it).
+     */
+    private List<Delivery> logged(Run.Step step) {
+        Run.Progress p = step.progress();
+        for (String key : step.duplicateKeys()) {
+            log.accept("run " + p.topic() + ": a second result for " + key + " dropped");
         }
-        if (run.announceFinished()) {
-            Run.Progress p = run.progress();
+        if (step.progressed()) {
+            log.accept("run " + p.topic() + ": " + p.done() + " of " + p.classes() + " classes done, " + p.nodes()
+                    + (p.nodes() == 1 ? " node" : " nodes"));
+        }
+        if (step.finishedNow()) {
             log.accept("run " + p.topic() + " finished: " + p.classes() + " classes, " + p.duplicates()
                     + " duplicate results");
             try {
@@ -157,7 +155,7 @@ public final class Orchestrator implements FrameHandler {
                 log.accept("cannot save the timings of " + p.topic() + ": " + e.getMessage());
             }
         }
-        return out;
+        return step.deliveries();
     }
 
     private static Delivery error(Peer peer, Frame request, String reason) {

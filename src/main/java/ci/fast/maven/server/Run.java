@@ -10,6 +10,8 @@ import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,28 +21,34 @@ import java.util.function.LongSupplier;
 
 /**
  * One run (one topic): its queue and the rules of PROTOCOL.md section 5. Every method is called under the run's own
- * lock and returns the frames to send, which the caller sends after releasing it, so that a slow peer never holds
- * up the run.
+ * lock and returns a {@link Step}: the frames to send, which the caller sends after releasing it, so that a slow peer
+ * never holds up the run, and what to log. One lock per frame: with hundreds of nodes, each further acquisition is one
+ * more chance to queue behind another node's deq.
  */
 final class Run {
-    /** The reason recorded for a class whose node was lost twice while running it. */
-    static final String LOST_TWICE = "the node running it was lost";
-
     private final String topic;
     /** Joined nodes by peer, in join order. */
     private final Map<Peer, Node> nodes = new LinkedHashMap<>();
-    /** Every class enqueued, with its enq entry; null until node 0 has enqueued. */
-    private Map<String, JsonObject> entries;
+    /**
+     * Every class enqueued, in the enq's order; null until node 0 has enqueued. Only names are kept, never the JSON a
+     * node sent: a standing server holds thousands of classes per run, and what it keeps alive is what its garbage
+     * collector copies while nodes wait for replies.
+     */
+    private List<String> classes;
     /** The history the queue is ordered and batched by, and that this run's results add to. */
     private final Timings timings;
-    /** Each enqueued class's estimated seconds, fixed at the enq; null before it. */
+    /** Each enqueued class's estimated seconds, fixed at the enq; null before it. Its keys are the enqueued classes. */
     private Map<String, Double> estimates;
 
     /** The classes waiting for a node; empty until node 0 has enqueued. */
     private WorkQueue queue = new WorkQueue(Map.of());
 
-    private final Map<String, JsonObject> results = new LinkedHashMap<>();
+    /** The classes with a result. */
+    private final Set<String> results = new HashSet<>();
+
     private final Map<String, Integer> losses = new HashMap<>();
+    /** The nodes whose deq waits for an answer, in the order they asked. */
+    private final Set<Node> holding = new LinkedHashSet<>();
     /** Classes that got a second result, in the order they did; for the log. */
     private final List<String> duplicateKeys = new ArrayList<>();
     /** Classes recorded failed because the nodes running them were lost twice. */
@@ -55,6 +63,8 @@ final class Run {
     private int nextIndex;
     private int duplicates;
     private boolean announced;
+    /** The tenths of the run's classes with a result that the log has been told of. */
+    private int tenthsLogged;
 
     Run(String topic, Timings timings) {
         this(topic, timings, System::nanoTime);
@@ -67,20 +77,21 @@ final class Run {
         this.clock = clock;
     }
 
-    synchronized List<Delivery> join(Peer peer, Frame join) {
+    synchronized Step join(Peer peer, Frame join) {
         if (finished()) {
-            return List.of(error(peer, join, "run finished"));
+            return step(List.of(error(peer, join, "run finished")));
         }
         // A second join on one connection replaces the channel, as in Phoenix: the old node's classes go back first.
         List<Delivery> out = new ArrayList<>();
         Node previous = nodes.remove(peer);
         if (previous != null) {
+            holding.remove(previous);
             requeueHeldBy(previous, true);
             out.addAll(serveHeldDeqs());
         }
         Node node = new Node(peer, nextIndex++, join.joinRef());
         nodes.put(peer, node);
-        boolean running = entries != null || node.index == 0;
+        boolean running = classes != null || node.index == 0;
         node.waiting = !running;
         JsonObject response = Json.PROVIDER
                 .createObjectBuilder()
@@ -89,29 +100,28 @@ final class Run {
                 .add("state", running ? Events.STATE_RUNNING : Events.STATE_WAITING)
                 .build();
         out.add(0, new Delivery(peer, Frame.reply(join, Events.STATUS_OK, response)));
-        return out;
+        return step(out);
     }
 
-    synchronized List<Delivery> enq(Peer peer, Frame enq) {
+    synchronized Step enq(Peer peer, Frame enq) {
         JsonValue tests = enq.payload().get("tests");
-        if (!(tests instanceof JsonObject classes)) {
-            return List.of(error(peer, enq, "enq payload needs a \"tests\" object"));
+        if (!(tests instanceof JsonObject enqueued)) {
+            return step(List.of(error(peer, enq, "enq payload needs a \"tests\" object")));
         }
-        for (Map.Entry<String, JsonValue> entry : classes.entrySet()) {
+        for (Map.Entry<String, JsonValue> entry : enqueued.entrySet()) {
             if (!(entry.getValue() instanceof JsonObject e) || testEntries(e) == 0) {
-                return List.of(error(peer, enq, "enq entry " + entry.getKey() + " has no per-test entry"));
+                return step(List.of(error(peer, enq, "enq entry " + entry.getKey() + " has no per-test entry")));
             }
         }
-        if (entries != null) {
-            return List.of(); // idempotent: the queue exists already
+        if (classes != null) {
+            return step(List.of()); // idempotent: the queue exists already
         }
-        entries = new LinkedHashMap<>();
+        classes = List.copyOf(enqueued.keySet());
         enqueuedAt = clock.getAsLong();
-        classes.forEach((key, value) -> entries.put(key, (JsonObject) value));
-        estimates = timings.estimates(entries.keySet());
+        estimates = timings.estimates(classes);
         queue = new WorkQueue(estimates);
         // Longest first (stable: equal estimates keep the enq's order), so that no long class starts last.
-        queue.addAll(entries.keySet().stream()
+        queue.addAll(classes.stream()
                 .sorted(Comparator.comparingDouble(estimates::get).reversed())
                 .toList());
         List<Delivery> out = new ArrayList<>();
@@ -122,10 +132,10 @@ final class Run {
             }
         }
         out.addAll(serveHeldDeqs());
-        return out;
+        return step(out);
     }
 
-    synchronized List<Delivery> deq(Peer peer, Frame deq) {
+    synchronized Step deq(Peer peer, Frame deq) {
         Node node = nodes.get(peer);
         for (Map.Entry<String, JsonValue> result : deq.payload().entrySet()) {
             if (result.getValue() instanceof JsonObject entry) {
@@ -136,14 +146,15 @@ final class Run {
         // A node asks for more only once its whole batch has results: what it left out is lost.
         requeueHeldBy(node, false);
         node.heldDeq = deq;
-        return serveHeldDeqs();
+        holding.add(node);
+        return step(serveHeldDeqs());
     }
 
     /**
      * Results from no node (a dead fork's, recorded by the Maven side), and the classes of its batch it never started:
      * those do not count as lost, whether their node's loss has been seen yet or not. May finish the run.
      */
-    synchronized List<Delivery> record(JsonObject results, List<String> unstarted) {
+    synchronized Step record(JsonObject results, List<String> unstarted) {
         results.forEach((key, entry) -> {
             if (entry instanceof JsonObject e) {
                 record(key, e);
@@ -152,38 +163,30 @@ final class Run {
         for (String key : unstarted) {
             losses.merge(key, -1, Integer::sum);
         }
-        return serveHeldDeqs();
+        return step(serveHeldDeqs());
     }
 
-    synchronized List<Delivery> leave(Peer peer) {
+    synchronized Step leave(Peer peer) {
         Node node = nodes.remove(peer);
         if (node == null) {
-            return List.of();
+            return step(List.of());
         }
+        holding.remove(node);
         requeueHeldBy(node, true);
-        return serveHeldDeqs();
+        return step(serveHeldDeqs());
     }
 
     /** Whether every enqueued class has a result. */
     synchronized boolean finished() {
-        return entries != null && results.size() >= entries.size();
+        return classes != null && results.size() >= classes.size();
     }
 
     /** Enqueued classes without a result yet. */
     synchronized List<String> unfinished() {
-        if (entries == null) {
+        if (classes == null) {
             return List.of();
         }
-        return entries.keySet().stream()
-                .filter(key -> !results.containsKey(key))
-                .toList();
-    }
-
-    /** Takes the classes that got a second result since the last call. */
-    synchronized List<String> takeDuplicateKeys() {
-        List<String> keys = List.copyOf(duplicateKeys);
-        duplicateKeys.clear();
-        return keys;
+        return classes.stream().filter(key -> !results.contains(key)).toList();
     }
 
     /** Classes recorded failed because two nodes were lost running them, in the order they were. */
@@ -191,41 +194,60 @@ final class Run {
         return List.copyOf(lostTwice);
     }
 
-    /** True exactly once: the first time it is asked after the run finished. */
-    synchronized boolean announceFinished() {
-        if (!finished() || announced) {
-            return false;
-        }
-        announced = true;
-        return true;
-    }
-
-    /** The result recorded for {@code key}: the first one a node sent, or the lost result; null while none. */
-    synchronized JsonObject result(String key) {
-        return results.get(key);
+    /** Whether {@code key} has a result: one a node sent, or the lost result. */
+    synchronized boolean hasResult(String key) {
+        return results.contains(key);
     }
 
     synchronized Progress progress() {
-        int total = entries == null ? 0 : entries.size();
+        int total = classes == null ? 0 : classes.size();
         return new Progress(topic, nodes.size(), total, results.size(), duplicates);
     }
 
     /** What a log line says about a run. */
     record Progress(String topic, int nodes, int classes, int done, int duplicates) {}
 
+    /**
+     * What one call did, taken under the run's lock.
+     *
+     * @param deliveries the frames to send, once the lock is released
+     * @param progress the run as the call left it
+     * @param duplicateKeys the classes that got a second result in this call
+     * @param progressed whether another tenth of the classes got results in this call, and the run goes on
+     * @param finishedNow whether this call finished the run: true for exactly one call
+     */
+    record Step(
+            List<Delivery> deliveries,
+            Progress progress,
+            List<String> duplicateKeys,
+            boolean progressed,
+            boolean finishedNow) {}
+
+    private Step step(List<Delivery> deliveries) {
+        List<String> keys = duplicateKeys.isEmpty() ? List.of() : List.copyOf(duplicateKeys);
+        duplicateKeys.clear();
+        boolean finished = finished();
+        boolean finishedNow = finished && !announced;
+        announced |= finished;
+        int tenths = classes == null || classes.isEmpty() ? 0 : results.size() * 10 / classes.size();
+        boolean progressed = !finished && tenths > tenthsLogged;
+        tenthsLogged = Math.max(tenthsLogged, tenths);
+        return new Step(deliveries, progress(), keys, progressed, finishedNow);
+    }
+
+    /** @param entry the result a node sent; null for a class recorded lost, whose 0 s says nothing of its duration */
     private void record(String key, JsonObject entry) {
-        if (entries == null || !entries.containsKey(key)) {
+        if (estimates == null || !estimates.containsKey(key)) {
             return; // never enqueued: counting it would end the run before every class has a result
         }
-        if (results.containsKey(key)) {
+        if (!results.add(key)) {
             duplicates++; // first result wins
             duplicateKeys.add(key);
         } else {
-            results.put(key, entry);
             done += estimates.getOrDefault(key, 0.0);
             queue.remove(key);
-            if (!lostTwice.contains(key)) {
-                timings.record(key, secondsOf(entry)); // a lost class's 0 s says nothing of its duration
+            if (entry != null) {
+                timings.record(key, secondsOf(entry));
             }
         }
     }
@@ -237,12 +259,12 @@ final class Run {
      */
     private void requeueHeldBy(Node node, boolean lost) {
         for (String key : node.held) {
-            if (results.containsKey(key)) {
+            if (results.contains(key)) {
                 continue;
             }
             if (losses.merge(key, 1, Integer::sum) >= 2) {
                 lostTwice.add(key);
-                record(key, lostResult());
+                record(key, null);
             } else if (lost) {
                 queue.addLast(key);
             } else {
@@ -255,13 +277,8 @@ final class Run {
     /** Answers every held deq that can be answered now: with a batch, or empty once all classes have results. */
     private List<Delivery> serveHeldDeqs() {
         List<Delivery> out = new ArrayList<>();
-        if (entries == null) {
-            return out;
-        }
-        for (Node node : nodes.values()) {
-            if (node.heldDeq == null) {
-                continue;
-            }
+        for (Iterator<Node> waiting = holding.iterator(); waiting.hasNext() && classes != null; ) {
+            Node node = waiting.next();
             if (!queue.isEmpty()) {
                 JsonArrayBuilder batch = Json.PROVIDER.createArrayBuilder();
                 double cap = BatchPolicy.cap((clock.getAsLong() - enqueuedAt) / 1e9, done);
@@ -272,8 +289,10 @@ final class Run {
                 out.add(batchReply(node, batch));
             } else if (finished()) {
                 out.add(batchReply(node, Json.PROVIDER.createArrayBuilder()));
+            } else {
+                break; // others still hold classes that may come back to the queue: everyone keeps waiting
             }
-            // else: others still hold classes that may come back to the queue; keep holding.
+            waiting.remove();
         }
         return out;
     }
@@ -314,26 +333,6 @@ final class Run {
             }
         }
         return count;
-    }
-
-    private static JsonObject lostResult() {
-        var b = Json.PROVIDER;
-        return b.createObjectBuilder()
-                .add("file_status", "failed")
-                .add("test_count", 1)
-                .add(
-                        "test_counters",
-                        b.createObjectBuilder()
-                                .add("failed", 1)
-                                .add("passed", 0)
-                                .add("pending", 0))
-                .add(
-                        "node lost",
-                        b.createObjectBuilder()
-                                .add("status", "failed")
-                                .add("run_time", 0.0)
-                                .add("fully_formatted", LOST_TWICE))
-                .build();
     }
 
     private static final class Node {

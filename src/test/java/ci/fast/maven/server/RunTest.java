@@ -3,7 +3,7 @@ package ci.fast.maven.server;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 class RunTest {
     private static final String TOPIC = "test_orchestrator:junit-build-7";
 
-    private final Run run = new Run(TOPIC, Timings.of(Map.of()));
+    private final Timings timings = Timings.of(Map.of());
+    private final Run run = new Run(TOPIC, timings);
     private long refs;
 
     @Test
@@ -174,13 +175,13 @@ class RunTest {
 
         JsonObject both = Json.PROVIDER
                 .createObjectBuilder(results(List.of("com.acme.B")))
-                .add("com.acme.A", result("failed"))
+                .add("com.acme.A", result("failed", 5.0))
                 .build();
         assertEquals(List.of(), batch(replyTo(a, deq(a, both))));
 
         assertEquals(1, run.progress().duplicates());
         assertEquals(2, run.progress().done());
-        assertEquals("passed", run.result("com.acme.A").getString("file_status"));
+        assertEquals(0.01, timings.snapshot().get("com.acme.A"), "the first result's duration is the one kept");
     }
 
     @Test
@@ -271,17 +272,9 @@ class RunTest {
 
         assertEquals(List.of(), batch(replyTo(c, deqC)));
         assertTrue(run.finished());
-        JsonObject lost = run.result("com.acme.A");
-        assertNotNull(lost, "no result recorded");
-        assertEquals("failed", lost.getString("file_status"));
-        assertEquals(1, lost.getJsonObject("test_counters").getInt("failed"));
-        assertTrue(
-                lost.values().stream()
-                        .anyMatch(v -> v instanceof JsonObject test
-                                && "failed".equals(test.getString("status", null))
-                                && Run.LOST_TWICE.equals(test.getString("fully_formatted", null))),
-                lost::toString);
+        assertTrue(run.hasResult("com.acme.A"), "recorded as lost");
         assertEquals(List.of("com.acme.A"), run.lostTwice());
+        assertNull(timings.snapshot().get("com.acme.A"), "a lost class's duration says nothing");
     }
 
     @Test
@@ -336,7 +329,8 @@ class RunTest {
         assertEquals(List.of("com.acme.A"), batch(replyTo(a, deq(a, Json.EMPTY))));
 
         assertEquals(List.of(), batch(replyTo(a, deq(a, Json.EMPTY))));
-        assertEquals("failed", run.result("com.acme.A").getString("file_status"));
+        assertTrue(run.hasResult("com.acme.A"));
+        assertEquals(List.of("com.acme.A"), run.lostTwice());
     }
 
     @Test
@@ -478,8 +472,8 @@ class RunTest {
         return Frame.push(++refs, TOPIC, event, payload);
     }
 
-    private static void deliver(List<Delivery> deliveries) {
-        deliveries.forEach(Delivery::send);
+    private static void deliver(Run.Step step) {
+        step.deliveries().forEach(Delivery::send);
     }
 
     /** Takes the reply to {@code request} out of the peer's inbox; fails when there is none. */
@@ -513,6 +507,10 @@ class RunTest {
     }
 
     private static JsonObject result(String status) {
+        return result(status, 0.01);
+    }
+
+    private static JsonObject result(String status, double runTime) {
         boolean failed = "failed".equals(status);
         return Json.PROVIDER
                 .createObjectBuilder()
@@ -524,7 +522,7 @@ class RunTest {
                         Json.PROVIDER
                                 .createObjectBuilder()
                                 .add("status", status)
-                                .add("run_time", 0.01))
+                                .add("run_time", runTime))
                 .build();
     }
 
