@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.LongSupplier;
 
 /**
@@ -49,6 +50,14 @@ final class Run {
     private final Map<String, Integer> losses = new HashMap<>();
     /** The nodes whose deq waits for an answer, in the order they asked. */
     private final Set<Node> holding = new LinkedHashSet<>();
+    /**
+     * The nodes that hold a batch they should still be running by the estimates, soonest done first, and the sum of
+     * their {@link Node#busyUntil}: what the others still run, for each batch, without a walk over every node.
+     */
+    private final TreeSet<Node> busy =
+            new TreeSet<>(Comparator.comparingLong((Node n) -> n.busyUntil).thenComparingInt(n -> n.index));
+
+    private long busyUntilSum;
     /** Classes that got a second result, in the order they did; for the log. */
     private final List<String> duplicateKeys = new ArrayList<>();
     /** Classes recorded failed because the nodes running them were lost twice. */
@@ -272,6 +281,9 @@ final class Run {
             }
         }
         node.held.clear();
+        if (busy.remove(node)) {
+            busyUntilSum -= node.busyUntil;
+        }
     }
 
     /** Answers every held deq that can be answered now: with a batch, or empty once all classes have results. */
@@ -281,11 +293,17 @@ final class Run {
             Node node = waiting.next();
             if (!queue.isEmpty()) {
                 JsonArrayBuilder batch = Json.PROVIDER.createArrayBuilder();
-                double cap = BatchPolicy.cap((clock.getAsLong() - enqueuedAt) / 1e9, done);
-                for (String key : queue.take(nodes.size(), cap)) {
+                long age = clock.getAsLong() - enqueuedAt;
+                double cap = BatchPolicy.cap(age / 1e9, done);
+                double seconds = 0;
+                for (String key : queue.take(nodes.size(), running(age), cap)) {
                     node.held.add(key);
                     batch.add(key);
+                    seconds += queue.estimate(key);
                 }
+                node.busyUntil = age + (long) (seconds * 1e9);
+                busy.add(node);
+                busyUntilSum += node.busyUntil;
                 out.add(batchReply(node, batch));
             } else if (finished()) {
                 out.add(batchReply(node, Json.PROVIDER.createArrayBuilder()));
@@ -295,6 +313,17 @@ final class Run {
             waiting.remove();
         }
         return out;
+    }
+
+    /**
+     * The estimated seconds the nodes have still to run of the batches they hold, when the queue is {@code age}
+     * nanoseconds old; a node asking for a batch holds none. A node past its estimate counts 0 until its next batch.
+     */
+    private double running(long age) {
+        while (!busy.isEmpty() && busy.first().busyUntil <= age) {
+            busyUntilSum -= busy.pollFirst().busyUntil;
+        }
+        return (busyUntilSum - (long) busy.size() * age) / 1e9;
     }
 
     private Delivery batchReply(Node node, JsonArrayBuilder batch) {
@@ -345,6 +374,8 @@ final class Run {
         Frame heldDeq;
         /** Joined before the queue existed and has not had its deq_request yet. */
         boolean waiting;
+        /** When this node's batch should be done by the estimates: nanoseconds after the enq. */
+        long busyUntil;
 
         Node(Peer peer, int index, JsonValue joinRef) {
             this.peer = peer;

@@ -53,9 +53,12 @@ final class WorkQueue {
         return order.isEmpty();
     }
 
-    /** The next batch for a run of {@code nodes} nodes, by {@link BatchPolicy}, of at most {@code cap} seconds. */
-    List<String> take(int nodes, double cap) {
-        List<String> batch = BatchPolicy.take(order, estimates, Math.max(0, seconds), nodes, cap);
+    /**
+     * The next batch for a run of {@code nodes} nodes whose others have {@code running} estimated seconds left of their
+     * batches, by {@link BatchPolicy}, of at most {@code cap} seconds.
+     */
+    List<String> take(int nodes, double running, double cap) {
+        List<String> batch = BatchPolicy.take(order, estimates, Math.max(0, seconds), running, nodes, cap);
         for (String key : batch) {
             members.remove(key);
             seconds -= estimate(key);
@@ -63,7 +66,7 @@ final class WorkQueue {
         return batch;
     }
 
-    private double estimate(String key) {
+    double estimate(String key) {
         return estimates.getOrDefault(key, Timings.NO_HISTORY);
     }
 }
