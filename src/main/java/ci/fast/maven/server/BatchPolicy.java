@@ -11,8 +11,8 @@ import java.util.Map;
  * class as the queue drains, and nodes finish together. The work outstanding is what is queued and what the other nodes
  * are still running by the estimates: if every node is to finish at one moment, a node asking while the others have
  * just started long batches must take more than one asking while they are about to finish. (Guided self-scheduling
- * counts the queue alone and takes half a share, which in the benchmark's 4 nodes 100 ms away took 49 round trips for
- * 200 classes where this takes 30.)
+ * counts the queue alone and takes half a share: in {@code BatchPolicyTest}'s simulation of the benchmark's 4 nodes
+ * 100 ms away, 58 round trips for 200 classes where this takes 29.)
  *
  * <p>The share assumes the nodes joined so far are all there will be, which is wrong while the run is young: the
  * first node deqs before the others have joined, and would take half the suite. So a batch also holds no more than the
