@@ -281,15 +281,16 @@ final class Run {
             }
         }
         node.held.clear();
-        if (busy.remove(node)) {
-            busyUntilSum -= node.busyUntil;
-        }
+        setBusyUntil(node, -1);
     }
 
     /** Answers every held deq that can be answered now: with a batch, or empty once all classes have results. */
     private List<Delivery> serveHeldDeqs() {
         List<Delivery> out = new ArrayList<>();
-        for (Iterator<Node> waiting = holding.iterator(); waiting.hasNext() && classes != null; ) {
+        if (classes == null) {
+            return out;
+        }
+        for (Iterator<Node> waiting = holding.iterator(); waiting.hasNext(); ) {
             Node node = waiting.next();
             if (!queue.isEmpty()) {
                 JsonArrayBuilder batch = Json.PROVIDER.createArrayBuilder();
@@ -301,9 +302,7 @@ final class Run {
                     batch.add(key);
                     seconds += queue.estimate(key);
                 }
-                node.busyUntil = age + (long) (seconds * 1e9);
-                busy.add(node);
-                busyUntilSum += node.busyUntil;
+                setBusyUntil(node, age + (long) (seconds * 1e9));
                 out.add(batchReply(node, batch));
             } else if (finished()) {
                 out.add(batchReply(node, Json.PROVIDER.createArrayBuilder()));
@@ -313,6 +312,18 @@ final class Run {
             waiting.remove();
         }
         return out;
+    }
+
+    /** Sets when {@code node}'s batch should be done (nanoseconds after the enq), or that it runs none ({@code -1}). */
+    private void setBusyUntil(Node node, long until) {
+        if (busy.remove(node)) { // before the key it is sorted by changes
+            busyUntilSum -= node.busyUntil;
+        }
+        node.busyUntil = until;
+        if (until >= 0) {
+            busy.add(node);
+            busyUntilSum += until;
+        }
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,10 @@ class RunTest {
     private static final String TOPIC = "test_orchestrator:junit-build-7";
 
     private final Timings timings = Timings.of(Map.of());
-    private final Run run = new Run(TOPIC, timings);
+    /** The run's clock, in nanoseconds: still unless a test moves it. */
+    private final AtomicLong clock = new AtomicLong();
+
+    private final Run run = new Run(TOPIC, timings, clock::get);
     private long refs;
 
     @Test
@@ -163,6 +167,30 @@ class RunTest {
         assertEquals(List.of(), batch(replyTo(b, last)));
         assertEquals(List.of(), batch(replyTo(a, held)));
         assertTrue(run.finished());
+    }
+
+    @Test
+    void aBatchCountsWhatTheOtherNodesStillRunUntilTheirEstimatesPass() {
+        List<String> keys = IntStream.range(0, 100)
+                .mapToObj(i -> String.format("com.acme.C%02d", i))
+                .toList();
+        keys.forEach(key -> timings.record(key, 1.0));
+        FakePeer a = new FakePeer("a");
+        FakePeer b = new FakePeer("b");
+        join(a);
+        join(b);
+        enq(a, keys.toArray(String[]::new));
+        b.drain();
+        clock.set(1_000_000_000_000L); // 1000 s after the enq: no cap for a young run applies
+
+        List<String> batchA = batch(replyTo(a, deq(a, Json.EMPTY)));
+        List<String> batchB = batch(replyTo(b, deq(b, Json.EMPTY)));
+        clock.addAndGet(100_000_000_000L); // both batches are past their estimates
+        List<String> next = batch(replyTo(a, deq(a, results(batchA))));
+
+        assertEquals(37, batchA.size(), "three quarters of half of 100 s queued");
+        assertEquals(37, batchB.size(), "three quarters of half of 63 s queued and the 37 s a still runs");
+        assertEquals(10, next.size(), "three quarters of half of 26 s queued: b's batch is past its estimate");
     }
 
     @Test
