@@ -25,21 +25,17 @@ public record RunPlan(
         Path reportsDirectory,
         ReportOptions reports,
         TestFilters filters) {
-    /** A plan that shows results as Surefire does by default and runs every test of its classes. */
-    public RunPlan(List<String> classes, int forkCount, ForkOptions forks, String runKey, Path reportsDirectory) {
-        this(classes, forkCount, forks, runKey, reportsDirectory, ReportOptions.DEFAULTS, TestFilters.NONE);
-    }
-
     public RunPlan {
         classes = List.copyOf(classes);
+        reports = reports == null ? ReportOptions.DEFAULTS : reports;
         filters = filters == null ? TestFilters.NONE : filters;
         if (forkCount < 1) {
             throw new IllegalArgumentException("forkCount must be at least 1, was " + forkCount);
         }
     }
 
-    /** The same plan for other classes (a fallback's share). */
+    /** The same plan, every setting kept, for other classes (a fallback's share). */
     public RunPlan withClasses(List<String> share) {
-        return new RunPlan(share, forkCount, forks, runKey, reportsDirectory);
+        return new RunPlan(share, forkCount, forks, runKey, reportsDirectory, reports, filters);
     }
 }

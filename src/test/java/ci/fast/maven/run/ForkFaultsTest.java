@@ -63,7 +63,7 @@ class ForkFaultsTest {
                     Map.of(),
                     dir.resolve("scratch"),
                     Duration.ZERO);
-            RunPlan plan = new RunPlan(CLASSES, 2, forks, "junit-fork-faults", reports);
+            RunPlan plan = new RunPlan(CLASSES, 2, forks, "junit-fork-faults", reports, null, null);
             RunLog log = new RunLog() {
                 @Override
                 public void info(String line) {}

@@ -88,7 +88,8 @@ class RemoteRunFallbackTest {
                 Map.of(),
                 reports.resolve("scratch"),
                 Duration.ZERO);
-        RunPlan plan = new RunPlan(List.of("com.acme.ATest", "com.acme.BTest"), 1, forks, "junit-shop", reports);
+        RunPlan plan =
+                new RunPlan(List.of("com.acme.ATest", "com.acme.BTest"), 1, forks, "junit-shop", reports, null, null);
         RunLog log = new RunLog() {
             @Override
             public void info(String line) {}
