@@ -4,6 +4,7 @@ import ci.fast.maven.channel.Secret;
 import ci.fast.maven.config.CiEnvironment;
 import ci.fast.maven.config.GitCommandLine;
 import ci.fast.maven.config.RunIdentity;
+import ci.fast.maven.config.SettingsException;
 import ci.fast.maven.run.Fallback;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
 
 /**
@@ -39,8 +39,7 @@ record RemoteTarget(URI server, Secret secret, Map<String, String> params, RunId
             Properties userProperties,
             Path basedir,
             String runKey,
-            Log log)
-            throws MojoExecutionException {
+            Log log) {
         String url = firstSet(configuredServer, System.getenv("FAST_CI_SERVER"));
         if (url == null) {
             return null;
@@ -49,10 +48,10 @@ record RemoteTarget(URI server, Secret secret, Map<String, String> params, RunId
         try {
             server = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new MojoExecutionException("fastCi.server is not a URL: " + url);
+            throw new SettingsException("fastCi.server is not a URL: " + url);
         }
         if (!"ws".equals(server.getScheme()) && !"wss".equals(server.getScheme()) || server.getPort() < 0) {
-            throw new MojoExecutionException("fastCi.server must be ws:// or wss:// with an explicit port, such as"
+            throw new SettingsException("fastCi.server must be ws:// or wss:// with an explicit port, such as"
                     + " wss://apx.ruby.ci:443; was " + url);
         }
         if (configuredKey != null && !configuredKey.isBlank() && !userProperties.containsKey("fastCi.secretKey")) {
@@ -64,7 +63,7 @@ record RemoteTarget(URI server, Secret secret, Map<String, String> params, RunId
         try {
             identity = CiEnvironment.detect(environment(userProperties), new GitCommandLine(basedir));
         } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage());
+            throw new SettingsException(e.getMessage());
         }
         log.info("FastCI: " + identity.summary());
         return new RemoteTarget(server, secret, identity.connectParams(runKey), identity);

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -41,8 +42,13 @@ public class ServeMojo extends AbstractMojo {
     private File timingsFile;
 
     @Override
-    public void execute() throws MojoExecutionException {
-        Secret secret = Secrets.resolve(secretKey, System.getenv(Secrets.ENV), "fast-ci:serve");
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        Secret secret;
+        try {
+            secret = Secrets.resolve(secretKey, System.getenv(Secrets.ENV), "fast-ci:serve");
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
         OrchestratorServer server;
         try {
             Timings timings = Timings.load(timingsFile.toPath(), line -> getLog().warn(line));

@@ -1,5 +1,6 @@
 package ci.fast.maven;
 
+import ci.fast.maven.config.RunSettings;
 import ci.fast.maven.report.RunSummary;
 import ci.fast.maven.report.SummaryLine;
 import ci.fast.maven.run.RunOutcome;
@@ -18,19 +19,30 @@ final class Verdict {
     private final boolean ignoreFailures;
     /** Flakes that fail the build; 0: flakes never do. */
     private final int failOnFlakeCount;
+    /** Whether the Results section is printed; the build's failure names the failed tests either way. */
+    private final boolean printSummary;
 
-    Verdict(Log log, Path reportsDirectory, boolean ignoreFailures) {
-        this(log, reportsDirectory, ignoreFailures, 0);
-    }
-
-    Verdict(Log log, Path reportsDirectory, boolean ignoreFailures, int failOnFlakeCount) {
+    Verdict(Log log, Path reportsDirectory, RunSettings.Verdict settings, boolean printSummary) {
         this.log = log;
         this.reportsDirectory = reportsDirectory;
-        this.ignoreFailures = ignoreFailures;
-        this.failOnFlakeCount = failOnFlakeCount;
+        this.ignoreFailures = settings.testFailureIgnore();
+        this.failOnFlakeCount = settings.failOnFlakeCount();
+        this.printSummary = printSummary;
     }
 
     void judge(RunOutcome outcome) throws MojoFailureException {
+        RunSummary summary = outcome.summary();
+        if (printSummary) {
+            printSummary(outcome);
+        }
+        if (!outcome.failed()) {
+            judgeFlakes(summary.flakes());
+            return;
+        }
+        fail(outcome);
+    }
+
+    private void printSummary(RunOutcome outcome) {
         RunSummary summary = outcome.summary();
         log.info("");
         log.info("Results:");
@@ -47,10 +59,10 @@ final class Verdict {
             log.error(problem);
         }
         log.info("");
-        if (!outcome.failed()) {
-            judgeFlakes(summary.flakes());
-            return;
-        }
+    }
+
+    private void fail(RunOutcome outcome) throws MojoFailureException {
+        RunSummary summary = outcome.summary();
         StringBuilder message = new StringBuilder(
                 summary.hasProblems() ? "There are test failures." : "The tests could not all be run.");
         summary.failureLines().forEach(line -> message.append("\n  ").append(line));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import ci.fast.maven.config.RunSettings;
 import ci.fast.maven.report.ClassResult;
 import ci.fast.maven.report.RunSummary;
 import ci.fast.maven.report.Status;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,8 @@ class VerdictTest {
     @Test
     void logsFlakesAsSurefireDoesAtTheirLevels() throws MojoFailureException {
         RecordingLog log = new RecordingLog();
-        new Verdict(log, REPORTS, false, 0).judge(new RunOutcome(summaryWithFlakes(1), List.of()));
+        new Verdict(log, REPORTS, new RunSettings.Verdict(false, 0), true)
+                .judge(new RunOutcome(summaryWithFlakes(1), List.of()));
 
         assertEquals(
                 List.of(
@@ -66,10 +67,13 @@ class VerdictTest {
     void passesWithAFlakeUnlessFailOnFlakeCountIsReached() {
         RunOutcome outcome = new RunOutcome(summaryWithFlakes(1), List.of());
 
-        assertDoesNotThrow(() -> new Verdict(new RecordingLog(), REPORTS, false, 0).judge(outcome));
-        assertDoesNotThrow(() -> new Verdict(new RecordingLog(), REPORTS, false, 2).judge(outcome));
+        assertDoesNotThrow(
+                () -> new Verdict(new RecordingLog(), REPORTS, new RunSettings.Verdict(false, 0), true).judge(outcome));
+        assertDoesNotThrow(
+                () -> new Verdict(new RecordingLog(), REPORTS, new RunSettings.Verdict(false, 2), true).judge(outcome));
         MojoFailureException e = assertThrows(
-                MojoFailureException.class, () -> new Verdict(new RecordingLog(), REPORTS, false, 1).judge(outcome));
+                MojoFailureException.class,
+                () -> new Verdict(new RecordingLog(), REPORTS, new RunSettings.Verdict(false, 1), true).judge(outcome));
         assertEquals("There is 1 flake and failOnFlakeCount is set to 1.", e.getMessage());
     }
 
@@ -78,9 +82,11 @@ class VerdictTest {
         RunOutcome outcome = new RunOutcome(summaryWithFlakes(2), List.of());
 
         MojoFailureException e = assertThrows(
-                MojoFailureException.class, () -> new Verdict(new RecordingLog(), REPORTS, false, 2).judge(outcome));
+                MojoFailureException.class,
+                () -> new Verdict(new RecordingLog(), REPORTS, new RunSettings.Verdict(false, 2), true).judge(outcome));
         assertEquals("There are 2 flakes and failOnFlakeCount is set to 2.", e.getMessage());
-        assertDoesNotThrow(() -> new Verdict(new RecordingLog(), REPORTS, true, 2).judge(outcome));
+        assertDoesNotThrow(
+                () -> new Verdict(new RecordingLog(), REPORTS, new RunSettings.Verdict(true, 2), true).judge(outcome));
     }
 
     @Test
@@ -88,8 +94,9 @@ class VerdictTest {
         RecordingLog log = new RecordingLog();
         RunOutcome outcome = new RunOutcome(new RunSummary(), List.of("fork 1: the fork failed: NoClassDefFoundError"));
 
-        MojoFailureException e =
-                assertThrows(MojoFailureException.class, () -> new Verdict(log, REPORTS, true, 0).judge(outcome));
+        MojoFailureException e = assertThrows(
+                MojoFailureException.class,
+                () -> new Verdict(log, REPORTS, new RunSettings.Verdict(true, 0), true).judge(outcome));
 
         assertEquals(true, e.getMessage().contains("fork 1: the fork failed: NoClassDefFoundError"), e.getMessage());
         assertEquals(
@@ -110,20 +117,9 @@ class VerdictTest {
                 "",
                 ""));
 
-        assertDoesNotThrow(() -> new Verdict(log, REPORTS, true, 0).judge(new RunOutcome(summary, List.of())));
+        assertDoesNotThrow(() -> new Verdict(log, REPORTS, new RunSettings.Verdict(true, 0), true)
+                .judge(new RunOutcome(summary, List.of())));
         assertEquals(true, log.lines.stream().anyMatch(line -> line.startsWith("ERROR There are test failures.")));
-    }
-
-    @Test
-    void refusesNegativeCountsAndAFlakeLimitWithoutReruns() {
-        assertDoesNotThrow(() -> FlakeSettings.check(0, 0));
-        assertDoesNotThrow(() -> FlakeSettings.check(2, 1));
-        assertThrows(MojoExecutionException.class, () -> FlakeSettings.check(-1, 0));
-        assertThrows(MojoExecutionException.class, () -> FlakeSettings.check(1, -1));
-        MojoExecutionException e = assertThrows(MojoExecutionException.class, () -> FlakeSettings.check(0, 1));
-        assertEquals(
-                "\"failOnFlakeCount\" requires rerunFailingTestsCount to be at least 1: set both, or neither.",
-                e.getMessage());
     }
 
     @Test

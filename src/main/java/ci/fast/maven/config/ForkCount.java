@@ -24,7 +24,7 @@ public final class ForkCount {
         } catch (NumberFormatException e) {
             // fall through to the message below
         }
-        throw new IllegalArgumentException("fastCi.forkCount must be a whole number of at least 1, or forks per core"
+        throw new SettingsException("forkCount must be a whole number of at least 1, or forks per core"
                 + " such as 2C; was '" + value + "'");
     }
 }

@@ -40,7 +40,7 @@ class ForkCountTest {
     void refusesWhatIsNoForkCountNamingTheParameterAndTheValue(String value) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ForkCount.parse(value, 2));
 
-        assertTrue(e.getMessage().contains("fastCi.forkCount"), e.getMessage());
+        assertTrue(e.getMessage().contains("forkCount must be"), e.getMessage());
         assertTrue(e.getMessage().contains("'" + value + "'"), e.getMessage());
     }
 }

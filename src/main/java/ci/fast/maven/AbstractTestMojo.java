@@ -1,0 +1,89 @@
+package ci.fast.maven;
+
+import ci.fast.maven.config.RunSettings;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+
+/**
+ * A goal that runs tests: a shell over {@link TestParameters}, {@link SettingsTranslation} and {@link TestGoal}. A
+ * goal says only what differs: its name, its switches and its reports directory.
+ */
+abstract class AbstractTestMojo extends TestParameters {
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    PluginDescriptor plugin;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
+    RepositorySystemSession repositorySession;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    MojoExecution mojoExecution;
+
+    @Component
+    RepositorySystem repositorySystem;
+
+    /** The goal's name, as in messages: {@code test} or {@code integration-test}. */
+    abstract String goal();
+
+    /** Whether the goal's switches say not to run the tests. */
+    abstract boolean skipped();
+
+    /** Where the goal's reports go. */
+    abstract File reportsDirectory();
+
+    /**
+     * Checks the switches, reads the goal's properties, translates the parameters and runs. A configuration that cannot
+     * work fails the build here, as one line, whichever part found it.
+     */
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skipped()) {
+            getLog().info("Tests are skipped.");
+            return;
+        }
+        try {
+            GoalProperties.apply(
+                    this,
+                    "integration-test".equals(goal()),
+                    mojoExecution.getConfiguration(),
+                    new PluginParameterExpressionEvaluator(session, mojoExecution),
+                    project.getBasedir().toPath());
+            RunSettings settings = SettingsTranslation.translate(this, facts());
+            getLog().debug("fast-ci settings: " + settings);
+            new TestGoal(new TestGoal.Maven(project, session, plugin, repositorySystem, repositorySession), getLog())
+                    .run(settings);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+    }
+
+    private SettingsTranslation.GoalFacts facts() {
+        Path localRepository = repositorySession.getLocalRepository() == null
+                ? null
+                : repositorySession.getLocalRepository().getBasedir().toPath();
+        return new SettingsTranslation.GoalFacts(
+                goal(),
+                reportsDirectory().toPath(),
+                session.getUserProperties(),
+                project.getBasedir().toPath(),
+                localRepository,
+                Files.isRegularFile(Path.of(project.getBuild().getOutputDirectory(), "module-info.class")));
+    }
+}

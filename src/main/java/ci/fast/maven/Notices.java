@@ -1,0 +1,166 @@
+package ci.fast.maven;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The parameters fast-ci accepts with Surefire's names but does not apply, each named once in the log, with what
+ * fast-ci does instead, when it is set to anything but Surefire's default. Never a silent change: a pom written for
+ * Surefire runs, and its user sees what differs. A parameter leaves this list when fast-ci applies it.
+ */
+final class Notices {
+    private Notices() {}
+
+    static List<String> collect(TestParameters p, SettingsTranslation.GoalFacts goal) {
+        List<String> lines = new ArrayList<>();
+        Notice notice = (set, parameter, instead) -> {
+            if (set) {
+                lines.add(parameter + ": " + instead);
+            }
+        };
+        notice.when(!p.reuseForks, "reuseForks=false", "not applied yet; each fork runs many classes");
+        notice.when(
+                p.parallel != null && !p.parallel.isBlank() && !"none".equalsIgnoreCase(p.parallel),
+                "parallel=" + p.parallel,
+                "not applied yet; each fork runs its tests one at a time (JUnit's own"
+                        + " junit.jupiter.execution.parallel.* settings in junit-platform.properties still work)");
+        notice.when(
+                !empty(p.properties),
+                "properties",
+                "not applied yet; put JUnit Platform configuration parameters in junit-platform.properties on the test"
+                        + " class path meanwhile");
+        notice.when(
+                p.skipAfterFailureCount > 0,
+                "skipAfterFailureCount=" + p.skipAfterFailureCount,
+                "not applied yet; every class runs");
+        notice.when(
+                p.useModulePath && goal.moduleDescriptor(),
+                "useModulePath (the project has module-info)",
+                "not applied yet; the tests run on the class path");
+        notice.when(
+                !p.useSystemClassLoader || p.childDelegation,
+                "useSystemClassLoader=false / childDelegation",
+                "the tests always load from the fork's system class loader");
+        notice.when(
+                !p.useManifestOnlyJar,
+                "useManifestOnlyJar=false",
+                "fast-ci's forks take their class path in a JVM argument file, never a manifest jar");
+        notice.when(p.forkNode != null, "forkNode", "fast-ci's forks always report to Maven over a loopback socket");
+        notice.when(
+                p.shutdown != null && !"exit".equalsIgnoreCase(p.shutdown),
+                "shutdown=" + p.shutdown,
+                "a fork ends when Maven's side of its socket closes");
+        notice.when(
+                p.enableProcessChecker != null,
+                "enableProcessChecker",
+                "a fork ends when Maven's side of its socket closes");
+        notice.when(
+                p.tempDir != null && !"surefire".equals(p.tempDir),
+                "tempDir=" + p.tempDir,
+                "fast-ci keeps its forks' files in target/fast-ci");
+        notice.when(!empty(p.jdkToolchain), "jdkToolchain", "not applied yet; set <jvm> to the JDK's java meanwhile");
+        notice.when(
+                p.suiteXmlFiles != null && p.suiteXmlFiles.length > 0,
+                "suiteXmlFiles",
+                "not applied yet; the discovered test classes run");
+        notice.when(p.objectFactory != null, "objectFactory", "not applied yet; TestNG's default object factory");
+        notice.when(
+                !"junit:junit".equals(p.junitArtifactName),
+                "junitArtifactName=" + p.junitArtifactName,
+                "JUnit 4 is found by junit:junit");
+        notice.when(
+                !"org.testng:testng".equals(p.testNGArtifactName),
+                "testNGArtifactName=" + p.testNGArtifactName,
+                "TestNG is found by org.testng:testng");
+        notice.when(
+                p.includeJUnit5Engines != null && p.includeJUnit5Engines.length > 0
+                        || p.excludeJUnit5Engines != null && p.excludeJUnit5Engines.length > 0,
+                "includeJUnit5Engines / excludeJUnit5Engines",
+                "not applied yet; every engine on the class path runs");
+        notice.when(
+                p.additionalClasspathDependencies != null && !p.additionalClasspathDependencies.isEmpty(),
+                "additionalClasspathDependencies",
+                "not applied yet; use additionalClasspathElements or a test dependency meanwhile");
+        notice.when(
+                p.parallelTestsTimeoutInSeconds > 0 || p.parallelTestsTimeoutForcedInSeconds > 0,
+                "parallelTestsTimeoutInSeconds / parallelTestsTimeoutForcedInSeconds",
+                "not applied; forkedProcessTimeoutInSeconds bounds a fork");
+        notice.when(
+                p.excludedEnvironmentVariables != null && p.excludedEnvironmentVariables.length > 0,
+                "excludedEnvironmentVariables",
+                "not applied yet; the forks inherit Maven's environment");
+        notice.when(
+                p.forkedProcessExitTimeoutInSeconds != 30,
+                "forkedProcessExitTimeoutInSeconds=" + p.forkedProcessExitTimeoutInSeconds,
+                "not applied yet");
+        reports(p, notice);
+        return lines;
+    }
+
+    private static void reports(TestParameters p, Notice notice) {
+        notice.when(
+                p.reportFormat != null && !"brief".equalsIgnoreCase(p.reportFormat),
+                "reportFormat=" + p.reportFormat,
+                "not applied yet; text reports are brief");
+        notice.when(!p.useFile, "useFile=false", "not applied yet; text reports are written");
+        notice.when(
+                p.reportNameSuffix != null && !p.reportNameSuffix.isEmpty(),
+                "reportNameSuffix=" + p.reportNameSuffix,
+                "not applied yet; reports are named TEST-<class>.xml");
+        notice.when(
+                Boolean.TRUE.equals(p.disableXmlReport), "disableXmlReport", "not applied; XML reports are written");
+        notice.when(
+                !p.enableOutErrElements,
+                "enableOutErrElements=false",
+                "not applied yet; XML reports keep the tests' output");
+        notice.when(
+                !p.enablePropertiesElement,
+                "enablePropertiesElement=false",
+                "not applied yet; XML reports list the properties");
+        notice.when(p.reportTestTimestamp, "reportTestTimestamp", "not applied yet; testcases carry no timestamp");
+        notice.when(
+                p.encoding != null && !p.encoding.isBlank() && !isUtf8(p.encoding),
+                "encoding=" + p.encoding,
+                "reports are written in UTF-8");
+        notice.when(
+                p.stackTraceMaxFrames != 15
+                        || p.stackTraceFilterPrefixes != null && !p.stackTraceFilterPrefixes.isEmpty(),
+                "stackTraceMaxFrames / stackTraceFilterPrefixes",
+                "not applied yet; the console shows one line per problem and the reports the whole trace");
+        notice.when(
+                p.consoleOutputReporter != null
+                        || p.statelessTestsetReporter != null
+                        || p.statelessTestsetInfoReporter != null,
+                "consoleOutputReporter / statelessTestsetReporter / statelessTestsetInfoReporter",
+                "not applied yet; Surefire's default reporters' output is written");
+        notice.when(
+                p.runOrder != null && Arrays.asList("failedfirst", "balanced").contains(p.runOrder.toLowerCase()),
+                "runOrder=" + p.runOrder,
+                "fast-ci's timing history hands out the longest classes first instead");
+    }
+
+    private static boolean isUtf8(String encoding) {
+        try {
+            return java.nio.charset.Charset.forName(encoding).equals(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean empty(Map<?, ?> map) {
+        return map == null || map.isEmpty();
+    }
+
+    private static boolean empty(Properties properties) {
+        return properties == null || properties.isEmpty();
+    }
+
+    @FunctionalInterface
+    private interface Notice {
+        void when(boolean set, String parameter, String instead);
+    }
+}

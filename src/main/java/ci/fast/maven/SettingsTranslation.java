@@ -1,0 +1,136 @@
+package ci.fast.maven;
+
+import ci.fast.maven.config.RunSettings;
+import ci.fast.maven.config.SettingsException;
+import ci.fast.maven.fork.ForkSystemProperties;
+import java.io.File;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * Turns a goal's parameters into its {@link RunSettings}: the one place that knows both the Maven parameters and the
+ * run's settings. A parameter that fast-ci accepts but cannot apply becomes a notice when it is set to anything but its
+ * default, so that no setting changes the run silently.
+ */
+final class SettingsTranslation {
+    private SettingsTranslation() {}
+
+    /**
+     * @param parameters the goal's configured parameters
+     * @param goal the goal's facts that are not parameters
+     * @throws SettingsException with the line the user sees
+     */
+    static RunSettings translate(TestParameters parameters, GoalFacts goal) {
+        TestParameters p = parameters;
+        RunSettings.Builder b = RunSettings.builder(goal.name())
+                .test(p.test)
+                .includes(p.includes)
+                .excludes(p.excludes)
+                .includesFile(p.includesFile)
+                .excludesFile(p.excludesFile)
+                .groups(p.groups, p.excludedGroups)
+                .dependenciesToScan(p.dependenciesToScan == null ? List.of() : Arrays.asList(p.dependenciesToScan))
+                .failIfNoTests(p.failIfNoTests, p.failIfNoSpecifiedTests)
+                .runOrder(p.runOrder, p.runOrderRandomSeed)
+                .testClassesDirectory(p.testClassesDirectory.toPath())
+                .forkCount(
+                        forkCount(p.forkCount, goal.userProperties()),
+                        Runtime.getRuntime().availableProcessors())
+                .reuseForks(p.reuseForks)
+                .java(p.jvm)
+                .argLine(p.argLine)
+                .enableAssertions(p.enableAssertions)
+                .systemProperties(systemProperties(p, goal))
+                .environment(
+                        p.environmentVariables,
+                        p.excludedEnvironmentVariables == null
+                                ? List.of()
+                                : Arrays.asList(p.excludedEnvironmentVariables))
+                .workingDirectory(p.workingDirectory.toPath())
+                .timeouts(p.forkedProcessTimeoutInSeconds, p.forkedProcessExitTimeoutInSeconds)
+                .debug(p.debugForkedProcess)
+                .reruns(p.rerunFailingTestsCount, p.failOnFlakeCount)
+                .classPath(new RunSettings.ClassPathChanges(
+                        p.classesDirectory == null ? null : p.classesDirectory.toPath(),
+                        p.additionalClasspathElements == null
+                                ? List.of()
+                                : Arrays.asList(p.additionalClasspathElements),
+                        p.classpathDependencyExcludes == null
+                                ? List.of()
+                                : Arrays.asList(p.classpathDependencyExcludes),
+                        p.classpathDependencyScopeExclude))
+                .reports(goal.reportsDirectory(), p.redirectTestOutputToFile, p.trimStackTrace, p.printSummary)
+                .testFailureIgnore(p.testFailureIgnore)
+                .remote(p.server, p.secretKey, p.fallback, p.runKey)
+                .timingsFile(p.timingsFile == null ? null : p.timingsFile.toPath());
+        Notices.collect(p, goal).forEach(b::notice);
+        return b.build();
+    }
+
+    /** {@code -DfastCi.forkCount}, this plugin's older name, counts when Surefire's {@code -DforkCount} is not given. */
+    static String forkCount(String configured, Properties userProperties) {
+        String older = userProperties.getProperty("fastCi.forkCount");
+        if (older != null && !userProperties.containsKey("forkCount")) {
+            return older;
+        }
+        return configured;
+    }
+
+    /**
+     * Surefire's composition: {@code systemPropertiesFile}, then {@code systemProperties}, then
+     * {@code systemPropertyVariables}, then the build's user properties (unless not promoted), {@code basedir} and
+     * {@code localRepository}; each later one wins.
+     */
+    static Map<String, String> systemProperties(TestParameters p, GoalFacts goal) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        if (p.systemPropertiesFile != null) {
+            load(p.systemPropertiesFile).forEach((k, v) -> variables.put(k.toString(), v.toString()));
+        }
+        if (p.systemProperties != null) {
+            p.systemProperties.forEach((k, v) -> variables.put(k.toString(), Objects.toString(v, "")));
+        }
+        if (p.systemPropertyVariables != null) {
+            p.systemPropertyVariables.forEach((k, v) -> variables.put(k, v == null ? "" : v));
+        }
+        Properties promoted = p.promoteUserPropertiesToSystemProperties ? goal.userProperties() : new Properties();
+        return ForkSystemProperties.compose(variables, promoted, goal.basedir(), goal.localRepository());
+    }
+
+    private static Properties load(File file) {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file.toPath(), StandardCharsets.ISO_8859_1)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new SettingsException("systemPropertiesFile " + file + " cannot be read (" + e.getMessage()
+                    + "): point it at a properties file, or remove it");
+        }
+        return properties;
+    }
+
+    /**
+     * What a goal knows besides its parameters.
+     *
+     * @param name the goal, {@code test} or {@code integration-test}
+     * @param reportsDirectory the goal's reports directory
+     * @param userProperties the build's {@code -D} properties
+     * @param basedir the module's directory
+     * @param localRepository the local repository, or null
+     * @param moduleDescriptor whether the main classes hold a {@code module-info.class}
+     */
+    record GoalFacts(
+            String name,
+            Path reportsDirectory,
+            Properties userProperties,
+            Path basedir,
+            Path localRepository,
+            boolean moduleDescriptor) {}
+}

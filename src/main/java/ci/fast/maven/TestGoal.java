@@ -1,0 +1,179 @@
+package ci.fast.maven;
+
+import ci.fast.maven.config.RunSettings;
+import ci.fast.maven.discovery.DependenciesToScan;
+import ci.fast.maven.discovery.TestSelection;
+import ci.fast.maven.fork.ForkJvm;
+import ci.fast.maven.fork.ForkOptions;
+import ci.fast.maven.fork.PlatformArtifacts;
+import ci.fast.maven.report.ReportOptions;
+import ci.fast.maven.run.LocalRun;
+import ci.fast.maven.run.RemoteRun;
+import ci.fast.maven.run.RunOutcome;
+import ci.fast.maven.run.RunPlan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.resolution.DependencyResolutionException;
+
+/**
+ * A test goal's run from its settings: find the classes, assemble the forks, run them locally or as nodes of a
+ * remote run, judge the outcome. The Maven side's one call in; the goals are shells over it.
+ */
+final class TestGoal {
+    private final Maven maven;
+    private final Log log;
+
+    TestGoal(Maven maven, Log log) {
+        this.maven = maven;
+        this.log = log;
+    }
+
+    /**
+     * @throws IllegalArgumentException with the line the user sees for a configuration that cannot work
+     * @throws MojoFailureException when tests failed, or none ran where some had to
+     * @throws MojoExecutionException when the machine refused (I/O, resolution, interruption)
+     */
+    void run(RunSettings settings) throws MojoExecutionException, MojoFailureException {
+        if (!settings.notices().isEmpty()) {
+            log.warn(
+                    "fast-ci takes these parameters as Surefire names them, but does not apply them as Surefire does:");
+            settings.notices().forEach(line -> log.warn("  " + line));
+        }
+        RunSettings.Remote remote = settings.remote();
+        Path basedir = maven.project().getBasedir().toPath();
+        RemoteTarget target = RemoteTarget.resolve(
+                remote.server(),
+                remote.secretKey(),
+                maven.session().getUserProperties(),
+                basedir,
+                remote.runKey(),
+                log);
+        RunSettings.Selection s = settings.selection();
+        TestSelection selection =
+                TestSelection.of(s.test(), s.includes(), s.excludes(), s.includesFile(), s.excludesFile());
+        List<String> classes = s.runOrder().apply(findClasses(selection, s), Clock.systemDefaultZone());
+        if (classes.isEmpty()) {
+            failIfNothingRan(selection, s);
+            log.info("No tests to run.");
+            return;
+        }
+        RunSettings.Reports reports = settings.reports();
+        RunPlan plan = new RunPlan(
+                classes,
+                settings.jvm().forkCount(),
+                forkOptions(settings.jvm()),
+                remote.runKey(),
+                reports.directory(),
+                new ReportOptions(reports.redirectTestOutputToFile(), reports.trimStackTrace()),
+                selection.forkFilters(s.groups(), s.excludedGroups()));
+        RunOutcome outcome = execute(plan, target, settings);
+        new Verdict(log, reports.directory(), settings.verdict(), reports.printSummary()).judge(outcome);
+        // Classes whose methods all were filtered out in the fork ran nothing. Only a local run sees the whole
+        // suite: in remote mode other machines may have run every class while this one got none.
+        if (target == null && outcome.summary().testsRun() == 0) {
+            failIfNothingRan(selection, s);
+        }
+    }
+
+    private RunOutcome execute(RunPlan plan, RemoteTarget target, RunSettings settings) throws MojoExecutionException {
+        MavenRunLog runLog = new MavenRunLog(log);
+        try {
+            if (target == null) {
+                Path timings = settings.timingsFile();
+                return new LocalRun(plan, runLog, timings).execute();
+            }
+            return new RemoteRun(
+                            plan,
+                            target.server(),
+                            target.secret(),
+                            target.params(),
+                            target.fallback(settings.remote().fallback()),
+                            runLog)
+                    .execute();
+        } catch (IOException e) {
+            throw new MojoExecutionException("fast-ci could not run the tests: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("interrupted while running the tests", e);
+        }
+    }
+
+    private List<String> findClasses(TestSelection selection, RunSettings.Selection s) throws MojoExecutionException {
+        try {
+            List<Path> dependencies = DependenciesToScan.select(maven.project().getArtifacts(), s.dependenciesToScan());
+            return selection.findClasses(s.testClassesDirectory(), dependencies);
+        } catch (IOException | UncheckedIOException e) {
+            throw new MojoExecutionException("fast-ci could not scan for test classes: " + e.getMessage(), e);
+        }
+    }
+
+    private static void failIfNothingRan(TestSelection selection, RunSettings.Selection s) throws MojoFailureException {
+        String failure = selection.whenNothingRan(s.failIfNoTests(), s.failIfNoSpecifiedTests());
+        if (failure != null) {
+            throw new MojoFailureException(failure);
+        }
+    }
+
+    private ForkOptions forkOptions(RunSettings.Jvm jvm) throws MojoExecutionException {
+        MavenProject project = maven.project();
+        List<Path> classPath = new ArrayList<>(TestClassPath.assemble(
+                Path.of(project.getBuild().getTestOutputDirectory()),
+                Path.of(project.getBuild().getOutputDirectory()),
+                project.getArtifacts(),
+                jvm.classPath(),
+                project.getBasedir().toPath()));
+        try {
+            classPath.addAll(new PlatformArtifacts(
+                            maven.repositorySystem(), maven.repositorySession(), project.getRemoteProjectRepositories())
+                    .resolve(project.getArtifacts()));
+        } catch (DependencyResolutionException e) {
+            throw new MojoExecutionException("cannot resolve the test class path: " + e.getMessage(), e);
+        }
+        Path pluginJar = maven.plugin().getPluginArtifact().getFile().toPath();
+        classPath.add(pluginJar);
+        List<Path> isolated = new ArrayList<>();
+        isolated.add(pluginJar);
+        for (Artifact artifact : maven.plugin().getArtifacts()) {
+            isolated.add(artifact.getFile().toPath());
+        }
+        Properties late = new Properties();
+        late.putAll(project.getProperties());
+        late.putAll(maven.session().getUserProperties());
+        String argLine = jvm.debug() == null ? jvm.argLine() : join(jvm.argLine(), jvm.debug());
+        return new ForkJvm(
+                        jvm.java(),
+                        argLine,
+                        jvm.enableAssertions(),
+                        late,
+                        jvm.systemProperties(),
+                        FlakeSettings.environment(jvm.environment(), jvm.rerunFailingTestsCount()),
+                        jvm.workingDirectory())
+                .toOptions(classPath, isolated, Path.of(project.getBuild().getDirectory(), "fast-ci"), jvm.timeout());
+    }
+
+    private static String join(String first, String second) {
+        return first == null ? second : first + " " + second;
+    }
+
+    /** The Maven objects a goal runs with. */
+    record Maven(
+            MavenProject project,
+            MavenSession session,
+            PluginDescriptor plugin,
+            RepositorySystem repositorySystem,
+            RepositorySystemSession repositorySession) {}
+}

@@ -1,0 +1,480 @@
+package ci.fast.maven.config;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything a test goal was configured with, checked and fixed before anything runs. Built only by {@link Builder},
+ * whose setters fail at once with Surefire's wording, so a run never starts on a value it would refuse later. Knows
+ * nothing of Maven.
+ *
+ * @param goal {@code test} or {@code integration-test}, for messages
+ * @param selection which classes and tests run
+ * @param jvm how each fork is started and what it runs with
+ * @param reports where and how results are written
+ * @param verdict when the build fails
+ * @param remote where the run is orchestrated
+ * @param timingsFile where local mode keeps each class's last duration; null to keep none
+ * @param notices one line per parameter that was set but that fast-ci cannot apply, saying what it does instead
+ */
+public record RunSettings(
+        String goal,
+        Selection selection,
+        Jvm jvm,
+        Reports reports,
+        Verdict verdict,
+        Remote remote,
+        Path timingsFile,
+        List<String> notices) {
+    public RunSettings {
+        Objects.requireNonNull(goal, "goal");
+        Objects.requireNonNull(selection, "selection");
+        Objects.requireNonNull(jvm, "jvm");
+        Objects.requireNonNull(reports, "reports");
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(remote, "remote");
+        notices = List.copyOf(notices);
+    }
+
+    /** A builder with Surefire's defaults for {@code goal}. */
+    public static Builder builder(String goal) {
+        return new Builder(goal);
+    }
+
+    /**
+     * Which classes and tests run.
+     *
+     * @param test Surefire's {@code -Dtest} syntax, or null
+     * @param includes class patterns; empty for the goal's defaults
+     * @param excludes class patterns; empty for the defaults
+     * @param includesFile a file of include patterns, or null
+     * @param excludesFile a file of exclude patterns, or null
+     * @param groups tag expressions, comma-separated, or null
+     * @param excludedGroups tag expressions, comma-separated, or null
+     * @param dependenciesToScan {@code groupId:artifactId[:type[:classifier]]} of dependencies whose tests run too
+     * @param failIfNoTests fail when no test ran and {@code test} is unset
+     * @param failIfNoSpecifiedTests fail when {@code test} is set and no test matched
+     * @param runOrder the queue's order where there is no timing history
+     * @param testClassesDirectory the compiled test classes
+     */
+    public record Selection(
+            String test,
+            List<String> includes,
+            List<String> excludes,
+            File includesFile,
+            File excludesFile,
+            String groups,
+            String excludedGroups,
+            List<String> dependenciesToScan,
+            boolean failIfNoTests,
+            boolean failIfNoSpecifiedTests,
+            RunOrder runOrder,
+            Path testClassesDirectory) {
+        public Selection {
+            includes = List.copyOf(includes);
+            excludes = List.copyOf(excludes);
+            dependenciesToScan = List.copyOf(dependenciesToScan);
+        }
+    }
+
+    /**
+     * How each fork is started and what it runs with.
+     *
+     * @param forkCount the forks (nodes) of this machine, at least 1
+     * @param reuseForks whether a fork runs more than one class
+     * @param java the java executable; null for the toolchain's or Maven's own
+     * @param argLine JVM options with {@code @{…}} references still in, or null
+     * @param enableAssertions whether to add {@code -ea}
+     * @param systemProperties the forks' system properties, composed as Surefire composes them
+     * @param environment variables added to the forks' environment
+     * @param excludedEnvironment Maven's variables the forks do not inherit
+     * @param workingDirectory the forks' working directory
+     * @param timeout how long a fork may live; zero for no limit
+     * @param exitTimeout how long a fork may take to exit once its tests are done
+     * @param debug JVM options that make a fork wait for a debugger, or null
+     * @param rerunFailingTestsCount reruns of a failed test, 0 for none
+     * @param classPath what the goal adds to and removes from the tests' class path
+     */
+    public record Jvm(
+            int forkCount,
+            boolean reuseForks,
+            String java,
+            String argLine,
+            boolean enableAssertions,
+            Map<String, String> systemProperties,
+            Map<String, String> environment,
+            List<String> excludedEnvironment,
+            Path workingDirectory,
+            Duration timeout,
+            Duration exitTimeout,
+            String debug,
+            int rerunFailingTestsCount,
+            ClassPathChanges classPath) {
+        public Jvm {
+            systemProperties = Collections.unmodifiableMap(new LinkedHashMap<>(systemProperties));
+            environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+            excludedEnvironment = List.copyOf(excludedEnvironment);
+        }
+    }
+
+    /**
+     * What a goal's configuration adds to and removes from the tests' class path.
+     *
+     * @param classesDirectory the main classes, in place of the project's output directory
+     * @param additionalElements paths added after the tests' own
+     * @param dependencyExcludes {@code groupId:artifactId} of dependencies left out
+     * @param scopeExclude a scope whose dependencies are left out, or null
+     */
+    public record ClassPathChanges(
+            Path classesDirectory,
+            List<String> additionalElements,
+            List<String> dependencyExcludes,
+            String scopeExclude) {
+        public ClassPathChanges {
+            additionalElements = List.copyOf(additionalElements);
+            dependencyExcludes = List.copyOf(dependencyExcludes);
+        }
+    }
+
+    /**
+     * Where and how results are written.
+     *
+     * @param directory where TEST-*.xml and *.txt go
+     * @param redirectTestOutputToFile test output to {@code <class>-output.txt} instead of the console
+     * @param trimStackTrace only the test class's frames of a stack trace
+     * @param printSummary whether the summary is printed at the end
+     */
+    public record Reports(
+            Path directory, boolean redirectTestOutputToFile, boolean trimStackTrace, boolean printSummary) {}
+
+    /**
+     * When the build fails.
+     *
+     * @param testFailureIgnore test failures are reported without failing the build
+     * @param failOnFlakeCount flakes that fail the build; 0: never
+     */
+    public record Verdict(boolean testFailureIgnore, int failOnFlakeCount) {}
+
+    /**
+     * Where the run is orchestrated.
+     *
+     * @param server the server's URL as configured, or null (then {@code FAST_CI_SERVER}, then local mode)
+     * @param secretKey the key as configured in the pom or with {@code -D}, or null
+     * @param fallback whether an unreachable server makes a local run of this node's share
+     * @param runKey the suite within the build
+     */
+    public record Remote(String server, String secretKey, boolean fallback, String runKey) {
+        @Override
+        public String toString() {
+            // The key never shows, not even in a debug dump of the settings.
+            return "Remote[server=" + server + ", secretKey=" + (secretKey == null ? "null" : "***") + ", fallback="
+                    + fallback + ", runKey=" + runKey + "]";
+        }
+    }
+
+    /**
+     * Collects a goal's settings; each setter checks its value at once and throws {@link SettingsException} with the
+     * line the user sees. Not thread-safe; {@link #build()} may be called once.
+     */
+    public static final class Builder {
+        private final String goal;
+        private String test;
+        private List<String> includes = List.of();
+        private List<String> excludes = List.of();
+        private File includesFile;
+        private File excludesFile;
+        private String groups;
+        private String excludedGroups;
+        private List<String> dependenciesToScan = List.of();
+        private boolean failIfNoTests;
+        private boolean failIfNoSpecifiedTests = true;
+        private RunOrder runOrder = RunOrder.FILESYSTEM;
+        private Path testClassesDirectory;
+        private int forkCount = 1;
+        private boolean reuseForks = true;
+        private String java;
+        private String argLine;
+        private boolean enableAssertions = true;
+        private Map<String, String> systemProperties = Map.of();
+        private Map<String, String> environment = Map.of();
+        private List<String> excludedEnvironment = List.of();
+        private Path workingDirectory;
+        private Duration timeout = Duration.ZERO;
+        private Duration exitTimeout = Duration.ofSeconds(30);
+        private String debug;
+        private int rerunFailingTestsCount;
+        private ClassPathChanges classPath = new ClassPathChanges(null, List.of(), List.of(), null);
+        private Path reportsDirectory;
+        private boolean redirectTestOutputToFile;
+        private boolean trimStackTrace;
+        private boolean printSummary = true;
+        private boolean testFailureIgnore;
+        private int failOnFlakeCount;
+        private String server;
+        private String secretKey;
+        private boolean fallback = true;
+        private String runKey;
+        private Path timingsFile;
+        private final List<String> notices = new ArrayList<>();
+
+        private Builder(String goal) {
+            this.goal = Objects.requireNonNull(goal, "goal");
+        }
+
+        public Builder test(String test) {
+            this.test = blankToNull(test);
+            return this;
+        }
+
+        public Builder includes(List<String> includes) {
+            this.includes = listOf(includes);
+            return this;
+        }
+
+        public Builder excludes(List<String> excludes) {
+            this.excludes = listOf(excludes);
+            return this;
+        }
+
+        public Builder includesFile(File file) {
+            this.includesFile = file;
+            return this;
+        }
+
+        public Builder excludesFile(File file) {
+            this.excludesFile = file;
+            return this;
+        }
+
+        public Builder groups(String groups, String excludedGroups) {
+            this.groups = blankToNull(groups);
+            this.excludedGroups = blankToNull(excludedGroups);
+            return this;
+        }
+
+        public Builder dependenciesToScan(List<String> coordinates) {
+            this.dependenciesToScan = listOf(coordinates);
+            return this;
+        }
+
+        public Builder failIfNoTests(boolean failIfNoTests, boolean failIfNoSpecifiedTests) {
+            this.failIfNoTests = failIfNoTests;
+            this.failIfNoSpecifiedTests = failIfNoSpecifiedTests;
+            return this;
+        }
+
+        /** @param runOrder Surefire's {@code runOrder} value, or null for {@code filesystem} */
+        public Builder runOrder(String runOrder, Long seed) {
+            this.runOrder = RunOrder.parse(runOrder, seed);
+            return this;
+        }
+
+        public Builder testClassesDirectory(Path directory) {
+            this.testClassesDirectory = Objects.requireNonNull(directory, "testClassesDirectory");
+            return this;
+        }
+
+        /** @param forkCount Surefire's syntax: a whole number, or forks per core such as {@code 2C} */
+        public Builder forkCount(String forkCount, int cores) {
+            this.forkCount = ForkCount.parse(forkCount, cores);
+            return this;
+        }
+
+        public Builder reuseForks(boolean reuseForks) {
+            this.reuseForks = reuseForks;
+            return this;
+        }
+
+        public Builder java(String java) {
+            this.java = blankToNull(java);
+            return this;
+        }
+
+        public Builder argLine(String argLine) {
+            this.argLine = blankToNull(argLine);
+            return this;
+        }
+
+        public Builder enableAssertions(boolean enableAssertions) {
+            this.enableAssertions = enableAssertions;
+            return this;
+        }
+
+        public Builder systemProperties(Map<String, String> properties) {
+            this.systemProperties = properties == null ? Map.of() : new LinkedHashMap<>(properties);
+            return this;
+        }
+
+        public Builder environment(Map<String, String> environment, List<String> excluded) {
+            Map<String, String> copy = new LinkedHashMap<>();
+            if (environment != null) {
+                environment.forEach((k, v) -> copy.put(k, v == null ? "" : v));
+            }
+            this.environment = copy;
+            this.excludedEnvironment = listOf(excluded);
+            return this;
+        }
+
+        public Builder workingDirectory(Path directory) {
+            this.workingDirectory = Objects.requireNonNull(directory, "workingDirectory");
+            return this;
+        }
+
+        public Builder timeouts(int forkedProcessTimeoutInSeconds, int forkedProcessExitTimeoutInSeconds) {
+            this.timeout =
+                    Duration.ofSeconds(atLeastZero("forkedProcessTimeoutInSeconds", forkedProcessTimeoutInSeconds));
+            this.exitTimeout = Duration.ofSeconds(
+                    atLeastZero("forkedProcessExitTimeoutInSeconds", forkedProcessExitTimeoutInSeconds));
+            return this;
+        }
+
+        /**
+         * Surefire's {@code debugForkedProcess}: {@code true} waits for a debugger on port 5005; another value is the
+         * JVM's debug options. One fork, and no time limit, as under Surefire.
+         */
+        public Builder debug(String debugForkedProcess) {
+            String value = blankToNull(debugForkedProcess);
+            if (value == null || "false".equalsIgnoreCase(value)) {
+                this.debug = null;
+            } else {
+                this.debug = "true".equalsIgnoreCase(value)
+                        ? "-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=localhost:5005"
+                        : value;
+            }
+            return this;
+        }
+
+        public Builder reruns(int rerunFailingTestsCount, int failOnFlakeCount) {
+            this.rerunFailingTestsCount = atLeastZero("rerunFailingTestsCount", rerunFailingTestsCount);
+            this.failOnFlakeCount = atLeastZero("failOnFlakeCount", failOnFlakeCount);
+            if (failOnFlakeCount > 0 && rerunFailingTestsCount < 1) {
+                throw new SettingsException(
+                        "\"failOnFlakeCount\" requires rerunFailingTestsCount to be at least 1: set both, or neither.");
+            }
+            return this;
+        }
+
+        public Builder classPath(ClassPathChanges changes) {
+            this.classPath = Objects.requireNonNull(changes, "classPath");
+            return this;
+        }
+
+        public Builder reports(
+                Path directory, boolean redirectTestOutputToFile, boolean trimStackTrace, boolean printSummary) {
+            this.reportsDirectory = Objects.requireNonNull(directory, "reportsDirectory");
+            this.redirectTestOutputToFile = redirectTestOutputToFile;
+            this.trimStackTrace = trimStackTrace;
+            this.printSummary = printSummary;
+            return this;
+        }
+
+        public Builder testFailureIgnore(boolean testFailureIgnore) {
+            this.testFailureIgnore = testFailureIgnore;
+            return this;
+        }
+
+        public Builder remote(String server, String secretKey, boolean fallback, String runKey) {
+            this.server = blankToNull(server);
+            this.secretKey = blankToNull(secretKey);
+            this.fallback = fallback;
+            if (runKey == null || runKey.isBlank()) {
+                throw new SettingsException("fastCi.runKey is empty: leave it unset for junit-<artifactId>, or name the"
+                        + " suite, unique per module");
+            }
+            this.runKey = runKey.strip();
+            return this;
+        }
+
+        public Builder timingsFile(Path file) {
+            this.timingsFile = file;
+            return this;
+        }
+
+        /** Records a parameter that was set but that fast-ci cannot apply, as the line the log shows once. */
+        public Builder notice(String line) {
+            notices.add(line);
+            return this;
+        }
+
+        public RunSettings build() {
+            Objects.requireNonNull(testClassesDirectory, "testClassesDirectory");
+            Objects.requireNonNull(workingDirectory, "workingDirectory");
+            Objects.requireNonNull(reportsDirectory, "reportsDirectory");
+            Objects.requireNonNull(runKey, "runKey: call remote(…)");
+            int forks = forkCount;
+            Duration limit = timeout;
+            if (debug != null) {
+                // As Surefire: one fork a debugger can attach to, and no clock that kills it while it is paused.
+                forks = 1;
+                limit = Duration.ZERO;
+            }
+            return new RunSettings(
+                    goal,
+                    new Selection(
+                            test,
+                            includes,
+                            excludes,
+                            includesFile,
+                            excludesFile,
+                            groups,
+                            excludedGroups,
+                            dependenciesToScan,
+                            failIfNoTests,
+                            failIfNoSpecifiedTests,
+                            runOrder,
+                            testClassesDirectory),
+                    new Jvm(
+                            forks,
+                            reuseForks,
+                            java,
+                            argLine,
+                            enableAssertions,
+                            systemProperties,
+                            environment,
+                            excludedEnvironment,
+                            workingDirectory,
+                            limit,
+                            exitTimeout,
+                            debug,
+                            rerunFailingTestsCount,
+                            classPath),
+                    new Reports(reportsDirectory, redirectTestOutputToFile, trimStackTrace, printSummary),
+                    new Verdict(testFailureIgnore, failOnFlakeCount),
+                    new Remote(server, secretKey, fallback, runKey),
+                    timingsFile,
+                    notices);
+        }
+
+        private static int atLeastZero(String parameter, int value) {
+            if (value < 0) {
+                throw new SettingsException("Parameter \"" + parameter + "\" should not be negative, was " + value
+                        + ": set it to 0 or more.");
+            }
+            return value;
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value;
+        }
+
+        private static List<String> listOf(List<String> values) {
+            if (values == null) {
+                return List.of();
+            }
+            List<String> copy = new ArrayList<>();
+            for (String value : values) {
+                if (value != null && !value.isBlank()) {
+                    copy.add(value.strip());
+                }
+            }
+            return copy;
+        }
+    }
+}
