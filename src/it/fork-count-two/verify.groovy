@@ -33,3 +33,6 @@ assert log.substring(results) =~ /(?m)^\[INFO\] Tests run: 20, Failures: 0, Erro
 // Best effort: with so few, so short tests one fork may drain the queue before the other starts.
 def pids = lines.collect { it.split(' ')[1] } as Set
 println "fork-count-two: tests ran in ${pids.size()} distinct JVM(s): ${pids}"
+
+// -DforkCount, Surefire's property, set the forks.
+assert new File(basedir, 'build.log').text.contains('test classes on 2 forks')

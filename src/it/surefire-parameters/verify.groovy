@@ -1,0 +1,20 @@
+import groovy.xml.XmlSlurper
+
+String log = new File(basedir, 'build.log').text
+assert log.contains('BUILD SUCCESS')
+
+// Every check of AlphaTest passed in the fork: system properties, promotion, class path excludes and additions.
+def suite = new XmlSlurper().parse(new File(basedir, 'target/surefire-reports/TEST-com.example.params.AlphaTest.xml'))
+assert suite.@tests.text() as int == 4
+assert suite.@failures.text() as int == 0
+assert suite.@errors.text() as int == 0
+
+// -Dsurefire.printSummary=false: no Results section.
+assert !log.contains('Results:')
+
+// runOrder=reversealphabetical: the queue's order on a run without timings, on one fork.
+def running = (log =~ /Running com\.example\.params\.(\w+)/).collect { it[1] }
+assert running == ['GammaTest', 'BetaTest', 'AlphaTest'] : running
+
+// A parameter fast-ci takes but cannot apply is named once, with what it does instead.
+assert log.count('useManifestOnlyJar=false: fast-ci') == 1
