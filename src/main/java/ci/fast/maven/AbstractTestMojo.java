@@ -13,6 +13,7 @@ import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.toolchain.ToolchainManager;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 
@@ -38,6 +39,9 @@ abstract class AbstractTestMojo extends TestParameters {
 
     @Component
     RepositorySystem repositorySystem;
+
+    @Component
+    ToolchainManager toolchainManager;
 
     /** The goal's name, as in messages: {@code test} or {@code integration-test}. */
     abstract String goal();
@@ -67,7 +71,10 @@ abstract class AbstractTestMojo extends TestParameters {
                     project.getBasedir().toPath());
             RunSettings settings = SettingsTranslation.translate(this, facts());
             getLog().debug("fast-ci settings: " + settings);
-            new TestGoal(new TestGoal.Maven(project, session, plugin, repositorySystem, repositorySession), getLog())
+            new TestGoal(
+                            new TestGoal.Maven(
+                                    project, session, plugin, repositorySystem, repositorySession, toolchainManager),
+                            getLog())
                     .run(settings);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());

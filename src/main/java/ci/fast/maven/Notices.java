@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -62,7 +61,6 @@ final class Notices {
                 p.tempDir != null && !"surefire".equals(p.tempDir),
                 "tempDir=" + p.tempDir,
                 "fast-ci keeps its forks' files in target/fast-ci");
-        notice.when(!empty(p.jdkToolchain), "jdkToolchain", "not applied yet; set <jvm> to the JDK's java meanwhile");
         notice.when(
                 p.suiteXmlFiles != null && p.suiteXmlFiles.length > 0,
                 "suiteXmlFiles",
@@ -149,10 +147,6 @@ final class Notices {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static boolean empty(Map<?, ?> map) {
-        return map == null || map.isEmpty();
     }
 
     private static boolean empty(Properties properties) {

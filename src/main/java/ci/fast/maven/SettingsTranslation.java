@@ -47,6 +47,7 @@ final class SettingsTranslation {
                         Runtime.getRuntime().availableProcessors())
                 .reuseForks(p.reuseForks)
                 .java(p.jvm)
+                .jdkToolchain(p.jdkToolchain)
                 .argLine(p.argLine)
                 .enableAssertions(p.enableAssertions)
                 .systemProperties(systemProperties(p, goal))

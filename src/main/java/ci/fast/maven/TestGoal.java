@@ -25,6 +25,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.toolchain.ToolchainManager;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.resolution.DependencyResolutionException;
@@ -155,7 +156,7 @@ final class TestGoal {
         late.putAll(maven.session().getUserProperties());
         String argLine = jvm.debug() == null ? jvm.argLine() : join(jvm.argLine(), jvm.debug());
         return new ForkJvm(
-                        jvm.java(),
+                        ForkJava.choose(jvm, maven.toolchains(), maven.session()),
                         argLine,
                         jvm.enableAssertions(),
                         late,
@@ -175,5 +176,6 @@ final class TestGoal {
             MavenSession session,
             PluginDescriptor plugin,
             RepositorySystem repositorySystem,
-            RepositorySystemSession repositorySession) {}
+            RepositorySystemSession repositorySession,
+            ToolchainManager toolchains) {}
 }

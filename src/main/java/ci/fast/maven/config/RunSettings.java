@@ -90,6 +90,8 @@ public record RunSettings(
      * @param forkCount the forks (nodes) of this machine, at least 1
      * @param reuseForks whether a fork runs more than one class
      * @param java the java executable; null for the toolchain's or Maven's own
+     * @param jdkToolchain the requirements of a JDK from the user's toolchains (such as {@code version}); empty for
+     *     the build's toolchain, if any
      * @param argLine JVM options with {@code @{…}} references still in, or null
      * @param enableAssertions whether to add {@code -ea}
      * @param systemProperties the forks' system properties, composed as Surefire composes them
@@ -106,6 +108,7 @@ public record RunSettings(
             int forkCount,
             boolean reuseForks,
             String java,
+            Map<String, String> jdkToolchain,
             String argLine,
             boolean enableAssertions,
             Map<String, String> systemProperties,
@@ -118,6 +121,7 @@ public record RunSettings(
             int rerunFailingTestsCount,
             ClassPathChanges classPath) {
         public Jvm {
+            jdkToolchain = Map.copyOf(jdkToolchain);
             systemProperties = Collections.unmodifiableMap(new LinkedHashMap<>(systemProperties));
             environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
             excludedEnvironment = List.copyOf(excludedEnvironment);
@@ -200,6 +204,7 @@ public record RunSettings(
         private int forkCount = 1;
         private boolean reuseForks = true;
         private String java;
+        private Map<String, String> jdkToolchain = Map.of();
         private String argLine;
         private boolean enableAssertions = true;
         private Map<String, String> systemProperties = Map.of();
@@ -294,6 +299,19 @@ public record RunSettings(
 
         public Builder java(String java) {
             this.java = blankToNull(java);
+            return this;
+        }
+
+        public Builder jdkToolchain(Map<String, String> requirements) {
+            Map<String, String> copy = new LinkedHashMap<>();
+            if (requirements != null) {
+                requirements.forEach((k, v) -> {
+                    if (k != null && v != null) {
+                        copy.put(k, v);
+                    }
+                });
+            }
+            this.jdkToolchain = copy;
             return this;
         }
 
@@ -434,6 +452,7 @@ public record RunSettings(
                             forks,
                             reuseForks,
                             java,
+                            jdkToolchain,
                             argLine,
                             enableAssertions,
                             systemProperties,
