@@ -43,14 +43,24 @@ abstract class AbstractTestMojo extends TestParameters {
     @Component
     ToolchainManager toolchainManager;
 
-    /** The goal's name, as in messages: {@code test} or {@code integration-test}. */
-    abstract String goal();
+    /** Which goal this is. */
+    abstract Goal goal();
+
+    /** The main classes the tests run against; {@code classesDirectory} unless the goal knows better. */
+    Path mainClasses() {
+        return classesDirectory.toPath();
+    }
 
     /** Whether the goal's switches say not to run the tests. */
     abstract boolean skipped();
 
     /** Where the goal's reports go. */
     abstract File reportsDirectory();
+
+    /** Failsafe's summary file, which the goal writes instead of failing the build; null for a goal that fails it. */
+    File summaryFile() {
+        return null;
+    }
 
     /**
      * Checks the switches, reads the goal's properties, translates the parameters and runs. A configuration that cannot
@@ -65,7 +75,7 @@ abstract class AbstractTestMojo extends TestParameters {
         try {
             GoalProperties.apply(
                     this,
-                    "integration-test".equals(goal()),
+                    goal() == Goal.INTEGRATION_TEST,
                     mojoExecution.getConfiguration(),
                     new PluginParameterExpressionEvaluator(session, mojoExecution),
                     project.getBasedir().toPath());
@@ -87,7 +97,11 @@ abstract class AbstractTestMojo extends TestParameters {
                 : repositorySession.getLocalRepository().getBasedir().toPath();
         return new SettingsTranslation.GoalFacts(
                 goal(),
+                project.getArtifactId(),
+                Path.of(project.getBuild().getDirectory()),
+                mainClasses(),
                 reportsDirectory().toPath(),
+                summaryFile() == null ? null : summaryFile().toPath(),
                 session.getUserProperties(),
                 project.getBasedir().toPath(),
                 localRepository,

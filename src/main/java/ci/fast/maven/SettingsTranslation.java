@@ -31,9 +31,10 @@ final class SettingsTranslation {
      */
     static RunSettings translate(TestParameters parameters, GoalFacts goal) {
         TestParameters p = parameters;
-        RunSettings.Builder b = RunSettings.builder(goal.name())
+        boolean noIncludes = (p.includes == null || p.includes.isEmpty()) && p.includesFile == null;
+        RunSettings.Builder b = RunSettings.builder(goal.goal().goalName)
                 .test(p.test)
-                .includes(p.includes)
+                .includes(noIncludes ? goal.goal().defaultIncludes : p.includes)
                 .excludes(p.excludes)
                 .includesFile(p.includesFile)
                 .excludesFile(p.excludesFile)
@@ -61,7 +62,7 @@ final class SettingsTranslation {
                 .debug(p.debugForkedProcess)
                 .reruns(p.rerunFailingTestsCount, p.failOnFlakeCount)
                 .classPath(new RunSettings.ClassPathChanges(
-                        p.classesDirectory == null ? null : p.classesDirectory.toPath(),
+                        goal.mainClasses(),
                         p.additionalClasspathElements == null
                                 ? List.of()
                                 : Arrays.asList(p.additionalClasspathElements),
@@ -70,9 +71,17 @@ final class SettingsTranslation {
                                 : Arrays.asList(p.classpathDependencyExcludes),
                         p.classpathDependencyScopeExclude))
                 .reports(goal.reportsDirectory(), p.redirectTestOutputToFile, p.trimStackTrace, p.printSummary)
+                .summaryFile(goal.summaryFile())
                 .testFailureIgnore(p.testFailureIgnore)
-                .remote(p.server, p.secretKey, p.fallback, p.runKey)
-                .timingsFile(p.timingsFile == null ? null : p.timingsFile.toPath());
+                .remote(
+                        p.server,
+                        p.secretKey,
+                        p.fallback,
+                        p.runKey != null ? p.runKey : goal.goal().runKeyPrefix + goal.artifactId())
+                .timingsFile(
+                        p.timingsFile != null
+                                ? p.timingsFile.toPath()
+                                : goal.buildDirectory().resolve("fast-ci").resolve(goal.goal().timingsFileName));
         Notices.collect(p, goal).forEach(b::notice);
         return b.build();
     }
@@ -120,16 +129,25 @@ final class SettingsTranslation {
     /**
      * What a goal knows besides its parameters.
      *
-     * @param name the goal, {@code test} or {@code integration-test}
+     * @param goal the goal
+     * @param artifactId the module's artifactId, for the default run key
+     * @param buildDirectory the module's build directory, for the default timings file
+     * @param mainClasses the main classes the tests run against: {@code classesDirectory}, or for integration tests
+     *     the packaged jar when the module was packaged
      * @param reportsDirectory the goal's reports directory
+     * @param summaryFile Failsafe's summary file for the integration-test goal; null for test
      * @param userProperties the build's {@code -D} properties
      * @param basedir the module's directory
      * @param localRepository the local repository, or null
      * @param moduleDescriptor whether the main classes hold a {@code module-info.class}
      */
     record GoalFacts(
-            String name,
+            Goal goal,
+            String artifactId,
+            Path buildDirectory,
+            Path mainClasses,
             Path reportsDirectory,
+            Path summaryFile,
             Properties userProperties,
             Path basedir,
             Path localRepository,

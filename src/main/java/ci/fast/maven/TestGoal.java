@@ -6,13 +6,16 @@ import ci.fast.maven.discovery.TestSelection;
 import ci.fast.maven.fork.ForkJvm;
 import ci.fast.maven.fork.ForkOptions;
 import ci.fast.maven.fork.PlatformArtifacts;
+import ci.fast.maven.report.FailsafeSummary;
 import ci.fast.maven.report.ReportOptions;
+import ci.fast.maven.report.RunSummary;
 import ci.fast.maven.run.LocalRun;
 import ci.fast.maven.run.RemoteRun;
 import ci.fast.maven.run.RunOutcome;
 import ci.fast.maven.run.RunPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -70,6 +73,7 @@ final class TestGoal {
         if (classes.isEmpty()) {
             failIfNothingRan(selection, s);
             log.info("No tests to run.");
+            writeSummary(settings, new RunOutcome(new RunSummary(), List.of()));
             return;
         }
         RunSettings.Reports reports = settings.reports();
@@ -82,12 +86,39 @@ final class TestGoal {
                 new ReportOptions(reports.redirectTestOutputToFile(), reports.trimStackTrace()),
                 selection.forkFilters(s.groups(), s.excludedGroups()));
         RunOutcome outcome = execute(plan, target, settings);
-        new Verdict(log, reports.directory(), settings.verdict(), reports.printSummary()).judge(outcome);
+        Verdict verdict = new Verdict(log, reports.directory(), settings.verdict(), reports.printSummary());
+        if (reports.summaryFile() != null) {
+            // Failsafe's way: the summary goes to a file, and verify fails the build after post-integration-test.
+            if (reports.printSummary()) {
+                verdict.printSummary(outcome);
+            }
+            writeSummary(settings, outcome);
+            return;
+        }
+        verdict.judge(outcome);
         // Classes whose methods all were filtered out in the fork ran nothing. Only a local run sees the whole
         // suite: in remote mode other machines may have run every class while this one got none.
         if (target == null && outcome.summary().testsRun() == 0) {
             failIfNothingRan(selection, s);
         }
+    }
+
+    /**
+     * Writes Failsafe's summary file, merged with what an earlier execution of this build wrote to it, as Failsafe
+     * merges several executions' results into one file; a file left by an earlier build is replaced.
+     */
+    private void writeSummary(RunSettings settings, RunOutcome outcome) {
+        Path file = settings.reports().summaryFile();
+        if (file == null) {
+            return;
+        }
+        FailsafeSummary summary = FailsafeSummary.of(outcome.summary(), outcome.problems());
+        String key = "fast-ci.failsafe-summary:" + file.toAbsolutePath();
+        if (maven.project().getContextValue(key) != null && Files.isRegularFile(file)) {
+            summary = FailsafeSummary.read(file).plus(summary);
+        }
+        summary.write(file);
+        maven.project().setContextValue(key, Boolean.TRUE);
     }
 
     private RunOutcome execute(RunPlan plan, RemoteTarget target, RunSettings settings) throws MojoExecutionException {

@@ -35,8 +35,8 @@ public class TestMojo extends AbstractTestMojo {
     File reportsDirectory;
 
     @Override
-    String goal() {
-        return "test";
+    Goal goal() {
+        return Goal.TEST;
     }
 
     @Override

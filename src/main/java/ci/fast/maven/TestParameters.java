@@ -72,7 +72,7 @@ abstract class TestParameters extends AbstractMojo {
     boolean failIfNoTests;
 
     /** Fails the build when {@code test} is set but no test matching it ran. */
-    @GoalProperty(test = "surefire.failIfNoSpecifiedTests", integrationTest = "it.failIfNoSpecifiedTests")
+    @GoalProperty(test = "surefire.failIfNoSpecifiedTests", integrationTest = "failsafe.failIfNoSpecifiedTests")
     @Parameter(defaultValue = "true")
     boolean failIfNoSpecifiedTests;
 
@@ -419,7 +419,7 @@ abstract class TestParameters extends AbstractMojo {
     boolean reportTestTimestamp;
 
     /** The reports' encoding. */
-    @GoalProperty(test = "surefire.encoding", integrationTest = "failsafe.encoding")
+    @GoalProperty(test = "surefire.encoding", integrationTest = "encoding")
     @Parameter(defaultValue = "${project.reporting.outputEncoding}")
     String encoding;
 
@@ -459,14 +459,18 @@ abstract class TestParameters extends AbstractMojo {
     @Parameter(property = "fastCi.fallback", defaultValue = "true")
     boolean fallback;
 
-    /** The suite within the build; every module needs its own. */
-    @Parameter(property = "fastCi.runKey", defaultValue = "junit-${project.artifactId}")
+    /**
+     * The suite within the build; every module and goal needs its own. Unset: {@code junit-<artifactId>} for
+     * {@code test}, {@code it-<artifactId>} for {@code integration-test}.
+     */
+    @Parameter(property = "fastCi.runKey")
     String runKey;
 
     /**
      * Where local mode keeps each test class's last duration, to hand out the longest classes first next time. Point
-     * it at a directory your CI caches to keep the history between builds.
+     * it at a directory your CI caches to keep the history between builds. Unset: {@code target/fast-ci/timings.json}
+     * for {@code test}, {@code target/fast-ci/it-timings.json} for {@code integration-test}.
      */
-    @Parameter(property = "fastCi.timingsFile", defaultValue = "${project.build.directory}/fast-ci/timings.json")
+    @Parameter(property = "fastCi.timingsFile")
     File timingsFile;
 }

@@ -42,7 +42,8 @@ final class Verdict {
         fail(outcome);
     }
 
-    private void printSummary(RunOutcome outcome) {
+    /** Prints the Results section, as Surefire and Failsafe do at the end of a run. */
+    void printSummary(RunOutcome outcome) {
         RunSummary summary = outcome.summary();
         log.info("");
         log.info("Results:");

@@ -154,9 +154,15 @@ public record RunSettings(
      * @param redirectTestOutputToFile test output to {@code <class>-output.txt} instead of the console
      * @param trimStackTrace only the test class's frames of a stack trace
      * @param printSummary whether the summary is printed at the end
+     * @param summaryFile Failsafe's {@code failsafe-summary.xml}, which the goal writes instead of failing the build;
+     *     null for a goal that fails the build itself
      */
     public record Reports(
-            Path directory, boolean redirectTestOutputToFile, boolean trimStackTrace, boolean printSummary) {}
+            Path directory,
+            boolean redirectTestOutputToFile,
+            boolean trimStackTrace,
+            boolean printSummary,
+            Path summaryFile) {}
 
     /**
      * When the build fails.
@@ -220,6 +226,7 @@ public record RunSettings(
         private boolean redirectTestOutputToFile;
         private boolean trimStackTrace;
         private boolean printSummary = true;
+        private Path summaryFile;
         private boolean testFailureIgnore;
         private int failOnFlakeCount;
         private String server;
@@ -393,6 +400,12 @@ public record RunSettings(
             return this;
         }
 
+        /** Failsafe's summary file: the goal writes it and leaves failing the build to {@code verify}. */
+        public Builder summaryFile(Path file) {
+            this.summaryFile = file;
+            return this;
+        }
+
         public Builder testFailureIgnore(boolean testFailureIgnore) {
             this.testFailureIgnore = testFailureIgnore;
             return this;
@@ -464,7 +477,7 @@ public record RunSettings(
                             debug,
                             rerunFailingTestsCount,
                             classPath),
-                    new Reports(reportsDirectory, redirectTestOutputToFile, trimStackTrace, printSummary),
+                    new Reports(reportsDirectory, redirectTestOutputToFile, trimStackTrace, printSummary, summaryFile),
                     new Verdict(testFailureIgnore, failOnFlakeCount),
                     new Remote(server, secretKey, fallback, runKey),
                     timingsFile,

@@ -1,0 +1,110 @@
+package ci.fast.maven;
+
+import ci.fast.maven.report.FailedTests;
+import ci.fast.maven.report.FailsafeSummary;
+import java.io.File;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Fails the build when the integration tests failed, from the summary {@code fast-ci:integration-test} (or Failsafe)
+ * wrote, as Failsafe's {@code verify}: after {@code post-integration-test} has stopped what the tests needed.
+ */
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, requiresProject = true, threadSafe = true)
+public class VerifyMojo extends AbstractMojo {
+    /** Skips the check, as Maven's {@code maven.test.skip}. */
+    @Parameter(property = "maven.test.skip", defaultValue = "false")
+    boolean skip;
+
+    /** Skips the check, as Failsafe's {@code skipTests}. */
+    @Parameter(property = "skipTests", defaultValue = "false")
+    boolean skipTests;
+
+    /** Skips the check, as Failsafe's {@code skipITs}. */
+    @Parameter(property = "skipITs", defaultValue = "false")
+    boolean skipITs;
+
+    /** Skips the check, Failsafe's deprecated form of {@code skipTests}. */
+    @Parameter(property = "maven.test.skip.exec")
+    Boolean skipExec;
+
+    /** Reports failures without failing the build. */
+    @Parameter(property = "maven.test.failure.ignore", defaultValue = "false")
+    boolean testFailureIgnore;
+
+    /** Fails the build when no integration test ran. */
+    @Parameter(property = "failIfNoTests", defaultValue = "false")
+    boolean failIfNoTests;
+
+    /** Where the reports are, for the failure's message. */
+    @Parameter(defaultValue = "${project.build.directory}/failsafe-reports")
+    File reportsDirectory;
+
+    /** The summary to judge. */
+    @Parameter(defaultValue = "${project.build.directory}/failsafe-reports/failsafe-summary.xml", required = true)
+    File summaryFile;
+
+    /** More summaries to judge with it, as Failsafe's {@code summaryFiles}. */
+    @Parameter
+    File[] summaryFiles;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip || skipTests || skipITs || Boolean.TRUE.equals(skipExec)) {
+            getLog().info("Tests are skipped.");
+            return;
+        }
+        List<File> files = new ArrayList<>();
+        files.add(summaryFile);
+        if (summaryFiles != null) {
+            files.addAll(List.of(summaryFiles));
+        }
+        FailsafeSummary total = null;
+        for (File file : files) {
+            if (!file.isFile()) {
+                continue; // as Failsafe: a module whose integration tests did not run has nothing to judge
+            }
+            try {
+                FailsafeSummary one = FailsafeSummary.read(file.toPath());
+                total = total == null ? one : total.plus(one);
+            } catch (UncheckedIOException | NumberFormatException e) {
+                throw new MojoExecutionException(e.getMessage() + ": run fast-ci:integration-test again", e);
+            }
+        }
+        if (total == null) {
+            getLog().info("No integration test summary at " + summaryFile + "; nothing to verify.");
+            return;
+        }
+        judge(total);
+    }
+
+    private void judge(FailsafeSummary summary) throws MojoFailureException {
+        if (summary.completed() == 0 && failIfNoTests) {
+            throw new MojoFailureException(
+                    "No tests were executed!  (Set -DfailIfNoTests=false to ignore this error.)");
+        }
+        if (!summary.failed()) {
+            return;
+        }
+        StringBuilder message = new StringBuilder("There are test failures.");
+        for (String line : FailedTests.in(reportsDirectory.toPath())) {
+            message.append("\n  ").append(line);
+        }
+        if (!summary.failureMessage().isEmpty()) {
+            message.append("\n  ").append(summary.failureMessage().replace("\n", "\n  "));
+        }
+        message.append("\n\nPlease refer to ").append(reportsDirectory).append(" for the individual test results.");
+        if (testFailureIgnore) {
+            getLog().error(message.toString());
+            return;
+        }
+        throw new MojoFailureException(message.toString());
+    }
+}
