@@ -8,7 +8,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Runs timed work (heartbeats, reconnect backoff). Injected so that tests drive time by hand instead of sleeping. */
-public interface Scheduler {
+public interface Scheduler extends AutoCloseable {
     /** Runs {@code task} every {@code period}, first after one period; the handle cancels it. */
     AutoCloseable every(Duration period, Runnable task);
 
@@ -21,6 +21,10 @@ public interface Scheduler {
         after(wait, elapsed::countDown);
         elapsed.await();
     }
+
+    /** Stops the scheduler's own threads, if it has any; pending tasks are dropped. */
+    @Override
+    default void close() {}
 
     /**
      * A scheduler on one daemon thread, shared by every task given to it. A handle cancels its own task only: the
@@ -44,6 +48,11 @@ public interface Scheduler {
             public AutoCloseable after(Duration delay, Runnable task) {
                 ScheduledFuture<?> future = executor.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
                 return () -> future.cancel(false);
+            }
+
+            @Override
+            public void close() {
+                executor.shutdownNow();
             }
         };
     }

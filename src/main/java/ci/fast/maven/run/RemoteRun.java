@@ -60,12 +60,15 @@ public final class RemoteRun {
         try {
             ServerProbe.reach(new ServerAddress(server, secret, params), probeBackoff, scheduler);
         } catch (ChannelException e) {
+            scheduler.close();
             String refusal = e.isTransient() ? fallback.refusal() : "";
             if (refusal != null) {
                 throw new IOException(e.getMessage() + (refusal.isEmpty() ? "" : "; " + refusal));
             }
             return runLocally(e.getMessage());
         }
+        // The probe's scheduler is done: a build of many modules must not gather one thread per module.
+        scheduler.close();
         ResultSink sink = new ResultSink(plan.reportsDirectory(), plan.reports(), log);
         log.info("FastCI: " + plan.forkCount() + (plan.forkCount() == 1 ? " node" : " nodes") + " joining "
                 + Events.topic(params.get("run_key"), params.get("build_id")) + " on " + server);
