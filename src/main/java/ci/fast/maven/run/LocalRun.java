@@ -45,7 +45,7 @@ public final class LocalRun {
 
     public RunOutcome execute() throws IOException, InterruptedException {
         Secret secret = Secret.random();
-        ResultSink sink = new ResultSink(plan.reportsDirectory(), plan.reports(), log);
+        ResultSink sink = Reporting.sink(plan.reportsDirectory(), plan.reports(), log);
         Timings timings = history();
         Orchestrator orchestrator = new Orchestrator(log::debug, timings);
         try (OrchestratorServer server = OrchestratorServer.start("127.0.0.1", 0, secret, orchestrator)) {
@@ -118,15 +118,9 @@ public final class LocalRun {
     }
 
     private static ClassResult notRun(String key, String message) {
-        TestResult error = new TestResult(
-                key.substring(key.lastIndexOf('.') + 1),
-                key,
-                Status.ERROR,
-                0,
-                "ForkedProcessCrash",
-                message,
-                message,
-                null);
-        return new ClassResult(key, List.of(error), 0, "", "");
+        TestResult error = TestResult.builder(key.substring(key.lastIndexOf('.') + 1), key, Status.ERROR)
+                .failure("ForkedProcessCrash", message, message)
+                .build();
+        return ClassResult.builder(key).tests(List.of(error)).build();
     }
 }

@@ -66,7 +66,7 @@ public final class RemoteRun {
             }
             return runLocally(e.getMessage());
         }
-        ResultSink sink = new ResultSink(plan.reportsDirectory(), plan.reports(), log);
+        ResultSink sink = Reporting.sink(plan.reportsDirectory(), plan.reports(), log);
         log.info("FastCI: " + plan.forkCount() + (plan.forkCount() == 1 ? " node" : " nodes") + " joining "
                 + Events.topic(params.get("run_key"), params.get("build_id")) + " on " + server);
         List<String> problems = Fleet.run(plan, server, secret, params, sink, log, null);
