@@ -1,7 +1,6 @@
 package ci.fast.maven.results;
 
 import ci.fast.maven.report.ClassResult;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -31,10 +30,5 @@ public record ClassRun(int fork, Instant start, Instant end, ClassResult result)
 
     public String className() {
         return result.className();
-    }
-
-    /** From the start's arrival to the result's, as the sink saw it: the fork's own measure is the result's. */
-    public Duration elapsed() {
-        return Duration.between(start, end);
     }
 }

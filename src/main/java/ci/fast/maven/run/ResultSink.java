@@ -86,7 +86,7 @@ final class ResultSink {
         }
     }
 
-    /** A result that no fork ran (every fork ended before its class), or a test's. */
+    /** A result no fork hands over, of a class no fork ran (every fork ended before it): {@link ClassRun#NO_FORK}. */
     void accept(ClassResult completed) {
         completed(ClassRun.NO_FORK, completed);
     }
