@@ -109,13 +109,11 @@ class VerdictTest {
     void onlyLogsTestFailuresWhenTheyAreIgnored() {
         RecordingLog log = new RecordingLog();
         RunSummary summary = new RunSummary();
-        summary.add(new ClassResult(
-                "com.acme.FooTest",
-                List.of(new TestResult(
-                        "t", "com.acme.FooTest", Status.FAILED, 0, "java.lang.AssertionError", "no", "t", null)),
-                0,
-                "",
-                ""));
+        summary.add(ClassResult.builder("com.acme.FooTest")
+                .tests(List.of(TestResult.builder("t", "com.acme.FooTest", Status.FAILED)
+                        .failure("java.lang.AssertionError", "no", "t")
+                        .build()))
+                .build());
 
         assertDoesNotThrow(() -> new Verdict(log, REPORTS, new RunSettings.Verdict(true, 0), true)
                 .judge(new RunOutcome(summary, List.of())));
@@ -134,10 +132,14 @@ class VerdictTest {
     private static RunSummary summaryWithFlakes(int flakes) {
         RunSummary summary = new RunSummary();
         for (int i = 0; i < flakes; i++) {
-            TestResult first = new TestResult(
-                    "t" + i, "com.acme.FlakyTest", Status.FAILED, 0, "java.lang.AssertionError", "once", null, null);
-            TestResult pass = new TestResult("t" + i, "com.acme.FlakyTest", Status.PASSED, 0, null, null, null, null);
-            summary.add(new ClassResult("com.acme.FlakyTest", List.of(first.withRerun(pass)), 0, "", ""));
+            TestResult first = TestResult.builder("t" + i, "com.acme.FlakyTest", Status.FAILED)
+                    .failure("java.lang.AssertionError", "once", null)
+                    .build();
+            TestResult pass = TestResult.builder("t" + i, "com.acme.FlakyTest", Status.PASSED)
+                    .build();
+            summary.add(ClassResult.builder("com.acme.FlakyTest")
+                    .tests(List.of(first.withRerun(pass)))
+                    .build());
         }
         return summary;
     }

@@ -6,6 +6,7 @@ import ci.fast.maven.report.ClassResult;
 import ci.fast.maven.report.Status;
 import ci.fast.maven.report.TestResult;
 import ci.fast.maven.report.TestSet;
+import ci.fast.maven.results.ClassArrivals;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ final class ClassAssembler {
     /** The failure type of a test lost with its fork, as Surefire names a fork's crash. */
     static final String CRASH_TYPE = "ForkedProcessCrash";
 
-    private final Consumer<ClassResult> completed;
+    private final ClassArrivals completed;
     private final Consumer<String> stray;
     private final Consumer<String> started;
     /** Classes started and not yet complete, in start order. */
@@ -49,7 +50,8 @@ final class ClassAssembler {
     private Map<String, String> lastProperties;
 
     /**
-     * @param completed receives each class once complete, on a reader thread
+     * @param completed receives each class once complete, on a reader thread; when it is {@link ClassArrivals}, each
+     *     class's start too, as the fork's event says it starts
      * @param stray receives output printed outside any class
      */
     ClassAssembler(Consumer<ClassResult> completed, Consumer<String> stray) {
@@ -61,7 +63,7 @@ final class ClassAssembler {
      *     class; a {@code @DisplayName} if it has one), for Surefire's "Running" lines
      */
     ClassAssembler(Consumer<ClassResult> completed, Consumer<String> stray, Consumer<String> started) {
-        this.completed = completed;
+        this.completed = ClassArrivals.of(completed);
         this.stray = stray;
         this.started = started;
     }
@@ -75,6 +77,7 @@ final class ClassAssembler {
             b.classes().forEach(key -> batchOutcomes.put(key, new ArrayList<>()));
         } else if (event instanceof ForkEvent.ClassStarted s) {
             pending.putIfAbsent(s.key(), new Pending());
+            completed.classStarted(s.key());
         } else if (event instanceof ForkEvent.SetStarted s) {
             started.accept(s.name());
         } else if (event instanceof ForkEvent.SetFinished s) {
@@ -215,30 +218,25 @@ final class ClassAssembler {
         }
         pending.remove(key);
         batch.remove(key);
-        completed.accept(new ClassResult(
-                key,
-                p.tests,
-                p.seconds,
-                p.out.toString(StandardCharsets.UTF_8),
-                p.err.toString(StandardCharsets.UTF_8),
-                p.properties,
-                p.natively.out.toString(StandardCharsets.UTF_8),
-                p.natively.err.toString(StandardCharsets.UTF_8),
-                p.sets));
+        completed.accept(ClassResult.builder(key)
+                .tests(p.tests)
+                .seconds(p.seconds)
+                .output(p.out.toString(StandardCharsets.UTF_8), p.err.toString(StandardCharsets.UTF_8))
+                .properties(p.properties)
+                .nativeOutput(
+                        p.natively.out.toString(StandardCharsets.UTF_8),
+                        p.natively.err.toString(StandardCharsets.UTF_8))
+                .sets(p.sets)
+                .build());
     }
 
     private static TestResult result(TestOutcome t) {
-        return new TestResult(
-                t.name(),
-                t.reportClass(),
-                Status.valueOf(t.status()),
-                t.seconds(),
-                t.failureType(),
-                t.failureMessage(),
-                t.stackTrace(),
-                t.skipReason(),
-                List.of(),
-                t.classDisplayName());
+        return TestResult.builder(t.name(), t.reportClass(), Status.valueOf(t.status()))
+                .seconds(t.seconds())
+                .failure(t.failureType(), t.failureMessage(), t.stackTrace())
+                .skipReason(t.skipReason())
+                .classDisplayName(t.classDisplayName())
+                .build();
     }
 
     private static String simpleName(String className) {

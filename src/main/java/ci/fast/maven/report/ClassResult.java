@@ -52,20 +52,23 @@ public record ClassResult(
         sets = sets == null ? List.of() : List.copyOf(sets);
     }
 
-    /** A class that printed nothing natively, its containers unknown. */
-    public ClassResult(
-            String className,
-            List<TestResult> tests,
-            double seconds,
-            String stdout,
-            String stderr,
-            Map<String, String> properties) {
-        this(className, tests, seconds, stdout, stderr, properties, "", "", List.of());
+    /**
+     * A class named {@code className}, to be given the rest; the only way to make one but the canonical constructor,
+     * so that no shorter constructor can leave a field behind.
+     */
+    public static Builder builder(String className) {
+        return new Builder(className);
     }
 
-    /** A class whose test JVM's system properties are unknown. */
-    public ClassResult(String className, List<TestResult> tests, double seconds, String stdout, String stderr) {
-        this(className, tests, seconds, stdout, stderr, null);
+    /** A builder holding every field of this class, to change some. */
+    public Builder toBuilder() {
+        return new Builder(className)
+                .tests(tests)
+                .seconds(seconds)
+                .output(stdout, stderr)
+                .properties(properties)
+                .nativeOutput(nativeOut, nativeErr)
+                .sets(sets);
     }
 
     /**
@@ -75,7 +78,7 @@ public record ClassResult(
      */
     public List<ClassResult> testSets() {
         if (sets.isEmpty()) {
-            return List.of(new ClassResult(className, tests, seconds, "", ""));
+            return List.of(builder(className).tests(tests).seconds(seconds).build());
         }
         List<ClassResult> results = new ArrayList<>(sets.size());
         int from = 0;
@@ -83,7 +86,10 @@ public record ClassResult(
             TestSet set = sets.get(i);
             // The class's own set takes whatever came last, a test reported after it ended (a lost fork's error).
             int to = i == sets.size() - 1 ? tests.size() : Math.max(from, Math.min(set.end(), tests.size()));
-            results.add(new ClassResult(set.name(), tests.subList(from, to), set.seconds(), "", ""));
+            results.add(builder(set.name())
+                    .tests(tests.subList(from, to))
+                    .seconds(set.seconds())
+                    .build());
             from = to;
         }
         return results;
@@ -95,7 +101,10 @@ public record ClassResult(
      */
     public ClassResult ownSet() {
         List<ClassResult> all = testSets();
-        return new ClassResult(className, all.get(all.size() - 1).tests(), seconds, "", "");
+        return builder(className)
+                .tests(all.get(all.size() - 1).tests())
+                .seconds(seconds)
+                .build();
     }
 
     /** Number of tests, skipped ones included, as Surefire counts "Tests run". */
@@ -127,5 +136,64 @@ public record ClassResult(
 
     private int count(Status status) {
         return (int) tests.stream().filter(t -> t.outcome() == status).count();
+    }
+
+    /**
+     * Builds a {@link ClassResult}; what is not set is empty: no tests, no time, nothing printed, no system properties
+     * (unknown), no containers (unknown). Not thread-safe.
+     */
+    public static final class Builder {
+        private final String className;
+        private List<TestResult> tests = List.of();
+        private double seconds;
+        private String stdout = "";
+        private String stderr = "";
+        private Map<String, String> properties;
+        private String nativeOut = "";
+        private String nativeErr = "";
+        private List<TestSet> sets = List.of();
+
+        private Builder(String className) {
+            this.className = className;
+        }
+
+        public Builder tests(List<TestResult> tests) {
+            this.tests = tests;
+            return this;
+        }
+
+        public Builder seconds(double seconds) {
+            this.seconds = seconds;
+            return this;
+        }
+
+        /** What the class printed on System.out and System.err. */
+        public Builder output(String stdout, String stderr) {
+            this.stdout = stdout;
+            this.stderr = stderr;
+            return this;
+        }
+
+        /** The test JVM's system properties when the class ended; null if unknown. */
+        public Builder properties(Map<String, String> properties) {
+            this.properties = properties;
+            return this;
+        }
+
+        /** What reached the fork's native stdout and stderr while the class ran. */
+        public Builder nativeOutput(String nativeOut, String nativeErr) {
+            this.nativeOut = nativeOut;
+            this.nativeErr = nativeErr;
+            return this;
+        }
+
+        public Builder sets(List<TestSet> sets) {
+            this.sets = sets;
+            return this;
+        }
+
+        public ClassResult build() {
+            return new ClassResult(className, tests, seconds, stdout, stderr, properties, nativeOut, nativeErr, sets);
+        }
     }
 }

@@ -50,44 +50,23 @@ public record TestResult(
         stderr = stderr == null ? "" : stderr;
     }
 
-    /** A test that printed nothing. */
-    public TestResult(
-            String name,
-            String className,
-            Status status,
-            double seconds,
-            String failureType,
-            String failureMessage,
-            String stackTrace,
-            String skipReason,
-            List<TestResult> reruns,
-            String classDisplayName) {
-        this(
-                name,
-                className,
-                status,
-                seconds,
-                failureType,
-                failureMessage,
-                stackTrace,
-                skipReason,
-                reruns,
-                classDisplayName,
-                "",
-                "");
+    /**
+     * A test named {@code name} of {@code className} with {@code status}, to be given the rest; the only way to make
+     * one but the canonical constructor, so that no shorter constructor can leave a field behind.
+     */
+    public static Builder builder(String name, String className, Status status) {
+        return new Builder(name, className, status);
     }
 
-    /** A test that ran once. */
-    public TestResult(
-            String name,
-            String className,
-            Status status,
-            double seconds,
-            String failureType,
-            String failureMessage,
-            String stackTrace,
-            String skipReason) {
-        this(name, className, status, seconds, failureType, failureMessage, stackTrace, skipReason, List.of(), null);
+    /** A builder holding every field of this test, to change some. */
+    public Builder toBuilder() {
+        return new Builder(name, className, status)
+                .seconds(seconds)
+                .failure(failureType, failureMessage, stackTrace)
+                .skipReason(skipReason)
+                .reruns(reruns)
+                .classDisplayName(classDisplayName)
+                .output(stdout, stderr);
     }
 
     /** The XML report's classname: the display name if the class has one, else the class's name. */
@@ -99,53 +78,20 @@ public record TestResult(
     public TestResult withRerun(TestResult rerun) {
         List<TestResult> all = new ArrayList<>(reruns);
         all.add(rerun);
-        return new TestResult(
-                name,
-                className,
-                status,
-                seconds,
-                failureType,
-                failureMessage,
-                stackTrace,
-                skipReason,
-                all,
-                classDisplayName,
-                stdout,
-                stderr);
+        return toBuilder().reruns(all).build();
     }
 
     /** This run with what it printed. */
     public TestResult withOutput(String stdout, String stderr) {
-        return new TestResult(
-                name,
-                className,
-                status,
-                seconds,
-                failureType,
-                failureMessage,
-                stackTrace,
-                skipReason,
-                reruns,
-                classDisplayName,
-                stdout,
-                stderr);
+        return toBuilder().output(stdout, stderr).build();
     }
 
     /** This test with another stack trace, its reruns' traces mapped the same way. */
     public TestResult withStackTraces(UnaryOperator<String> map) {
-        return new TestResult(
-                name,
-                className,
-                status,
-                seconds,
-                failureType,
-                failureMessage,
-                stackTrace == null ? null : map.apply(stackTrace),
-                skipReason,
-                reruns.stream().map(r -> r.withStackTraces(map)).toList(),
-                classDisplayName,
-                stdout,
-                stderr);
+        return toBuilder()
+                .failure(failureType, failureMessage, stackTrace == null ? null : map.apply(stackTrace))
+                .reruns(reruns.stream().map(r -> r.withStackTraces(map)).toList())
+                .build();
     }
 
     /** Failed at first, then passed on a rerun: counted as passed, and as a flake. */
@@ -165,5 +111,81 @@ public record TestResult(
 
     private static boolean isFailure(Status status) {
         return status == Status.FAILED || status == Status.ERROR;
+    }
+
+    /**
+     * Builds a {@link TestResult}; what is not set is empty: no time, no failure, no skip reason, no reruns, no display
+     * name, nothing printed. Not thread-safe.
+     */
+    public static final class Builder {
+        private final String name;
+        private final String className;
+        private final Status status;
+        private double seconds;
+        private String failureType;
+        private String failureMessage;
+        private String stackTrace;
+        private String skipReason;
+        private List<TestResult> reruns = List.of();
+        private String classDisplayName;
+        private String stdout = "";
+        private String stderr = "";
+
+        private Builder(String name, String className, Status status) {
+            this.name = name;
+            this.className = className;
+            this.status = status;
+        }
+
+        public Builder seconds(double seconds) {
+            this.seconds = seconds;
+            return this;
+        }
+
+        /** The exception's class name, message and printed stack trace; each may be null. */
+        public Builder failure(String type, String message, String stackTrace) {
+            this.failureType = type;
+            this.failureMessage = message;
+            this.stackTrace = stackTrace;
+            return this;
+        }
+
+        public Builder skipReason(String skipReason) {
+            this.skipReason = skipReason;
+            return this;
+        }
+
+        public Builder reruns(List<TestResult> reruns) {
+            this.reruns = reruns;
+            return this;
+        }
+
+        public Builder classDisplayName(String classDisplayName) {
+            this.classDisplayName = classDisplayName;
+            return this;
+        }
+
+        /** What the run printed on System.out and System.err. */
+        public Builder output(String stdout, String stderr) {
+            this.stdout = stdout;
+            this.stderr = stderr;
+            return this;
+        }
+
+        public TestResult build() {
+            return new TestResult(
+                    name,
+                    className,
+                    status,
+                    seconds,
+                    failureType,
+                    failureMessage,
+                    stackTrace,
+                    skipReason,
+                    reruns,
+                    classDisplayName,
+                    stdout,
+                    stderr);
+        }
     }
 }

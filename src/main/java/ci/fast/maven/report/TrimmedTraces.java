@@ -16,16 +16,7 @@ public final class TrimmedTraces {
         for (TestResult t : r.tests()) {
             tests.add(t.withStackTraces(trace -> trim(trace, t.className())));
         }
-        return new ClassResult(
-                r.className(),
-                tests,
-                r.seconds(),
-                r.stdout(),
-                r.stderr(),
-                r.properties(),
-                r.nativeOut(),
-                r.nativeErr(),
-                r.sets());
+        return r.toBuilder().tests(tests).build();
     }
 
     /**

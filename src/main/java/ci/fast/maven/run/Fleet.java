@@ -120,7 +120,7 @@ final class Fleet {
             Secret secret,
             ResultSink sink,
             RunLog log) {
-        ForkProcess fork = new ForkProcess(number, plan.forks(), secret, sink::accept, log::info);
+        ForkProcess fork = new ForkProcess(number, plan.forks(), secret, sink.fork(number), log::info);
         forks.submit(() -> fork.run(config));
     }
 }

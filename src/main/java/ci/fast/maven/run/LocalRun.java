@@ -45,7 +45,7 @@ public final class LocalRun {
 
     public RunOutcome execute() throws IOException, InterruptedException {
         Secret secret = Secret.random();
-        ResultSink sink = new ResultSink(plan.reportsDirectory(), plan.reports(), log);
+        ResultSink sink = Reporting.sink(plan.reportsDirectory(), plan.reports(), log);
         Timings timings = history();
         Orchestrator orchestrator = new Orchestrator(log::debug, timings);
         try (OrchestratorServer server = OrchestratorServer.start("127.0.0.1", 0, secret, orchestrator)) {
@@ -81,6 +81,7 @@ public final class LocalRun {
                     problems.add(key + " was not run: two forks died before they started it");
                 }
             }
+            sink.runFinished();
             log.info(String.format(
                     Locale.ROOT,
                     "FastCI local run done in %.1f s (classes ran for %.1f s): %d classes without a result on the"
@@ -118,15 +119,9 @@ public final class LocalRun {
     }
 
     private static ClassResult notRun(String key, String message) {
-        TestResult error = new TestResult(
-                key.substring(key.lastIndexOf('.') + 1),
-                key,
-                Status.ERROR,
-                0,
-                "ForkedProcessCrash",
-                message,
-                message,
-                null);
-        return new ClassResult(key, List.of(error), 0, "", "");
+        TestResult error = TestResult.builder(key.substring(key.lastIndexOf('.') + 1), key, Status.ERROR)
+                .failure("ForkedProcessCrash", message, message)
+                .build();
+        return ClassResult.builder(key).tests(List.of(error)).build();
     }
 }

@@ -2,15 +2,17 @@ package ci.fast.maven.run;
 
 import ci.fast.maven.booter.TestOutcome;
 import ci.fast.maven.report.ClassResult;
-import ci.fast.maven.report.ConsoleFormat;
-import ci.fast.maven.report.OutputFileWriter;
-import ci.fast.maven.report.ReportOptions;
 import ci.fast.maven.report.RunSummary;
 import ci.fast.maven.report.TestResult;
-import ci.fast.maven.report.TextReportWriter;
 import ci.fast.maven.report.TrimmedTraces;
-import ci.fast.maven.report.XmlReportWriter;
-import java.nio.file.Path;
+import ci.fast.maven.results.ClassArrivals;
+import ci.fast.maven.results.ClassRun;
+import ci.fast.maven.results.ClassStart;
+import ci.fast.maven.results.ClassTimes;
+import ci.fast.maven.results.ResultListener;
+import ci.fast.maven.results.Summary;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,94 +21,109 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Takes each class result as it completes: writes its reports, prints its line, adds it to the summary. The first
- * result of a class wins.
+ * Takes each class as forks start and complete it, and fans it out to listeners: the first result of a class wins,
+ * its stack traces are trimmed if asked, it is stamped with its fork and the instants its start and its result
+ * arrived, then each listener has it in turn. The run's summary and the classes' times are listeners the sink keeps,
+ * for the run to read back; they are called after the given ones.
+ *
+ * <p>Thread-safe: forks' reader threads call in at once, and the sink calls its listeners under its lock, one event
+ * at a time, so that lines and files never interleave.
  */
 final class ResultSink {
-    private final Path reportsDirectory;
+    private final InstantSource clock;
     private final RunLog log;
-    private final XmlReportWriter xml = new XmlReportWriter();
-    private final TextReportWriter text = new TextReportWriter();
-    private final OutputFileWriter outputFile = new OutputFileWriter();
-    private final ReportOptions options;
-    private final RunSummary summary = new RunSummary();
-    /** Each reported class's duration in seconds, for the timing history. Guarded by {@code this}. */
-    private final Map<String, Double> durations = new HashMap<>();
+    private final boolean trimStackTrace;
+    private final List<ResultListener> listeners;
+    private final Summary summary = new Summary();
+    private final ClassTimes times = new ClassTimes();
     /** One line per class a fork could not load. Guarded by {@code this}. */
     private final List<String> notLoadedLines = new ArrayList<>();
-    /** Classes with a result written. Guarded by {@code this}. */
+    /** Classes with a result taken. Guarded by {@code this}. */
     private final Set<String> reported = new HashSet<>();
-    /** When the earliest class began (its result's arrival less its duration), by System.nanoTime. */
-    private long firstStart = Long.MAX_VALUE;
-    /** When the last result arrived, by System.nanoTime; 0 before the first. */
-    private long lastResult;
+    /** When each fork's classes without a result yet started. Guarded by {@code this}. */
+    private final Map<Started, Instant> starts = new HashMap<>();
+    /** Whether {@link #runFinished()} was called. Guarded by {@code this}. */
+    private boolean finished;
 
-    ResultSink(Path reportsDirectory, RunLog log) {
-        this(reportsDirectory, ReportOptions.DEFAULTS, log);
-    }
+    /** A class a fork started. */
+    private record Started(int fork, String className) {}
 
-    ResultSink(Path reportsDirectory, ReportOptions options, RunLog log) {
-        this.reportsDirectory = reportsDirectory;
-        this.options = options;
+    /**
+     * @param clock stamps each start and each result as it arrives
+     * @param trimStackTrace Surefire's {@code trimStackTrace}: whether every listener sees only the test class's frames
+     * @param listeners called in this order for each event, before the summary and the times
+     */
+    ResultSink(InstantSource clock, RunLog log, boolean trimStackTrace, List<ResultListener> listeners) {
+        this.clock = clock;
         this.log = log;
+        this.trimStackTrace = trimStackTrace;
+        List<ResultListener> all = new ArrayList<>(listeners);
+        all.add(summary);
+        all.add(times);
+        this.listeners = List.copyOf(all);
     }
 
-    /** Called from forks' reader threads; serialized so that lines and files never interleave. */
-    synchronized void accept(ClassResult completed) {
-        ClassResult result = options.trimStackTrace() ? TrimmedTraces.of(completed) : completed;
-        if (!reported.add(result.className())) {
+    /** Where fork {@code number} hands over its classes' starts and results. */
+    ClassArrivals fork(int number) {
+        return new ClassArrivals() {
+            @Override
+            public void classStarted(String className) {
+                started(number, className);
+            }
+
+            @Override
+            public void accept(ClassResult result) {
+                completed(number, result);
+            }
+        };
+    }
+
+    /** Fork {@code fork} says it starts {@code className}. */
+    synchronized void started(int fork, String className) {
+        Instant now = clock.instant();
+        if (starts.putIfAbsent(new Started(fork, className), now) == null) {
+            listeners.forEach(l -> l.classStarted(new ClassStart(fork, className, now)));
+        }
+    }
+
+    /** A result no fork hands over, of a class no fork ran (every fork ended before it): {@link ClassRun#NO_FORK}. */
+    void accept(ClassResult completed) {
+        completed(ClassRun.NO_FORK, completed);
+    }
+
+    /** Called from forks' reader threads: fork {@code fork} has {@code completed}. */
+    synchronized void completed(int fork, ClassResult completed) {
+        Instant end = clock.instant();
+        Instant start = starts.remove(new Started(fork, completed.className()));
+        if (finished) {
+            throw new IllegalStateException("a result for " + completed.className() + " after the run finished");
+        }
+        if (!reported.add(completed.className())) {
             // First result wins, as on the server: a class requeued after its fork died may come back.
-            log.debug("dropped a second result for " + result.className());
+            log.debug("dropped a second result for " + completed.className());
             return;
         }
-        String notLoaded = notLoaded(result);
+        String notLoaded = notLoaded(completed);
         if (notLoaded != null) {
             // The fork's error, not a test's: as under Surefire no report, and the build fails whatever else.
             notLoadedLines.add(notLoaded);
             log.error(notLoaded);
             return;
         }
-        long now = System.nanoTime();
-        firstStart = Math.min(firstStart, now - (long) (result.seconds() * 1e9));
-        lastResult = now;
-        xml.write(result, reportsDirectory);
-        text.write(result, reportsDirectory);
-        summary.add(result);
-        durations.put(result.className(), result.seconds());
-        showOutput(result);
-        // As Surefire: a line for each container, the @Nested ones first, each counting the tests finished since the
-        // one before.
-        for (ClassResult set : result.testSets()) {
-            showLine(result.className(), set);
-        }
+        // Once, before any listener: the reports, the console and the summary show the same traces.
+        ClassResult result = trimStackTrace ? TrimmedTraces.of(completed) : completed;
+        ClassRun run = new ClassRun(fork, start == null ? end : start, end, result);
+        listeners.forEach(l -> l.classCompleted(run));
     }
 
-    private void showLine(String className, ClassResult set) {
-        String line = ConsoleFormat.classLine(set);
-        if (set.hasProblems()) {
-            log.error(line);
-            set.tests().stream()
-                    .filter(t -> t.isProblem())
-                    .forEach(t -> log.error(ConsoleFormat.testLine(className, t)));
-        } else if (set.skipped() > 0) {
-            log.warn(line);
-        } else {
-            log.info(line);
+    /** Every class has its result: tells the listeners, once; no result may come after. */
+    synchronized void runFinished() {
+        if (finished) {
+            throw new IllegalStateException("the run finished already");
         }
-    }
-
-    /** As Surefire: the class's output on the console before its line, or in its own file. */
-    private void showOutput(ClassResult result) {
-        if (options.redirectTestOutputToFile()) {
-            outputFile.write(result, reportsDirectory);
-            return;
-        }
-        if (!result.stdout().isEmpty()) {
-            log.output(result.stdout(), false);
-        }
-        if (!result.stderr().isEmpty()) {
-            log.output(result.stderr(), true);
-        }
+        finished = true;
+        RunSummary totals = summary.summary();
+        listeners.forEach(l -> l.runFinished(totals));
     }
 
     /** One line per class a fork could not load (its superclass missing, say): the fork's errors, not tests'. */
@@ -131,16 +148,16 @@ final class ResultSink {
      * Seconds from the start of the earliest class to the last result: the schedule's makespan, without the forks'
      * start-up before their first class and their exit after the last; 0 before any result.
      */
-    synchronized double span() {
-        return lastResult == 0 ? 0 : (lastResult - firstStart) / 1e9;
+    double span() {
+        return times.span();
     }
 
     /** Each reported class's duration in seconds. */
-    synchronized Map<String, Double> durations() {
-        return Map.copyOf(durations);
+    Map<String, Double> durations() {
+        return times.durations();
     }
 
     RunSummary summary() {
-        return summary;
+        return summary.summary();
     }
 }

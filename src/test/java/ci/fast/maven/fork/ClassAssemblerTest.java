@@ -10,6 +10,7 @@ import ci.fast.maven.report.ClassResult;
 import ci.fast.maven.report.Status;
 import ci.fast.maven.report.TestResult;
 import ci.fast.maven.report.TestSet;
+import ci.fast.maven.results.ClassArrivals;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,6 +47,33 @@ class ClassAssemblerTest {
         assertEquals(A, a.className());
         assertEquals(1.5, a.seconds());
         assertEquals(List.of("adds"), a.tests().stream().map(TestResult::name).toList());
+    }
+
+    @Test
+    void tellsArrivalsOfEachClassStartAsTheForkSaysItThenOfItsResult() {
+        List<String> seen = new ArrayList<>();
+        ClassArrivals arrivals = new ClassArrivals() {
+            @Override
+            public void classStarted(String className) {
+                seen.add("started " + className);
+            }
+
+            @Override
+            public void accept(ClassResult result) {
+                seen.add("completed " + result.className());
+            }
+        };
+        ClassAssembler withStarts = new ClassAssembler(arrivals, stray::append);
+        withStarts.nativeText(OUT, A, "a native line before the start event\n"); // the marker came first
+
+        withStarts.event(new ForkEvent.ClassStarted(A));
+        assertEquals(List.of("started " + A), seen, "on the event, though the marker opened the class already");
+        withStarts.event(passed(A, "adds"));
+        withStarts.event(new ForkEvent.ClassFinished(A, 0.5));
+        withStarts.nativeClosed(OUT);
+        withStarts.nativeClosed(ERR);
+
+        assertEquals(List.of("started " + A, "completed " + A), seen);
     }
 
     @Test
@@ -305,15 +333,10 @@ class ClassAssemblerTest {
 
         TestResult divides = completed.get(0).tests().get(0);
         assertEquals(
-                new TestResult(
-                        "divides",
-                        A + "$Inner",
-                        Status.FAILED,
-                        0.012,
-                        "org.opentest4j.AssertionFailedError",
-                        "expected: <2>",
-                        "trace",
-                        null),
+                TestResult.builder("divides", A + "$Inner", Status.FAILED)
+                        .seconds(0.012)
+                        .failure("org.opentest4j.AssertionFailedError", "expected: <2>", "trace")
+                        .build(),
                 divides);
         TestResult skips = completed.get(0).tests().get(1);
         assertEquals(Status.SKIPPED, skips.status());

@@ -27,7 +27,9 @@ class ClassResultTest {
 
     @Test
     void skippedTestsAreNoProblem() {
-        ClassResult r = new ClassResult(CLASS, List.of(passed("adds", 0), Results.skipped("later", null)), 0, "", "");
+        ClassResult r = ClassResult.builder(CLASS)
+                .tests(List.of(passed("adds", 0), Results.skipped("later", null)))
+                .build();
 
         assertFalse(r.hasProblems());
     }
@@ -35,7 +37,7 @@ class ClassResultTest {
     @Test
     void copiesTheListSoLaterChangesDoNotLeakIn() {
         List<TestResult> tests = new ArrayList<>(List.of(passed("adds", 0)));
-        ClassResult r = new ClassResult(CLASS, tests, 0, "", "");
+        ClassResult r = ClassResult.builder(CLASS).tests(tests).build();
 
         tests.add(passed("subtracts", 0));
 
@@ -45,8 +47,10 @@ class ClassResultTest {
 
     @Test
     void rejectsNullOutputNamingTheClass() {
-        NullPointerException e =
-                assertThrows(NullPointerException.class, () -> new ClassResult(CLASS, List.of(), 0, null, ""));
+        NullPointerException e = assertThrows(NullPointerException.class, () -> ClassResult.builder(CLASS)
+                .tests(List.of())
+                .output(null, "")
+                .build());
 
         assertTrue(e.getMessage().contains("stdout") && e.getMessage().contains(CLASS), e.getMessage());
     }
@@ -55,16 +59,17 @@ class ClassResultTest {
     void rejectsNullTestNamingItsIndex() {
         List<TestResult> tests = Arrays.asList(passed("adds", 0), null);
 
-        NullPointerException e =
-                assertThrows(NullPointerException.class, () -> new ClassResult(CLASS, tests, 0, "", ""));
+        NullPointerException e = assertThrows(
+                NullPointerException.class,
+                () -> ClassResult.builder(CLASS).tests(tests).build());
 
         assertTrue(e.getMessage().contains("index 1"), e.getMessage());
     }
 
     @Test
     void testResultRejectsMissingStatus() {
-        NullPointerException e = assertThrows(
-                NullPointerException.class, () -> new TestResult("adds", CLASS, null, 0, null, null, null, null));
+        NullPointerException e = assertThrows(NullPointerException.class, () -> TestResult.builder("adds", CLASS, null)
+                .build());
 
         assertTrue(e.getMessage().contains("status"), e.getMessage());
     }
@@ -75,16 +80,11 @@ class ClassResultTest {
         TestResult inner = Results.failed("inner", "no", "trace");
         TestResult deepest = passed("deepest", 0);
         TestResult lost = Results.error("lost", "Crash", "gone", "gone");
-        ClassResult r = new ClassResult(
-                CLASS,
-                List.of(outer, inner, deepest, lost),
-                2,
-                "",
-                "",
-                null,
-                "",
-                "",
-                List.of(new TestSet("Inner", 2, 0.5), new TestSet("Deeper", 3, 0.25), new TestSet(CLASS, 3, 2)));
+        ClassResult r = ClassResult.builder(CLASS)
+                .tests(List.of(outer, inner, deepest, lost))
+                .seconds(2)
+                .sets(List.of(new TestSet("Inner", 2, 0.5), new TestSet("Deeper", 3, 0.25), new TestSet(CLASS, 3, 2)))
+                .build();
 
         List<ClassResult> sets = r.testSets();
 
@@ -102,7 +102,10 @@ class ClassResultTest {
 
     @Test
     void isOneSetOfAllItsTestsWhenItsContainersAreUnknown() {
-        ClassResult r = new ClassResult(CLASS, List.of(passed("adds", 0.5)), 1, "", "");
+        ClassResult r = ClassResult.builder(CLASS)
+                .tests(List.of(passed("adds", 0.5)))
+                .seconds(1)
+                .build();
 
         assertEquals(1, r.testSets().size());
         assertEquals(CLASS, r.testSets().get(0).className());

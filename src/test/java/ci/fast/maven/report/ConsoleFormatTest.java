@@ -17,12 +17,11 @@ class ConsoleFormatTest {
 
     @Test
     void classLineWithoutProblemsHasNoMarker() {
-        ClassResult r = new ClassResult(
-                CLASS,
-                List.of(Results.passed("adds", 0.1), Results.passed("subtracts", 0), Results.skipped("later", null)),
-                0.123,
-                "",
-                "");
+        ClassResult r = ClassResult.builder(CLASS)
+                .tests(List.of(
+                        Results.passed("adds", 0.1), Results.passed("subtracts", 0), Results.skipped("later", null)))
+                .seconds(0.123)
+                .build();
 
         assertEquals(
                 "Tests run: 3, Failures: 0, Errors: 0, Skipped: 1, Time elapsed: 0.123 s -- in com.acme.FooTest",

@@ -82,15 +82,9 @@ class ProblemLineTest {
     @Test
     void matchesFramesOfANestedClass() {
         String trace = "java.lang.AssertionError: inner\n\tat com.acme.FooTest$WhenEmpty.isEmpty(FooTest.java:61)";
-        TestResult t = new TestResult(
-                "isEmpty",
-                "com.acme.FooTest$WhenEmpty",
-                Status.FAILED,
-                0,
-                "java.lang.AssertionError",
-                "inner",
-                trace,
-                null);
+        TestResult t = TestResult.builder("isEmpty", "com.acme.FooTest$WhenEmpty", Status.FAILED)
+                .failure("java.lang.AssertionError", "inner", trace)
+                .build();
 
         assertEquals("FooTest$WhenEmpty.isEmpty:61 inner", ProblemLine.of(t));
     }
@@ -98,15 +92,9 @@ class ProblemLineTest {
     @Test
     void namesANestedClassesTestByItsTopLevelClassWithoutItsFramesAsSurefireDoes() {
         String trace = "java.lang.AssertionError: inner\n\tat com.acme.FooTest$WhenEmpty.isEmpty(FooTest.java:61)";
-        TestResult t = new TestResult(
-                "isEmpty",
-                "com.acme.FooTest$WhenEmpty",
-                Status.FAILED,
-                0,
-                "java.lang.AssertionError",
-                "inner",
-                trace,
-                null);
+        TestResult t = TestResult.builder("isEmpty", "com.acme.FooTest$WhenEmpty", Status.FAILED)
+                .failure("java.lang.AssertionError", "inner", trace)
+                .build();
 
         assertEquals("FooTest.isEmpty inner", ProblemLine.of("com.acme.FooTest", t));
     }

@@ -32,8 +32,16 @@ class ReportDurationsTest {
 
     @Test
     void readsTheReportsOurOwnWriterWrites() {
-        TestResult test = new TestResult("adds", "com.acme.BTest", Status.PASSED, 0.5, null, null, null, null);
-        new XmlReportWriter().write(new ClassResult("com.acme.BTest", List.of(test), 2.75, "", ""), dir);
+        TestResult test = TestResult.builder("adds", "com.acme.BTest", Status.PASSED)
+                .seconds(0.5)
+                .build();
+        new XmlReportWriter()
+                .write(
+                        ClassResult.builder("com.acme.BTest")
+                                .tests(List.of(test))
+                                .seconds(2.75)
+                                .build(),
+                        dir);
 
         assertEquals(Map.of("com.acme.BTest", 2.75), ReportDurations.read(dir));
     }

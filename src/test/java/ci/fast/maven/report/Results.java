@@ -27,37 +27,46 @@ final class Results {
 
     /** A class of one passing test that printed {@code stdout} and {@code stderr}. */
     static ClassResult printing(String stdout, String stderr) {
-        return new ClassResult(CLASS, List.of(passed("prints", 0.001).withOutput(stdout, stderr)), 0, stdout, stderr);
+        return ClassResult.builder(CLASS)
+                .tests(List.of(passed("prints", 0.001).withOutput(stdout, stderr)))
+                .output(stdout, stderr)
+                .build();
     }
 
     static TestResult passed(String name, double seconds) {
-        return new TestResult(name, CLASS, Status.PASSED, seconds, null, null, null, null);
+        return TestResult.builder(name, CLASS, Status.PASSED).seconds(seconds).build();
     }
 
     static TestResult failed(String name, String message, String trace) {
-        return new TestResult(
-                name, CLASS, Status.FAILED, 0.012, "org.opentest4j.AssertionFailedError", message, trace, null);
+        return TestResult.builder(name, CLASS, Status.FAILED)
+                .seconds(0.012)
+                .failure("org.opentest4j.AssertionFailedError", message, trace)
+                .build();
     }
 
     static TestResult error(String name, String type, String message, String trace) {
-        return new TestResult(name, CLASS, Status.ERROR, 0.004, type, message, trace, null);
+        return TestResult.builder(name, CLASS, Status.ERROR)
+                .seconds(0.004)
+                .failure(type, message, trace)
+                .build();
     }
 
     static TestResult skipped(String name, String reason) {
-        return new TestResult(name, CLASS, Status.SKIPPED, 0, null, null, null, reason);
+        return TestResult.builder(name, CLASS, Status.SKIPPED)
+                .skipReason(reason)
+                .build();
     }
 
     /** One test of each status, as a failing class of four tests; the first printed {@code stdout}, {@code stderr}. */
     static ClassResult mixed(String stdout, String stderr) {
-        return new ClassResult(
-                CLASS,
-                List.of(
+        return ClassResult.builder(CLASS)
+                .tests(List.of(
                         passed("adds", 0.001).withOutput(stdout, stderr),
                         failed("divides", "expected: <2> but was: <3>", ASSERTION_TRACE),
                         error("reads", "java.lang.IllegalStateException", "boom", LIBRARY_ERROR_TRACE),
-                        skipped("later", "not yet")),
-                0.123,
-                stdout,
-                stderr);
+                        skipped("later", "not yet")))
+                .seconds(0.123)
+                .output(stdout, stderr)
+                .build();
     }
 }

@@ -34,7 +34,10 @@ class RunSummaryTest {
         TestResult broken = Results.error("broken", "java.lang.IllegalStateException", "boom", null)
                 .withRerun(Results.error("broken", "java.lang.IllegalStateException", "boom", null));
         RunSummary summary = new RunSummary();
-        summary.add(new ClassResult(Results.CLASS, List.of(flaky, broken), 1, "", ""));
+        summary.add(ClassResult.builder(Results.CLASS)
+                .tests(List.of(flaky, broken))
+                .seconds(1)
+                .build());
 
         assertEquals(2, summary.testsRun());
         assertEquals(0, summary.failures());
@@ -64,7 +67,10 @@ class RunSummaryTest {
         TestResult beforeAll = Results.error("", "java.lang.IllegalStateException", "down", null)
                 .withRerun(Results.error("", "java.lang.IllegalStateException", "down", null));
         RunSummary summary = new RunSummary();
-        summary.add(new ClassResult(Results.CLASS, List.of(beforeAll), 1, "", ""));
+        summary.add(ClassResult.builder(Results.CLASS)
+                .tests(List.of(beforeAll))
+                .seconds(1)
+                .build());
 
         assertEquals(
                 new SummaryLine(SummaryLine.Level.ERROR, Results.CLASS + ".null"),
@@ -73,17 +79,17 @@ class RunSummaryTest {
 
     @Test
     void namesANestedClassesProblemByItsTopLevelClass() {
-        TestResult inner = new TestResult(
-                "inner",
-                Results.CLASS + "$Inner",
-                Status.FAILED,
-                0,
-                "java.lang.AssertionError",
-                "no",
-                "java.lang.AssertionError: no\n\tat com.acme.FooTest$Inner.inner(FooTest.java:9)",
-                null);
+        TestResult inner = TestResult.builder("inner", Results.CLASS + "$Inner", Status.FAILED)
+                .failure(
+                        "java.lang.AssertionError",
+                        "no",
+                        "java.lang.AssertionError: no\n\tat com.acme.FooTest$Inner.inner(FooTest.java:9)")
+                .build();
         RunSummary summary = new RunSummary();
-        summary.add(new ClassResult(Results.CLASS, List.of(inner), 1, "", ""));
+        summary.add(ClassResult.builder(Results.CLASS)
+                .tests(List.of(inner))
+                .seconds(1)
+                .build());
 
         assertEquals(
                 new SummaryLine(SummaryLine.Level.ERROR, "  FooTest.inner no"),
@@ -93,8 +99,10 @@ class RunSummaryTest {
     @Test
     void logsTheTotalsAsAWarningWhenTestsWereSkippedAndNoneFailed() {
         RunSummary summary = new RunSummary();
-        summary.add(new ClassResult(
-                Results.CLASS, List.of(Results.passed("a", 0), Results.skipped("b", "off")), 1, "", ""));
+        summary.add(ClassResult.builder(Results.CLASS)
+                .tests(List.of(Results.passed("a", 0), Results.skipped("b", "off")))
+                .seconds(1)
+                .build());
 
         assertEquals(
                 List.of(new SummaryLine(SummaryLine.Level.WARN, "Tests run: 2, Failures: 0, Errors: 0, Skipped: 1")),
@@ -139,7 +147,9 @@ class RunSummaryTest {
     @Test
     void rendersOnlyTotalsForAGreenRun() {
         RunSummary summary = new RunSummary();
-        summary.add(new ClassResult(Results.CLASS, List.of(Results.passed("adds", 0)), 0, "", ""));
+        summary.add(ClassResult.builder(Results.CLASS)
+                .tests(List.of(Results.passed("adds", 0)))
+                .build());
 
         assertFalse(summary.hasProblems());
         assertEquals(List.of("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0"), summary.render());
@@ -187,8 +197,9 @@ class RunSummaryTest {
     }
 
     private static ClassResult classWithFailure(String className, String test) {
-        TestResult t =
-                new TestResult(test, className, Status.FAILED, 0, "java.lang.AssertionError", "boom", null, null);
-        return new ClassResult(className, List.of(t), 0, "", "");
+        TestResult t = TestResult.builder(test, className, Status.FAILED)
+                .failure("java.lang.AssertionError", "boom", null)
+                .build();
+        return ClassResult.builder(className).tests(List.of(t)).build();
     }
 }

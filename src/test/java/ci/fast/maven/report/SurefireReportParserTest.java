@@ -26,44 +26,37 @@ class SurefireReportParserTest {
         TestResult broken = failed("broken", Status.ERROR, "always")
                 .withRerun(failed("broken", Status.ERROR, "always"))
                 .withRerun(failed("broken", Status.ERROR, "always"));
-        TestResult aborted = new TestResult(
-                "assumes",
-                "com.acme.MixedTest",
-                Status.SKIPPED,
-                0,
-                "org.opentest4j.TestAbortedException",
-                null,
-                "org.opentest4j.TestAbortedException: Assumption failed\n\tat com.acme.MixedTest.assumes(MixedTest.java:9)\n",
-                null);
-        TestResult disabled =
-                new TestResult("off", "com.acme.MixedTest", Status.SKIPPED, 0, null, null, null, "not today");
-        ClassResult mixed = new ClassResult(
-                "com.acme.MixedTest",
-                List.of(
+        TestResult aborted = TestResult.builder("assumes", "com.acme.MixedTest", Status.SKIPPED)
+                .failure(
+                        "org.opentest4j.TestAbortedException",
+                        null,
+                        "org.opentest4j.TestAbortedException: Assumption failed\n\tat com.acme.MixedTest.assumes(MixedTest.java:9)\n")
+                .build();
+        TestResult disabled = TestResult.builder("off", "com.acme.MixedTest", Status.SKIPPED)
+                .skipReason("not today")
+                .build();
+        ClassResult mixed = ClassResult.builder("com.acme.MixedTest")
+                .tests(List.of(
                         passed("plain"),
                         failed("asserts", Status.FAILED, "expected: <1> but was: <2>"),
                         failed("throws", Status.ERROR, "boom"),
                         aborted,
                         disabled,
                         flaky,
-                        broken),
-                0.5,
-                "printed\n",
-                "");
-        ClassResult beforeAll = new ClassResult(
-                "com.acme.SetupTest",
-                List.of(new TestResult(
-                        "",
-                        "com.acme.SetupTest",
-                        Status.ERROR,
-                        0.01,
-                        "java.lang.IllegalStateException",
-                        "database unavailable",
-                        "java.lang.IllegalStateException: database unavailable\n",
-                        null)),
-                0.01,
-                "",
-                "");
+                        broken))
+                .seconds(0.5)
+                .output("printed\n", "")
+                .build();
+        ClassResult beforeAll = ClassResult.builder("com.acme.SetupTest")
+                .tests(List.of(TestResult.builder("", "com.acme.SetupTest", Status.ERROR)
+                        .seconds(0.01)
+                        .failure(
+                                "java.lang.IllegalStateException",
+                                "database unavailable",
+                                "java.lang.IllegalStateException: database unavailable\n")
+                        .build()))
+                .seconds(0.01)
+                .build();
         XmlReportWriter writer = new XmlReportWriter();
         writer.write(mixed, reports);
         writer.write(beforeAll, reports);
@@ -121,20 +114,20 @@ class SurefireReportParserTest {
     }
 
     private static TestResult passed(String name) {
-        return new TestResult(name, "com.acme.MixedTest", Status.PASSED, 0.001, null, null, null, null);
+        return TestResult.builder(name, "com.acme.MixedTest", Status.PASSED)
+                .seconds(0.001)
+                .build();
     }
 
     private static TestResult failed(String name, Status status, String message) {
         String type =
                 status == Status.FAILED ? "org.opentest4j.AssertionFailedError" : "java.lang.IllegalStateException";
-        return new TestResult(
-                name,
-                "com.acme.MixedTest",
-                status,
-                0.002,
-                type,
-                message,
-                type + ": " + message + "\n\tat com.acme.MixedTest." + name + "(MixedTest.java:12)\n",
-                null);
+        return TestResult.builder(name, "com.acme.MixedTest", status)
+                .seconds(0.002)
+                .failure(
+                        type,
+                        message,
+                        type + ": " + message + "\n\tat com.acme.MixedTest." + name + "(MixedTest.java:12)\n")
+                .build();
     }
 }

@@ -44,7 +44,10 @@ class TextReportWriterTest {
 
     @Test
     void writesOnlyHeaderAndClassLineWhenAllPass() throws Exception {
-        ClassResult r = new ClassResult(CLASS, List.of(Results.passed("adds", 0.001)), 0.05, "", "");
+        ClassResult r = ClassResult.builder(CLASS)
+                .tests(List.of(Results.passed("adds", 0.001)))
+                .seconds(0.05)
+                .build();
 
         new TextReportWriter().write(r, dir);
 
@@ -61,7 +64,7 @@ class TextReportWriterTest {
     @Test
     void fallsBackToTypeAndMessageWhenThereIsNoTrace() throws Exception {
         TestResult t = Results.error("crashes", "ForkCrash", "The fork exited with code 137", null);
-        ClassResult r = new ClassResult(CLASS, List.of(t), 1, "", "");
+        ClassResult r = ClassResult.builder(CLASS).tests(List.of(t)).seconds(1).build();
 
         new TextReportWriter().write(r, dir);
 

@@ -54,12 +54,12 @@ class TrimmedTracesTest {
 
     @Test
     void trimsEveryTestOfAClassResultAndLeavesPassedTestsAlone() {
-        ClassResult r = new ClassResult(
-                Results.CLASS,
-                List.of(Results.passed("ok", 0.1), Results.failed("divides", "expected: <2>", Results.ASSERTION_TRACE)),
-                0.3,
-                "out",
-                "err");
+        ClassResult r = ClassResult.builder(Results.CLASS)
+                .tests(List.of(
+                        Results.passed("ok", 0.1), Results.failed("divides", "expected: <2>", Results.ASSERTION_TRACE)))
+                .seconds(0.3)
+                .output("out", "err")
+                .build();
 
         ClassResult trimmed = TrimmedTraces.of(r);
 

@@ -91,7 +91,9 @@ class XmlReportWriterTest {
 
     @Test
     void leavesOutEmptySkipReasonAsSurefireDoes() throws Exception {
-        ClassResult r = new ClassResult(CLASS, List.of(Results.skipped("later", null)), 0, "", "");
+        ClassResult r = ClassResult.builder(CLASS)
+                .tests(List.of(Results.skipped("later", null)))
+                .build();
 
         assertFalse(single(writeAndParse(r), "skipped").hasAttribute("message"));
     }
@@ -110,8 +112,10 @@ class XmlReportWriterTest {
     void writesATestsOutputInItsTestcaseAfterItsFailureAsSurefireDoes() throws Exception {
         TestResult failed = Results.failed("divides", "expected: <2> but was: <3>", ASSERTION_TRACE)
                 .withOutput("dividing\n", "careful\n");
-        ClassResult r =
-                new ClassResult(CLASS, List.of(Results.passed("adds", 0), failed), 0, "dividing\n", "careful\n");
+        ClassResult r = ClassResult.builder(CLASS)
+                .tests(List.of(Results.passed("adds", 0), failed))
+                .output("dividing\n", "careful\n")
+                .build();
 
         Document doc = writeAndParse(r);
 
@@ -134,8 +138,11 @@ class XmlReportWriterTest {
 
     @Test
     void writesNativeOutputOnTheSuiteSinceNoTestOwnsIt() throws Exception {
-        ClassResult r = new ClassResult(
-                CLASS, List.of(Results.passed("adds", 0)), 0, "native\n", "", null, "native\n", "", List.of());
+        ClassResult r = ClassResult.builder(CLASS)
+                .tests(List.of(Results.passed("adds", 0)))
+                .output("native\n", "")
+                .nativeOutput("native\n", "")
+                .build();
 
         Document doc = writeAndParse(r);
 
@@ -149,7 +156,9 @@ class XmlReportWriterTest {
                 .withOutput("run 1\n", "");
         TestResult second = Results.error("reads", "java.lang.IllegalStateException", "boom", LIBRARY_ERROR_TRACE)
                 .withOutput("run 2\n", "err 2\n");
-        ClassResult r = new ClassResult(CLASS, List.of(first.withRerun(second)), 0, "", "");
+        ClassResult r = ClassResult.builder(CLASS)
+                .tests(List.of(first.withRerun(second)))
+                .build();
 
         Element testcase = single(writeAndParse(r), "testcase");
 
@@ -170,7 +179,9 @@ class XmlReportWriterTest {
         TestResult failedRun =
                 Results.failed("divides", "once", ASSERTION_TRACE).withOutput("first\n", "");
         TestResult passedRun = Results.passed("divides", 0).withOutput("second\n", "");
-        ClassResult r = new ClassResult(CLASS, List.of(failedRun.withRerun(passedRun)), 0, "", "");
+        ClassResult r = ClassResult.builder(CLASS)
+                .tests(List.of(failedRun.withRerun(passedRun)))
+                .build();
 
         Element testcase = single(writeAndParse(r), "testcase");
 
@@ -186,22 +197,19 @@ class XmlReportWriterTest {
     void countsOnlyTheClassOwnTestsAndListsTheNestedOnesAsSurefireDoes() throws Exception {
         List<TestResult> tests = List.of(
                 Results.passed("outer", 0),
-                new TestResult(
-                        "inner", CLASS + "$Inner", Status.FAILED, 0, "java.lang.AssertionError", "no", "t", null),
-                new TestResult("deepest", CLASS + "$Inner$Deeper", Status.PASSED, 0, null, null, null, null));
-        ClassResult r = new ClassResult(
-                CLASS,
-                tests,
-                0.5,
-                "",
-                "",
-                null,
-                "",
-                "",
-                List.of(
+                TestResult.builder("inner", CLASS + "$Inner", Status.FAILED)
+                        .failure("java.lang.AssertionError", "no", "t")
+                        .build(),
+                TestResult.builder("deepest", CLASS + "$Inner$Deeper", Status.PASSED)
+                        .build());
+        ClassResult r = ClassResult.builder(CLASS)
+                .tests(tests)
+                .seconds(0.5)
+                .sets(List.of(
                         new TestSet(CLASS + "$Inner$Deeper", 3, 0.1),
                         new TestSet(CLASS + "$Inner", 3, 0.2),
-                        new TestSet(CLASS, 3, 0.5)));
+                        new TestSet(CLASS, 3, 0.5)))
+                .build();
 
         Document doc = writeAndParse(r);
 
@@ -215,7 +223,7 @@ class XmlReportWriterTest {
     @Test
     void keepsMultiLineMessagesInAttributes() throws Exception {
         TestResult t = Results.failed("divides", "line one\n\tline \"two\" <&>\u0002", ASSERTION_TRACE);
-        ClassResult r = new ClassResult(CLASS, List.of(t), 0, "", "");
+        ClassResult r = ClassResult.builder(CLASS).tests(List.of(t)).build();
 
         assertEquals(
                 "line one\n\tline \"two\" <&>?",

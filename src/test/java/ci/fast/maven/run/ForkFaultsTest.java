@@ -7,6 +7,10 @@ import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Secret;
 import ci.fast.maven.faults.FaultProxy;
 import ci.fast.maven.fork.ForkOptions;
+import ci.fast.maven.report.ReportOptions;
+import ci.fast.maven.results.ClassRun;
+import ci.fast.maven.results.ClassStart;
+import ci.fast.maven.results.ResultListener;
 import ci.fast.maven.server.Orchestrator;
 import ci.fast.maven.server.OrchestratorServer;
 import java.io.File;
@@ -15,6 +19,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +86,10 @@ class ForkFaultsTest {
                     }
                 }
             };
-            ResultSink sink = new ResultSink(reports, log);
+            RecordingListener recorder = new RecordingListener();
+            List<ResultListener> listeners = new ArrayList<>(Reporting.listeners(reports, ReportOptions.DEFAULTS, log));
+            listeners.add(recorder);
+            ResultSink sink = new ResultSink(InstantSource.system(), log, false, listeners);
             Map<String, String> params = new LinkedHashMap<>();
             params.put("build_id", buildId);
             params.put("run_key", "junit-fork-faults");
@@ -113,6 +121,13 @@ class ForkFaultsTest {
             assertEquals(CLASSES.size(), sink.summary().testsRun(), "each class reported once");
             assertEquals(List.of(), orchestrator.unfinished(topic), "every class has a result on the server");
             assertEquals(List.of(), dropped, "no duplicate report");
+            assertEquals(CLASSES.size(), recorder.runs().size(), "each class reaches the listeners once");
+            for (ClassRun run : recorder.runs()) {
+                assertTrue(run.fork() == 1 || run.fork() == 2, run.className() + " ran on fork " + run.fork());
+                assertTrue(
+                        recorder.starts().contains(new ClassStart(run.fork(), run.className(), run.start())),
+                        run + " has not the start its fork announced: " + recorder.starts());
+            }
             System.out.printf(
                     "[fault suite] real forks, connections cut mid-run: faults injected %d, connections %d, classes"
                             + " lost 0, duplicate reports 0, server duplicates %d, run %.1f s%n",

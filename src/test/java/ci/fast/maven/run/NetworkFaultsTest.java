@@ -12,6 +12,7 @@ import ci.fast.maven.faults.ScaledScheduler;
 import ci.fast.maven.orchestration.NodeSession;
 import ci.fast.maven.orchestration.TestSide;
 import ci.fast.maven.report.ClassResult;
+import ci.fast.maven.report.ReportOptions;
 import ci.fast.maven.report.Status;
 import ci.fast.maven.report.TestResult;
 import ci.fast.maven.server.Orchestrator;
@@ -80,7 +81,7 @@ class NetworkFaultsTest {
 
     @BeforeEach
     void startServerAndProxy() throws Exception {
-        sink = new ResultSink(reports, new QuietLog());
+        sink = Reporting.sink(reports, ReportOptions.DEFAULTS, new QuietLog());
         server = OrchestratorServer.start("127.0.0.1", 0, secret, orchestrator);
         proxy = new FaultProxy(server.port());
     }
@@ -304,20 +305,21 @@ class NetworkFaultsTest {
         }
 
         private void report(String key, boolean fails) {
-            TestResult test = new TestResult(
-                    "works()",
-                    key,
-                    fails ? Status.FAILED : Status.PASSED,
-                    0.001,
-                    fails ? "org.opentest4j.AssertionFailedError" : null,
-                    fails ? "expected: <1> but was: <2>" : null,
-                    fails ? "org.opentest4j.AssertionFailedError: expected: <1> but was: <2>" : null,
-                    null);
+            TestResult test = TestResult.builder("works()", key, fails ? Status.FAILED : Status.PASSED)
+                    .seconds(0.001)
+                    .failure(
+                            fails ? "org.opentest4j.AssertionFailedError" : null,
+                            fails ? "expected: <1> but was: <2>" : null,
+                            fails ? "org.opentest4j.AssertionFailedError: expected: <1> but was: <2>" : null)
+                    .build();
             synchronized (sink) {
                 if (sink.hasReported(key)) {
                     secondResults.incrementAndGet();
                 }
-                sink.accept(new ClassResult(key, List.of(test), 0.001, "", ""));
+                sink.accept(ClassResult.builder(key)
+                        .tests(List.of(test))
+                        .seconds(0.001)
+                        .build());
             }
         }
     }

@@ -52,15 +52,21 @@ class ResultSinkOutputTest {
     }
 
     private static ClassResult printing(String cls, String out, String err) {
-        TestResult test =
-                new TestResult("works", cls, Status.PASSED, 0.01, null, null, null, null).withOutput(out, err);
-        return new ClassResult(cls, List.of(test), 0.02, out, err);
+        TestResult test = TestResult.builder("works", cls, Status.PASSED)
+                .seconds(0.01)
+                .build()
+                .withOutput(out, err);
+        return ClassResult.builder(cls)
+                .tests(List.of(test))
+                .seconds(0.02)
+                .output(out, err)
+                .build();
     }
 
     @Test
     void showsTheOutputOnTheConsoleBeforeTheClassLineByDefault() {
         RecordingLog log = new RecordingLog();
-        new ResultSink(reports, log).accept(printing("com.acme.FooTest", "hello\n", "oops\n"));
+        Reporting.sink(reports, ReportOptions.DEFAULTS, log).accept(printing("com.acme.FooTest", "hello\n", "oops\n"));
 
         assertEquals("OUT hello\n", log.lines.get(0));
         assertEquals("ERR oops\n", log.lines.get(1));
@@ -71,7 +77,7 @@ class ResultSinkOutputTest {
     @Test
     void writesTheOutputToItsOwnFileInsteadWhenRedirected() throws Exception {
         RecordingLog log = new RecordingLog();
-        new ResultSink(reports, new ReportOptions(true, false), log)
+        Reporting.sink(reports, new ReportOptions(true, false), log)
                 .accept(printing("com.acme.FooTest", "hello\n", "oops\n"));
 
         assertEquals(1, log.lines.size(), log.lines.toString());
@@ -87,21 +93,19 @@ class ResultSinkOutputTest {
     void printsALineForEachContainerAsSurefireTheNestedOnesFirst() {
         RecordingLog log = new RecordingLog();
         String cls = "com.acme.NestingTest";
-        TestResult outer = new TestResult("outer", cls, Status.PASSED, 0.01, null, null, null, null);
-        TestResult inner = new TestResult(
-                "inner", cls + "$Inner", Status.FAILED, 0.01, "java.lang.AssertionError", "no", "trace", null);
-        ClassResult result = new ClassResult(
-                cls,
-                List.of(outer, inner),
-                0.5,
-                "",
-                "",
-                null,
-                "",
-                "",
-                List.of(new TestSet("inner named", 2, 0.25), new TestSet(cls, 2, 0.5)));
+        TestResult outer =
+                TestResult.builder("outer", cls, Status.PASSED).seconds(0.01).build();
+        TestResult inner = TestResult.builder("inner", cls + "$Inner", Status.FAILED)
+                .seconds(0.01)
+                .failure("java.lang.AssertionError", "no", "trace")
+                .build();
+        ClassResult result = ClassResult.builder(cls)
+                .tests(List.of(outer, inner))
+                .seconds(0.5)
+                .sets(List.of(new TestSet("inner named", 2, 0.25), new TestSet(cls, 2, 0.5)))
+                .build();
 
-        new ResultSink(reports, log).accept(result);
+        Reporting.sink(reports, ReportOptions.DEFAULTS, log).accept(result);
 
         assertEquals(
                 List.of(
@@ -114,7 +118,7 @@ class ResultSinkOutputTest {
     @Test
     void writesNoOutputFileForAClassThatPrintedNothing() {
         RecordingLog log = new RecordingLog();
-        new ResultSink(reports, new ReportOptions(true, false), log).accept(printing("com.acme.QuietTest", "", ""));
+        Reporting.sink(reports, new ReportOptions(true, false), log).accept(printing("com.acme.QuietTest", "", ""));
 
         assertFalse(Files.exists(reports.resolve("com.acme.QuietTest-output.txt")));
         assertTrue(Files.exists(reports.resolve("TEST-com.acme.QuietTest.xml")));
@@ -124,10 +128,15 @@ class ResultSinkOutputTest {
     void trimsStackTracesInTheReportsWhenAsked() throws Exception {
         String trace = "java.lang.AssertionError: no\n\tat org.junit.Assert.fail(Assert.java:1)\n"
                 + "\tat com.acme.FooTest.works(FooTest.java:7)\n";
-        TestResult failed = new TestResult(
-                "works", "com.acme.FooTest", Status.FAILED, 0.01, "java.lang.AssertionError", "no", trace, null);
-        new ResultSink(reports, new ReportOptions(false, true), new RecordingLog())
-                .accept(new ClassResult("com.acme.FooTest", List.of(failed), 0.02, "", ""));
+        TestResult failed = TestResult.builder("works", "com.acme.FooTest", Status.FAILED)
+                .seconds(0.01)
+                .failure("java.lang.AssertionError", "no", trace)
+                .build();
+        Reporting.sink(reports, new ReportOptions(false, true), new RecordingLog())
+                .accept(ClassResult.builder("com.acme.FooTest")
+                        .tests(List.of(failed))
+                        .seconds(0.02)
+                        .build());
 
         String xml = Files.readString(reports.resolve("TEST-com.acme.FooTest.xml"));
         assertTrue(xml.contains("com.acme.FooTest.works(FooTest.java:7)"), xml);

@@ -1,0 +1,39 @@
+package ci.fast.maven.results;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Keeps each class's duration, for the timing history that orders the next run, and the span of the whole schedule.
+ * Thread-safe: the run reads it while no fork is left, but from its own thread.
+ */
+public final class ClassTimes implements ResultListener {
+    /** Each class's duration in seconds, as its fork measured it. Guarded by {@code this}. */
+    private final Map<String, Double> durations = new HashMap<>();
+    /** The earliest class's start; null before the first result. Guarded by {@code this}. */
+    private Instant firstStart;
+    /** The latest result's arrival; null before the first. Guarded by {@code this}. */
+    private Instant lastEnd;
+
+    @Override
+    public synchronized void classCompleted(ClassRun run) {
+        durations.put(run.className(), run.result().seconds());
+        firstStart = firstStart == null || run.start().isBefore(firstStart) ? run.start() : firstStart;
+        lastEnd = lastEnd == null || run.end().isAfter(lastEnd) ? run.end() : lastEnd;
+    }
+
+    /** Each class's duration in seconds, as its fork measured it. */
+    public synchronized Map<String, Double> durations() {
+        return Map.copyOf(durations);
+    }
+
+    /**
+     * Seconds from the start of the earliest class to the last result: the schedule's makespan, without the forks'
+     * start-up before their first class and their exit after the last; 0 before any result.
+     */
+    public synchronized double span() {
+        return firstStart == null ? 0 : Duration.between(firstStart, lastEnd).toNanos() / 1e9;
+    }
+}

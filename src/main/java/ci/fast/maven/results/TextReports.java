@@ -1,0 +1,19 @@
+package ci.fast.maven.results;
+
+import ci.fast.maven.report.TextReportWriter;
+import java.nio.file.Path;
+
+/** Writes each class's {@code <class>.txt}, as Surefire does. */
+public final class TextReports implements ResultListener {
+    private final TextReportWriter writer = new TextReportWriter();
+    private final Path reportsDirectory;
+
+    public TextReports(Path reportsDirectory) {
+        this.reportsDirectory = reportsDirectory;
+    }
+
+    @Override
+    public void classCompleted(ClassRun run) {
+        writer.write(run.result(), reportsDirectory);
+    }
+}

@@ -1,0 +1,40 @@
+package ci.fast.maven.run;
+
+import ci.fast.maven.report.ReportOptions;
+import ci.fast.maven.results.OutputFiles;
+import ci.fast.maven.results.ResultListener;
+import ci.fast.maven.results.TextReports;
+import ci.fast.maven.results.XmlReports;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a run does with its class results, as Surefire does with its options: the listeners a run's sink is given, in
+ * the order they are called. A new output of the run is one listener file and one line here.
+ */
+final class Reporting {
+    private Reporting() {}
+
+    /** A sink on the system clock that writes the reports into {@code reportsDirectory} and shows the lines on {@code log}. */
+    static ResultSink sink(Path reportsDirectory, ReportOptions options, RunLog log) {
+        return new ResultSink(
+                InstantSource.system(), log, options.trimStackTrace(), listeners(reportsDirectory, options, log));
+    }
+
+    /**
+     * The XML and text reports, then the output files when the output is redirected, then the console lines: the
+     * order Surefire writes them in, so a report is on disk before its line is shown.
+     */
+    static List<ResultListener> listeners(Path reportsDirectory, ReportOptions options, RunLog log) {
+        List<ResultListener> listeners = new ArrayList<>();
+        listeners.add(new XmlReports(reportsDirectory));
+        listeners.add(new TextReports(reportsDirectory));
+        if (options.redirectTestOutputToFile()) {
+            listeners.add(new OutputFiles(reportsDirectory));
+        }
+        listeners.add(new ConsoleLines(log, !options.redirectTestOutputToFile()));
+        return List.copyOf(listeners);
+    }
+}
