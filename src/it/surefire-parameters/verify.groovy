@@ -9,6 +9,9 @@ assert suite.@tests.text() as int == 4
 assert suite.@failures.text() as int == 0
 assert suite.@errors.text() as int == 0
 
+// useFile=false: no text reports, the XML ones still.
+assert !new File(basedir, 'target/surefire-reports/com.example.params.AlphaTest.txt').exists()
+
 // -Dsurefire.printSummary=false: no Results section.
 assert !log.contains('Results:')
 

@@ -104,13 +104,10 @@ final class Notices {
                 p.reportFormat != null && !"brief".equalsIgnoreCase(p.reportFormat),
                 "reportFormat=" + p.reportFormat,
                 "not applied yet; text reports are brief");
-        notice.when(!p.useFile, "useFile=false", "not applied yet; text reports are written");
         notice.when(
                 p.reportNameSuffix != null && !p.reportNameSuffix.isEmpty(),
                 "reportNameSuffix=" + p.reportNameSuffix,
                 "not applied yet; reports are named TEST-<class>.xml");
-        notice.when(
-                Boolean.TRUE.equals(p.disableXmlReport), "disableXmlReport", "not applied; XML reports are written");
         notice.when(
                 !p.enableOutErrElements,
                 "enableOutErrElements=false",

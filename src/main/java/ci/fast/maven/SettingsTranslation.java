@@ -71,6 +71,7 @@ final class SettingsTranslation {
                                 : Arrays.asList(p.classpathDependencyExcludes),
                         p.classpathDependencyScopeExclude))
                 .reports(goal.reportsDirectory(), p.redirectTestOutputToFile, p.trimStackTrace, p.printSummary)
+                .reportFiles(!Boolean.TRUE.equals(p.disableXmlReport), p.useFile)
                 .summaryFile(goal.summaryFile())
                 .testFailureIgnore(p.testFailureIgnore)
                 .remote(

@@ -83,7 +83,11 @@ final class TestGoal {
                 forkOptions(settings.jvm()),
                 remote.runKey(),
                 reports.directory(),
-                new ReportOptions(reports.redirectTestOutputToFile(), reports.trimStackTrace()),
+                new ReportOptions(
+                        reports.redirectTestOutputToFile(),
+                        reports.trimStackTrace(),
+                        reports.xmlReports(),
+                        reports.textReports()),
                 selection.forkFilters(s.groups(), s.excludedGroups()));
         RunOutcome outcome = execute(plan, target, settings);
         Verdict verdict = new Verdict(log, reports.directory(), settings.verdict(), reports.printSummary());

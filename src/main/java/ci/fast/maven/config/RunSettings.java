@@ -154,6 +154,8 @@ public record RunSettings(
      * @param redirectTestOutputToFile test output to {@code <class>-output.txt} instead of the console
      * @param trimStackTrace only the test class's frames of a stack trace
      * @param printSummary whether the summary is printed at the end
+     * @param xmlReports whether {@code TEST-*.xml} reports are written
+     * @param textReports whether {@code *.txt} reports are written
      * @param summaryFile Failsafe's {@code failsafe-summary.xml}, which the goal writes instead of failing the build;
      *     null for a goal that fails the build itself
      */
@@ -162,6 +164,8 @@ public record RunSettings(
             boolean redirectTestOutputToFile,
             boolean trimStackTrace,
             boolean printSummary,
+            boolean xmlReports,
+            boolean textReports,
             Path summaryFile) {}
 
     /**
@@ -227,6 +231,8 @@ public record RunSettings(
         private boolean trimStackTrace;
         private boolean printSummary = true;
         private Path summaryFile;
+        private boolean xmlReports = true;
+        private boolean textReports = true;
         private boolean testFailureIgnore;
         private int failOnFlakeCount;
         private String server;
@@ -400,6 +406,13 @@ public record RunSettings(
             return this;
         }
 
+        /** Surefire's {@code disableXmlReport} (inverted) and {@code useFile}. */
+        public Builder reportFiles(boolean xmlReports, boolean textReports) {
+            this.xmlReports = xmlReports;
+            this.textReports = textReports;
+            return this;
+        }
+
         /** Failsafe's summary file: the goal writes it and leaves failing the build to {@code verify}. */
         public Builder summaryFile(Path file) {
             this.summaryFile = file;
@@ -477,7 +490,14 @@ public record RunSettings(
                             debug,
                             rerunFailingTestsCount,
                             classPath),
-                    new Reports(reportsDirectory, redirectTestOutputToFile, trimStackTrace, printSummary, summaryFile),
+                    new Reports(
+                            reportsDirectory,
+                            redirectTestOutputToFile,
+                            trimStackTrace,
+                            printSummary,
+                            xmlReports,
+                            textReports,
+                            summaryFile),
                     new Verdict(testFailureIgnore, failOnFlakeCount),
                     new Remote(server, secretKey, fallback, runKey),
                     timingsFile,

@@ -5,8 +5,11 @@ package ci.fast.maven.report;
  *
  * @param redirectTestOutputToFile whether test output goes to {@code <class>-output.txt} instead of the console
  * @param trimStackTrace whether reports keep only the test class's frames of a problem's stack trace
+ * @param xmlReports whether {@code TEST-<class>.xml} reports are written (Surefire's {@code disableXmlReport} off)
+ * @param textReports whether {@code <class>.txt} reports are written (Surefire's {@code useFile})
  */
-public record ReportOptions(boolean redirectTestOutputToFile, boolean trimStackTrace) {
-    /** Surefire 3's defaults: output on the console, whole stack traces. */
-    public static final ReportOptions DEFAULTS = new ReportOptions(false, false);
+public record ReportOptions(
+        boolean redirectTestOutputToFile, boolean trimStackTrace, boolean xmlReports, boolean textReports) {
+    /** Surefire 3's defaults: output on the console, whole stack traces, XML and text reports. */
+    public static final ReportOptions DEFAULTS = new ReportOptions(false, false, true, true);
 }

@@ -29,8 +29,12 @@ final class Reporting {
      */
     static List<ResultListener> listeners(Path reportsDirectory, ReportOptions options, RunLog log) {
         List<ResultListener> listeners = new ArrayList<>();
-        listeners.add(new XmlReports(reportsDirectory));
-        listeners.add(new TextReports(reportsDirectory));
+        if (options.xmlReports()) {
+            listeners.add(new XmlReports(reportsDirectory));
+        }
+        if (options.textReports()) {
+            listeners.add(new TextReports(reportsDirectory));
+        }
         if (options.redirectTestOutputToFile()) {
             listeners.add(new OutputFiles(reportsDirectory));
         }

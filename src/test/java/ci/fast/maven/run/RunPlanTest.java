@@ -31,7 +31,7 @@ class RunPlanTest {
             FORKS,
             "junit-shop",
             Path.of("reports"),
-            new ReportOptions(true, true),
+            new ReportOptions(true, true, true, true),
             new TestFilters(List.of("ATest#one"), List.of(), List.of("fast"), List.of("slow")));
 
     @Test
