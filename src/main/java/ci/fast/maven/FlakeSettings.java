@@ -1,11 +1,10 @@
 package ci.fast.maven;
 
-import ci.fast.maven.booter.Reruns;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 
-/** Checks {@code rerunFailingTestsCount} and {@code failOnFlakeCount} and hands the first to the forks. */
+/** Checks {@code rerunFailingTestsCount} and {@code failOnFlakeCount}. */
 final class FlakeSettings {
     private FlakeSettings() {}
 
@@ -26,14 +25,11 @@ final class FlakeSettings {
     }
 
     /**
-     * The forks' added environment: the user's, and the rerun count. The environment, not the booter's config file,
-     * because the fork package's files are shared by other work; tests may see the variable, which is harmless.
+     * The forks' added environment: the user's. The rerun count no longer travels here but in the fork's settings
+     * ({@code ForkOptions.withRerunFailingTestsCount}); the count is kept as a parameter only until the mojo stops
+     * passing it.
      */
     static Map<String, String> environment(Map<String, String> user, int rerunFailingTestsCount) {
-        Map<String, String> environment = new LinkedHashMap<>(user == null ? Map.of() : user);
-        if (rerunFailingTestsCount > 0) {
-            environment.put(Reruns.ENV, Integer.toString(rerunFailingTestsCount));
-        }
-        return environment;
+        return new LinkedHashMap<>(user == null ? Map.of() : user);
     }
 }

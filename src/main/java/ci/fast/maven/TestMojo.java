@@ -7,6 +7,7 @@ import ci.fast.maven.discovery.TestSelection;
 import ci.fast.maven.fork.ForkJvm;
 import ci.fast.maven.fork.ForkOptions;
 import ci.fast.maven.fork.ForkSystemProperties;
+import ci.fast.maven.fork.IsolatedPath;
 import ci.fast.maven.fork.PlatformArtifacts;
 import ci.fast.maven.report.ReportOptions;
 import ci.fast.maven.run.LocalRun;
@@ -24,7 +25,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -346,17 +346,14 @@ public class TestMojo extends AbstractMojo {
         }
         Path pluginJar = plugin.getPluginArtifact().getFile().toPath();
         classPath.add(pluginJar);
-        List<Path> isolated = new ArrayList<>();
-        isolated.add(pluginJar);
-        for (Artifact artifact : plugin.getArtifacts()) {
-            isolated.add(artifact.getFile().toPath());
-        }
+        List<Path> isolated = IsolatedPath.select(pluginJar, IsolatedPath.byName(plugin.getArtifacts()));
         return forkJvm()
                 .toOptions(
                         classPath,
                         isolated,
                         Path.of(project.getBuild().getDirectory(), "fast-ci"),
-                        Duration.ofSeconds(forkedProcessTimeoutInSeconds));
+                        Duration.ofSeconds(forkedProcessTimeoutInSeconds))
+                .withRerunFailingTestsCount(rerunFailingTestsCount);
     }
 
     private ForkJvm forkJvm() {

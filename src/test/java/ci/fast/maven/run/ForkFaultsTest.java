@@ -62,7 +62,10 @@ class ForkFaultsTest {
                     dir,
                     Map.of(),
                     dir.resolve("scratch"),
-                    Duration.ZERO);
+                    Duration.ZERO,
+                    ForkOptions.DEFAULT_EXIT_TIMEOUT,
+                    ForkOptions.DEFAULT_CONNECT_TIMEOUT,
+                    0);
             RunPlan plan = new RunPlan(CLASSES, 2, forks, "junit-fork-faults", reports);
             RunLog log = new RunLog() {
                 @Override
