@@ -16,8 +16,10 @@ import org.apache.maven.artifact.Artifact;
  */
 public final class IsolatedPath {
     /**
-     * What the isolated loader loads, by {@code groupId:artifactId}: the WebSocket client (Tyrus on the JDK's
-     * sockets), JSON (Parsson, created directly), and Surefire's method-pattern matcher for the launcher's filters.
+     * What the isolated loaders load, by {@code groupId:artifactId}: the WebSocket client (Tyrus on the JDK's
+     * sockets; its core refers to the server API's config types, hence {@code jakarta.websocket-api}), JSON (Parsson,
+     * created directly), and Surefire's method-pattern matcher with the shared utilities it calls, for the launcher's
+     * filters.
      */
     static final List<String> NODE_LIBRARIES = List.of(
             "org.glassfish.tyrus:tyrus-client",
@@ -29,7 +31,6 @@ public final class IsolatedPath {
             "jakarta.json:jakarta.json-api",
             "org.eclipse.parsson:parsson",
             "org.apache.maven.surefire:surefire-api",
-            "org.apache.maven.surefire:surefire-logger-api",
             "org.apache.maven.surefire:surefire-shared-utils");
 
     private IsolatedPath() {}
