@@ -80,8 +80,9 @@ public sealed interface ForkExit {
     record NeverConnected(Duration waited) implements ForkExit {
         @Override
         public String failure() {
-            return "the forked JVM did not connect back within " + waited.toSeconds()
-                    + " s and was killed: check argLine and the JVM's output above";
+            String within = waited.toMillis() % 1000 == 0 ? waited.toSeconds() + " s" : waited.toMillis() + " ms";
+            return "the forked JVM did not connect back within " + within
+                    + " and was killed: check argLine and the JVM's output above";
         }
 
         @Override
