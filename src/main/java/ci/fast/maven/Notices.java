@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * The parameters fast-ci accepts with Surefire's names but does not apply, each named once in the log, with what
@@ -22,16 +21,6 @@ final class Notices {
             }
         };
         notice.when(!p.reuseForks, "reuseForks=false", "not applied yet; each fork runs many classes");
-        notice.when(
-                p.parallel != null && !p.parallel.isBlank() && !"none".equalsIgnoreCase(p.parallel),
-                "parallel=" + p.parallel,
-                "not applied yet; each fork runs its tests one at a time (JUnit's own"
-                        + " junit.jupiter.execution.parallel.* settings in junit-platform.properties still work)");
-        notice.when(
-                !empty(p.properties),
-                "properties",
-                "not applied yet; put JUnit Platform configuration parameters in junit-platform.properties on the test"
-                        + " class path meanwhile");
         notice.when(
                 p.skipAfterFailureCount > 0,
                 "skipAfterFailureCount=" + p.skipAfterFailureCount,
@@ -75,11 +64,6 @@ final class Notices {
                 "testNGArtifactName=" + p.testNGArtifactName,
                 "TestNG is found by org.testng:testng");
         notice.when(
-                p.includeJUnit5Engines != null && p.includeJUnit5Engines.length > 0
-                        || p.excludeJUnit5Engines != null && p.excludeJUnit5Engines.length > 0,
-                "includeJUnit5Engines / excludeJUnit5Engines",
-                "not applied yet; every engine on the class path runs");
-        notice.when(
                 p.additionalClasspathDependencies != null && !p.additionalClasspathDependencies.isEmpty(),
                 "additionalClasspathDependencies",
                 "not applied yet; use additionalClasspathElements or a test dependency meanwhile");
@@ -87,14 +71,6 @@ final class Notices {
                 p.parallelTestsTimeoutInSeconds > 0 || p.parallelTestsTimeoutForcedInSeconds > 0,
                 "parallelTestsTimeoutInSeconds / parallelTestsTimeoutForcedInSeconds",
                 "not applied; forkedProcessTimeoutInSeconds bounds a fork");
-        notice.when(
-                p.excludedEnvironmentVariables != null && p.excludedEnvironmentVariables.length > 0,
-                "excludedEnvironmentVariables",
-                "not applied yet; the forks inherit Maven's environment");
-        notice.when(
-                p.forkedProcessExitTimeoutInSeconds != 30,
-                "forkedProcessExitTimeoutInSeconds=" + p.forkedProcessExitTimeoutInSeconds,
-                "not applied yet");
         reports(p, notice);
         return lines;
     }
@@ -144,10 +120,6 @@ final class Notices {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static boolean empty(Properties properties) {
-        return properties == null || properties.isEmpty();
     }
 
     @FunctionalInterface

@@ -1,11 +1,12 @@
 package ci.fast.maven;
 
+import ci.fast.maven.booter.ForkSettings;
 import ci.fast.maven.channel.Secret;
 import ci.fast.maven.config.SettingsException;
 
 /** Where the secret key comes from: {@code fastCi.secretKey} when set, else {@code FAST_CI_SECRET_KEY}. */
 final class Secrets {
-    static final String ENV = "FAST_CI_SECRET_KEY";
+    static final String ENV = ForkSettings.SECRET_ENV;
 
     private Secrets() {}
 

@@ -1,5 +1,6 @@
 package ci.fast.maven;
 
+import ci.fast.maven.config.ConfigurationParameters;
 import ci.fast.maven.config.RunSettings;
 import ci.fast.maven.config.SettingsException;
 import ci.fast.maven.fork.ForkSystemProperties;
@@ -42,6 +43,12 @@ final class SettingsTranslation {
                 .dependenciesToScan(p.dependenciesToScan == null ? List.of() : Arrays.asList(p.dependenciesToScan))
                 .failIfNoTests(p.failIfNoTests, p.failIfNoSpecifiedTests)
                 .runOrder(p.runOrder, p.runOrderRandomSeed)
+                .engines(list(p.includeJUnit5Engines), list(p.excludeJUnit5Engines))
+                .configurationParameters(ConfigurationParameters.of(
+                        p.properties,
+                        p.parallel,
+                        new ConfigurationParameters.Threads(
+                                p.threadCount, p.perCoreThreadCount, p.useUnlimitedThreads)))
                 .testClassesDirectory(p.testClassesDirectory.toPath())
                 .forkCount(
                         forkCount(p.forkCount, goal.userProperties()),
@@ -85,6 +92,10 @@ final class SettingsTranslation {
                                 : goal.buildDirectory().resolve("fast-ci").resolve(goal.goal().timingsFileName));
         Notices.collect(p, goal).forEach(b::notice);
         return b.build();
+    }
+
+    private static List<String> list(String[] values) {
+        return values == null ? List.of() : Arrays.asList(values);
     }
 
     /** {@code -DfastCi.forkCount}, this plugin's older name, counts when Surefire's {@code -DforkCount} is not given. */

@@ -1,10 +1,12 @@
 package ci.fast.maven;
 
+import ci.fast.maven.booter.TestRunOptions;
 import ci.fast.maven.config.RunSettings;
 import ci.fast.maven.discovery.DependenciesToScan;
 import ci.fast.maven.discovery.TestSelection;
 import ci.fast.maven.fork.ForkJvm;
 import ci.fast.maven.fork.ForkOptions;
+import ci.fast.maven.fork.IsolatedPath;
 import ci.fast.maven.fork.PlatformArtifacts;
 import ci.fast.maven.report.FailsafeSummary;
 import ci.fast.maven.report.ReportOptions;
@@ -21,7 +23,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -88,7 +89,12 @@ final class TestGoal {
                         reports.trimStackTrace(),
                         reports.xmlReports(),
                         reports.textReports()),
-                selection.forkFilters(s.groups(), s.excludedGroups()));
+                new TestRunOptions(
+                        selection.forkFilters(s.groups(), s.excludedGroups()),
+                        settings.jvm().rerunFailingTestsCount(),
+                        settings.jvm().configurationParameters(),
+                        settings.selection().includeEngines(),
+                        settings.selection().excludeEngines()));
         RunOutcome outcome = execute(plan, target, settings);
         Verdict verdict = new Verdict(log, reports.directory(), settings.verdict(), reports.printSummary());
         if (reports.summaryFile() != null) {
@@ -181,11 +187,8 @@ final class TestGoal {
         }
         Path pluginJar = maven.plugin().getPluginArtifact().getFile().toPath();
         classPath.add(pluginJar);
-        List<Path> isolated = new ArrayList<>();
-        isolated.add(pluginJar);
-        for (Artifact artifact : maven.plugin().getArtifacts()) {
-            isolated.add(artifact.getFile().toPath());
-        }
+        List<Path> isolated = IsolatedPath.select(
+                pluginJar, IsolatedPath.byName(maven.plugin().getArtifacts()));
         Properties late = new Properties();
         late.putAll(project.getProperties());
         late.putAll(maven.session().getUserProperties());
@@ -196,9 +199,11 @@ final class TestGoal {
                         jvm.enableAssertions(),
                         late,
                         jvm.systemProperties(),
-                        FlakeSettings.environment(jvm.environment(), jvm.rerunFailingTestsCount()),
+                        jvm.environment(),
                         jvm.workingDirectory())
-                .toOptions(classPath, isolated, Path.of(project.getBuild().getDirectory(), "fast-ci"), jvm.timeout());
+                .toOptions(classPath, isolated, Path.of(project.getBuild().getDirectory(), "fast-ci"), jvm.timeout())
+                .withExitTimeout(jvm.exitTimeout())
+                .withExcludedEnvironment(jvm.excludedEnvironment());
     }
 
     private static String join(String first, String second) {

@@ -13,7 +13,6 @@ import ci.fast.maven.run.RunOutcome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
@@ -118,15 +117,6 @@ class VerdictTest {
         assertDoesNotThrow(() -> new Verdict(log, REPORTS, new RunSettings.Verdict(true, 0), true)
                 .judge(new RunOutcome(summary, List.of())));
         assertEquals(true, log.lines.stream().anyMatch(line -> line.startsWith("ERROR There are test failures.")));
-    }
-
-    @Test
-    void handsTheRerunCountToTheForksBesideTheUsersEnvironment() {
-        assertEquals(Map.of("A", "1"), FlakeSettings.environment(Map.of("A", "1"), 0));
-        assertEquals(
-                Map.of("A", "1", "FAST_CI_RERUN_FAILING_TESTS_COUNT", "3"),
-                FlakeSettings.environment(Map.of("A", "1"), 3));
-        assertEquals(Map.of(), FlakeSettings.environment(null, 0));
     }
 
     private static RunSummary summaryWithFlakes(int flakes) {

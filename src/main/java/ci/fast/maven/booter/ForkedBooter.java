@@ -1,8 +1,11 @@
 package ci.fast.maven.booter;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,30 +15,28 @@ import java.util.function.Supplier;
 
 /**
  * The forked JVM's entry point. It runs with the tests' class path on the system class loader, connects back to the
- * Maven side, captures test output, and runs one node of the orchestrated run.
+ * Maven side, reads its {@link ForkSettings} as the first frame there, captures test output, and runs one node of the
+ * orchestrated run.
  *
- * <p>Usage: {@code java -cp <tests' class path + booter> ci.fast.maven.booter.ForkedBooter <config file>}, with the
- * secret key in the environment variable {@link BooterConfig#SECRET_ENV}.
+ * <p>Usage: {@code java -cp <tests' class path + booter> ci.fast.maven.booter.ForkedBooter <event port>}, with the
+ * secret key in the environment variable {@link ForkSettings#SECRET_ENV}.
  */
 public final class ForkedBooter {
+    /** The Maven side sends the settings as soon as it accepts; longer means it is gone. */
+    static final Duration SETTINGS_TIMEOUT = Duration.ofSeconds(60);
+
     private ForkedBooter() {}
 
     public static void main(String[] args) throws Exception {
-        BooterConfig config = BooterConfig.read(Path.of(args[0]));
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]));
+        ForkSettings settings = settings(socket);
         String failure;
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), config.mojoPort());
         try (EventSink sink = new EventSink(socket.getOutputStream())) {
-            OutputRouter output = new OutputRouter(sink, config.nonce());
+            OutputRouter output = new OutputRouter(sink, settings.nonce());
             output.install();
-            try {
-                failure = runNode(
-                        config,
-                        sink,
-                        new PlatformTests(
-                                sink,
-                                output,
-                                LauncherFilters.of(config.filters(), config.isolatedPath()),
-                                Reruns.count()));
+            // The session closes before the goodbye: a framework that stops in its session listener is done by then.
+            try (PlatformTests tests = new PlatformTests(sink, output, settings.tests(), settings.isolatedPath())) {
+                failure = runNode(settings, sink, tests);
             } catch (Throwable t) {
                 failure = "the fork failed: " + t;
             }
@@ -45,21 +46,30 @@ public final class ForkedBooter {
         System.exit(0);
     }
 
-    private static String runNode(BooterConfig config, EventSink sink, PlatformTests tests)
+    /** The first and only frame the Maven side sends; the socket is read no further. */
+    private static ForkSettings settings(Socket socket) throws IOException {
+        socket.setSoTimeout((int) SETTINGS_TIMEOUT.toMillis());
+        ForkSettings settings = SettingsCodec.read(
+                new DataInputStream(new BufferedInputStream(socket.getInputStream())), ForkSettings.class);
+        socket.setSoTimeout(0);
+        return settings;
+    }
+
+    private static String runNode(ForkSettings settings, EventSink sink, PlatformTests tests)
             throws ReflectiveOperationException {
         Map<String, Object> bridge = new HashMap<>();
-        bridge.put("run", asTests((Function<List<String>, Object>) tests::run));
-        bridge.put("joined", (Consumer<Integer>) index -> sink.send(new ForkEvent.Joined(index)));
-        bridge.put("batchReceived", (Consumer<List<String>>) batch -> sink.send(new ForkEvent.Batch(batch)));
+        bridge.put(NodeBridge.RUN, asTests((Function<List<String>, Object>) tests::run));
+        bridge.put(NodeBridge.JOINED, (Consumer<Integer>) index -> sink.send(new ForkEvent.Joined(index)));
+        bridge.put(NodeBridge.BATCH_RECEIVED, (Consumer<List<String>>) batch -> sink.send(new ForkEvent.Batch(batch)));
         Map<String, Object> input = new HashMap<>();
-        input.put("server", config.server());
-        input.put("secretKey", System.getenv(BooterConfig.SECRET_ENV));
-        input.put("params", config.params());
-        input.put("classes", config.classes());
-        input.put("carried", config.carried());
-        input.put("tests", bridge);
-        String result = IsolatedNode.run(config.isolatedPath(), input);
-        return "run finished".equals(result) ? null : result;
+        input.put(NodeBridge.SERVER, settings.server());
+        input.put(NodeBridge.SECRET_KEY, System.getenv(ForkSettings.SECRET_ENV));
+        input.put(NodeBridge.PARAMS, settings.params());
+        input.put(NodeBridge.CLASSES, settings.classes());
+        input.put(NodeBridge.CARRIED, settings.carried());
+        input.put(NodeBridge.TESTS, bridge);
+        String result = IsolatedNode.run(settings.isolatedPath(), input);
+        return NodeBridge.RUN_FINISHED.equals(result) ? null : result;
     }
 
     /** Runs a test-side call with the tests' own loader as the context loader, as Surefire does. */

@@ -22,7 +22,7 @@ final class IsolatedNode {
     /**
      * Runs the node to its end.
      *
-     * @return null on success, {@code "run finished"}, or the one line saying why the node failed
+     * @return null on success, {@link NodeBridge#RUN_FINISHED}, or the one line saying why the node failed
      */
     @SuppressWarnings("unchecked")
     static String run(List<Path> classPath, Map<String, Object> input) throws ReflectiveOperationException {

@@ -12,6 +12,7 @@ import org.junit.platform.engine.Filter;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.TagFilter;
 
@@ -34,6 +35,18 @@ final class LauncherFilters {
      * @param isolatedPath the plugin's jars, with surefire-api among them
      * @throws IllegalArgumentException when a tag expression is not valid, or the matcher cannot be loaded
      */
+    /** The filters of {@link #of(TestFilters, List)}, then Surefire's engine includes and excludes. */
+    static List<Filter<?>> of(TestRunOptions tests, List<Path> isolatedPath) {
+        List<Filter<?>> result = new ArrayList<>(of(tests.filters(), isolatedPath));
+        if (!tests.includeEngines().isEmpty()) {
+            result.add(EngineFilter.includeEngines(tests.includeEngines()));
+        }
+        if (!tests.excludeEngines().isEmpty()) {
+            result.add(EngineFilter.excludeEngines(tests.excludeEngines()));
+        }
+        return result;
+    }
+
     static List<Filter<?>> of(TestFilters filters, List<Path> isolatedPath) {
         List<Filter<?>> result = new ArrayList<>();
         if (!filters.groups().isEmpty()) {

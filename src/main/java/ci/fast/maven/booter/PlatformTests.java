@@ -11,32 +11,55 @@ import org.junit.platform.engine.Filter;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * The tests' side of a node: runs batches of top-level test classes through the project's own JUnit Platform
- * Launcher, one launcher for the fork's whole life.
+ * Launcher, in one {@link LauncherSession} for the fork's whole life, as Surefire runs a fork's classes: a
+ * {@code LauncherSessionListener} (how Quarkus and Arquillian start once per JVM) sees one session per fork, not one
+ * per batch. {@link #close()} ends the session.
  */
-final class PlatformTests {
+final class PlatformTests implements AutoCloseable {
     /** Created, and its engines' discovery warmed up, on a thread of its own while the node connects. */
     private final CompletableFuture<Launcher> launcher = new CompletableFuture<>();
+
+    /** The fork's one session; null on a Platform older than 1.8, which has none. Set once, by the warm-up thread. */
+    private volatile AutoCloseable session;
 
     private final EventSink sink;
     private final OutputRouter output;
     private final Filter<?>[] filters;
     private final int reruns;
+    private final Map<String, String> configurationParameters;
     private final SentProperties sentProperties = new SentProperties();
 
     /**
-     * @param filters applied to every discovery and run: tags and method patterns
-     * @param reruns how often a failed test runs again in this fork, as Surefire's rerunFailingTestsCount
+     * @param tests the filters applied to every discovery and run (tags, method patterns, engines), the reruns of a
+     *     failed test, and the Platform's configuration parameters
+     * @param isolatedPath the isolated loader's path, where the method filter's matcher lives
      */
-    PlatformTests(EventSink sink, OutputRouter output, List<Filter<?>> filters, int reruns) {
+    PlatformTests(EventSink sink, OutputRouter output, TestRunOptions tests, List<java.nio.file.Path> isolatedPath) {
+        this(
+                sink,
+                output,
+                LauncherFilters.of(tests, isolatedPath),
+                tests.rerunFailingTestsCount(),
+                tests.configurationParameters());
+    }
+
+    PlatformTests(
+            EventSink sink,
+            OutputRouter output,
+            List<Filter<?>> filters,
+            int reruns,
+            Map<String, String> configurationParameters) {
         this.sink = sink;
         this.output = output;
         this.filters = filters.toArray(new Filter<?>[0]);
         this.reruns = reruns;
+        this.configurationParameters = Map.copyOf(configurationParameters);
         Thread warmUp = new Thread(this::createLauncher, "fast-ci-launcher");
         warmUp.setDaemon(true);
         warmUp.start(); // inherits the system loader as its context loader, as the tests' side needs
@@ -44,7 +67,7 @@ final class PlatformTests {
 
     private void createLauncher() {
         try {
-            Launcher created = LauncherFactory.create();
+            Launcher created = openSession();
             warmUp(created);
             launcher.complete(created);
         } catch (Throwable t) {
@@ -53,13 +76,37 @@ final class PlatformTests {
     }
 
     /**
+     * The launcher of the fork's one session; on a Platform older than 1.8 (no sessions) a launcher per call, as
+     * there is no other.
+     */
+    private Launcher openSession() {
+        try {
+            LauncherSession opened = LauncherFactory.openSession();
+            session = opened;
+            return opened.getLauncher();
+        } catch (NoSuchMethodError | NoClassDefFoundError e) {
+            return LauncherFactory.create();
+        }
+    }
+
+    /** Ends the fork's session, so that its listeners' {@code launcherSessionClosed} runs before the JVM exits. */
+    @Override
+    public void close() throws Exception {
+        AutoCloseable opened = session;
+        if (opened != null && launcher.isDone()) {
+            opened.close();
+        }
+    }
+
+    /**
      * Discovers a class that holds no test, so that the engines load and set up their discovery while the node
      * connects and joins, not after its first batch has come.
      */
-    private static void warmUp(Launcher launcher) {
+    private void warmUp(Launcher launcher) {
         try {
             launcher.discover(LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectClass(PlatformTests.class))
+                    .configurationParameters(configurationParameters)
                     .build());
         } catch (RuntimeException e) {
             // only a warm-up: the first batch meets the same trouble, and reports it
@@ -101,6 +148,7 @@ final class PlatformTests {
                             .selectors(failing.keySet().stream()
                                     .map(id -> selectUniqueId(id))
                                     .toList())
+                            .configurationParameters(configurationParameters)
                             .build(),
                     rerun);
             listener.rerun(rerun.outcomes(), rerun.added());
@@ -114,6 +162,7 @@ final class PlatformTests {
         return LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectors)
                 .filters(filters)
+                .configurationParameters(configurationParameters)
                 .build();
     }
 }

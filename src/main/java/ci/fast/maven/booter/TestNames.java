@@ -17,12 +17,6 @@ final class TestNames {
         return source.isPresent() && source.get() instanceof ClassSource c ? c.getClassName() : null;
     }
 
-    /** A method that stands for many tests (parameterized, repeated, a test factory). */
-    static boolean isTemplate(TestIdentifier id) {
-        return id.isContainer()
-                && id.getSource().filter(MethodSource.class::isInstance).isPresent();
-    }
-
     /** The per-test key on the wire: JUnit's legacy reporting name, such as {@code adds()}. */
     static String wireName(TestIdentifier id) {
         return id.getLegacyReportingName();

@@ -28,6 +28,8 @@ public final class Events {
     public static final String STATUS_ERROR = "error";
     public static final String STATE_RUNNING = "running";
     public static final String STATE_WAITING = "waiting";
+    /** The reason a join is refused once the run has ended: nothing is left for the node, which is no failure. */
+    public static final String REASON_RUN_FINISHED = "run finished";
 
     private Events() {}
 

@@ -63,6 +63,8 @@ public record RunSettings(
      * @param failIfNoSpecifiedTests fail when {@code test} is set and no test matched
      * @param runOrder the queue's order where there is no timing history
      * @param testClassesDirectory the compiled test classes
+     * @param includeEngines ids of the JUnit Platform engines that may run; empty for all
+     * @param excludeEngines ids of the engines that must not run
      */
     public record Selection(
             String test,
@@ -76,8 +78,12 @@ public record RunSettings(
             boolean failIfNoTests,
             boolean failIfNoSpecifiedTests,
             RunOrder runOrder,
-            Path testClassesDirectory) {
+            Path testClassesDirectory,
+            List<String> includeEngines,
+            List<String> excludeEngines) {
         public Selection {
+            includeEngines = List.copyOf(includeEngines);
+            excludeEngines = List.copyOf(excludeEngines);
             includes = List.copyOf(includes);
             excludes = List.copyOf(excludes);
             dependenciesToScan = List.copyOf(dependenciesToScan);
@@ -102,6 +108,7 @@ public record RunSettings(
      * @param exitTimeout how long a fork may take to exit once its tests are done
      * @param debug JVM options that make a fork wait for a debugger, or null
      * @param rerunFailingTestsCount reruns of a failed test, 0 for none
+     * @param configurationParameters JUnit Platform configuration parameters for the forks' launcher
      * @param classPath what the goal adds to and removes from the tests' class path
      */
     public record Jvm(
@@ -119,8 +126,10 @@ public record RunSettings(
             Duration exitTimeout,
             String debug,
             int rerunFailingTestsCount,
+            Map<String, String> configurationParameters,
             ClassPathChanges classPath) {
         public Jvm {
+            configurationParameters = Collections.unmodifiableMap(new LinkedHashMap<>(configurationParameters));
             jdkToolchain = Map.copyOf(jdkToolchain);
             systemProperties = Collections.unmodifiableMap(new LinkedHashMap<>(systemProperties));
             environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
@@ -211,6 +220,9 @@ public record RunSettings(
         private boolean failIfNoSpecifiedTests = true;
         private RunOrder runOrder = RunOrder.FILESYSTEM;
         private Path testClassesDirectory;
+        private List<String> includeEngines = List.of();
+        private List<String> excludeEngines = List.of();
+        private Map<String, String> configurationParameters = Map.of();
         private int forkCount = 1;
         private boolean reuseForks = true;
         private String java;
@@ -291,6 +303,19 @@ public record RunSettings(
         /** @param runOrder Surefire's {@code runOrder} value, or null for {@code filesystem} */
         public Builder runOrder(String runOrder, Long seed) {
             this.runOrder = RunOrder.parse(runOrder, seed);
+            return this;
+        }
+
+        /** Surefire's {@code includeJUnit5Engines} and {@code excludeJUnit5Engines}: engine ids. */
+        public Builder engines(List<String> include, List<String> exclude) {
+            this.includeEngines = listOf(include);
+            this.excludeEngines = listOf(exclude);
+            return this;
+        }
+
+        /** JUnit Platform configuration parameters, see {@link ConfigurationParameters}. */
+        public Builder configurationParameters(Map<String, String> parameters) {
+            this.configurationParameters = parameters == null ? Map.of() : new LinkedHashMap<>(parameters);
             return this;
         }
 
@@ -473,7 +498,9 @@ public record RunSettings(
                             failIfNoTests,
                             failIfNoSpecifiedTests,
                             runOrder,
-                            testClassesDirectory),
+                            testClassesDirectory,
+                            includeEngines,
+                            excludeEngines),
                     new Jvm(
                             forks,
                             reuseForks,
@@ -489,6 +516,7 @@ public record RunSettings(
                             exitTimeout,
                             debug,
                             rerunFailingTestsCount,
+                            configurationParameters,
                             classPath),
                     new Reports(
                             reportsDirectory,

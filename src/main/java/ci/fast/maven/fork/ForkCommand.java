@@ -11,17 +11,18 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The command line of a fork. The class path and the booter's arguments go in a JVM {@code @argfile}, so that a
- * long class path fits on any OS and nothing of the run's configuration shows in a process listing.
+ * The command line of a fork. The class path, the booter and its one argument, the event port, go in a JVM
+ * {@code @argfile}, so that a long class path fits on any OS; the rest of the fork's settings travel on the event
+ * socket, so nothing of the run's configuration shows in a process listing.
  */
 final class ForkCommand {
     private ForkCommand() {}
 
-    static List<String> build(ForkOptions options, Path argFile, Path configFile) throws IOException {
+    static List<String> build(ForkOptions options, Path argFile, int eventPort) throws IOException {
         String classPath =
                 options.classPath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
         List<String> lines =
-                List.of("-cp", quote(classPath), ForkedBooter.class.getName(), quote(configFile.toString()));
+                List.of("-cp", quote(classPath), ForkedBooter.class.getName(), Integer.toString(eventPort));
         Files.write(argFile, lines, StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>();
         command.add(options.java().toString());

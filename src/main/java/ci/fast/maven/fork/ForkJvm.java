@@ -40,13 +40,23 @@ public record ForkJvm(
     }
 
     /**
-     * The options to start each fork with.
+     * The options to start each fork with, with the default exit and connect timeouts and no reruns.
      *
      * @throws IllegalArgumentException with the one line the user sees when the configuration cannot work
      */
     public ForkOptions toOptions(List<Path> classPath, List<Path> isolatedPath, Path scratch, Duration timeout) {
         return new ForkOptions(
-                java(), jvmArguments(), classPath, isolatedPath, directory(), environment, scratch, timeout);
+                java(),
+                jvmArguments(),
+                classPath,
+                isolatedPath,
+                directory(),
+                environment,
+                scratch,
+                timeout,
+                ForkOptions.DEFAULT_EXIT_TIMEOUT,
+                ForkOptions.DEFAULT_CONNECT_TIMEOUT,
+                List.of());
     }
 
     /** {@code -ea} first, so that a {@code -da} in argLine still wins. */

@@ -6,17 +6,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How to start a fork: everything but what differs per fork.
+ * How to start a fork: everything but what differs per fork. {@link ForkJvm#toOptions} gives the defaults of the
+ * last three; the {@code with…} methods change one each.
  *
  * @param java the java executable
  * @param jvmArguments JVM options, argLine first, then system properties as {@code -D}
  * @param classPath the fork's system class path: the tests' class path, the booter, the JUnit Platform launcher
- * @param isolatedPath the class path of the fork's isolated networking loader
+ * @param isolatedPath the class path of the fork's isolated networking loader, see {@link IsolatedPath}
  * @param workingDirectory the fork's working directory
  * @param environment variables added to the fork's environment
- * @param scratch a directory for the forks' configuration files
+ * @param scratch a directory for the forks' argument files
  * @param timeout how long a fork may live before it is killed, as Surefire's {@code forkedProcessTimeoutInSeconds};
  *     zero for no limit
+ * @param exitTimeout how long a fork's JVM may take to exit once its event stream closed before it is killed, as
+ *     Surefire's {@code forkedProcessExitTimeoutInSeconds}
+ * @param connectTimeout how long a started fork may take to connect back before it is killed
+ * @param excludedEnvironment variables of Maven's environment the forks do not inherit, Surefire's {@code
+ *     excludedEnvironmentVariables}
  */
 public record ForkOptions(
         Path java,
@@ -26,7 +32,16 @@ public record ForkOptions(
         Path workingDirectory,
         Map<String, String> environment,
         Path scratch,
-        Duration timeout) {
+        Duration timeout,
+        Duration exitTimeout,
+        Duration connectTimeout,
+        List<String> excludedEnvironment) {
+    /** Surefire's default {@code forkedProcessExitTimeoutInSeconds}. */
+    public static final Duration DEFAULT_EXIT_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Long enough for a JVM on a loaded machine, with a coverage agent, to reach the booter's main. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(60);
+
     public ForkOptions {
         jvmArguments = List.copyOf(jvmArguments);
         classPath = List.copyOf(classPath);
@@ -36,5 +51,61 @@ public record ForkOptions(
             throw new IllegalArgumentException(
                     "forkedProcessTimeoutInSeconds must be 0 (no limit) or more, was " + timeout.toSeconds());
         }
+        if (exitTimeout.isNegative()) {
+            throw new IllegalArgumentException(
+                    "forkedProcessExitTimeoutInSeconds must be 0 or more, was " + exitTimeout.toSeconds());
+        }
+        if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+            throw new IllegalArgumentException("the connect timeout must be positive, was " + connectTimeout);
+        }
+        excludedEnvironment = List.copyOf(excludedEnvironment);
+    }
+
+    /** These options with Surefire's {@code forkedProcessExitTimeoutInSeconds}. */
+    public ForkOptions withExitTimeout(Duration exit) {
+        return new ForkOptions(
+                java,
+                jvmArguments,
+                classPath,
+                isolatedPath,
+                workingDirectory,
+                environment,
+                scratch,
+                timeout,
+                exit,
+                connectTimeout,
+                excludedEnvironment);
+    }
+
+    /** These options with another time a fork has to connect back. */
+    public ForkOptions withConnectTimeout(Duration connect) {
+        return new ForkOptions(
+                java,
+                jvmArguments,
+                classPath,
+                isolatedPath,
+                workingDirectory,
+                environment,
+                scratch,
+                timeout,
+                exitTimeout,
+                connect,
+                excludedEnvironment);
+    }
+
+    /** These options with Surefire's {@code excludedEnvironmentVariables}. */
+    public ForkOptions withExcludedEnvironment(List<String> excluded) {
+        return new ForkOptions(
+                java,
+                jvmArguments,
+                classPath,
+                isolatedPath,
+                workingDirectory,
+                environment,
+                scratch,
+                timeout,
+                exitTimeout,
+                connectTimeout,
+                excluded);
     }
 }

@@ -1,12 +1,9 @@
 package ci.fast.maven.fork;
 
-import ci.fast.maven.booter.BooterConfig;
 import ci.fast.maven.booter.ForkEvent;
-import ci.fast.maven.booter.ForkEventCodec;
+import ci.fast.maven.booter.ForkSettings;
 import ci.fast.maven.channel.Secret;
 import ci.fast.maven.report.ClassResult;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -16,14 +13,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Starts one fork, takes in its events and output until it ends, and accounts for whatever it held if it died.
+ * Starts one fork, takes in its events and output until it ends, and accounts for whatever it held if it died. Every
+ * wait is bounded: the connect by {@link ForkOptions#connectTimeout}, the JVM's exit once its stream closed by
+ * {@link ForkOptions#exitTimeout}, the output pumps by {@link #DRAIN_TIMEOUT}.
  */
 public final class ForkProcess {
-    /** How long a fork may take to connect back before it is declared broken. */
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
+    /** How long the pumps may take to read what an ended JVM left in its pipes. */
+    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
     private final int number;
     private final ForkOptions options;
@@ -47,84 +47,99 @@ public final class ForkProcess {
     /**
      * Runs the fork to its end; never throws for what the fork does, only for what the machine refuses.
      *
-     * @param template the booter's configuration but for the event port and the nonce, which are the fork's own
+     * @param template the fork's settings but for the nonce, which is the fork's own
      */
-    public ForkResult run(BooterConfig template) throws IOException, InterruptedException {
+    public ForkResult run(ForkSettings template) throws IOException, InterruptedException {
         ClassAssembler assembler = new ClassAssembler(
                 completed, text -> log.accept(text.stripTrailing()), key -> log.accept("Running " + key));
         Files.createDirectories(options.scratch());
-        // Unique names: two builds of one checkout (two nodes on one machine) must not share a fork's files.
-        Path configFile = Files.createTempFile(options.scratch(), "fork-" + number + "-", ".properties");
+        // A unique name: two builds of one checkout (two nodes on one machine) must not share a fork's file.
         Path argFile = Files.createTempFile(options.scratch(), "fork-" + number + "-", ".args");
-        String nonce = UUID.randomUUID().toString();
+        ForkSettings settings = template.withNonce(UUID.randomUUID().toString());
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            new BooterConfig(
-                            server.getLocalPort(),
-                            nonce,
-                            template.isolatedPath(),
-                            template.server(),
-                            template.params(),
-                            template.classes(),
-                            template.filters(),
-                            template.carried())
-                    .write(configFile);
-            ProcessBuilder builder = new ProcessBuilder(ForkCommand.build(options, argFile, configFile))
+            ProcessBuilder builder = new ProcessBuilder(ForkCommand.build(options, argFile, server.getLocalPort()))
                     .directory(options.workingDirectory().toFile());
+            // Surefire's order: Maven's environment less the excluded variables, then the configured ones.
+            builder.environment().keySet().removeAll(options.excludedEnvironment());
             builder.environment().putAll(options.environment());
-            builder.environment().put(BooterConfig.SECRET_ENV, secret.reveal());
+            builder.environment().put(ForkSettings.SECRET_ENV, secret.reveal());
             Process process = builder.start();
             Watchdog watchdog = Watchdog.start(process, options.timeout());
             try {
-                return supervise(process, server, assembler, nonce, watchdog);
+                return supervise(process, server, assembler, settings, watchdog);
             } finally {
                 watchdog.cancel();
                 // Ordering: a fork that outlived its streams (or a failure here) must not outlive the build.
-                process.destroyForcibly();
+                ProcessTree.kill(process);
             }
         } finally {
             // Read once at start-up; kept, they would pile up in the scratch directory run after run.
-            Files.deleteIfExists(configFile);
             Files.deleteIfExists(argFile);
         }
     }
 
     private ForkResult supervise(
-            Process process, ServerSocket server, ClassAssembler assembler, String nonce, Watchdog watchdog)
+            Process process, ServerSocket server, ClassAssembler assembler, ForkSettings settings, Watchdog watchdog)
             throws IOException, InterruptedException {
         process.getOutputStream().close();
-        Thread out = start("out", new NativeOutputPump(process.getInputStream(), false, nonce, assembler));
-        Thread err = start("err", new NativeOutputPump(process.getErrorStream(), true, nonce, assembler));
-        String failure = null;
-        boolean ended = false;
+        Thread out = start("out", new NativeOutputPump(process.getInputStream(), false, settings.nonce(), assembler));
+        Thread err = start("err", new NativeOutputPump(process.getErrorStream(), true, settings.nonce(), assembler));
+        ForkEvent.NodeEnded goodbye = null;
+        boolean connected;
         try (Socket socket = accept(server, process)) {
-            if (socket != null) {
-                DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
-                for (ForkEvent event = read(in); event != null; event = read(in)) {
-                    if (event instanceof ForkEvent.NodeEnded end) {
-                        ended = true;
-                        failure = end.failure();
-                    } else {
-                        assembler.event(event);
-                    }
-                }
+            connected = socket != null;
+            if (connected) {
+                goodbye = EventStream.run(socket, settings, assembler);
             }
         }
-        int exit = process.waitFor();
-        // Ordering: the pumps finish before the fork is judged, so that its last output is in the reports.
-        out.join();
-        err.join();
-        if (ended) {
-            return ForkResult.ended(number, failure);
+        // The connect timeout passed with the JVM still running: it hangs before the booter's main, or elsewhere.
+        boolean neverConnected = !connected && process.isAlive();
+        boolean hung = false;
+        if (neverConnected) {
+            ProcessTree.kill(process);
+        } else if (!process.waitFor(options.exitTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            hung = true; // a test's non-daemon thread, or a shutdown hook that never ends
+            ProcessTree.kill(process);
         }
-        String cause = watchdog.fired() ? watchdog.describe() : ExitCause.describe(exit);
-        ClassAssembler.Abandoned abandoned = assembler.abandon(cause);
-        return new ForkResult(number, cause, true, abandoned.lost(), abandoned.unstarted(), abandoned.carried());
+        int exit = ProcessTree.reap(process);
+        // Ordering: the pumps finish before the fork is judged, so that its last output is in the reports.
+        drain(out);
+        drain(err);
+        if (goodbye != null) {
+            if (hung) {
+                log.accept("fork " + number + " did not exit within "
+                        + options.exitTimeout().toSeconds()
+                        + " s of its end (forkedProcessExitTimeoutInSeconds) and was killed");
+            }
+            return ForkResult.ended(number, goodbye.failure());
+        }
+        ForkExit end = exit(neverConnected, hung, exit, watchdog);
+        ClassAssembler.Abandoned abandoned = assembler.abandon(end.failure());
+        return new ForkResult(number, end, abandoned.lost(), abandoned.unstarted(), abandoned.carried());
+    }
+
+    /** Why a fork that never said goodbye ended; the watchdog's kill explains any exit code that follows it. */
+    private ForkExit exit(boolean neverConnected, boolean hung, int exit, Watchdog watchdog) {
+        if (watchdog.fired()) {
+            return watchdog.exit();
+        }
+        if (neverConnected) {
+            return new ForkExit.NeverConnected(options.connectTimeout());
+        }
+        if (hung) {
+            return new ForkExit.Crashed(
+                    exit,
+                    "the forked JVM closed its event stream but did not exit within "
+                            + options.exitTimeout().toSeconds()
+                            + " s (forkedProcessExitTimeoutInSeconds) and was killed");
+        }
+        return new ForkExit.Crashed(exit, ExitCause.describe(exit));
     }
 
     /** Waits for the fork to connect back; null if it died or timed out first. */
-    private static Socket accept(ServerSocket server, Process process) throws IOException {
+    private Socket accept(ServerSocket server, Process process) throws IOException {
         server.setSoTimeout(200);
-        long deadline = System.nanoTime() + CONNECT_TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + options.connectTimeout().toNanos();
         while (process.isAlive() && System.nanoTime() < deadline) {
             try {
                 return server.accept();
@@ -135,11 +150,12 @@ public final class ForkProcess {
         return null;
     }
 
-    private static ForkEvent read(DataInputStream in) {
-        try {
-            return ForkEventCodec.read(in);
-        } catch (IOException e) {
-            return null; // a broken stream is a dead fork; the exit code tells the rest
+    /** A pump ends when the JVM's pipe closes; a process the fork started may hold it open, so the wait is bounded. */
+    private void drain(Thread pump) throws InterruptedException {
+        pump.join(DRAIN_TIMEOUT.toMillis());
+        if (pump.isAlive()) {
+            log.accept("fork " + number + "'s " + pump.getName() + " stayed open " + DRAIN_TIMEOUT.toSeconds()
+                    + " s after its JVM ended (a process it started holds it?): its last output may be missing");
         }
     }
 

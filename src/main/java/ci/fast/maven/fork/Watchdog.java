@@ -35,9 +35,7 @@ final class Watchdog {
             return;
         }
         fired.set(true);
-        // Children first: a test's own subprocesses must not outlive the fork that started them.
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        ProcessTree.kill(process);
     }
 
     /** Whether the fork was killed for its time. */
@@ -45,10 +43,9 @@ final class Watchdog {
         return fired.get();
     }
 
-    /** The cause a killed fork's classes are reported with. */
-    String describe() {
-        return "the forked JVM timed out after " + timeout.toSeconds()
-                + " s (forkedProcessTimeoutInSeconds) and was killed";
+    /** The end of a fork killed for its time. */
+    ForkExit.TimedOut exit() {
+        return new ForkExit.TimedOut(timeout);
     }
 
     /** The fork ended: the timer must not fire on a later process. */

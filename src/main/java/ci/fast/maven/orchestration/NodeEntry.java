@@ -1,5 +1,6 @@
 package ci.fast.maven.orchestration;
 
+import ci.fast.maven.booter.NodeBridge;
 import ci.fast.maven.channel.Backoff;
 import ci.fast.maven.channel.ChannelException;
 import ci.fast.maven.channel.Events;
@@ -19,42 +20,40 @@ import java.util.logging.Logger;
  * The door into the fork's isolated class loader. The booter, in the tests' loader, knows this class only by name and
  * calls it as a {@code Function<Map<String, Object>, String>}, so that only JDK types cross between the loaders.
  *
- * <p>Input keys: {@code server} (base URL), {@code secretKey}, {@code params} ({@code Map<String, String>} of connect
- * parameters, with {@code run_key} and {@code build_id}), {@code classes} ({@code List<String>}), {@code carried}
- * (a JSON results payload to send with the first deq, or empty), {@code tests} (a
- * {@link TestSide}-shaped {@code Map<String, Function<List<String>, ?>>}: see {@link BridgedTestSide}). The result is
- * null on success, {@code "run finished"} when the run had ended before this node joined, or else the one line that
+ * <p>Input keys are those of {@link NodeBridge}: the server's base URL, the secret key, the connect parameters, the
+ * classes, the carried results and the test side's functions (see {@link BridgedTestSide}). The result is null on
+ * success, {@link NodeBridge#RUN_FINISHED} when the run had ended before this node joined, or else the one line that
  * says why the node failed.
  */
 public final class NodeEntry implements Function<Map<String, Object>, String> {
     /** Tyrus logs through java.util.logging; in a fork that would land in a test's captured stderr. */
     private static final Logger GLASSFISH_LOG = Logger.getLogger("org.glassfish");
 
-    public static final String FINISHED = "run finished";
-
     @Override
     @SuppressWarnings("unchecked")
     public String apply(Map<String, Object> input) {
         GLASSFISH_LOG.setLevel(Level.OFF);
-        Map<String, String> params = (Map<String, String>) input.get("params");
+        Map<String, String> params = (Map<String, String>) input.get(NodeBridge.PARAMS);
         ServerAddress address = new ServerAddress(
-                URI.create((String) input.get("server")), Secret.of((String) input.get("secretKey")), params);
+                URI.create((String) input.get(NodeBridge.SERVER)),
+                Secret.of((String) input.get(NodeBridge.SECRET_KEY)),
+                params);
         String topic = Events.topic(params.get("run_key"), params.get("build_id"));
         NodeSession session = new NodeSession(
                 address,
                 topic,
-                (List<String>) input.get("classes"),
-                new BridgedTestSide((Map<String, Object>) input.get("tests")),
+                (List<String>) input.get(NodeBridge.CLASSES),
+                new BridgedTestSide((Map<String, Object>) input.get(NodeBridge.TESTS)),
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(30),
                 Scheduler.daemon("fast-ci-heartbeat"),
                 Backoff.DEFAULT);
-        String carried = (String) input.get("carried");
+        String carried = (String) input.get(NodeBridge.CARRIED);
         if (carried != null && !carried.isEmpty()) {
             session.carry(Json.parse(carried).asJsonObject());
         }
         try {
-            return session.run() == NodeSession.Outcome.RUN_FINISHED ? FINISHED : null;
+            return session.run() == NodeSession.Outcome.RUN_FINISHED ? NodeBridge.RUN_FINISHED : null;
         } catch (ChannelException e) {
             return e.getMessage();
         }

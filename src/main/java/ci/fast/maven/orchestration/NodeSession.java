@@ -121,7 +121,7 @@ public final class NodeSession {
             Frame join = link.await(client.push(topic, Events.JOIN, Json.EMPTY), replyTimeout, "join " + topic);
             if (!Events.STATUS_OK.equals(join.replyStatus())) {
                 String reason = Link.reason(join.replyResponse());
-                if ("run finished".equals(reason)) {
+                if (Events.REASON_RUN_FINISHED.equals(reason)) {
                     // Any results still unanswered were answered by other nodes' first: the run has them all.
                     return Outcome.RUN_FINISHED;
                 }

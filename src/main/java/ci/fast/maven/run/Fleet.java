@@ -1,7 +1,8 @@
 package ci.fast.maven.run;
 
-import ci.fast.maven.booter.BooterConfig;
+import ci.fast.maven.booter.ForkSettings;
 import ci.fast.maven.channel.Secret;
+import ci.fast.maven.fork.ForkExit;
 import ci.fast.maven.fork.ForkProcess;
 import ci.fast.maven.fork.ForkResult;
 import ci.fast.maven.orchestration.Payloads;
@@ -50,8 +51,8 @@ final class Fleet {
             RunLog log,
             BiConsumer<JsonObject, List<String>> recorder)
             throws IOException, InterruptedException {
-        BooterConfig template = new BooterConfig(
-                0, "", plan.forks().isolatedPath(), server.toString(), params, plan.classes(), plan.filters(), "");
+        ForkSettings template = new ForkSettings(
+                "", plan.forks().isolatedPath(), server.toString(), params, plan.classes(), "", plan.tests());
         ExecutorService pool = Executors.newCachedThreadPool();
         CompletionService<ForkResult> forks = new ExecutorCompletionService<>(pool);
         List<String> problems = new ArrayList<>();
@@ -66,24 +67,25 @@ final class Fleet {
             while (running > 0) {
                 ForkResult fork = forks.take().get();
                 running--;
-                if (fork.failure() == null) {
+                ForkExit exit = fork.exit();
+                if (exit instanceof ForkExit.Completed) {
                     continue;
                 }
-                problems.add("fork " + fork.number() + ": " + fork.failure()
-                        + (fork.lost().isEmpty() ? "" : "; lost " + String.join(", ", fork.lost())));
-                if (!fork.died()) {
-                    continue;
+                problems.add(problem(fork));
+                if (!exit.died()) {
+                    continue; // its node gave up: a replacement would meet the same refusal
                 }
+                // Crashed, TimedOut or NeverConnected: its classes are accounted for, a replacement takes its queue.
                 String carried = carry(fork, recorder);
+                String failure = exit.failure();
                 if (replacements < bound) {
                     replacements++;
                     started++;
-                    log.warn("fork " + fork.number() + " died (" + fork.failure() + "); fork " + started
-                            + " replaces it");
+                    log.warn("fork " + fork.number() + " died (" + failure + "); fork " + started + " replaces it");
                     submit(forks, started, template.carrying(carried), plan, secret, sink, log);
                     running++;
                 } else {
-                    log.warn("fork " + fork.number() + " died (" + fork.failure() + "); no replacement left (" + bound
+                    log.warn("fork " + fork.number() + " died (" + failure + "); no replacement left (" + bound
                             + " used)");
                 }
             }
@@ -94,6 +96,12 @@ final class Fleet {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The line naming how a fork failed and what it lost. */
+    private static String problem(ForkResult fork) {
+        return "fork " + fork.number() + ": " + fork.exit().failure()
+                + (fork.lost().isEmpty() ? "" : "; lost " + String.join(", ", fork.lost()));
     }
 
     /**
@@ -115,7 +123,7 @@ final class Fleet {
     private static void submit(
             CompletionService<ForkResult> forks,
             int number,
-            BooterConfig config,
+            ForkSettings config,
             RunPlan plan,
             Secret secret,
             ResultSink sink,

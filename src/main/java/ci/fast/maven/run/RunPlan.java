@@ -1,6 +1,6 @@
 package ci.fast.maven.run;
 
-import ci.fast.maven.booter.TestFilters;
+import ci.fast.maven.booter.TestRunOptions;
 import ci.fast.maven.fork.ForkOptions;
 import ci.fast.maven.report.ReportOptions;
 import java.nio.file.Path;
@@ -15,7 +15,7 @@ import java.util.List;
  * @param runKey the suite within the build, such as {@code junit-billing}
  * @param reportsDirectory where TEST-*.xml and *.txt go
  * @param reports how results are shown: output on the console or in files, stack traces whole or trimmed
- * @param filters which tests of the classes run: method patterns and tags, applied in the forks
+ * @param tests how the classes' tests run in the forks: method patterns and tags, reruns, configuration parameters
  */
 public record RunPlan(
         List<String> classes,
@@ -24,11 +24,11 @@ public record RunPlan(
         String runKey,
         Path reportsDirectory,
         ReportOptions reports,
-        TestFilters filters) {
+        TestRunOptions tests) {
     public RunPlan {
         classes = List.copyOf(classes);
         reports = reports == null ? ReportOptions.DEFAULTS : reports;
-        filters = filters == null ? TestFilters.NONE : filters;
+        tests = tests == null ? TestRunOptions.DEFAULTS : tests;
         if (forkCount < 1) {
             throw new IllegalArgumentException("forkCount must be at least 1, was " + forkCount);
         }
@@ -36,6 +36,6 @@ public record RunPlan(
 
     /** The same plan, every setting kept, for other classes (a fallback's share). */
     public RunPlan withClasses(List<String> share) {
-        return new RunPlan(share, forkCount, forks, runKey, reportsDirectory, reports, filters);
+        return new RunPlan(share, forkCount, forks, runKey, reportsDirectory, reports, tests);
     }
 }

@@ -26,7 +26,7 @@ record BatchRun(List<ForkEvent> events, Map<String, List<Map<String, Object>>> w
         try (EventSink sink = new EventSink(bytes)) {
             OutputRouter router = new OutputRouter(sink, "test-nonce");
             router.install();
-            wire = new PlatformTests(sink, router, List.of(), reruns).run(classes);
+            wire = new PlatformTests(sink, router, List.of(), reruns, Map.of()).run(classes);
         } finally {
             System.setOut(out);
             System.setErr(err);

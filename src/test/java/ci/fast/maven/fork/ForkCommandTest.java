@@ -56,11 +56,13 @@ class ForkCommandTest {
                 dir,
                 Map.of(),
                 dir,
-                Duration.ZERO);
+                Duration.ZERO,
+                ForkOptions.DEFAULT_EXIT_TIMEOUT,
+                ForkOptions.DEFAULT_CONNECT_TIMEOUT,
+                List.of());
         Path argFile = dir.resolve("fork-1.args");
-        Path configFile = dir.resolve("fork-1.properties");
 
-        List<String> command = ForkCommand.build(options, argFile, configFile);
+        List<String> command = ForkCommand.build(options, argFile, 40123);
 
         assertEquals(List.of(java.toString(), "-Xmx256m", "-Dfoo=bar", "@" + argFile), command);
         for (String token : command) {
@@ -72,7 +74,7 @@ class ForkCommandTest {
                         "-cp",
                         ForkCommand.quote(testClasses + File.pathSeparator + jar),
                         ForkedBooter.class.getName(),
-                        ForkCommand.quote(configFile.toString())),
+                        "40123"),
                 Files.readAllLines(argFile, StandardCharsets.UTF_8));
     }
 
@@ -91,10 +93,12 @@ class ForkCommandTest {
                 dir,
                 Map.of(),
                 dir,
-                Duration.ZERO);
+                Duration.ZERO,
+                ForkOptions.DEFAULT_EXIT_TIMEOUT,
+                ForkOptions.DEFAULT_CONNECT_TIMEOUT,
+                List.of());
 
-        Process process = new ProcessBuilder(
-                        ForkCommand.build(options, dir.resolve("fork.args"), dir.resolve("fork.properties")))
+        Process process = new ProcessBuilder(ForkCommand.build(options, dir.resolve("fork.args"), 40123))
                 .redirectErrorStream(true)
                 .start();
         List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)

@@ -67,7 +67,10 @@ class ForkFaultsTest {
                     dir,
                     Map.of(),
                     dir.resolve("scratch"),
-                    Duration.ZERO);
+                    Duration.ZERO,
+                    ForkOptions.DEFAULT_EXIT_TIMEOUT,
+                    ForkOptions.DEFAULT_CONNECT_TIMEOUT,
+                    List.of());
             RunPlan plan = new RunPlan(CLASSES, 2, forks, "junit-fork-faults", reports, null, null);
             RunLog log = new RunLog() {
                 @Override

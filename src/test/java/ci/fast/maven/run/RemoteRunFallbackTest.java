@@ -87,7 +87,10 @@ class RemoteRunFallbackTest {
                 reports,
                 Map.of(),
                 reports.resolve("scratch"),
-                Duration.ZERO);
+                Duration.ZERO,
+                ForkOptions.DEFAULT_EXIT_TIMEOUT,
+                ForkOptions.DEFAULT_CONNECT_TIMEOUT,
+                List.of());
         RunPlan plan =
                 new RunPlan(List.of("com.acme.ATest", "com.acme.BTest"), 1, forks, "junit-shop", reports, null, null);
         RunLog log = new RunLog() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ci.fast.maven.booter.TestFilters;
+import ci.fast.maven.booter.TestRunOptions;
 import ci.fast.maven.fork.ForkOptions;
 import ci.fast.maven.report.ReportOptions;
 import java.lang.reflect.RecordComponent;
@@ -23,7 +24,10 @@ class RunPlanTest {
             Path.of("work"),
             Map.of(),
             Path.of("scratch"),
-            Duration.ofSeconds(5));
+            Duration.ofSeconds(5),
+            ForkOptions.DEFAULT_EXIT_TIMEOUT,
+            ForkOptions.DEFAULT_CONNECT_TIMEOUT,
+            List.of("HOME"));
 
     private static final RunPlan PLAN = new RunPlan(
             List.of("a.ATest", "b.BTest"),
@@ -32,7 +36,12 @@ class RunPlanTest {
             "junit-shop",
             Path.of("reports"),
             new ReportOptions(true, true, true, true),
-            new TestFilters(List.of("ATest#one"), List.of(), List.of("fast"), List.of("slow")));
+            new TestRunOptions(
+                    new TestFilters(List.of("ATest#one"), List.of(), List.of("fast"), List.of("slow")),
+                    2,
+                    Map.of("junit.jupiter.execution.parallel.enabled", "true"),
+                    List.of("junit-jupiter"),
+                    List.of()));
 
     @Test
     void aFallbackShareKeepsEverySettingButTheClasses() throws Exception {
@@ -49,7 +58,7 @@ class RunPlanTest {
             }
         }
         assertNotEquals(ReportOptions.DEFAULTS, share.reports());
-        assertNotEquals(TestFilters.NONE, share.filters());
+        assertNotEquals(TestRunOptions.DEFAULTS, share.tests());
     }
 
     @Test

@@ -1,0 +1,46 @@
+package ci.fast.maven.booter;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a fork's tests run, fixed on the Maven side and read in the fork: a new setting of the tests' side is one
+ * component here and its use in the fork; it travels inside {@link ForkSettings} untouched. JDK types only.
+ *
+ * @param filters which of the classes' tests run: method patterns and tags
+ * @param rerunFailingTestsCount how often a failed test runs again, Surefire's {@code rerunFailingTestsCount}; 0 for
+ *     never
+ * @param configurationParameters JUnit Platform configuration parameters, which win over a
+ *     {@code junit-platform.properties} on the class path
+ * @param includeEngines ids of the engines that may run (Surefire's {@code includeJUnit5Engines}); empty for all
+ * @param excludeEngines ids of the engines that must not run (Surefire's {@code excludeJUnit5Engines})
+ */
+public record TestRunOptions(
+        TestFilters filters,
+        int rerunFailingTestsCount,
+        Map<String, String> configurationParameters,
+        List<String> includeEngines,
+        List<String> excludeEngines) {
+    /** Every test of the classes, once, with the Platform's own configuration. */
+    public static final TestRunOptions DEFAULTS =
+            new TestRunOptions(TestFilters.NONE, 0, Map.of(), List.of(), List.of());
+
+    public TestRunOptions {
+        filters = filters == null ? TestFilters.NONE : filters;
+        configurationParameters = Collections.unmodifiableMap(new LinkedHashMap<>(configurationParameters));
+        includeEngines = List.copyOf(includeEngines);
+        excludeEngines = List.copyOf(excludeEngines);
+        if (rerunFailingTestsCount < 0) {
+            throw new IllegalArgumentException("Parameter \"rerunFailingTestsCount\" should not be negative, was "
+                    + rerunFailingTestsCount + ": set it to 0 (no reruns) or more.");
+        }
+    }
+
+    /** These options with other filters (the test selection resolved on the Maven side). */
+    public TestRunOptions withFilters(TestFilters other) {
+        return new TestRunOptions(
+                other, rerunFailingTestsCount, configurationParameters, includeEngines, excludeEngines);
+    }
+}
