@@ -195,7 +195,9 @@ final class RunRules {
         Node node = nodes.remove(index);
         if (node != null) {
             holding.remove(node);
-            events.add(new NodeLost(node.index, requeueHeldBy(node, true)));
+            int at = events.size();
+            events.add(null); // the loss comes before what it causes, such as a class lost twice: filled in below
+            events.set(at, new NodeLost(node.index, requeueHeldBy(node, true)));
         }
     }
 
