@@ -64,26 +64,37 @@ final class RunDispatch {
         return new Step(out, events, null);
     }
 
-    synchronized Step enq(Peer peer, Frame enq) {
+    // The JSON of an enq or a deq is read before the lock is taken: thousands of classes would hold up every node.
+
+    Step enq(Peer peer, Frame enq) {
         String problem = Wire.enqProblem(enq.payload());
         if (problem != null) {
             return new Step(List.of(error(peer, enq, problem)), List.of(), null);
         }
-        return step(rules.enq(Wire.classes(enq.payload())));
+        List<String> classes = Wire.classes(enq.payload());
+        synchronized (this) {
+            return step(rules.enq(classes));
+        }
     }
 
-    synchronized Step deq(Peer peer, Frame deq) {
-        Integer node = nodeOf.get(peer);
-        if (node == null) {
-            return new Step(List.of(), List.of(), null);
+    Step deq(Peer peer, Frame deq) {
+        List<Result> results = Wire.results(deq.payload());
+        synchronized (this) {
+            Integer node = nodeOf.get(peer);
+            if (node == null) {
+                return new Step(List.of(), List.of(), null);
+            }
+            heldDeq.put(node, deq); // before the rules answer it, in this call or a later one
+            return step(rules.deq(node, results));
         }
-        heldDeq.put(node, deq); // before the rules answer it, in this call or a later one
-        return step(rules.deq(node, Wire.results(deq.payload())));
     }
 
     /** Results from no node, as {@link RunRules#record}. */
-    synchronized Step record(JsonObject results, List<String> unstarted) {
-        return step(rules.record(Wire.results(results), unstarted));
+    Step record(JsonObject results, List<String> unstarted) {
+        List<Result> parsed = Wire.results(results);
+        synchronized (this) {
+            return step(rules.record(parsed, unstarted));
+        }
     }
 
     synchronized Step leave(Peer peer) {

@@ -5,7 +5,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +25,7 @@ final class Wire {
             return "enq payload needs a \"tests\" object";
         }
         for (Map.Entry<String, JsonValue> entry : tests.entrySet()) {
-            if (!(entry.getValue() instanceof JsonObject e) || testEntries(e).isEmpty()) {
+            if (!(entry.getValue() instanceof JsonObject e) || testEntries(e) == 0) {
                 return "enq entry " + entry.getKey() + " has no per-test entry";
             }
         }
@@ -52,30 +51,29 @@ final class Wire {
     /** One class's result; its duration is the sum of its tests' run times. */
     static Result result(String key, JsonObject entry) {
         double seconds = 0;
-        for (JsonValue value : entry.values()) {
-            if (value instanceof JsonObject test && test.get("run_time") instanceof JsonNumber time) {
-                seconds += time.doubleValue();
+        List<Result.Test> tests = new ArrayList<>(entry.size());
+        for (Map.Entry<String, JsonValue> value : entry.entrySet()) {
+            if (value.getValue() instanceof JsonObject test) {
+                double runTime = test.get("run_time") instanceof JsonNumber time ? time.doubleValue() : 0;
+                seconds += runTime;
+                if (test.containsKey("status")) {
+                    tests.add(new Result.Test(
+                            value.getKey(), string(test.get("status")), runTime, string(test.get("fully_formatted"))));
+                }
             }
         }
-        List<Result.Test> tests = new ArrayList<>();
-        testEntries(entry)
-                .forEach((name, test) -> tests.add(new Result.Test(
-                        name,
-                        string(test.get("status")),
-                        test.get("run_time") instanceof JsonNumber time ? time.doubleValue() : 0,
-                        string(test.get("fully_formatted")))));
         return new Result(key, string(entry.get("file_status")), seconds, tests, false);
     }
 
-    /** A class entry's per-test entries: its object values with a {@code status}. */
-    private static Map<String, JsonObject> testEntries(JsonObject entry) {
-        Map<String, JsonObject> tests = new LinkedHashMap<>();
-        entry.forEach((name, value) -> {
+    /** How many per-test entries a class entry has: its object values with a {@code status}. */
+    private static int testEntries(JsonObject entry) {
+        int count = 0;
+        for (JsonValue value : entry.values()) {
             if (value instanceof JsonObject test && test.containsKey("status")) {
-                tests.put(name, test);
+                count++;
             }
-        });
-        return tests;
+        }
+        return count;
     }
 
     private static String string(JsonValue value) {
