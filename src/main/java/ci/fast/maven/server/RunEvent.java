@@ -7,7 +7,7 @@ import java.util.List;
  * the dispatch beside the rules turns these into frames for the peers it holds, the listeners into log lines, metrics
  * and timing history.
  */
-public sealed interface RunEvent {
+sealed interface RunEvent {
     /** A node joined: index {@code node}; {@code running} unless it must wait for a {@code deq_request}. */
     record NodeJoined(int node, boolean running) implements RunEvent {}
 
