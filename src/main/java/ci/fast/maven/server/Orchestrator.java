@@ -30,7 +30,7 @@ public final class Orchestrator implements FrameHandler {
 
     private final RunStore store;
     private final TimingHistory timings;
-    private final List<RunListener> listeners;
+    private final Listeners listeners;
     private final LongSupplier clock;
     private final Evictions evictions;
 
@@ -42,11 +42,11 @@ public final class Orchestrator implements FrameHandler {
         all.add(new LogListener(builder.log));
         all.add(new TimingsListener(builder.timings, builder.log));
         all.addAll(builder.listeners);
-        this.listeners = List.copyOf(all);
+        this.listeners = new Listeners(all);
         this.evictions = new Evictions(builder.grace.toNanos(), builder.clock);
     }
 
-    /** An orchestrator with no timing history of its own. */
+    /** An orchestrator whose timing history, by run key, is in memory and empty at first. */
     public Orchestrator(Consumer<String> log) {
         this(builder().log(log));
     }
@@ -180,42 +180,18 @@ public final class Orchestrator implements FrameHandler {
      * precedes the replies that end it), and returns the frames.
      */
     private List<Delivery> deliver(RunDispatch run, RunDispatch.Step step) {
-        RunId id = run.id();
-        for (RunEvent event : step.events()) {
-            for (RunListener listener : listeners) {
-                tell(listener, id, event, step.joinedFrom());
-            }
-            if (event instanceof RunEvent.RunFinished) {
-                evictions.finished(id);
-            }
+        listeners.tell(run.id(), step.events(), step.joinedFrom());
+        if (step.events().stream().anyMatch(event -> event instanceof RunEvent.RunFinished)) {
+            evictions.finished(run.id());
         }
         return step.deliveries();
-    }
-
-    private static void tell(RunListener listener, RunId run, RunEvent event, String joinedFrom) {
-        // Java 17: no patterns in switch. Join refusals and deq_requests are the dispatch's business alone.
-        if (event instanceof RunEvent.NodeJoined e) {
-            listener.nodeJoined(run, e.node(), joinedFrom);
-        } else if (event instanceof RunEvent.BatchHandedOut e) {
-            listener.batchHandedOut(run, e.node(), e.keys());
-        } else if (event instanceof RunEvent.ClassCompleted e) {
-            listener.classCompleted(run, e.result());
-        } else if (event instanceof RunEvent.DuplicateDropped e) {
-            listener.duplicateDropped(run, e.key());
-        } else if (event instanceof RunEvent.NodeLost e) {
-            listener.nodeLost(run, e.node(), e.requeued());
-        } else if (event instanceof RunEvent.Progressed e) {
-            listener.runProgressed(run, e.progress());
-        } else if (event instanceof RunEvent.RunFinished e) {
-            listener.runFinished(run, e.progress());
-        }
     }
 
     private void evict(RunId id) {
         RunDispatch run = runs.get(id.topic());
         if (run != null && run.id().equals(id) && runs.remove(id.topic(), run)) {
             store.delete(id.topic());
-            listeners.forEach(listener -> listener.runEvicted(id));
+            listeners.evicted(id);
         }
     }
 
