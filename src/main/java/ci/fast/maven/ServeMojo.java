@@ -3,7 +3,7 @@ package ci.fast.maven;
 import ci.fast.maven.channel.Secret;
 import ci.fast.maven.server.Orchestrator;
 import ci.fast.maven.server.OrchestratorServer;
-import ci.fast.maven.server.Timings;
+import ci.fast.maven.server.RunKeyTimings;
 import java.io.File;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
@@ -35,8 +35,8 @@ public class ServeMojo extends AbstractMojo {
     private String secretKey;
 
     /**
-     * Where the server keeps each test class's last duration, read at start and rewritten whenever a run finishes, to
-     * hand out the longest classes first.
+     * Where the server keeps each test class's last duration, by run key, read at start and rewritten whenever a run
+     * finishes, to hand out the longest classes first.
      */
     @Parameter(property = "fastCi.timingsFile", defaultValue = "${user.home}/.fast-ci/serve-timings.json")
     private File timingsFile;
@@ -51,9 +51,12 @@ public class ServeMojo extends AbstractMojo {
         }
         OrchestratorServer server;
         try {
-            Timings timings = Timings.load(timingsFile.toPath(), line -> getLog().warn(line));
-            server = OrchestratorServer.start(
-                    host, port, secret, new Orchestrator(line -> getLog().info(line), timings));
+            RunKeyTimings timings = RunKeyTimings.load(timingsFile.toPath(), line -> getLog().warn(line));
+            Orchestrator orchestrator = Orchestrator.builder()
+                    .log(line -> getLog().info(line))
+                    .timings(timings)
+                    .build();
+            server = OrchestratorServer.start(host, port, secret, orchestrator);
         } catch (IOException e) {
             throw new MojoExecutionException("fast-ci:serve cannot listen on " + host + ":" + port + ": "
                     + e.getMessage() + "; choose another -DfastCi.port or -DfastCi.host");

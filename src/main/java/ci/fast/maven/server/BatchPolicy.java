@@ -53,10 +53,24 @@ final class BatchPolicy {
      */
     static List<String> take(
             Deque<String> queue, Map<String, Double> estimates, double queued, double running, int nodes, double cap) {
-        double share = Math.min(cap, SHARE * (queued + running) / Math.max(1, nodes));
+        return fill(queue, estimates, share(queued, running, nodes, cap));
+    }
+
+    /**
+     * The seconds of work a node's batch should hold: {@link #SHARE} of its fair share of the work outstanding, at most
+     * {@code cap}; the arguments as {@link #take}'s.
+     */
+    static double share(double queued, double running, int nodes, double cap) {
+        return Math.min(cap, SHARE * (queued + running) / Math.max(1, nodes));
+    }
+
+    /**
+     * Takes a batch of about {@code share} seconds off the head of {@code queue}, at least one class (the queue must
+     * hold one): the first class always; each next one while the batch stays nearer the share with it than without.
+     */
+    static List<String> fill(Deque<String> queue, Map<String, Double> estimates, double share) {
         List<String> batch = new ArrayList<>();
         double seconds = 0;
-        // The first class always; each next one while the batch stays nearer the share with it than without it.
         do {
             String key = queue.poll();
             batch.add(key);

@@ -9,12 +9,15 @@ import java.io.IOException;
 final class Connection implements Peer {
     private final Session session;
     private final String remote;
+    /** The run_key connect parameter; empty when the node sent none. */
+    private final String runKey;
     /** The serializer of the last frame received; V1 until a frame says otherwise. Guarded by {@code this}. */
     private Serializer serializer = Serializer.V1;
 
-    Connection(Session session, String remote) {
+    Connection(Session session, String remote, String runKey) {
         this.session = session;
         this.remote = remote;
+        this.runKey = runKey;
     }
 
     synchronized void spoke(Serializer serializer) {
@@ -36,5 +39,10 @@ final class Connection implements Peer {
     @Override
     public String describe() {
         return remote;
+    }
+
+    @Override
+    public String runKey() {
+        return runKey;
     }
 }

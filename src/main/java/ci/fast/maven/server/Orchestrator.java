@@ -4,45 +4,71 @@ import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Frame;
 import ci.fast.maven.channel.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Routes each frame a peer sends to the socket's heartbeat or to the run of its topic, and answers what Phoenix
- * would answer for everything else. Thread-safe: runs lock themselves.
+ * would answer for everything else. Each run is its {@link RunRules} over a {@link RunStore}, with this process's
+ * {@link RunDispatch} beside them; what the runs do goes to {@link RunListener}s. A finished run is forgotten once
+ * its grace is over ({@link Builder#finishedRunGrace}), so that a standing server does not grow with every run it
+ * served. Thread-safe: runs lock themselves.
  */
 public final class Orchestrator implements FrameHandler {
-    private final Map<String, Run> runs = new ConcurrentHashMap<>();
+    /** How long a finished run is remembered by default: a late node of it is told "run finished" meanwhile. */
+    public static final Duration FINISHED_RUN_GRACE = Duration.ofHours(1);
+
+    private final Map<String, RunDispatch> runs = new ConcurrentHashMap<>();
     /** The topics each peer has joined. */
     private final Map<Peer, Set<String>> joined = new ConcurrentHashMap<>();
 
-    private final Consumer<String> log;
+    private final RunStore store;
+    private final TimingHistory timings;
+    private final Listeners listeners;
+    private final LongSupplier clock;
+    private final Evictions evictions;
 
-    private final Timings timings;
+    private Orchestrator(Builder builder) {
+        this.store = builder.store;
+        this.timings = builder.timings;
+        this.clock = builder.clock;
+        List<RunListener> all = new ArrayList<>();
+        all.add(new LogListener(builder.log));
+        all.add(new TimingsListener(builder.timings, builder.log));
+        all.addAll(builder.listeners);
+        this.listeners = new Listeners(all);
+        this.evictions = new Evictions(builder.grace.toNanos(), builder.clock);
+    }
 
-    /** An orchestrator with no timing history of its own. */
+    /** An orchestrator whose timing history, by run key, is in memory and empty at first. */
     public Orchestrator(Consumer<String> log) {
-        this(log, Timings.of(Map.of()));
+        this(builder().log(log));
     }
 
     /**
+     * An orchestrator for one project's runs, as a local run has: every run, whatever its run key, is ordered and
+     * batched by {@code timings}, adds each result to it, and saves it whenever it finishes.
+     *
      * @param log receives one line per join, finished run and lost node
-     * @param timings the history runs are ordered and batched by; each result adds to it, and it is saved whenever a
-     *     run finishes
      */
     public Orchestrator(Consumer<String> log, Timings timings) {
-        this.log = log;
-        this.timings = timings;
+        this(builder().log(log).timings(TimingHistory.of(timings)));
+    }
+
+    /** A builder with an in-memory store, an empty in-memory history keyed by run key, and the system's clock. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     @Override
     public void receive(Peer peer, Frame frame) {
-        deliver(route(peer, frame));
+        route(peer, frame).forEach(Delivery::send);
     }
 
     /** A peer's connection closed: it leaves every run it had joined. */
@@ -53,7 +79,10 @@ public final class Orchestrator implements FrameHandler {
             return;
         }
         for (String topic : topics) {
-            deliver(logged(runs.get(topic).leave(peer)));
+            RunDispatch run = runs.get(topic);
+            if (run != null) {
+                deliver(run, run.leave(peer)).forEach(Delivery::send);
+            }
         }
     }
 
@@ -63,28 +92,33 @@ public final class Orchestrator implements FrameHandler {
      * never started are not counted as lost (a class lost twice is recorded failed).
      */
     public void record(String topic, JsonObject results, List<String> unstarted) {
-        Run run = runs.get(topic);
+        RunDispatch run = runs.get(topic);
         if (run != null) {
-            deliver(logged(run.record(results, unstarted)));
+            deliver(run, run.record(results, unstarted)).forEach(Delivery::send);
         }
     }
 
-    /** The classes of {@code topic} enqueued and without a result; empty for an unknown topic. */
+    /** The classes of {@code topic} enqueued and without a result; empty for an unknown (or forgotten) topic. */
     public List<String> unfinished(String topic) {
-        Run run = runs.get(topic);
+        RunDispatch run = runs.get(topic);
         return run == null ? List.of() : run.unfinished();
     }
 
     /** Classes of {@code topic} recorded failed because two nodes were lost running them. */
     public List<String> lostTwice(String topic) {
-        Run run = runs.get(topic);
+        RunDispatch run = runs.get(topic);
         return run == null ? List.of() : run.lostTwice();
     }
 
     /** Results of {@code topic} dropped because the class had one already (first wins); 0 for an unknown topic. */
     public int duplicates(String topic) {
-        Run run = runs.get(topic);
+        RunDispatch run = runs.get(topic);
         return run == null ? 0 : run.progress().duplicates();
+    }
+
+    /** The topics of the runs remembered: live ones, and finished ones within their grace. */
+    Set<String> topics() {
+        return Set.copyOf(runs.keySet());
     }
 
     private List<Delivery> route(Peer peer, Frame frame) {
@@ -99,18 +133,26 @@ public final class Orchestrator implements FrameHandler {
         if (topics == null || !topics.contains(topic)) {
             return List.of(error(peer, frame, "unmatched topic"));
         }
-        Run run = runs.get(topic);
+        RunDispatch run = runs.get(topic);
+        if (run == null) { // forgotten after its grace while this peer stayed joined: it finished long ago
+            topics.remove(topic);
+            return switch (frame.event()) {
+                case Events.LEAVE -> List.of();
+                case Events.PHX_LEAVE -> List.of(new Delivery(peer, Frame.reply(frame, Events.STATUS_OK, Json.EMPTY)));
+                default -> List.of(error(peer, frame, RunRules.RUN_FINISHED));
+            };
+        }
         return switch (frame.event()) {
-            case Events.ENQ -> logged(run.enq(peer, frame));
-            case Events.DEQ -> logged(run.deq(peer, frame));
+            case Events.ENQ -> deliver(run, run.enq(peer, frame));
+            case Events.DEQ -> deliver(run, run.deq(peer, frame));
             case Events.LEAVE -> {
                 topics.remove(topic);
                 // A leave can finish the run: its classes lost a second time are recorded as failed.
-                yield logged(run.leave(peer));
+                yield deliver(run, run.leave(peer));
             }
             case Events.PHX_LEAVE -> {
                 topics.remove(topic);
-                List<Delivery> out = new ArrayList<>(logged(run.leave(peer)));
+                List<Delivery> out = new ArrayList<>(deliver(run, run.leave(peer)));
                 out.add(0, new Delivery(peer, Frame.reply(frame, Events.STATUS_OK, Json.EMPTY)));
                 yield out;
             }
@@ -123,39 +165,34 @@ public final class Orchestrator implements FrameHandler {
         if (!topic.startsWith(Events.TOPIC_PREFIX)) {
             return List.of(error(peer, frame, "unmatched topic"));
         }
-        Run run = runs.computeIfAbsent(topic, t -> new Run(t, timings));
-        List<Delivery> out = logged(run.join(peer, frame));
-        if (Events.STATUS_OK.equals(out.get(0).frame().replyStatus())) {
+        evictions.expired().forEach(this::evict);
+        RunDispatch run = runs.computeIfAbsent(
+                topic, t -> new RunDispatch(new RunRules(store.open(new RunId(t, peer.runKey())), timings, clock)));
+        RunDispatch.Step step = run.join(peer, frame);
+        if (step.joinedFrom() != null) {
             joined.computeIfAbsent(peer, p -> ConcurrentHashMap.newKeySet()).add(topic);
-            JsonObject response = out.get(0).frame().replyResponse();
-            log.accept("node " + response.getInt("node_index") + " joined " + topic + " from " + peer.describe());
         }
-        return out;
+        return deliver(run, step);
     }
 
     /**
-     * Logs what {@code step} did before its frames are sent: dropped duplicates, each tenth of the classes done, and
-     * the run's end (once; a results deq, a leave or a close may end it).
+     * Tells the listeners what {@code step} did, before its frames are sent (so that a log line about a run's end
+     * precedes the replies that end it), and returns the frames.
      */
-    private List<Delivery> logged(Run.Step step) {
-        Run.Progress p = step.progress();
-        for (String key : step.duplicateKeys()) {
-            log.accept("run " + p.topic() + ": a second result for " + key + " dropped");
-        }
-        if (step.progressed()) {
-            log.accept("run " + p.topic() + ": " + p.done() + " of " + p.classes() + " classes done, " + p.nodes()
-                    + (p.nodes() == 1 ? " node" : " nodes"));
-        }
-        if (step.finishedNow()) {
-            log.accept("run " + p.topic() + " finished: " + p.classes() + " classes, " + p.duplicates()
-                    + " duplicate results");
-            try {
-                timings.save();
-            } catch (IOException e) {
-                log.accept("cannot save the timings of " + p.topic() + ": " + e.getMessage());
-            }
+    private List<Delivery> deliver(RunDispatch run, RunDispatch.Step step) {
+        listeners.tell(run.id(), step.events(), step.joinedFrom());
+        if (step.events().stream().anyMatch(event -> event instanceof RunEvent.RunFinished)) {
+            evictions.finished(run.id());
         }
         return step.deliveries();
+    }
+
+    private void evict(RunId id) {
+        RunDispatch run = runs.get(id.topic());
+        if (run != null && run.id().equals(id) && runs.remove(id.topic(), run)) {
+            store.delete(id.topic());
+            listeners.evicted(id);
+        }
     }
 
     private static Delivery error(Peer peer, Frame request, String reason) {
@@ -164,7 +201,65 @@ public final class Orchestrator implements FrameHandler {
         return new Delivery(peer, Frame.reply(request, Events.STATUS_ERROR, response));
     }
 
-    private static void deliver(List<Delivery> deliveries) {
-        deliveries.forEach(Delivery::send);
+    /** Builds an {@link Orchestrator}; every setting has a default. */
+    public static final class Builder {
+        private Consumer<String> log = line -> {};
+        private TimingHistory timings = RunKeyTimings.inMemory();
+        private RunStore store = new MemoryStore();
+        private LongSupplier clock = System::nanoTime;
+        private Duration grace = FINISHED_RUN_GRACE;
+        private final List<RunListener> listeners = new ArrayList<>();
+
+        private Builder() {}
+
+        /** Receives one line per join, dropped duplicate, tenth of a run done and finished run. */
+        public Builder log(Consumer<String> log) {
+            this.log = require(log, "log");
+            return this;
+        }
+
+        /** The history runs are ordered and batched by; each result adds to it, saved whenever a run finishes. */
+        public Builder timings(TimingHistory timings) {
+            this.timings = require(timings, "timings");
+            return this;
+        }
+
+        /** Where the runs' durable facts live. */
+        public Builder store(RunStore store) {
+            this.store = require(store, "store");
+            return this;
+        }
+
+        /** Nanoseconds, as {@link System#nanoTime}: batch sizes and the finished runs' grace are measured by it. */
+        public Builder clock(LongSupplier clock) {
+            this.clock = require(clock, "clock");
+            return this;
+        }
+
+        /** How long a finished run is remembered, and a late node of it told "run finished"; not negative. */
+        public Builder finishedRunGrace(Duration grace) {
+            if (grace == null || grace.isNegative()) {
+                throw new IllegalArgumentException("the grace of a finished run must be 0 or more, not " + grace);
+            }
+            this.grace = grace;
+            return this;
+        }
+
+        /** Also tells {@code listener} what the runs do, after the log and the timings. */
+        public Builder listener(RunListener listener) {
+            listeners.add(require(listener, "listener"));
+            return this;
+        }
+
+        public Orchestrator build() {
+            return new Orchestrator(this);
+        }
+
+        private static <T> T require(T value, String name) {
+            if (value == null) {
+                throw new IllegalArgumentException("an orchestrator's " + name + " must not be null");
+            }
+            return value;
+        }
     }
 }

@@ -9,4 +9,12 @@ public interface Peer {
 
     /** A short description for logs, such as the remote address. */
     String describe();
+
+    /**
+     * The {@code run_key} connect parameter (PROTOCOL.md section 1): the suite within the build, which the timing
+     * history is kept by; empty when the node sent none.
+     */
+    default String runKey() {
+        return "";
+    }
 }

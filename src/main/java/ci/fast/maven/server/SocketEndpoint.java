@@ -8,6 +8,7 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.util.List;
 
 /** (Public because Tyrus calls it reflectively.) One connected node: decodes its frames for its {@link FrameHandler} and tells it when the node goes away. */
 public final class SocketEndpoint extends Endpoint {
@@ -29,7 +30,9 @@ public final class SocketEndpoint extends Endpoint {
     public void onOpen(Session session, EndpointConfig config) {
         session.setMaxTextMessageBufferSize(OrchestratorServer.MAX_FRAME_BYTES);
         Object remote = session.getUserProperties().get("jakarta.websocket.endpoint.remoteAddress");
-        connection = new Connection(session, remote == null ? session.getId() : remote.toString());
+        List<String> runKeys = session.getRequestParameterMap().get("run_key");
+        String runKey = runKeys == null || runKeys.isEmpty() ? "" : runKeys.get(0);
+        connection = new Connection(session, remote == null ? session.getId() : remote.toString(), runKey);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> onText(session, text));
     }
 

@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Each test class's last duration in seconds, by class name: what the server orders the queue and sizes batches by.
+ * Each test class's last duration in seconds, by class name, for one project's run key (a local run's history; a
+ * server keeps one per run key, {@link RunKeyTimings}): what the server orders the queue and sizes batches by.
  * Thread-safe. Kept in a JSON file ({@code {"com.acme.ATest": 1.25, …}}) between runs when it has one.
  */
 public final class Timings {
@@ -109,10 +110,15 @@ public final class Timings {
         }
         JsonObjectBuilder object = Json.PROVIDER.createObjectBuilder();
         snapshot().forEach(object::add);
+        writeAtomically(file, object.build().toString() + "\n");
+    }
+
+    /** Writes {@code text} to {@code file} through a temporary file beside it, so a reader never sees half a file. */
+    static void writeAtomically(Path file, String text) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path temp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-        Files.writeString(temp, object.build().toString() + "\n", StandardCharsets.UTF_8);
+        Files.writeString(temp, text, StandardCharsets.UTF_8);
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

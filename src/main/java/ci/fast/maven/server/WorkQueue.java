@@ -1,7 +1,6 @@
 package ci.fast.maven.server;
 
 import java.util.ArrayDeque;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -10,7 +9,7 @@ import java.util.Set;
 
 /**
  * A run's queued classes in hand-out order, with their estimated seconds and the running sum of them, so that taking a
- * batch or dropping a class costs no walk over the whole queue. Not thread-safe: the run guards it.
+ * batch or dropping a class costs no walk over the whole queue. Not thread-safe: the rules guard it.
  */
 final class WorkQueue {
     private final Deque<String> order = new ArrayDeque<>();
@@ -21,10 +20,6 @@ final class WorkQueue {
     /** @param estimates each class's estimated seconds; classes without one count {@link Timings#NO_HISTORY} */
     WorkQueue(Map<String, Double> estimates) {
         this.estimates = estimates;
-    }
-
-    void addAll(Collection<String> keys) {
-        keys.forEach(this::addLast);
     }
 
     void addLast(String key) {
@@ -53,12 +48,17 @@ final class WorkQueue {
         return order.isEmpty();
     }
 
-    /**
-     * The next batch for a run of {@code nodes} nodes whose others have {@code running} estimated seconds left of their
-     * batches, by {@link BatchPolicy}, of at most {@code cap} seconds.
-     */
-    List<String> take(int nodes, double running, double cap) {
-        List<String> batch = BatchPolicy.take(order, estimates, Math.max(0, seconds), running, nodes, cap);
+    /** The sum of the queued classes' estimates. */
+    double seconds() {
+        return Math.max(0, seconds);
+    }
+
+    /** The next batch, of about {@code share} seconds, by {@link BatchPolicy#fill}; empty when nothing is queued. */
+    List<String> take(double share) {
+        if (order.isEmpty()) {
+            return List.of();
+        }
+        List<String> batch = BatchPolicy.fill(order, estimates, share);
         for (String key : batch) {
             members.remove(key);
             seconds -= estimate(key);

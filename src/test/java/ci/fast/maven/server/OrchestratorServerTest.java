@@ -98,6 +98,26 @@ class OrchestratorServerTest {
     }
 
     @Test
+    void keepsTimingsUnderTheRunKeyTheNodesConnectedWith() throws Exception {
+        server.close();
+        RunKeyTimings timings = RunKeyTimings.inMemory();
+        server = OrchestratorServer.start(
+                "127.0.0.1",
+                0,
+                secret,
+                Orchestrator.builder().log(log::add).timings(timings).build());
+        PhoenixClient client = connect(new Node());
+        ok(await(client.push(T, Events.JOIN, Json.EMPTY)));
+        client.push(T, Events.ENQ, enq("com.acme.A"));
+
+        List<String> batch = batch(await(client.push(T, Events.DEQ, Json.EMPTY)));
+        assertEquals(List.of(), batch(await(client.push(T, Events.DEQ, results(batch)))));
+
+        assertEquals(Set.of(RUN_KEY), timings.snapshot().keySet(), "from the connect parameters, not the topic");
+        assertTrue(timings.snapshot().get(RUN_KEY).containsKey("com.acme.A"), timings.snapshot()::toString);
+    }
+
+    @Test
     void runsTwoNodesThroughJoinEnqDeqResultsAndLeave() throws Exception {
         Node nodeA = new Node();
         Node nodeB = new Node();

@@ -25,7 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The queue rules of PROTOCOL.md section 5, driven directly with nodes that record what they are sent. */
+/**
+ * The queue rules of PROTOCOL.md section 5 with one run's dispatch beside them, driven directly with nodes that record
+ * what they are sent.
+ */
 class RunTest {
     private static final String TOPIC = "test_orchestrator:junit-build-7";
 
@@ -33,7 +36,11 @@ class RunTest {
     /** The run's clock, in nanoseconds: still unless a test moves it. */
     private final AtomicLong clock = new AtomicLong();
 
-    private final Run run = new Run(TOPIC, timings, clock::get);
+    private final RunDispatch run = new RunDispatch(
+            new RunRules(new MemoryStore().open(new RunId(TOPIC, "junit")), TimingHistory.of(timings), clock::get));
+    /** What the Orchestrator tells of each call's events: here, the timings. */
+    private final RunListener timingsListener = new TimingsListener(TimingHistory.of(timings), line -> {});
+
     private long refs;
 
     @Test
@@ -142,7 +149,7 @@ class RunTest {
                 () -> assertFalse(handedOut.get(a).isEmpty(), "a got no work"),
                 () -> assertFalse(handedOut.get(b).isEmpty(), "b got no work"),
                 () -> assertTrue(run.finished()),
-                () -> assertEquals(new Run.Progress(TOPIC, 2, 25, 25, 0), run.progress()));
+                () -> assertEquals(new RunProgress(TOPIC, 2, 25, 25, 0), run.progress()));
     }
 
     @Test
@@ -500,7 +507,12 @@ class RunTest {
         return Frame.push(++refs, TOPIC, event, payload);
     }
 
-    private static void deliver(Run.Step step) {
+    private void deliver(RunDispatch.Step step) {
+        for (RunEvent event : step.events()) {
+            if (event instanceof RunEvent.ClassCompleted completed) {
+                timingsListener.classCompleted(run.id(), completed.result());
+            }
+        }
         step.deliveries().forEach(Delivery::send);
     }
 

@@ -1,0 +1,191 @@
+package ci.fast.maven.server;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One run's facts in memory, for {@link MemoryStore}. Only names and {@link Result}s are kept, never the JSON a node
+ * sent: a standing server holds thousands of classes per run, and what it keeps alive is what its garbage collector
+ * copies while nodes wait for replies.
+ */
+final class MemoryRun implements StoredRun {
+    private final RunId id;
+    private int nextNode;
+    /** Every class enqueued, in the enq's order; empty until the enq. */
+    private List<String> classes = List.of();
+    /** Each enqueued class's estimated seconds; null before the enq. Its keys are the enqueued classes. */
+    private Map<String, Double> estimates;
+
+    private long enqueuedAt;
+    /** The classes waiting for a node; empty until the enq. */
+    private WorkQueue queue = new WorkQueue(Map.of());
+    /** The classes each node holds without a result, by node index; a node holding nothing may have no entry. */
+    private final Map<Integer, Set<String>> held = new HashMap<>();
+
+    private final Map<String, Result> results = new HashMap<>();
+    private double doneSeconds;
+    private int duplicates;
+    private final Map<String, Integer> losses = new HashMap<>();
+    private final Set<String> lostTwice = new LinkedHashSet<>();
+
+    MemoryRun(RunId id) {
+        this.id = id;
+    }
+
+    @Override
+    public RunId id() {
+        return id;
+    }
+
+    @Override
+    public int nextNodeIndex() {
+        return nextNode++;
+    }
+
+    @Override
+    public boolean enqueue(List<String> classes, Map<String, Double> estimates, long at) {
+        if (this.estimates != null) {
+            return false;
+        }
+        this.classes = List.copyOf(classes);
+        this.estimates = new HashMap<>(estimates);
+        this.enqueuedAt = at;
+        queue = new WorkQueue(this.estimates);
+        return true;
+    }
+
+    @Override
+    public boolean hasQueue() {
+        return estimates != null;
+    }
+
+    @Override
+    public List<String> classes() {
+        return classes;
+    }
+
+    @Override
+    public boolean isEnqueued(String key) {
+        return estimates != null && estimates.containsKey(key);
+    }
+
+    @Override
+    public double estimate(String key) {
+        return queue.estimate(key);
+    }
+
+    @Override
+    public long enqueuedAt() {
+        return enqueuedAt;
+    }
+
+    @Override
+    public void queueFirst(String key) {
+        queue.addFirst(key);
+    }
+
+    @Override
+    public void queueLast(String key) {
+        queue.addLast(key);
+    }
+
+    @Override
+    public void unqueue(String key) {
+        queue.remove(key);
+    }
+
+    @Override
+    public boolean queueEmpty() {
+        return queue.isEmpty();
+    }
+
+    @Override
+    public double queuedSeconds() {
+        return queue.seconds();
+    }
+
+    @Override
+    public List<String> take(double shareSeconds) {
+        return queue.take(shareSeconds);
+    }
+
+    @Override
+    public void hold(int node, List<String> keys) {
+        held.computeIfAbsent(node, n -> new LinkedHashSet<>()).addAll(keys);
+    }
+
+    @Override
+    public List<String> held(int node) {
+        Set<String> keys = held.get(node);
+        return keys == null ? List.of() : List.copyOf(keys);
+    }
+
+    @Override
+    public void release(int node, String key) {
+        Set<String> keys = held.get(node);
+        if (keys != null) {
+            keys.remove(key);
+        }
+    }
+
+    @Override
+    public List<String> releaseAll(int node) {
+        Set<String> keys = held.remove(node);
+        return keys == null ? List.of() : new ArrayList<>(keys);
+    }
+
+    @Override
+    public boolean addResult(Result result) {
+        if (results.putIfAbsent(result.key(), result) != null) {
+            duplicates++;
+            return false;
+        }
+        doneSeconds += estimates == null ? 0 : estimates.getOrDefault(result.key(), 0.0);
+        return true;
+    }
+
+    @Override
+    public boolean hasResult(String key) {
+        return results.containsKey(key);
+    }
+
+    @Override
+    public Optional<Result> result(String key) {
+        return Optional.ofNullable(results.get(key));
+    }
+
+    @Override
+    public int resultCount() {
+        return results.size();
+    }
+
+    @Override
+    public double doneSeconds() {
+        return doneSeconds;
+    }
+
+    @Override
+    public int duplicates() {
+        return duplicates;
+    }
+
+    @Override
+    public int addLoss(String key, int delta) {
+        return losses.merge(key, delta, Integer::sum);
+    }
+
+    @Override
+    public void addLostTwice(String key) {
+        lostTwice.add(key);
+    }
+
+    @Override
+    public List<String> lostTwice() {
+        return List.copyOf(lostTwice);
+    }
+}

@@ -1,0 +1,28 @@
+package ci.fast.maven.server;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A {@link RunStore} in this JVM's memory: what a local run and a single {@code fast-ci:serve} use. Its runs are gone
+ * with the process. Thread-safe as a map of runs; each run is guarded by its rules.
+ */
+public final class MemoryStore implements RunStore {
+    private final Map<String, MemoryRun> runs = new ConcurrentHashMap<>();
+
+    @Override
+    public StoredRun open(RunId id) {
+        return runs.computeIfAbsent(id.topic(), topic -> new MemoryRun(id));
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.copyOf(runs.keySet());
+    }
+
+    @Override
+    public void delete(String topic) {
+        runs.remove(topic);
+    }
+}

@@ -1,0 +1,188 @@
+package ci.fast.maven.server;
+
+import ci.fast.maven.channel.Events;
+import ci.fast.maven.channel.Frame;
+import ci.fast.maven.channel.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run as this server process sees it: the connection state beside the run's {@link RunRules} — which peer is which
+ * node, each node's join ref, and the deq frame each waiting node is owed a reply to. Turns frames into the rules'
+ * commands and the rules' events into frames.
+ *
+ * <p>Lock, then deliver: every call takes this dispatch's lock once (it guards the rules too) and returns a
+ * {@link Step}, whose frames the caller sends after releasing it, so that a slow peer never holds up the run. One
+ * lock per frame: with hundreds of nodes, each further acquisition is one more chance to queue behind another node's
+ * deq.
+ */
+final class RunDispatch {
+    private final RunRules rules;
+    private final Map<Peer, Integer> nodeOf = new HashMap<>();
+    /** The peer of each joined node. */
+    private final Map<Integer, Peer> peerOf = new HashMap<>();
+    /** Each joined node's join ref, which its server pushes carry (V2). */
+    private final Map<Integer, JsonValue> joinRefOf = new HashMap<>();
+    /** The deq each waiting node is owed a reply to; a node waits for none when it has no entry. */
+    private final Map<Integer, Frame> heldDeq = new HashMap<>();
+
+    RunDispatch(RunRules rules) {
+        this.rules = rules;
+    }
+
+    RunId id() {
+        return rules.id();
+    }
+
+    synchronized Step join(Peer peer, Frame join) {
+        Integer previous = nodeOf.get(peer);
+        List<RunEvent> events = rules.join(previous == null ? -1 : previous);
+        if (events.get(0) instanceof RunEvent.NodeJoined joined) {
+            forget(previous);
+            nodeOf.put(peer, joined.node());
+            peerOf.put(joined.node(), peer);
+            joinRefOf.put(joined.node(), join.joinRef());
+            JsonObject response = Json.PROVIDER
+                    .createObjectBuilder()
+                    .add("event", Events.JOINED)
+                    .add("node_index", joined.node())
+                    .add("state", joined.running() ? Events.STATE_RUNNING : Events.STATE_WAITING)
+                    .build();
+            List<Delivery> out = new ArrayList<>();
+            out.add(new Delivery(peer, Frame.reply(join, Events.STATUS_OK, response)));
+            out.addAll(deliveries(events));
+            return new Step(out, events, peer.describe());
+        }
+        RunEvent.JoinRefused refused = (RunEvent.JoinRefused) events.get(0);
+        List<Delivery> out = new ArrayList<>(List.of(error(peer, join, refused.reason())));
+        out.addAll(deliveries(events));
+        return new Step(out, events, null);
+    }
+
+    // The JSON of an enq or a deq is read before the lock is taken: thousands of classes would hold up every node.
+
+    Step enq(Peer peer, Frame enq) {
+        String problem = Wire.enqProblem(enq.payload());
+        if (problem != null) {
+            return new Step(List.of(error(peer, enq, problem)), List.of(), null);
+        }
+        List<String> classes = Wire.classes(enq.payload());
+        synchronized (this) {
+            return step(rules.enq(classes));
+        }
+    }
+
+    Step deq(Peer peer, Frame deq) {
+        List<Result> results = Wire.results(deq.payload());
+        synchronized (this) {
+            Integer node = nodeOf.get(peer);
+            if (node == null) {
+                return new Step(List.of(), List.of(), null);
+            }
+            heldDeq.put(node, deq); // before the rules answer it, in this call or a later one
+            return step(rules.deq(node, results));
+        }
+    }
+
+    /** Results from no node, as {@link RunRules#record}. */
+    Step record(JsonObject results, List<String> unstarted) {
+        List<Result> parsed = Wire.results(results);
+        synchronized (this) {
+            return step(rules.record(parsed, unstarted));
+        }
+    }
+
+    synchronized Step leave(Peer peer) {
+        Integer node = nodeOf.remove(peer);
+        if (node == null) {
+            return new Step(List.of(), List.of(), null);
+        }
+        forget(node);
+        return step(rules.leave(node));
+    }
+
+    synchronized boolean finished() {
+        return rules.finished();
+    }
+
+    synchronized List<String> unfinished() {
+        return rules.unfinished();
+    }
+
+    synchronized List<String> lostTwice() {
+        return rules.lostTwice();
+    }
+
+    synchronized boolean hasResult(String key) {
+        return rules.hasResult(key);
+    }
+
+    synchronized RunProgress progress() {
+        return rules.progress();
+    }
+
+    /**
+     * What one call did, taken under the lock.
+     *
+     * @param deliveries the frames to send, once the lock is released
+     * @param events what the rules did, for the listeners
+     * @param joinedFrom the joining peer's description when the call was a join that succeeded; null otherwise
+     */
+    record Step(List<Delivery> deliveries, List<RunEvent> events, String joinedFrom) {}
+
+    private Step step(List<RunEvent> events) {
+        return new Step(deliveries(events), events, null);
+    }
+
+    /** The frames the events owe peers of this process: deq_request pushes and the replies to waiting deqs. */
+    private List<Delivery> deliveries(List<RunEvent> events) {
+        List<Delivery> out = new ArrayList<>();
+        for (RunEvent event : events) {
+            if (event instanceof RunEvent.DeqRequested requested) {
+                Peer peer = peerOf.get(requested.node());
+                if (peer != null) {
+                    Frame push = Frame.serverPush(
+                            joinRefOf.get(requested.node()), id().topic(), Events.DEQ_REQUEST, Json.EMPTY);
+                    out.add(new Delivery(peer, push));
+                }
+            } else if (event instanceof RunEvent.BatchHandedOut batch) {
+                Frame deq = heldDeq.remove(batch.node());
+                Peer peer = peerOf.get(batch.node());
+                if (deq != null && peer != null) {
+                    out.add(new Delivery(peer, batchReply(deq, batch.keys())));
+                }
+            }
+        }
+        return out;
+    }
+
+    private void forget(Integer node) {
+        if (node != null) {
+            peerOf.remove(node);
+            joinRefOf.remove(node);
+            heldDeq.remove(node);
+        }
+    }
+
+    private static Frame batchReply(Frame deq, List<String> keys) {
+        JsonArrayBuilder tests = Json.PROVIDER.createArrayBuilder();
+        keys.forEach(tests::add);
+        JsonObject response = Json.PROVIDER
+                .createObjectBuilder()
+                .add("event", Events.DEQ)
+                .add("tests", tests)
+                .build();
+        return Frame.reply(deq, Events.STATUS_OK, response);
+    }
+
+    private static Delivery error(Peer peer, Frame request, String reason) {
+        JsonObject response =
+                Json.PROVIDER.createObjectBuilder().add("reason", reason).build();
+        return new Delivery(peer, Frame.reply(request, Events.STATUS_ERROR, response));
+    }
+}

@@ -1,0 +1,23 @@
+package ci.fast.maven.server;
+
+import java.util.Set;
+
+/**
+ * Where the durable facts of the server's runs live, under {@link RunRules}: what each run enqueued and estimated, its
+ * queue, which node holds which classes, results, losses. Connection state (peers, held deqs) never reaches a store,
+ * and neither does anything the rules can rebuild (how long the nodes' batches should still run).
+ *
+ * <p>The rules call a store's run under their own lock, one call of theirs being one unit of work; a store shared by
+ * several server processes makes that unit a transaction. {@link MemoryStore} keeps it in this JVM; every
+ * implementation passes {@code RunStoreContract}.
+ */
+public interface RunStore {
+    /** The run of {@code id}'s topic: the stored one, or a new empty one (no queue yet, no node) if there is none. */
+    StoredRun open(RunId id);
+
+    /** The topics of the runs stored, in no particular order. */
+    Set<String> topics();
+
+    /** Forgets the run of {@code topic} and everything of it; nothing if there is none. */
+    void delete(String topic);
+}

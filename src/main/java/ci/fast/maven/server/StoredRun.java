@@ -1,0 +1,103 @@
+package ci.fast.maven.server;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One run's durable facts in a {@link RunStore}. Not thread-safe: {@link RunRules} guards it. Keys that were never
+ * enqueued are not this interface's concern: the rules check {@link #isEnqueued} first.
+ */
+public interface StoredRun {
+    RunId id();
+
+    /** Takes the next node index: 0, 1, 2, … in the order of the calls. */
+    int nextNodeIndex();
+
+    /**
+     * Creates the queue, once, empty (the rules fill it in their order): the run's classes are {@code classes}, in the
+     * enq's order, each with its estimated seconds (a key of {@code estimates}), enqueued at {@code at} on the rules'
+     * clock.
+     *
+     * @return false, with nothing changed, when the run has a queue already
+     */
+    boolean enqueue(List<String> classes, Map<String, Double> estimates, long at);
+
+    /** Whether the queue exists. */
+    boolean hasQueue();
+
+    /** Every class enqueued, in the enq's order; empty before it. */
+    List<String> classes();
+
+    /** Whether {@code key} was enqueued. */
+    boolean isEnqueued(String key);
+
+    /** {@code key}'s estimated seconds, fixed at the enq; {@link Timings#NO_HISTORY} for a key never enqueued. */
+    double estimate(String key);
+
+    /** When the queue was created, on the rules' clock; 0 before. */
+    long enqueuedAt();
+
+    /** Puts {@code key} at the head of the queue, unless it is queued already. */
+    void queueFirst(String key);
+
+    /** Puts {@code key} at the tail of the queue, unless it is queued already. */
+    void queueLast(String key);
+
+    /** Takes {@code key} out of the queue, if it is in it. */
+    void unqueue(String key);
+
+    boolean queueEmpty();
+
+    /** The sum of the queued classes' estimates. */
+    double queuedSeconds();
+
+    /**
+     * Takes a batch off the head of the queue, by {@link BatchPolicy#fill}: the head class, then each next while the
+     * batch stays nearer {@code shareSeconds} with it than without it.
+     *
+     * @return at least one class, unless the queue is empty
+     */
+    List<String> take(double shareSeconds);
+
+    /** Records that node {@code node} holds {@code keys}, besides what it held. */
+    void hold(int node, List<String> keys);
+
+    /** The classes node {@code node} holds without a result, in the order handed out. */
+    List<String> held(int node);
+
+    /** Node {@code node} no longer holds {@code key}. */
+    void release(int node, String key);
+
+    /** Node {@code node} holds nothing any more; returns what it held, in the order handed out. */
+    List<String> releaseAll(int node);
+
+    /**
+     * Records {@code result} if its class has none yet (first result wins); otherwise counts a duplicate.
+     *
+     * @return whether it was recorded
+     */
+    boolean addResult(Result result);
+
+    boolean hasResult(String key);
+
+    Optional<Result> result(String key);
+
+    /** How many classes have a result. */
+    int resultCount();
+
+    /** The sum of the estimates of the classes with a result. */
+    double doneSeconds();
+
+    /** How many results were dropped as second ones. */
+    int duplicates();
+
+    /** Adds {@code delta} to how often {@code key} was lost; returns the new count. */
+    int addLoss(String key, int delta);
+
+    /** Records that {@code key} was lost twice and so failed. */
+    void addLostTwice(String key);
+
+    /** The classes lost twice, in the order they were. */
+    List<String> lostTwice();
+}

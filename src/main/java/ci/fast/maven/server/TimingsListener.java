@@ -1,0 +1,36 @@
+package ci.fast.maven.server;
+
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/**
+ * Adds each class's duration to the timing history under its run's key, and saves the history when a run finishes.
+ * A class recorded as lost says nothing of its duration and is left out. A result recorded on another thread in the
+ * moment a run finishes may reach the history just after that save: it is in memory, and on disk at the next one.
+ */
+final class TimingsListener implements RunListener {
+    private final TimingHistory timings;
+    /** Told when the history cannot be saved. */
+    private final Consumer<String> log;
+
+    TimingsListener(TimingHistory timings, Consumer<String> log) {
+        this.timings = timings;
+        this.log = log;
+    }
+
+    @Override
+    public void classCompleted(RunId run, Result result) {
+        if (!result.lost()) {
+            timings.record(run.runKey(), result.key(), result.seconds());
+        }
+    }
+
+    @Override
+    public void runFinished(RunId run, RunProgress progress) {
+        try {
+            timings.save();
+        } catch (IOException e) {
+            log.accept("cannot save the timings of " + run.topic() + ": " + e.getMessage());
+        }
+    }
+}

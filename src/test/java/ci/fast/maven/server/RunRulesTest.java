@@ -1,0 +1,175 @@
+package ci.fast.maven.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ci.fast.maven.server.RunEvent.BatchHandedOut;
+import ci.fast.maven.server.RunEvent.ClassCompleted;
+import ci.fast.maven.server.RunEvent.DeqRequested;
+import ci.fast.maven.server.RunEvent.DuplicateDropped;
+import ci.fast.maven.server.RunEvent.JoinRefused;
+import ci.fast.maven.server.RunEvent.NodeJoined;
+import ci.fast.maven.server.RunEvent.NodeLost;
+import ci.fast.maven.server.RunEvent.Progressed;
+import ci.fast.maven.server.RunEvent.RunFinished;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The rules alone: commands in, events out, no peers, frames or JSON; the clock a test's own. */
+class RunRulesTest {
+    private static final RunId RUN = new RunId("test_orchestrator:junit-build-3", "junit");
+
+    private final AtomicLong clock = new AtomicLong();
+    private final RunKeyTimings timings = RunKeyTimings.inMemory();
+    private final StoredRun store = new MemoryStore().open(RUN);
+    private final RunRules rules = new RunRules(store, timings, clock::get);
+
+    @Test
+    void tellsALaterJoinerToWaitAndRequestsItsDeqOnceTheQueueExists() {
+        assertEquals(List.of(new NodeJoined(0, true)), rules.join(-1));
+        assertEquals(List.of(new NodeJoined(1, false)), rules.join(-1));
+
+        assertEquals(List.of(new DeqRequested(1)), rules.enq(List.of("A")));
+        assertEquals(List.of(new NodeJoined(2, true)), rules.join(-1), "the queue exists: no wait");
+    }
+
+    @Test
+    void answersADeqThatCameBeforeTheQueueOnceItExists() {
+        rules.join(-1);
+
+        assertEquals(List.of(), rules.deq(0, List.of()), "held: no queue yet");
+
+        assertEquals(List.of(new BatchHandedOut(0, List.of("A"))), rules.enq(List.of("A", "B")));
+    }
+
+    @Test
+    void answersOnlyTheNodesThatAsked() {
+        rules.join(-1);
+        rules.join(-1);
+        rules.enq(List.of("A", "B", "C"));
+
+        List<RunEvent> events = rules.deq(0, List.of());
+
+        assertEquals(1, events.size(), events::toString);
+        assertEquals(0, ((BatchHandedOut) events.get(0)).node(), "node 1 has not asked");
+    }
+
+    @Test
+    void holdsTheLastDeqsUntilEveryClassHasAResultThenAnswersThemEmptyAndFinishesOnce() {
+        rules.join(-1);
+        rules.join(-1);
+        rules.enq(List.of("A", "B"));
+        assertEquals(List.of(new BatchHandedOut(0, List.of("A"))), rules.deq(0, List.of()));
+        assertEquals(List.of(new BatchHandedOut(1, List.of("B"))), rules.deq(1, List.of()));
+
+        List<RunEvent> held = rules.deq(0, List.of(passed("A")));
+        assertEquals(List.of(new ClassCompleted(passed("A")), new Progressed(progress(2, 2, 1))), held);
+
+        List<RunEvent> last = rules.deq(1, List.of(passed("B")));
+
+        assertEquals(
+                List.of(
+                        new ClassCompleted(passed("B")),
+                        new BatchHandedOut(0, List.of()),
+                        new BatchHandedOut(1, List.of()),
+                        new RunFinished(progress(2, 2, 2))),
+                last);
+        assertEquals(List.of(new JoinRefused(RunRules.RUN_FINISHED)), rules.join(-1));
+        assertTrue(rules.leave(0).stream().noneMatch(event -> event instanceof RunFinished), "finished once");
+    }
+
+    @Test
+    void dropsASecondResultAndIgnoresAClassNeverEnqueued() {
+        rules.join(-1);
+        rules.enq(List.of("A", "B"));
+        rules.deq(0, List.of());
+
+        List<RunEvent> events = rules.deq(0, List.of(passed("A"), passed("A$Inner")));
+        assertEquals(new ClassCompleted(passed("A")), events.get(0));
+
+        assertEquals(
+                new DuplicateDropped("A"),
+                rules.deq(0, List.of(passed("B"), passed("A"))).get(1));
+        assertTrue(rules.finished());
+    }
+
+    @Test
+    void requeuesALostNodesClassesAndRecordsAClassLostTwiceAsFailed() {
+        rules.join(-1);
+        rules.join(-1);
+        rules.join(-1);
+        rules.enq(List.of("A"));
+        rules.deq(0, List.of());
+        rules.deq(1, List.of());
+
+        assertEquals(List.of(new NodeLost(0, List.of("A")), new BatchHandedOut(1, List.of("A"))), rules.leave(0));
+        rules.deq(2, List.of());
+
+        List<RunEvent> events = rules.leave(1);
+
+        assertEquals(
+                List.of(
+                        new NodeLost(1, List.of()),
+                        new ClassCompleted(Result.lostTwice("A")),
+                        new BatchHandedOut(2, List.of()),
+                        new RunFinished(progress(1, 1, 1))),
+                events);
+        assertEquals(List.of("A"), rules.lostTwice());
+    }
+
+    @Test
+    void aSecondJoinOnOneConnectionLosesTheNodeItReplaces() {
+        rules.join(-1);
+        rules.enq(List.of("A", "B"));
+        rules.deq(0, List.of());
+
+        List<RunEvent> events = rules.join(0);
+
+        assertEquals(List.of(new NodeJoined(1, true), new NodeLost(0, List.of("A"))), events);
+        assertEquals(List.of(new BatchHandedOut(1, List.of("B"))), rules.deq(1, List.of()), "A went last");
+        assertEquals(
+                new BatchHandedOut(1, List.of("A")),
+                rules.deq(1, List.of(passed("B"))).get(1));
+    }
+
+    @Test
+    void tellsEachTenthOfTheClassesDoneOnce() {
+        List<String> keys = IntStream.range(0, 20).mapToObj(i -> "C" + i).toList();
+        rules.join(-1);
+        rules.enq(keys);
+        clock.set(1_000_000_000_000L); // an old run: no cap on batches
+        rules.deq(0, List.of());
+
+        long progressed = keys.stream()
+                .limit(19)
+                .flatMap(key -> rules.record(List.of(passed(key)), List.of()).stream())
+                .filter(event -> event instanceof Progressed)
+                .count();
+
+        assertEquals(9, progressed, "at 2, 4, … 18 of 20");
+    }
+
+    @Test
+    void ordersTheQueueByTheHistoryOfItsOwnRunKey() {
+        timings.record("junit", "A", 1.0);
+        timings.record("junit", "B", 5.0);
+        timings.record("testng", "A", 50.0);
+        rules.join(-1);
+        rules.enq(List.of("A", "B"));
+        clock.set(1_000_000_000_000L);
+
+        assertEquals(List.of(new BatchHandedOut(0, List.of("B"))), rules.deq(0, List.of()));
+        assertEquals(5.0, store.estimate("B"));
+        assertEquals(1.0, store.estimate("A"), "not the other run key's 50 s");
+    }
+
+    private static RunProgress progress(int nodes, int classes, int done) {
+        return new RunProgress(RUN.topic(), nodes, classes, done, 0);
+    }
+
+    private static Result passed(String key) {
+        return Result.of(key, "passed", List.of(new Result.Test("t()", "passed", 0.5, null)));
+    }
+}
