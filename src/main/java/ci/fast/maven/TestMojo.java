@@ -8,6 +8,7 @@ import ci.fast.maven.fork.ForkJvm;
 import ci.fast.maven.fork.ForkOptions;
 import ci.fast.maven.fork.ForkSystemProperties;
 import ci.fast.maven.fork.PlatformArtifacts;
+import ci.fast.maven.pom.SurefireInheritance;
 import ci.fast.maven.report.ReportOptions;
 import ci.fast.maven.run.LocalRun;
 import ci.fast.maven.run.RemoteRun;
@@ -28,6 +29,7 @@ import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -37,6 +39,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.component.configurator.ComponentConfigurator;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.resolution.DependencyResolutionException;
@@ -63,6 +66,13 @@ public class TestMojo extends AbstractMojo {
 
     @Component
     private RepositorySystem repositorySystem;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution mojoExecution;
+
+    /** What Maven configured this mojo with: the pom's Surefire configuration is applied with it too. */
+    @Component(role = ComponentConfigurator.class, hint = "basic")
+    private ComponentConfigurator configurator;
 
     /** Skips running the tests (they are still compiled), as Surefire's {@code skipTests}. */
     @Parameter(property = "skipTests", defaultValue = "false")
@@ -243,6 +253,7 @@ public class TestMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        new SurefireInheritance(configurator, getLog()).apply(this, session, mojoExecution);
         if (skip || skipTests) {
             getLog().info("Tests are skipped.");
             return;
