@@ -1,6 +1,7 @@
 package ci.fast.maven;
 
 import ci.fast.maven.config.RunSettings;
+import ci.fast.maven.pom.SurefireInheritance;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.toolchain.ToolchainManager;
+import org.codehaus.plexus.component.configurator.ComponentConfigurator;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 
@@ -43,6 +45,10 @@ abstract class AbstractTestMojo extends TestParameters {
     @Component
     ToolchainManager toolchainManager;
 
+    /** What Maven configured this mojo with: the pom's Surefire (Failsafe) configuration is applied with it too. */
+    @Component(role = ComponentConfigurator.class, hint = "basic")
+    ComponentConfigurator configurator;
+
     /** Which goal this is. */
     abstract Goal goal();
 
@@ -68,17 +74,20 @@ abstract class AbstractTestMojo extends TestParameters {
      */
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
-        if (skipped()) {
-            getLog().info("Tests are skipped.");
-            return;
-        }
         try {
+            // Maven's precedence: the goal's -D properties first, then the pom's Surefire configuration over them
+            // (a value in a pom wins over a property), and fast-ci's own configuration, which Maven set, over both.
             GoalProperties.apply(
                     this,
                     goal() == Goal.INTEGRATION_TEST,
                     mojoExecution.getConfiguration(),
                     new PluginParameterExpressionEvaluator(session, mojoExecution),
                     project.getBasedir().toPath());
+            new SurefireInheritance(configurator, getLog(), goal().inheritedPlugin).apply(this, session, mojoExecution);
+            if (skipped()) {
+                getLog().info("Tests are skipped.");
+                return;
+            }
             RunSettings settings = SettingsTranslation.translate(this, facts());
             getLog().debug("fast-ci settings: " + settings);
             new TestGoal(

@@ -1,5 +1,6 @@
 package ci.fast.maven;
 
+import ci.fast.maven.pom.InheritedPlugin;
 import java.util.List;
 
 /**
@@ -11,9 +12,14 @@ enum Goal {
             "test",
             "junit-",
             "timings.json",
-            List.of("**/Test*.java", "**/*Test.java", "**/*Tests.java", "**/*TestCase.java")),
+            List.of("**/Test*.java", "**/*Test.java", "**/*Tests.java", "**/*TestCase.java"),
+            InheritedPlugin.SUREFIRE),
     INTEGRATION_TEST(
-            "integration-test", "it-", "it-timings.json", List.of("**/IT*.java", "**/*IT.java", "**/*ITCase.java"));
+            "integration-test",
+            "it-",
+            "it-timings.json",
+            List.of("**/IT*.java", "**/*IT.java", "**/*ITCase.java"),
+            InheritedPlugin.FAILSAFE);
 
     /** The goal's name, as in messages. */
     final String goalName;
@@ -23,8 +29,16 @@ enum Goal {
     final String timingsFileName;
     /** The class patterns that run when neither includes nor an includes file is set. */
     final List<String> defaultIncludes;
+    /** The plugin whose pom configuration the goal takes for what it does not set itself. */
+    final InheritedPlugin inheritedPlugin;
 
-    Goal(String goalName, String runKeyPrefix, String timingsFileName, List<String> defaultIncludes) {
+    Goal(
+            String goalName,
+            String runKeyPrefix,
+            String timingsFileName,
+            List<String> defaultIncludes,
+            InheritedPlugin inheritedPlugin) {
+        this.inheritedPlugin = inheritedPlugin;
         this.goalName = goalName;
         this.runKeyPrefix = runKeyPrefix;
         this.timingsFileName = timingsFileName;

@@ -1,17 +1,23 @@
 package ci.fast.maven;
 
+import ci.fast.maven.pom.InheritedPlugin;
+import ci.fast.maven.pom.SurefireInheritance;
 import ci.fast.maven.report.FailedTests;
 import ci.fast.maven.report.FailsafeSummary;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.codehaus.plexus.component.configurator.ComponentConfigurator;
 
 /**
  * Fails the build when the integration tests failed, from the summary {@code fast-ci:integration-test} (or Failsafe)
@@ -55,8 +61,20 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter
     File[] summaryFiles;
 
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    MojoExecution mojoExecution;
+
+    /** Applies the pom's Failsafe configuration (its reportsDirectory, summaryFile, testFailureIgnore …) to this goal. */
+    @Component(role = ComponentConfigurator.class, hint = "basic")
+    ComponentConfigurator configurator;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        // The same summary file and switches as the integration-test goal took from Failsafe's configuration.
+        new SurefireInheritance(configurator, getLog(), InheritedPlugin.FAILSAFE).apply(this, session, mojoExecution);
         if (skip || skipTests || skipITs || Boolean.TRUE.equals(skipExec)) {
             getLog().info("Tests are skipped.");
             return;
