@@ -9,18 +9,21 @@ final class ReplacementLine {
 
     private ReplacementLine() {}
 
-    /** The line for these replaced executions, each named {@code module (execution id)}. */
+    /**
+     * The line for these replaced executions, each named {@code module (execution id)}, a Failsafe one
+     * {@code module (failsafe execution id)}.
+     */
     static String of(List<String> replaced) {
         if (replaced.isEmpty()) {
-            return "fast-ci: no module runs maven-surefire-plugin:test; nothing replaced.";
+            return "fast-ci: no module runs maven-surefire-plugin:test or maven-failsafe-plugin; nothing replaced.";
         }
         String listed = String.join(", ", replaced.subList(0, Math.min(LISTED, replaced.size())));
         if (replaced.size() > LISTED) {
             listed += " and " + (replaced.size() - LISTED) + " more";
         }
-        return "fast-ci runs in place of maven-surefire-plugin:test in " + replaced.size()
+        return "fast-ci runs in place of Surefire and Failsafe in " + replaced.size()
                 + (replaced.size() == 1 ? " execution: " : " executions: ") + listed + " (-D"
                 + FastCiParticipant.ENABLED
-                + "=false runs Surefire).";
+                + "=false runs them).";
     }
 }

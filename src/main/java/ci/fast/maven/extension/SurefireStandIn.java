@@ -22,11 +22,11 @@ final class SurefireStandIn {
     static final String GOAL = "test";
 
     /** A plugin fast-ci stands in for, and the goals of it that fast-ci has under the same names. */
-    record Replaced(String key, List<String> goals) {}
+    record Replaced(String key, List<String> goals, String label) {}
 
     static final List<Replaced> REPLACED = List.of(
-            new Replaced(SurefireConfiguration.SUREFIRE, List.of(GOAL)),
-            new Replaced(InheritedPlugin.FAILSAFE.key(), List.of("integration-test", "verify")));
+            new Replaced(SurefireConfiguration.SUREFIRE, List.of(GOAL), ""),
+            new Replaced(InheritedPlugin.FAILSAFE.key(), List.of("integration-test", "verify"), "failsafe "));
 
     /** Maven binds an execution to a phase of that name to none: the usual way to unbind one in a pom. */
     static final String NO_PHASE = "none";
@@ -69,7 +69,7 @@ final class SurefireStandIn {
             fastCi.addExecution(standIn);
             execution.setPhase(NO_PHASE);
             StandIns.mark(project, standIn.getId());
-            ids.add(execution.getId());
+            ids.add(replacedPlugin.label() + execution.getId());
         }
         // The model caches its plugin and execution maps, which the lifecycle looks plugins up by.
         fastCi.flushExecutionMap();

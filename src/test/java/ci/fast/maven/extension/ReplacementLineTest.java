@@ -10,8 +10,8 @@ class ReplacementLineTest {
     @Test
     void namesEachReplacedExecutionAndHowToGetSurefireBack() {
         assertEquals(
-                "fast-ci runs in place of maven-surefire-plugin:test in 2 executions: a (default-test), b (slow)"
-                        + " (-DfastCi.enabled=false runs Surefire).",
+                "fast-ci runs in place of Surefire and Failsafe in 2 executions: a (default-test), b (slow)"
+                        + " (-DfastCi.enabled=false runs them).",
                 ReplacementLine.of(List.of("a (default-test)", "b (slow)")));
     }
 
@@ -29,6 +29,6 @@ class ReplacementLineTest {
     @Test
     void saysSoWhenNothingWasReplaced() {
         assertEquals(
-                "fast-ci: no module runs maven-surefire-plugin:test; nothing replaced.", ReplacementLine.of(List.of()));
+                "fast-ci: no module runs maven-surefire-plugin:test or maven-failsafe-plugin; nothing replaced.", ReplacementLine.of(List.of()));
     }
 }
