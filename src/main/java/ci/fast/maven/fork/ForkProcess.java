@@ -68,7 +68,7 @@ public final class ForkProcess {
                             template.filters(),
                             template.carried())
                     .write(configFile);
-            ProcessBuilder builder = new ProcessBuilder(ForkCommand.build(options, argFile, configFile))
+            ProcessBuilder builder = new ProcessBuilder(ForkCommand.build(options, number, argFile, configFile))
                     .directory(options.workingDirectory().toFile());
             builder.environment().putAll(options.environment());
             builder.environment().put(BooterConfig.SECRET_ENV, secret.reveal());

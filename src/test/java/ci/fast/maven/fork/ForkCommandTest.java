@@ -60,7 +60,7 @@ class ForkCommandTest {
         Path argFile = dir.resolve("fork-1.args");
         Path configFile = dir.resolve("fork-1.properties");
 
-        List<String> command = ForkCommand.build(options, argFile, configFile);
+        List<String> command = ForkCommand.build(options, 1, argFile, configFile);
 
         assertEquals(List.of(java.toString(), "-Xmx256m", "-Dfoo=bar", "@" + argFile), command);
         for (String token : command) {
@@ -74,6 +74,29 @@ class ForkCommandTest {
                         ForkedBooter.class.getName(),
                         ForkCommand.quote(configFile.toString())),
                 Files.readAllLines(argFile, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void givesEachForkItsNumberInArgLineAndSystemProperties() throws Exception {
+        ForkOptions options = new ForkOptions(
+                dir.resolve("java"),
+                List.of(
+                        "-Dagent.port=70${surefire.forkNumber}", "-Dserver.port=80${surefire.forkNumber}",
+                        "-Dold=${surefire.threadNumber}", "-Dother=${failsafe.forkNumber}"),
+                List.of(),
+                List.of(),
+                dir,
+                Map.of(),
+                dir,
+                Duration.ZERO);
+
+        List<String> second =
+                ForkCommand.build(options, 2, dir.resolve("fork-2.args"), dir.resolve("fork-2.properties"));
+
+        // Failsafe replaces Surefire's placeholders only: a failsafe.forkNumber stays as written there too.
+        assertEquals(
+                List.of("-Dagent.port=702", "-Dserver.port=802", "-Dold=2", "-Dother=${failsafe.forkNumber}"),
+                second.subList(1, 5));
     }
 
     @Test
@@ -94,7 +117,7 @@ class ForkCommandTest {
                 Duration.ZERO);
 
         Process process = new ProcessBuilder(
-                        ForkCommand.build(options, dir.resolve("fork.args"), dir.resolve("fork.properties")))
+                        ForkCommand.build(options, 1, dir.resolve("fork.args"), dir.resolve("fork.properties")))
                 .redirectErrorStream(true)
                 .start();
         List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
