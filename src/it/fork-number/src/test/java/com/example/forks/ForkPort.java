@@ -16,7 +16,7 @@ final class ForkPort {
     private ForkPort() {}
 
     static synchronized void bindAndMeetTheOtherFork(String testClass) throws Exception {
-        int number = Integer.parseInt(System.getProperty("forks.number"));
+        int number = Integer.parseInt(System.getProperty("forks.id").substring("fork".length()));
         int port = Integer.parseInt(System.getProperty("forks.port"));
         Path dir = Files.createDirectories(Path.of(System.getProperty("forks.dir")));
         if (held == null) {
