@@ -164,7 +164,7 @@ assert failsafeMessage.last().startsWith('See dump files')
 assert fastCiMessage.subList(0, failsafeMessage.size() - 1) == failsafeMessage.subList(0, failsafeMessage.size() - 1)
 assert fastCiMessage.subList(failsafeMessage.size() - 1, fastCiMessage.size()) == [
         'Failed tests:',
-        '  NestingIT$Inner.innerFails: inner failure',
+        '  NestingIT.innerFails: inner failure',
         '  OutcomesIT.failsAnAssertion: greeting ==> expected: <Hi, you> but was: <Hello, you>',
         '  OutcomesIT.throwsAnException: broken state']
 return true
