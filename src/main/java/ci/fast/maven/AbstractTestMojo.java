@@ -83,7 +83,8 @@ abstract class AbstractTestMojo extends TestParameters {
                     mojoExecution.getConfiguration(),
                     new PluginParameterExpressionEvaluator(session, mojoExecution),
                     project.getBasedir().toPath());
-            new SurefireInheritance(configurator, getLog(), goal().inheritedPlugin).apply(this, session, mojoExecution);
+            new SurefireInheritance(configurator, getLog(), goal().inheritedPlugin, true)
+                    .apply(this, session, mojoExecution);
             if (skipped()) {
                 getLog().info("Tests are skipped.");
                 return;

@@ -74,7 +74,8 @@ public class VerifyMojo extends AbstractMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         // The same summary file and switches as the integration-test goal took from Failsafe's configuration.
-        new SurefireInheritance(configurator, getLog(), InheritedPlugin.FAILSAFE).apply(this, session, mojoExecution);
+        new SurefireInheritance(configurator, getLog(), InheritedPlugin.FAILSAFE, false)
+                .apply(this, session, mojoExecution);
         if (skip || skipTests || skipITs || Boolean.TRUE.equals(skipExec)) {
             getLog().info("Tests are skipped.");
             return;
@@ -111,14 +112,19 @@ public class VerifyMojo extends AbstractMojo {
         if (!summary.failed()) {
             return;
         }
-        StringBuilder message = new StringBuilder("There are test failures.");
-        for (String line : FailedTests.in(reportsDirectory.toPath())) {
-            message.append("\n  ").append(line);
+        // Failsafe 3.5.4's first lines, then what Failsafe leaves out: the failed tests by name, and what went wrong
+        // outside them. Failsafe's last line, about dump files, is not there: fast-ci writes none.
+        StringBuilder message = new StringBuilder("There are test failures.\n\nSee ")
+                .append(reportsDirectory)
+                .append(" for the individual test results.");
+        List<String> failed = FailedTests.in(reportsDirectory.toPath());
+        if (!failed.isEmpty()) {
+            message.append("\nFailed tests:");
+            failed.forEach(line -> message.append("\n  ").append(line));
         }
         if (!summary.failureMessage().isEmpty()) {
             message.append("\n  ").append(summary.failureMessage().replace("\n", "\n  "));
         }
-        message.append("\n\nPlease refer to ").append(reportsDirectory).append(" for the individual test results.");
         if (testFailureIgnore) {
             getLog().error(message.toString());
             return;

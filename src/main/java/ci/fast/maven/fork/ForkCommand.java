@@ -16,9 +16,16 @@ import java.util.stream.Collectors;
  * socket, so nothing of the run's configuration shows in a process listing.
  */
 final class ForkCommand {
+    /**
+     * Surefire's and Failsafe's per-fork placeholders (Failsafe has no {@code failsafe.} one), replaced by the fork's
+     * number in argLine and the system properties, so that each fork of a run can take its own port or directory.
+     */
+    private static final List<String> FORK_NUMBER = List.of("${surefire.forkNumber}", "${surefire.threadNumber}");
+
     private ForkCommand() {}
 
-    static List<String> build(ForkOptions options, Path argFile, int eventPort) throws IOException {
+    /** @param forkNumber the fork's number, from 1, for the placeholders in its JVM options */
+    static List<String> build(ForkOptions options, int forkNumber, Path argFile, int eventPort) throws IOException {
         String classPath =
                 options.classPath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
         List<String> lines =
@@ -26,9 +33,19 @@ final class ForkCommand {
         Files.write(argFile, lines, StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>();
         command.add(options.java().toString());
-        command.addAll(options.jvmArguments());
+        for (String argument : options.jvmArguments()) {
+            command.add(withForkNumber(argument, forkNumber));
+        }
         command.add("@" + argFile);
         return command;
+    }
+
+    static String withForkNumber(String argument, int forkNumber) {
+        String replaced = argument;
+        for (String placeholder : FORK_NUMBER) {
+            replaced = replaced.replace(placeholder, Integer.toString(forkNumber));
+        }
+        return replaced;
     }
 
     /** An @argfile token: quoted, with backslashes and quotes escaped (JDK's @argfile rules). */

@@ -57,7 +57,8 @@ public final class ForkProcess {
         Path argFile = Files.createTempFile(options.scratch(), "fork-" + number + "-", ".args");
         ForkSettings settings = template.withNonce(UUID.randomUUID().toString());
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            ProcessBuilder builder = new ProcessBuilder(ForkCommand.build(options, argFile, server.getLocalPort()))
+            ProcessBuilder builder = new ProcessBuilder(
+                            ForkCommand.build(options, number, argFile, server.getLocalPort()))
                     .directory(options.workingDirectory().toFile());
             // Surefire's order: Maven's environment less the excluded variables, then the configured ones.
             builder.environment().keySet().removeAll(options.excludedEnvironment());

@@ -24,16 +24,22 @@ public final class SurefireInheritance {
     private final ComponentConfigurator configurator;
     private final Log log;
     private final InheritedPlugin plugin;
+    /** Whether the plugin's parameters the mojo lacks are named: for a goal that runs tests, not for verify. */
+    private final boolean namesTheOthers;
 
     /**
      * @param configurator Maven's {@code basic} component configurator, the one it configured the mojo with
      * @param log the mojo's log
-     * @param plugin Surefire, or Failsafe for the integration-test goal
+     * @param plugin Surefire, or Failsafe for the integration-test goals
+     * @param namesTheOthers whether to say once which of the plugin's parameters the mojo has none for; a goal that
+     *     takes only a few of them ({@code verify}) says nothing
      */
-    public SurefireInheritance(ComponentConfigurator configurator, Log log, InheritedPlugin plugin) {
+    public SurefireInheritance(
+            ComponentConfigurator configurator, Log log, InheritedPlugin plugin, boolean namesTheOthers) {
         this.configurator = configurator;
         this.log = log;
         this.plugin = plugin;
+        this.namesTheOthers = namesTheOthers;
     }
 
     /**
@@ -54,7 +60,7 @@ public final class SurefireInheritance {
                 descriptor,
                 explicit,
                 StandIns.isStandIn(project, execution.getExecutionId()));
-        if (!inherited.unsupported().isEmpty()) {
+        if (namesTheOthers && !inherited.unsupported().isEmpty()) {
             log.info("fast-ci has no parameter for " + plugin.name() + "'s "
                     + String.join(", ", inherited.unsupported()) + ": left out.");
         }

@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The failed and erroneous tests named in a directory's {@code TEST-*.xml}, one line each, for a goal that judges a
@@ -18,7 +20,10 @@ import org.w3c.dom.NodeList;
 public final class FailedTests {
     private FailedTests() {}
 
-    /** Lines such as {@code OrderIT.placesAnOrder: expected: <1> but was: <2>}, sorted. */
+    /**
+     * Lines such as {@code OrderIT.placesAnOrder: expected: <1> but was: <2>}, sorted; a {@code @Nested} class's test
+     * named by its top-level class.
+     */
     public static List<String> in(Path reportsDirectory) {
         List<String> lines = new ArrayList<>();
         if (!Files.isDirectory(reportsDirectory)) {
@@ -40,7 +45,10 @@ public final class FailedTests {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            Document document = factory.newDocumentBuilder().parse(report.toFile());
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            // Throws for a broken file without the parser's own "[Fatal Error]" line on the console.
+            builder.setErrorHandler(new DefaultHandler());
+            Document document = builder.parse(report.toFile());
             NodeList cases = document.getElementsByTagName("testcase");
             for (int i = 0; i < cases.getLength(); i++) {
                 Element testcase = (Element) cases.item(i);
@@ -49,7 +57,8 @@ public final class FailedTests {
                     problem = first(testcase, "error");
                 }
                 if (problem != null) {
-                    String cls = testcase.getAttribute("classname");
+                    // A @Nested class's test by its top-level class, as the Results section and Surefire name it.
+                    String cls = testcase.getAttribute("classname").split("\\$", 2)[0];
                     String message = problem.getAttribute("message");
                     int newline = message.indexOf('\n');
                     lines.add(cls.substring(cls.lastIndexOf('.') + 1) + "." + testcase.getAttribute("name")

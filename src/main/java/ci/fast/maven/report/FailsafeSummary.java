@@ -11,17 +11,20 @@ import java.util.regex.Pattern;
 
 /**
  * Failsafe's {@code failsafe-summary.xml}: what {@code integration-test} found, for {@code verify} to judge, in
- * Failsafe's format so that tools reading Failsafe's file read ours.
+ * Failsafe's format so that tools reading Failsafe's file read ours: byte for byte as Failsafe 3.5.4 writes it, its
+ * {@code result="null"} of a passing run, its {@code xsi:nil} message and its missing last newline included (IT
+ * failsafe-comparison compares the two).
  *
  * @param completed tests run
  * @param errors tests in error, and fork errors
  * @param failures tests that failed
  * @param skipped tests skipped
+ * @param flakes tests that failed, then passed on a rerun
  * @param failureMessage what went wrong outside the tests (a fork that died), or empty
  * @param timeout whether a fork timed out
  */
 public record FailsafeSummary(
-        int completed, int errors, int failures, int skipped, String failureMessage, boolean timeout) {
+        int completed, int errors, int failures, int skipped, int flakes, String failureMessage, boolean timeout) {
     /** Failsafe's result code of a run with failures or errors. */
     static final int FAILURE = 255;
     /** Failsafe's result code of a run with no test. */
@@ -29,6 +32,9 @@ public record FailsafeSummary(
 
     private static final String SCHEMA = "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
             + " xsi:noNamespaceSchemaLocation=\"https://maven.apache.org/surefire/maven-surefire-plugin/xsd/failsafe-summary.xsd\"";
+    /** Failsafe's element for no message: nil, its namespace declared again on it. */
+    private static final String NO_MESSAGE =
+            "<failureMessage xsi:nil=\"true\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"/>";
 
     public FailsafeSummary {
         failureMessage = failureMessage == null ? "" : failureMessage;
@@ -41,6 +47,7 @@ public record FailsafeSummary(
                 summary.errors(),
                 summary.failures(),
                 summary.skipped(),
+                summary.flakes(),
                 String.join("\n", problems),
                 problems.stream().anyMatch(p -> p.contains("timed out")));
     }
@@ -50,12 +57,15 @@ public record FailsafeSummary(
         return errors > 0 || failures > 0 || !failureMessage.isEmpty();
     }
 
-    /** Failsafe's result code: failure, no tests, or null for success. */
+    /**
+     * Failsafe's result code: no tests (checked first, as Failsafe does: a run whose only fork died before a test
+     * completed says no tests), failure, or null for success.
+     */
     public Integer result() {
-        if (failed()) {
-            return FAILURE;
+        if (completed == 0) {
+            return NO_TESTS;
         }
-        return completed == 0 ? NO_TESTS : null;
+        return failed() ? FAILURE : null;
     }
 
     /** This summary and another's, as Failsafe merges the summaries of several executions into one file. */
@@ -68,24 +78,28 @@ public record FailsafeSummary(
                 errors + other.errors,
                 failures + other.failures,
                 skipped + other.skipped,
+                flakes + other.flakes,
                 message,
                 timeout || other.timeout);
     }
 
-    /** Writes the file atomically, in Failsafe's layout. */
+    /**
+     * Writes the file atomically, in Failsafe's layout: a passing run's result is the text {@code null}, as Failsafe
+     * formats its missing code, and the file ends without a newline, as Failsafe's.
+     */
     public void write(Path file) {
-        Integer result = result();
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + "<failsafe-summary " + SCHEMA
-                + (result == null ? "" : " result=\"" + result + "\"") + " timeout=\"" + timeout + "\">\n"
+                + " result=\"" + result() + "\" timeout=\"" + timeout + "\">\n"
                 + "    <completed>" + completed + "</completed>\n"
                 + "    <errors>" + errors + "</errors>\n"
                 + "    <failures>" + failures + "</failures>\n"
                 + "    <skipped>" + skipped + "</skipped>\n"
+                + "    <flakes>" + flakes + "</flakes>\n"
                 + "    "
                 + (failureMessage.isEmpty()
-                        ? "<failureMessage/>"
+                        ? NO_MESSAGE
                         : "<failureMessage>" + XmlText.content(failureMessage) + "</failureMessage>")
-                + "\n</failsafe-summary>\n";
+                + "\n</failsafe-summary>";
         ReportFiles.write(file.toAbsolutePath().getParent(), file.getFileName().toString(), out -> out.write(xml));
     }
 
@@ -110,6 +124,7 @@ public record FailsafeSummary(
                 number(xml, "errors"),
                 number(xml, "failures"),
                 number(xml, "skipped"),
+                number(xml, "flakes"),
                 unescape(text(xml, "failureMessage")),
                 xml.contains("timeout=\"true\""));
     }

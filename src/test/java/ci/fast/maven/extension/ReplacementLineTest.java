@@ -29,6 +29,7 @@ class ReplacementLineTest {
     @Test
     void saysSoWhenNothingWasReplaced() {
         assertEquals(
-                "fast-ci: no module runs maven-surefire-plugin:test or maven-failsafe-plugin; nothing replaced.", ReplacementLine.of(List.of()));
+                "fast-ci: no module runs maven-surefire-plugin:test or maven-failsafe-plugin; nothing replaced.",
+                ReplacementLine.of(List.of()));
     }
 }

@@ -62,7 +62,7 @@ class ForkCommandTest {
                 List.of());
         Path argFile = dir.resolve("fork-1.args");
 
-        List<String> command = ForkCommand.build(options, argFile, 40123);
+        List<String> command = ForkCommand.build(options, 1, argFile, 40123);
 
         assertEquals(List.of(java.toString(), "-Xmx256m", "-Dfoo=bar", "@" + argFile), command);
         for (String token : command) {
@@ -76,6 +76,31 @@ class ForkCommandTest {
                         ForkedBooter.class.getName(),
                         "40123"),
                 Files.readAllLines(argFile, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void givesEachForkItsNumberInArgLineAndSystemProperties() throws Exception {
+        ForkOptions options = new ForkOptions(
+                dir.resolve("java"),
+                List.of(
+                        "-Dagent.port=70${surefire.forkNumber}", "-Dserver.port=80${surefire.forkNumber}",
+                        "-Dold=${surefire.threadNumber}", "-Dother=${failsafe.forkNumber}"),
+                List.of(),
+                List.of(),
+                dir,
+                Map.of(),
+                dir,
+                Duration.ZERO,
+                ForkOptions.DEFAULT_EXIT_TIMEOUT,
+                ForkOptions.DEFAULT_CONNECT_TIMEOUT,
+                List.of());
+
+        List<String> second = ForkCommand.build(options, 2, dir.resolve("fork-2.args"), 40123);
+
+        // Failsafe replaces Surefire's placeholders only: a failsafe.forkNumber stays as written there too.
+        assertEquals(
+                List.of("-Dagent.port=702", "-Dserver.port=802", "-Dold=2", "-Dother=${failsafe.forkNumber}"),
+                second.subList(1, 5));
     }
 
     @Test
@@ -98,7 +123,7 @@ class ForkCommandTest {
                 ForkOptions.DEFAULT_CONNECT_TIMEOUT,
                 List.of());
 
-        Process process = new ProcessBuilder(ForkCommand.build(options, dir.resolve("fork.args"), 40123))
+        Process process = new ProcessBuilder(ForkCommand.build(options, 1, dir.resolve("fork.args"), 40123))
                 .redirectErrorStream(true)
                 .start();
         List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)

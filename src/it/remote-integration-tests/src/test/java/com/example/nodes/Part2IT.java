@@ -1,0 +1,13 @@
+package com.example.nodes;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class Part2IT {
+    @Test
+    void runsAgainstThePackagedJar() {
+        String location = Parts.class.getProtectionDomain().getCodeSource().getLocation().toString();
+        assertTrue(location.endsWith("remote-integration-tests-1.0.jar"), location);
+    }
+}
