@@ -97,7 +97,8 @@ abstract class AbstractTestMojo extends TestParameters {
                             getLog())
                     .run(settings);
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
+            // A configuration that cannot work, whichever part found it: its one line; the cause for -e.
+            throw new MojoFailureException(e.getMessage(), e);
         }
     }
 

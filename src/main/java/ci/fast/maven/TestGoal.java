@@ -11,6 +11,7 @@ import ci.fast.maven.fork.PlatformArtifacts;
 import ci.fast.maven.report.FailsafeSummary;
 import ci.fast.maven.report.ReportOptions;
 import ci.fast.maven.report.RunSummary;
+import ci.fast.maven.report.XmlReportWriter;
 import ci.fast.maven.run.LocalRun;
 import ci.fast.maven.run.RemoteRun;
 import ci.fast.maven.run.RunOutcome;
@@ -88,7 +89,10 @@ final class TestGoal {
                         reports.redirectTestOutputToFile(),
                         reports.trimStackTrace(),
                         reports.xmlReports(),
-                        reports.textReports()),
+                        reports.textReports(),
+                        reports.summaryFile() == null
+                                ? XmlReportWriter.SCHEMA_LOCATION
+                                : XmlReportWriter.FAILSAFE_SCHEMA_LOCATION),
                 new TestRunOptions(
                         selection.forkFilters(s.groups(), s.excludedGroups()),
                         settings.jvm().rerunFailingTestsCount(),

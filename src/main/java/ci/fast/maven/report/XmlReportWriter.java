@@ -23,14 +23,23 @@ import java.util.function.Supplier;
  */
 public final class XmlReportWriter {
 
-    static final String SCHEMA_LOCATION =
+    /** The schema Surefire's reports name. */
+    public static final String SCHEMA_LOCATION =
             "https://maven.apache.org/surefire/maven-surefire-plugin/xsd/surefire-test-report.xsd";
+
+    /** The schema Failsafe's reports name: the same elements, Failsafe's name for them. */
+    public static final String FAILSAFE_SCHEMA_LOCATION =
+            "https://maven.apache.org/surefire/maven-failsafe-plugin/xsd/failsafe-test-report.xsd";
+
     static final String SCHEMA_VERSION = "3.0.2";
 
     private static final String NL = "\n";
 
     /** Read on every write, so a property set during the run shows in later reports as under Surefire. */
     private final Supplier<Properties> systemProperties;
+
+    /** The schema the reports name: Surefire's, or Failsafe's for integration tests. */
+    private final String schemaLocation;
 
     /**
      * Forks' properties already masked, by identity: a fork sends them again only when they change, so most classes
@@ -41,13 +50,19 @@ public final class XmlReportWriter {
 
     private static final int MASKED_KEPT = 16;
 
-    /** A writer that lists the Maven JVM's system properties. */
+    /** A writer of Surefire's reports that lists the Maven JVM's system properties. */
     public XmlReportWriter() {
-        this(System::getProperties);
+        this(System::getProperties, SCHEMA_LOCATION);
     }
 
-    XmlReportWriter(Supplier<Properties> systemProperties) {
+    /** A writer whose reports name {@code schemaLocation}, listing the Maven JVM's system properties. */
+    public XmlReportWriter(String schemaLocation) {
+        this(System::getProperties, schemaLocation);
+    }
+
+    XmlReportWriter(Supplier<Properties> systemProperties, String schemaLocation) {
         this.systemProperties = Objects.requireNonNull(systemProperties, "systemProperties");
+        this.schemaLocation = Objects.requireNonNull(schemaLocation, "schemaLocation");
     }
 
     /**
@@ -78,11 +93,11 @@ public final class XmlReportWriter {
         }
     }
 
-    private static void writeSuite(ClassResult r, Map<String, String> properties, Writer out) throws IOException {
+    private void writeSuite(ClassResult r, Map<String, String> properties, Writer out) throws IOException {
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + NL);
         out.write("<testsuite");
         attribute(out, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
-        attribute(out, "xsi:noNamespaceSchemaLocation", SCHEMA_LOCATION);
+        attribute(out, "xsi:noNamespaceSchemaLocation", schemaLocation);
         attribute(out, "version", SCHEMA_VERSION);
         ClassResult own = r.ownSet();
         attribute(out, "name", r.className());

@@ -5,11 +5,13 @@ import java.nio.file.Path;
 
 /** Writes each class's {@code TEST-<class>.xml}, as Surefire does. */
 public final class XmlReports implements ResultListener {
-    private final XmlReportWriter writer = new XmlReportWriter();
+    private final XmlReportWriter writer;
     private final Path reportsDirectory;
 
-    public XmlReports(Path reportsDirectory) {
+    /** @param schemaLocation the schema the reports name: Surefire's, or Failsafe's for integration tests */
+    public XmlReports(Path reportsDirectory, String schemaLocation) {
         this.reportsDirectory = reportsDirectory;
+        this.writer = new XmlReportWriter(schemaLocation);
     }
 
     @Override

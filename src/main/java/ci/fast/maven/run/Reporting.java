@@ -30,7 +30,7 @@ final class Reporting {
     static List<ResultListener> listeners(Path reportsDirectory, ReportOptions options, RunLog log) {
         List<ResultListener> listeners = new ArrayList<>();
         if (options.xmlReports()) {
-            listeners.add(new XmlReports(reportsDirectory));
+            listeners.add(new XmlReports(reportsDirectory, options.xmlSchema()));
         }
         if (options.textReports()) {
             listeners.add(new TextReports(reportsDirectory));

@@ -31,7 +31,7 @@ class XmlReportWriterTest {
 
     private final Properties properties = new Properties();
 
-    private final XmlReportWriter writer = new XmlReportWriter(() -> properties);
+    private final XmlReportWriter writer = new XmlReportWriter(() -> properties, XmlReportWriter.SCHEMA_LOCATION);
 
     @Test
     void writesSuiteCountsNameAndSchema() throws Exception {
