@@ -24,11 +24,19 @@ public final class MethodFilter implements BiPredicate<String, String> {
     }
 
     /**
+     * A method of a nested class ({@code @Nested}) runs also when its top-level class is chosen: {@code -Dtest=Outer}
+     * runs {@code Outer}'s nested classes, as under Surefire, since a nested class travels with its top-level class.
+     *
      * @param className the fully qualified name of the class the method runs in
      * @param methodName the method's name, without parameters
      */
     @Override
     public boolean test(String className, String methodName) {
-        return resolver.shouldRun(TestListResolver.toClassFileName(className), methodName);
+        if (resolver.shouldRun(TestListResolver.toClassFileName(className), methodName)) {
+            return true;
+        }
+        int nested = className.indexOf('$');
+        return nested > 0
+                && resolver.shouldRun(TestListResolver.toClassFileName(className.substring(0, nested)), methodName);
     }
 }

@@ -50,4 +50,22 @@ class MethodFilterTest {
         assertTrue(filter.test("com.example.LedgerTest", "anything"));
         assertFalse(filter.test("com.example.AccountTest", "anything"));
     }
+
+    @Test
+    void runsTheNestedClassesOfANamedClass() {
+        MethodFilter filter = new MethodFilter(List.of("NameTest"), List.of());
+
+        assertTrue(filter.test("com.example.NameTest", "first"));
+        assertTrue(filter.test("com.example.NameTest$WithPrefix", "first"));
+        assertTrue(filter.test("com.example.NameTest$WithPrefix$Deeper", "second"));
+        assertFalse(filter.test("com.example.OtherTest$WithPrefix", "first"));
+    }
+
+    @Test
+    void leavesOutTheNestedClassesOfAnExcludedClass() {
+        MethodFilter filter = new MethodFilter(List.of("!Slow*"), List.of());
+
+        assertFalse(filter.test("com.example.SlowTest$Inner", "anything"));
+        assertTrue(filter.test("com.example.FastTest$Inner", "anything"));
+    }
 }
