@@ -17,8 +17,15 @@ public final class ClassTimes implements ResultListener {
     /** The latest result's arrival; null before the first. Guarded by {@code this}. */
     private Instant lastEnd;
 
+    /**
+     * A class no fork ran (every fork ended before it, or forks died before starting it) has no duration: it is
+     * reported, but kept out of the history, whose next run would otherwise order it by a time nobody measured.
+     */
     @Override
     public synchronized void classCompleted(ClassRun run) {
+        if (run.fork() == ClassRun.NO_FORK) {
+            return;
+        }
         durations.put(run.className(), run.result().seconds());
         firstStart = firstStart == null || run.start().isBefore(firstStart) ? run.start() : firstStart;
         lastEnd = lastEnd == null || run.end().isAfter(lastEnd) ? run.end() : lastEnd;

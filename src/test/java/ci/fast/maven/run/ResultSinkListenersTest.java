@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The sink's fan-out: what its listeners see, stamped by the sink's clock, and what it keeps from them. */
@@ -128,6 +129,16 @@ class ResultSinkListenersTest {
         sink.fork(1).accept(passing("com.acme.FooTest", 1.25));
 
         assertEquals(1.25, sink.durations().get("com.acme.FooTest"));
+    }
+
+    @Test
+    void keepsAClassNoForkRanOutOfTheTimingHistory() {
+        sink.fork(1).accept(passing("com.acme.FooTest", 1.25));
+        // Reported as not run (every fork ended before it): no duration was measured.
+        sink.accept(passing("com.acme.NeverRunTest", 0));
+
+        assertEquals(Map.of("com.acme.FooTest", 1.25), sink.durations());
+        assertTrue(sink.hasReported("com.acme.NeverRunTest"));
     }
 
     private static ClassResult passing(String className, double seconds) {
