@@ -176,19 +176,30 @@ final class TestGoal {
 
     private ForkOptions forkOptions(RunSettings.Jvm jvm) throws MojoExecutionException {
         MavenProject project = maven.project();
+        PlatformArtifacts.Resolved platform;
+        try {
+            platform = new PlatformArtifacts(
+                            maven.repositorySystem(), maven.repositorySession(), project.getRemoteProjectRepositories())
+                    .resolve(project.getArtifacts());
+        } catch (DependencyResolutionException e) {
+            throw new MojoExecutionException("cannot resolve the test class path: " + e.getMessage(), e);
+        }
+        if (platform.replaced().contains("junit:junit")) {
+            log.info(
+                    "fast-ci runs this project's JUnit 3 tests with junit:junit 4.13.2 on the forks' class path: the"
+                            + " JUnit Platform's Vintage engine needs 4.12 or later, and JUnit 4 runs JUnit 3 tests as they are");
+        }
+        RunSettings.ClassPathChanges changes = jvm.classPath();
+        List<String> excludes = new ArrayList<>(changes.dependencyExcludes());
+        excludes.addAll(platform.replaced());
         List<Path> classPath = new ArrayList<>(TestClassPath.assemble(
                 Path.of(project.getBuild().getTestOutputDirectory()),
                 Path.of(project.getBuild().getOutputDirectory()),
                 project.getArtifacts(),
-                jvm.classPath(),
+                new RunSettings.ClassPathChanges(
+                        changes.classesDirectory(), changes.additionalElements(), excludes, changes.scopeExclude()),
                 project.getBasedir().toPath()));
-        try {
-            classPath.addAll(new PlatformArtifacts(
-                            maven.repositorySystem(), maven.repositorySession(), project.getRemoteProjectRepositories())
-                    .resolve(project.getArtifacts()));
-        } catch (DependencyResolutionException e) {
-            throw new MojoExecutionException("cannot resolve the test class path: " + e.getMessage(), e);
-        }
+        classPath.addAll(platform.added());
         Path pluginJar = maven.plugin().getPluginArtifact().getFile().toPath();
         classPath.add(pluginJar);
         List<Path> isolated = IsolatedPath.select(

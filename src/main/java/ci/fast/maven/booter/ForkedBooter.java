@@ -38,12 +38,23 @@ public final class ForkedBooter {
             try (PlatformTests tests = new PlatformTests(sink, output, settings.tests(), settings.isolatedPath())) {
                 failure = runNode(settings, sink, tests);
             } catch (Throwable t) {
-                failure = "the fork failed: " + t;
+                failure = "the fork failed: " + withCauses(t);
             }
             sink.send(new ForkEvent.NodeEnded(failure));
         }
         // exit, not halt: shutdown hooks (coverage agents among them) must run. Tests' non-daemon threads must not.
         System.exit(0);
+    }
+
+    /** A failure and its causes in one line: a launcher's error says what went wrong only in its cause. */
+    static String withCauses(Throwable t) {
+        StringBuilder line = new StringBuilder(t.toString());
+        int depth = 0;
+        for (Throwable cause = t.getCause(); cause != null && cause != t && depth < 5; cause = cause.getCause()) {
+            line.append("; caused by ").append(cause);
+            depth++;
+        }
+        return line.toString();
     }
 
     /** The first and only frame the Maven side sends; the socket is read no further. */

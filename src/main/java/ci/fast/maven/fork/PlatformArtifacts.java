@@ -29,6 +29,12 @@ public final class PlatformArtifacts {
 
     static final String DEFAULT_VINTAGE = "5.14.1";
 
+    /**
+     * The JUnit 4 the forks run a JUnit 3 project with: the Vintage engine needs 4.12 or later, and JUnit 4 runs
+     * JUnit 3's {@code TestCase} classes and {@code suite()} methods as they are.
+     */
+    static final String JUNIT_FOR_JUNIT3 = "junit:junit:4.13.2";
+
     /** The JUnit Platform's TestNG engine; it runs TestNG 6.14.3 and later on Platform 1.7 and later. */
     static final String TESTNG_ENGINE = "1.1.0";
 
@@ -44,22 +50,42 @@ public final class PlatformArtifacts {
     }
 
     /**
+     * What the fork's class path needs beyond the project's.
+     *
+     * @param added the jars to add, none of which the project has
+     * @param replaced {@code groupId:artifactId} of the project's jars that {@code added} replaces on the fork's class
+     *     path (an old JUnit the Vintage engine cannot run); empty for most projects
+     */
+    public record Resolved(List<Path> added, List<String> replaced) {
+        public Resolved {
+            added = List.copyOf(added);
+            replaced = List.copyOf(replaced);
+        }
+    }
+
+    /**
      * The jars to add to the fork's class path, leaving out any the project already has.
      *
      * @param testArtifacts the project's resolved test-scope artifacts
      * @throws DependencyResolutionException when the launcher cannot be resolved
      */
-    public List<Path> resolve(Collection<Artifact> testArtifacts) throws DependencyResolutionException {
+    public Resolved resolve(Collection<Artifact> testArtifacts) throws DependencyResolutionException {
         Set<String> present = testArtifacts.stream()
                 .map(a -> a.getGroupId() + ":" + a.getArtifactId())
-                .collect(Collectors.toSet());
+                .collect(Collectors.toCollection(java.util.HashSet::new));
         String platform = version(testArtifacts, "org.junit.platform", "junit-platform-engine");
         List<Dependency> wanted = new ArrayList<>();
+        List<String> replaced = new ArrayList<>();
         if (platform == null) {
             platform = DEFAULT_PLATFORM;
             if (present.contains("junit:junit")) {
                 wanted.add(dependency("org.junit.vintage:junit-vintage-engine:" + DEFAULT_VINTAGE));
             }
+        }
+        if (isJUnit3(version(testArtifacts, "junit", "junit"))) {
+            wanted.add(dependency(JUNIT_FOR_JUNIT3));
+            replaced.add("junit:junit");
+            present.remove("junit:junit");
         }
         if (present.contains("org.testng:testng")) {
             // Without its TestNG: the project's own version runs, with none of an older one's dependencies.
@@ -81,7 +107,22 @@ public final class PlatformArtifacts {
                 jars.add(a.getFile().toPath());
             }
         }
-        return jars;
+        return new Resolved(jars, replaced);
+    }
+
+    /** Whether a {@code junit:junit} version is older than the 4.12 the Vintage engine runs. */
+    static boolean isJUnit3(String version) {
+        if (version == null) {
+            return false;
+        }
+        String[] parts = version.split("[.-]");
+        try {
+            int major = Integer.parseInt(parts[0]);
+            int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+            return major < 4 || major == 4 && minor < 12;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static String version(Collection<Artifact> artifacts, String groupId, String artifactId) {

@@ -1,0 +1,9 @@
+package com.example.legacy;
+
+import junit.framework.TestCase;
+
+public class LedgerTest extends TestCase {
+    public void testFails() {
+        assertEquals("a JUnit 3 failure is reported as one", 2, 1 + 2);
+    }
+}
