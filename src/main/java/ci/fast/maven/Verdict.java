@@ -79,6 +79,12 @@ final class Verdict {
 
     /** Surefire's rule: reaching {@code failOnFlakeCount} fails the build, unless failures are ignored. */
     private void judgeFlakes(int flakes) throws MojoFailureException {
+        judgeFlakes(log, flakes, failOnFlakeCount, ignoreFailures);
+    }
+
+    /** The rule for any goal that judges flakes: {@code test}, and {@code verify} from the summary. */
+    static void judgeFlakes(Log log, int flakes, int failOnFlakeCount, boolean ignoreFailures)
+            throws MojoFailureException {
         if (failOnFlakeCount <= 0 || flakes < failOnFlakeCount) {
             return;
         }

@@ -45,6 +45,10 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter(property = "maven.test.failure.ignore", defaultValue = "false")
     boolean testFailureIgnore;
 
+    /** Fails the build once this many tests were flaky (failed, then passed on a rerun), as Failsafe's; 0 never does. */
+    @Parameter(property = "failsafe.failOnFlakeCount", defaultValue = "0")
+    int failOnFlakeCount;
+
     /** Fails the build when no integration test ran. */
     @Parameter(property = "failIfNoTests", defaultValue = "false")
     boolean failIfNoTests;
@@ -110,6 +114,7 @@ public class VerifyMojo extends AbstractMojo {
                     "No tests were executed!  (Set -DfailIfNoTests=false to ignore this error.)");
         }
         if (!summary.failed()) {
+            judgeFlakes(summary.flakes());
             return;
         }
         // Failsafe 3.5.4's first lines, then what Failsafe leaves out: the failed tests by name, and what went wrong
@@ -130,5 +135,13 @@ public class VerifyMojo extends AbstractMojo {
             return;
         }
         throw new MojoFailureException(message.toString());
+    }
+
+    private void judgeFlakes(int flakes) throws MojoFailureException {
+        if (failOnFlakeCount < 0) {
+            throw new MojoFailureException("Parameter \"failOnFlakeCount\" should not be negative, was "
+                    + failOnFlakeCount + ": set it to 0 (off) or more.");
+        }
+        Verdict.judgeFlakes(getLog(), flakes, failOnFlakeCount, testFailureIgnore);
     }
 }

@@ -32,11 +32,15 @@ public final class MethodFilter implements BiPredicate<String, String> {
      */
     @Override
     public boolean test(String className, String methodName) {
-        if (resolver.shouldRun(TestListResolver.toClassFileName(className), methodName)) {
+        String classFile = TestListResolver.toClassFileName(className);
+        if (resolver.shouldRun(classFile, methodName)) {
             return true;
         }
         int nested = className.indexOf('$');
+        // By its top-level class, unless a pattern leaves the nested class's method out itself.
         return nested > 0
-                && resolver.shouldRun(TestListResolver.toClassFileName(className.substring(0, nested)), methodName);
+                && resolver.shouldRun(TestListResolver.toClassFileName(className.substring(0, nested)), methodName)
+                && resolver.getExcludedPatterns().stream()
+                        .noneMatch(excluded -> excluded.matchAsExclusive(classFile, methodName));
     }
 }
