@@ -162,7 +162,7 @@ final class RunRules {
         for (Result result : results) {
             sent.add(result.key());
             store.release(node, result.key());
-            if (!(store.hasResult(result.key()) && asking.lastSent.contains(result.key()))) {
+            if (!(asking.rejoined && store.hasResult(result.key()) && asking.lastSent.contains(result.key()))) {
                 record(result);
             }
         }
