@@ -107,7 +107,7 @@ public final class NodeSession {
                 if (wait == null) {
                     String line = "gave up on " + address + " after " + (attempt - 1) + " reconnects in "
                             + backoff.total().toSeconds() + " s: " + e.getMessage();
-                    console.accept("fast-ci: " + line + " (first lost: " + outage.reason + ")");
+                    console.accept("fast-ci: " + line);
                     throw new ChannelException(line);
                 }
                 try {
@@ -238,7 +238,7 @@ public final class NodeSession {
             return String.format(
                     Locale.ROOT,
                     "fast-ci: connection to %s lost (%s); back after %.1f s and %d %s as %s node %d, %d %s resent",
-                    address,
+                    address.base(),
                     reason.startsWith("lost the connection to ") ? reason.substring(reason.indexOf(": ") + 2) : reason,
                     (now - since) / 1e9,
                     reconnects - reconnectsBefore,
