@@ -199,7 +199,7 @@ final class RunRules {
         Set<String> keys = new HashSet<>(unstarted);
         results.forEach(result -> keys.add(result.key()));
         for (Node node : List.copyOf(nodes.values())) {
-            if (store.held(node.index).stream().anyMatch(keys::contains)) {
+            if (ranIn(node, keys)) {
                 if (node.away) {
                     lose(node.index);
                 } else {
@@ -320,10 +320,19 @@ final class RunRules {
     /** Loses the away nodes other than {@code asking} that hold any of {@code keys}. */
     private void loseAwayHolders(Set<String> keys, Node asking) {
         for (Node node : List.copyOf(nodes.values())) {
-            if (node != asking && node.away && store.held(node.index).stream().anyMatch(keys::contains)) {
+            if (node != asking && node.away && ranIn(node, keys)) {
                 lose(node.index);
             }
         }
+    }
+
+    /**
+     * Whether {@code keys}, a dead fork's last batch, were {@code node}'s: it holds one of them, or sent results for
+     * them in its last deq (the fork died waiting for the reply, which may have handed it a batch it never saw).
+     */
+    private boolean ranIn(Node node, Set<String> keys) {
+        return store.held(node.index).stream().anyMatch(keys::contains)
+                || node.lastSent.stream().anyMatch(keys::contains);
     }
 
     /** Records a class's first result; a second one is dropped, and a key never enqueued is ignored. */

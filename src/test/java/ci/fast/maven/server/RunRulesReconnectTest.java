@@ -102,6 +102,16 @@ class RunRulesReconnectTest {
     }
 
     @Test
+    void aForkThatDiedWaitingForTheReplyToItsResultsIsKnownByThem() {
+        rules.deq(0, List.of(passed("A"))); // answered with C, which the fork never saw
+        rules.disconnected(0);
+
+        List<RunEvent> events = rules.record(List.of(passed("A")), List.of());
+
+        assertTrue(events.contains(new NodeLost(0, List.of("C"))), "no grace: its fork is dead: " + events);
+    }
+
+    @Test
     void aDeadForkRecordedBeforeItsCloseIsSeenLosesItsBatchAtTheClose() {
         rules.record(List.of(failed("A")), List.of());
 
