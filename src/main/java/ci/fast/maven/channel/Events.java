@@ -24,6 +24,12 @@ public final class Events {
     /** Join reply {@code response.event}. */
     public static final String JOINED = "join";
 
+    /**
+     * Our server's join reply names the node with this token, and a node that rejoins sends it back in its join's
+     * payload (PROTOCOL.md section 5); the cloud never sends one, so a node that got none sends none.
+     */
+    public static final String REJOIN_TOKEN = "rejoin_token";
+
     public static final String STATUS_OK = "ok";
     public static final String STATUS_ERROR = "error";
     public static final String STATE_RUNNING = "running";

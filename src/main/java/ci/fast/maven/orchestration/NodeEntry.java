@@ -8,6 +8,7 @@ import ci.fast.maven.channel.Json;
 import ci.fast.maven.channel.Scheduler;
 import ci.fast.maven.channel.Secret;
 import ci.fast.maven.channel.ServerAddress;
+import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +49,10 @@ public final class NodeEntry implements Function<Map<String, Object>, String> {
                 Duration.ofSeconds(30),
                 Scheduler.daemon("fast-ci-heartbeat"),
                 Backoff.DEFAULT);
+        // The console as it is now: System.err here is the booter's capture, whose text outside any class reaches the
+        // Maven log one write per line; a test that replaces System.err later must not swallow the node's lines.
+        PrintStream console = System.err;
+        session.console(console::println);
         String carried = (String) input.get(NodeBridge.CARRIED);
         if (carried != null && !carried.isEmpty()) {
             session.carry(Json.parse(carried).asJsonObject());

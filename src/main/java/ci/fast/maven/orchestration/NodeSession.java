@@ -11,6 +11,9 @@ import ci.fast.maven.channel.ServerAddress;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * One node's session with an orchestrator (PROTOCOL.md section 3): join, enqueue when node 0, wait for
@@ -18,8 +21,11 @@ import java.util.List;
  *
  * <p>A connection that cannot be made or that drops (network cut, server restart, missed heartbeat) is retried with
  * {@link Backoff}: the node reconnects, joins the topic again and resends the results the server had not answered,
- * which the server keeps unless another node's came first (PROTOCOL.md section 5). The retries of one outage are
- * bounded by the backoff's total; a refusal (key, join, a failed run) is never retried.
+ * which the server keeps unless another node's came first (PROTOCOL.md section 5). When the server named this node
+ * with a token in its join reply (ours does, the cloud does not), the rejoin sends it back, and the node carries on
+ * as itself with its index and its batch. The retries of one outage are bounded by the backoff's total; a refusal
+ * (key, join, a failed run) is never retried. Each outage is one line on the console once the node is back (what was
+ * lost, how long the reconnect took, how many results were resent), or one line when it gives up.
  */
 public final class NodeSession {
     /** How a session ended without error. */
@@ -44,6 +50,13 @@ public final class NodeSession {
     private boolean joinedBefore;
     /** Connections lost and made again so far. */
     private int reconnects;
+    /** The token our server named this node with; null until a join reply carries one (the cloud's never does). */
+    private String token;
+    /** The outage being reconnected through; null while connected. Only the run's thread touches it. */
+    private Outage outage;
+
+    private Consumer<String> console = line -> {};
+    private LongSupplier clock = System::nanoTime;
 
     /**
      * @param classes every test class Maven found, enqueued if this node turns out to be node 0
@@ -87,10 +100,15 @@ public final class NodeSession {
                     throw e;
                 }
                 attempt = link.progressed ? 1 : attempt + 1;
+                if (outage == null || link.progressed) {
+                    outage = new Outage(e.getMessage(), clock.getAsLong(), reconnects);
+                }
                 Duration wait = backoff.next(attempt);
                 if (wait == null) {
-                    throw new ChannelException("gave up on " + address + " after " + (attempt - 1) + " reconnects in "
-                            + backoff.total().toSeconds() + " s: " + e.getMessage());
+                    String line = "gave up on " + address + " after " + (attempt - 1) + " reconnects in "
+                            + backoff.total().toSeconds() + " s: " + e.getMessage();
+                    console.accept("fast-ci: " + line);
+                    throw new ChannelException(line);
                 }
                 try {
                     scheduler.pause(wait);
@@ -111,6 +129,19 @@ public final class NodeSession {
         unanswered = results;
     }
 
+    /**
+     * Where the one line per outage goes: the fork's console, which reaches the Maven build's log. Call before
+     * {@link #run}.
+     */
+    public void console(Consumer<String> console) {
+        this.console = console;
+    }
+
+    /** The clock outages are timed by, nanoseconds as {@link System#nanoTime}. Call before {@link #run}. */
+    public void clock(LongSupplier clock) {
+        this.clock = clock;
+    }
+
     /** Connections lost and made again, for the figures of the fault suite. */
     public int reconnects() {
         return reconnects;
@@ -118,7 +149,13 @@ public final class NodeSession {
 
     private Outcome connectOnce(Link link) throws ChannelException {
         try (PhoenixClient client = PhoenixClient.connect(address, connectTimeout, scheduler, link)) {
-            Frame join = link.await(client.push(topic, Events.JOIN, Json.EMPTY), replyTimeout, "join " + topic);
+            JsonObject params = token == null
+                    ? Json.EMPTY
+                    : Json.PROVIDER
+                            .createObjectBuilder()
+                            .add(Events.REJOIN_TOKEN, token)
+                            .build();
+            Frame join = link.await(client.push(topic, Events.JOIN, params), replyTimeout, "join " + topic);
             if (!Events.STATUS_OK.equals(join.replyStatus())) {
                 String reason = Link.reason(join.replyResponse());
                 if (Events.REASON_RUN_FINISHED.equals(reason)) {
@@ -129,6 +166,20 @@ public final class NodeSession {
             }
             JsonObject joined = join.replyResponse();
             int index = Replies.nodeIndex(joined);
+            String named = Replies.token(joined);
+            if (outage != null) {
+                console.accept(outage.line(
+                        address,
+                        clock.getAsLong(),
+                        reconnects,
+                        unanswered.size(),
+                        token != null && token.equals(named),
+                        index));
+                outage = null;
+            }
+            if (named != null) {
+                token = named;
+            }
             if (!joinedBefore) {
                 tests.joined(index);
                 joinedBefore = true;
@@ -171,6 +222,31 @@ public final class NodeSession {
             }
             tests.batchReceived(batch);
             unanswered = Payloads.results(batch, tests.run(batch));
+        }
+    }
+
+    /**
+     * One outage: why the connection went, and since when.
+     *
+     * @param reason the first failure's line
+     * @param since when it was noticed, on the session's clock
+     * @param reconnectsBefore the session's reconnects before it
+     */
+    private record Outage(String reason, long since, int reconnectsBefore) {
+        /** The one console line of an outage that is over. */
+        String line(ServerAddress address, long now, int reconnects, int resent, boolean same, int index) {
+            return String.format(
+                    Locale.ROOT,
+                    "fast-ci: connection to %s lost (%s); back after %.1f s and %d %s as %s node %d, %d %s resent",
+                    address.base(),
+                    reason.startsWith("lost the connection to ") ? reason.substring(reason.indexOf(": ") + 2) : reason,
+                    (now - since) / 1e9,
+                    reconnects - reconnectsBefore,
+                    reconnects - reconnectsBefore == 1 ? "try" : "tries",
+                    same ? "the same" : "a new",
+                    index,
+                    resent,
+                    resent == 1 ? "result" : "results");
         }
     }
 }

@@ -45,6 +45,14 @@ final class Replies {
         return index instanceof JsonNumber n && n.isIntegral() ? n.intValue() : -1;
     }
 
+    /** The token our server names a node with in its join reply; null when it sent none (the cloud never does). */
+    static String token(JsonObject joined) {
+        return joined.get(Events.REJOIN_TOKEN) instanceof JsonString s
+                        && !s.getString().isEmpty()
+                ? s.getString()
+                : null;
+    }
+
     private static String abbreviate(JsonObject response) {
         String text = response.toString();
         return text.length() <= 200 ? text : text.substring(0, 200) + "…";

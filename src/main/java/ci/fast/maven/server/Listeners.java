@@ -31,6 +31,10 @@ final class Listeners {
         // Java 17: no patterns in switch. Join refusals and deq_requests are the dispatch's business alone.
         if (event instanceof RunEvent.NodeJoined e) {
             listener.nodeJoined(run, e.node(), joinedFrom);
+        } else if (event instanceof RunEvent.NodeRejoined e) {
+            listener.nodeRejoined(run, e.node(), joinedFrom);
+        } else if (event instanceof RunEvent.NodeAway e) {
+            listener.nodeAway(run, e.node(), e.held());
         } else if (event instanceof RunEvent.BatchHandedOut e) {
             listener.batchHandedOut(run, e.node(), e.keys());
         } else if (event instanceof RunEvent.ClassCompleted e) {

@@ -1,8 +1,9 @@
 package ci.fast.maven.server;
 
+import java.util.List;
 import java.util.function.Consumer;
 
-/** The server's log: one line per join, dropped duplicate, tenth of a run done, and finished run. */
+/** The server's log: one line per join, rejoin, lost connection, node given up on, dropped duplicate, tenth of a run done, and finished run. */
 final class LogListener implements RunListener {
     private final Consumer<String> log;
 
@@ -13,6 +14,26 @@ final class LogListener implements RunListener {
     @Override
     public void nodeJoined(RunId run, int node, String from) {
         log.accept("node " + node + " joined " + run.topic() + " from " + from);
+    }
+
+    @Override
+    public void nodeRejoined(RunId run, int node, String from) {
+        log.accept("node " + node + " rejoined " + run.topic() + " from " + from + ": it keeps what it held");
+    }
+
+    @Override
+    public void nodeAway(RunId run, int node, List<String> held) {
+        log.accept("node " + node + " of " + run.topic() + " lost its connection holding " + held.size()
+                + (held.size() == 1 ? " class" : " classes") + ": kept for it for up to "
+                + Orchestrator.RECONNECT_GRACE.toSeconds() + " s");
+    }
+
+    @Override
+    public void nodeLost(RunId run, int node, List<String> requeued) {
+        if (!requeued.isEmpty()) {
+            log.accept("node " + node + " of " + run.topic() + " is gone: " + requeued.size()
+                    + (requeued.size() == 1 ? " class" : " classes") + " back to the queue");
+        }
     }
 
     @Override

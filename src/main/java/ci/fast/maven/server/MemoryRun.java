@@ -16,6 +16,8 @@ import java.util.Set;
 final class MemoryRun implements StoredRun {
     private final RunId id;
     private int nextNode;
+    /** The node each token this run gave names. */
+    private final Map<String, Integer> named = new HashMap<>();
     /** Every class enqueued, in the enq's order; empty until the enq. */
     private List<String> classes = List.of();
     /** Each enqueued class's estimated seconds; null before the enq. Its keys are the enqueued classes. */
@@ -45,6 +47,16 @@ final class MemoryRun implements StoredRun {
     @Override
     public int nextNodeIndex() {
         return nextNode++;
+    }
+
+    @Override
+    public void nameNode(String token, int node) {
+        named.put(token, node);
+    }
+
+    @Override
+    public int nodeNamed(String token) {
+        return named.getOrDefault(token, -1);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package ci.fast.maven.server;
 
+import ci.fast.maven.channel.Backoff;
 import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Frame;
 import ci.fast.maven.channel.Json;
+import ci.fast.maven.channel.Scheduler;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +26,14 @@ public final class Orchestrator implements FrameHandler {
     /** How long a finished run is remembered by default: a late node of it is told "run finished" meanwhile. */
     public static final Duration FINISHED_RUN_GRACE = Duration.ofHours(1);
 
+    /**
+     * How long a node whose connection closed without a leave keeps the classes it holds, by default, waiting for it to
+     * rejoin (PROTOCOL.md section 5): three minutes, the client's reconnect window — the waits of its backoff
+     * ({@link Backoff#DEFAULT}, two minutes) and its last attempt's connect and join timeouts (30 s each). A node known
+     * to be dead (a leave, its fork's results recorded or carried by another node) loses them at once.
+     */
+    public static final Duration RECONNECT_GRACE = Backoff.DEFAULT.total().plus(Duration.ofSeconds(60));
+
     private final Map<String, RunDispatch> runs = new ConcurrentHashMap<>();
     /** The topics each peer has joined. */
     private final Map<Peer, Set<String>> joined = new ConcurrentHashMap<>();
@@ -33,6 +43,9 @@ public final class Orchestrator implements FrameHandler {
     private final Listeners listeners;
     private final LongSupplier clock;
     private final Evictions evictions;
+    private final Duration reconnectGrace;
+    /** Wakes a run when an away node's grace is over; null for {@link GraceTimer#SHARED}. */
+    private final Scheduler timer;
 
     private Orchestrator(Builder builder) {
         this.store = builder.store;
@@ -44,6 +57,8 @@ public final class Orchestrator implements FrameHandler {
         all.addAll(builder.listeners);
         this.listeners = new Listeners(all);
         this.evictions = new Evictions(builder.grace.toNanos(), builder.clock);
+        this.reconnectGrace = builder.reconnectGrace;
+        this.timer = builder.timer;
     }
 
     /** An orchestrator whose timing history, by run key, is in memory and empty at first. */
@@ -71,7 +86,10 @@ public final class Orchestrator implements FrameHandler {
         route(peer, frame).forEach(Delivery::send);
     }
 
-    /** A peer's connection closed: it leaves every run it had joined. */
+    /**
+     * A peer's connection closed: its node in every run it had joined keeps what it holds for the reconnect grace, and
+     * loses it then unless it has rejoined.
+     */
     @Override
     public void closed(Peer peer) {
         Set<String> topics = joined.remove(peer);
@@ -81,7 +99,7 @@ public final class Orchestrator implements FrameHandler {
         for (String topic : topics) {
             RunDispatch run = runs.get(topic);
             if (run != null) {
-                deliver(run, run.leave(peer)).forEach(Delivery::send);
+                deliver(run, run.disconnected(peer)).forEach(Delivery::send);
             }
         }
     }
@@ -167,7 +185,9 @@ public final class Orchestrator implements FrameHandler {
         }
         evictions.expired().forEach(this::evict);
         RunDispatch run = runs.computeIfAbsent(
-                topic, t -> new RunDispatch(new RunRules(store.open(new RunId(t, peer.runKey())), timings, clock)));
+                topic,
+                t -> new RunDispatch(new RunRules(
+                        store.open(new RunId(t, peer.runKey())), timings, clock, reconnectGrace.toNanos())));
         RunDispatch.Step step = run.join(peer, frame);
         if (step.joinedFrom() != null) {
             joined.computeIfAbsent(peer, p -> ConcurrentHashMap.newKeySet()).add(topic);
@@ -184,7 +204,23 @@ public final class Orchestrator implements FrameHandler {
         if (step.events().stream().anyMatch(event -> event instanceof RunEvent.RunFinished)) {
             evictions.finished(run.id());
         }
+        if (step.events().stream().anyMatch(event -> event instanceof RunEvent.NodeAway)) {
+            expireLater(run, reconnectGrace.toNanos());
+        }
         return step.deliveries();
+    }
+
+    /** Gives up on {@code run}'s away nodes once {@code nanos} have passed, and again later for those not yet due. */
+    private void expireLater(RunDispatch run, long nanos) {
+        // A millisecond late rather than early: the timer and the rules' clock need not round alike.
+        (timer != null ? timer : GraceTimer.SHARED)
+                .after(Duration.ofNanos(nanos).plusMillis(1), () -> {
+                    deliver(run, run.expire()).forEach(Delivery::send);
+                    long next = run.nextExpiry();
+                    if (next > 0) {
+                        expireLater(run, next);
+                    }
+                });
     }
 
     private void evict(RunId id) {
@@ -201,6 +237,11 @@ public final class Orchestrator implements FrameHandler {
         return new Delivery(peer, Frame.reply(request, Events.STATUS_ERROR, response));
     }
 
+    /** The default timer, made on first use: most orchestrators never see a node go away. */
+    private static final class GraceTimer {
+        static final Scheduler SHARED = Scheduler.daemon("fast-ci-reconnect-grace");
+    }
+
     /** Builds an {@link Orchestrator}; every setting has a default. */
     public static final class Builder {
         private Consumer<String> log = line -> {};
@@ -208,6 +249,10 @@ public final class Orchestrator implements FrameHandler {
         private RunStore store = new MemoryStore();
         private LongSupplier clock = System::nanoTime;
         private Duration grace = FINISHED_RUN_GRACE;
+        private Duration reconnectGrace = RECONNECT_GRACE;
+        /** Null for the shared daemon timer. */
+        private Scheduler timer;
+
         private final List<RunListener> listeners = new ArrayList<>();
 
         private Builder() {}
@@ -242,6 +287,25 @@ public final class Orchestrator implements FrameHandler {
                 throw new IllegalArgumentException("the grace of a finished run must be 0 or more, not " + grace);
             }
             this.grace = grace;
+            return this;
+        }
+
+        /**
+         * How long a node whose connection closed keeps its classes, waiting for it to rejoin; not negative. At least
+         * the reconnect window of the nodes (see {@link #RECONNECT_GRACE}), or a node that comes back late finds its
+         * classes handed to another.
+         */
+        public Builder reconnectGrace(Duration grace) {
+            if (grace == null || grace.isNegative()) {
+                throw new IllegalArgumentException("the reconnect grace must be 0 or more, not " + grace);
+            }
+            this.reconnectGrace = grace;
+            return this;
+        }
+
+        /** Where the end of a reconnect grace is timed; by default one daemon thread shared by every orchestrator. */
+        public Builder timer(Scheduler timer) {
+            this.timer = require(timer, "timer");
             return this;
         }
 

@@ -81,8 +81,10 @@ public final class OrchestratorServer implements AutoCloseable {
         http.addListener(listener);
         try {
             container.addEndpoint(config);
+            // The endpoint is deployed before the socket accepts: an upgrade in between would get a 404, which a
+            // node takes for a wrong address and never retries (a restart on the same port would fail its nodes).
+            container.start(CONTEXT, port);
             http.start();
-            container.start(CONTEXT, listener.getPort());
         } catch (DeploymentException e) {
             http.shutdownNow();
             throw new IOException("cannot deploy the orchestrator endpoint: " + e.getMessage(), e);

@@ -5,9 +5,12 @@ import ci.fast.maven.channel.Frame;
 import ci.fast.maven.channel.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +25,8 @@ import java.util.Map;
  * deq.
  */
 final class RunDispatch {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final RunRules rules;
     private final Map<Peer, Integer> nodeOf = new HashMap<>();
     /** The peer of each joined node. */
@@ -41,24 +46,39 @@ final class RunDispatch {
 
     synchronized Step join(Peer peer, Frame join) {
         Integer previous = nodeOf.get(peer);
-        List<RunEvent> events = rules.join(previous == null ? -1 : previous);
-        if (events.get(0) instanceof RunEvent.NodeJoined joined) {
+        String offered = join.payload().get(Events.REJOIN_TOKEN) instanceof JsonString s ? s.getString() : null;
+        String fresh = newToken();
+        List<RunEvent> events = rules.join(previous == null ? -1 : previous, offered, fresh);
+        RunEvent first = events.get(0);
+        if (first instanceof RunEvent.NodeJoined || first instanceof RunEvent.NodeRejoined) {
+            boolean rejoined = first instanceof RunEvent.NodeRejoined;
+            int node = rejoined ? ((RunEvent.NodeRejoined) first).node() : ((RunEvent.NodeJoined) first).node();
+            boolean running =
+                    rejoined ? ((RunEvent.NodeRejoined) first).running() : ((RunEvent.NodeJoined) first).running();
             forget(previous);
-            nodeOf.put(peer, joined.node());
-            peerOf.put(joined.node(), peer);
-            joinRefOf.put(joined.node(), join.joinRef());
+            // A rejoin may come while the server still has the node's old connection (a partition it has not noticed):
+            // that connection is no longer the node's, and its close later changes nothing.
+            Peer old = peerOf.get(node);
+            if (old != null && !old.equals(peer)) {
+                nodeOf.remove(old);
+            }
+            forget(node);
+            nodeOf.put(peer, node);
+            peerOf.put(node, peer);
+            joinRefOf.put(node, join.joinRef());
             JsonObject response = Json.PROVIDER
                     .createObjectBuilder()
                     .add("event", Events.JOINED)
-                    .add("node_index", joined.node())
-                    .add("state", joined.running() ? Events.STATE_RUNNING : Events.STATE_WAITING)
+                    .add("node_index", node)
+                    .add("state", running ? Events.STATE_RUNNING : Events.STATE_WAITING)
+                    .add(Events.REJOIN_TOKEN, rejoined ? offered : fresh)
                     .build();
             List<Delivery> out = new ArrayList<>();
             out.add(new Delivery(peer, Frame.reply(join, Events.STATUS_OK, response)));
             out.addAll(deliveries(events));
             return new Step(out, events, peer.describe());
         }
-        RunEvent.JoinRefused refused = (RunEvent.JoinRefused) events.get(0);
+        RunEvent.JoinRefused refused = (RunEvent.JoinRefused) first;
         List<Delivery> out = new ArrayList<>(List.of(error(peer, join, refused.reason())));
         out.addAll(deliveries(events));
         return new Step(out, events, null);
@@ -97,6 +117,7 @@ final class RunDispatch {
         }
     }
 
+    /** The peer left its node: what the node held goes back to the queue at once. */
     synchronized Step leave(Peer peer) {
         Integer node = nodeOf.remove(peer);
         if (node == null) {
@@ -104,6 +125,26 @@ final class RunDispatch {
         }
         forget(node);
         return step(rules.leave(node));
+    }
+
+    /** The peer's connection closed without a leave: its node keeps what it holds for the grace. */
+    synchronized Step disconnected(Peer peer) {
+        Integer node = nodeOf.remove(peer);
+        if (node == null) {
+            return new Step(List.of(), List.of(), null);
+        }
+        forget(node);
+        return step(rules.disconnected(node));
+    }
+
+    /** Gives up on the away nodes whose grace is over. */
+    synchronized Step expire() {
+        return step(rules.expire());
+    }
+
+    /** Nanoseconds until the next away node's grace is over; -1 when none is away. */
+    synchronized long nextExpiry() {
+        return rules.nextExpiry();
     }
 
     synchronized boolean finished() {
@@ -167,6 +208,13 @@ final class RunDispatch {
             joinRefOf.remove(node);
             heldDeq.remove(node);
         }
+    }
+
+    /** A token no one can guess: it lets a node take over the classes another holds. */
+    private static String newToken() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private static Frame batchReply(Frame deq, List<String> keys) {

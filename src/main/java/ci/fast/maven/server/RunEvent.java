@@ -11,6 +11,12 @@ sealed interface RunEvent {
     /** A node joined: index {@code node}; {@code running} unless it must wait for a {@code deq_request}. */
     record NodeJoined(int node, boolean running) implements RunEvent {}
 
+    /** Node {@code node} joined again with its token: it keeps its index and the classes it holds. */
+    record NodeRejoined(int node, boolean running) implements RunEvent {}
+
+    /** Node {@code node}'s connection closed; it keeps {@code held} for the grace, in case it rejoins. */
+    record NodeAway(int node, List<String> held) implements RunEvent {}
+
     /** A join was refused, for {@code reason} (such as {@link RunRules#RUN_FINISHED}). */
     record JoinRefused(String reason) implements RunEvent {}
 
@@ -26,7 +32,7 @@ sealed interface RunEvent {
     /** A second result for {@code key} was dropped: the first one wins. */
     record DuplicateDropped(String key) implements RunEvent {}
 
-    /** Node {@code node} left or was lost; {@code requeued} of the classes it held went back to the queue. */
+    /** Node {@code node} left, or is given up on; {@code requeued} of the classes it held went back to the queue. */
     record NodeLost(int node, List<String> requeued) implements RunEvent {}
 
     /** Another tenth of the run's classes has results, and the run goes on. */

@@ -13,6 +13,12 @@ public interface RunListener {
     /** Node {@code node} joined {@code run} from {@code from} (a peer's description, such as its address). */
     default void nodeJoined(RunId run, int node, String from) {}
 
+    /** Node {@code node} joined {@code run} again from {@code from}, with its token: it keeps what it held. */
+    default void nodeRejoined(RunId run, int node, String from) {}
+
+    /** Node {@code node}'s connection closed; it keeps {@code held} for the reconnect grace, in case it rejoins. */
+    default void nodeAway(RunId run, int node, List<String> held) {}
+
     /** Node {@code node} was given {@code keys}: empty when it is done. */
     default void batchHandedOut(RunId run, int node, List<String> keys) {}
 
@@ -22,7 +28,7 @@ public interface RunListener {
     /** A second result for {@code key} was dropped. */
     default void duplicateDropped(RunId run, String key) {}
 
-    /** Node {@code node} left or was lost, and {@code requeued} of its classes went back to the queue. */
+    /** Node {@code node} left, or was given up on, and {@code requeued} of its classes went back to the queue. */
     default void nodeLost(RunId run, int node, List<String> requeued) {}
 
     /** Another tenth of the run's classes has results. */

@@ -5,12 +5,15 @@ import ci.fast.maven.server.RunEvent.ClassCompleted;
 import ci.fast.maven.server.RunEvent.DeqRequested;
 import ci.fast.maven.server.RunEvent.DuplicateDropped;
 import ci.fast.maven.server.RunEvent.JoinRefused;
+import ci.fast.maven.server.RunEvent.NodeAway;
 import ci.fast.maven.server.RunEvent.NodeJoined;
 import ci.fast.maven.server.RunEvent.NodeLost;
+import ci.fast.maven.server.RunEvent.NodeRejoined;
 import ci.fast.maven.server.RunEvent.Progressed;
 import ci.fast.maven.server.RunEvent.RunFinished;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,6 +40,8 @@ final class RunRules {
     private final TimingHistory history;
     /** Nanoseconds, as {@link System#nanoTime}: how old the queue is decides how large batches may be. */
     private final LongSupplier clock;
+    /** How long a node whose connection closed keeps what it holds, waiting for it to rejoin; nanoseconds. */
+    private final long graceNanos;
 
     /** The live nodes by index, in join order. */
     private final Map<Integer, Node> nodes = new LinkedHashMap<>();
@@ -57,9 +62,15 @@ final class RunRules {
     private List<RunEvent> events = new ArrayList<>();
 
     RunRules(StoredRun store, TimingHistory history, LongSupplier clock) {
+        this(store, history, clock, Orchestrator.RECONNECT_GRACE.toNanos());
+    }
+
+    /** @param graceNanos how long a node whose connection closed keeps its classes, waiting for it to rejoin */
+    RunRules(StoredRun store, TimingHistory history, LongSupplier clock, long graceNanos) {
         this.store = store;
         this.history = history;
         this.clock = clock;
+        this.graceNanos = graceNanos;
     }
 
     RunId id() {
@@ -73,23 +84,49 @@ final class RunRules {
      *     back first), or -1
      */
     List<RunEvent> join(int replacing) {
+        return join(replacing, null, null);
+    }
+
+    /**
+     * A node joins, or rejoins: a join that offers a token this run gave (PROTOCOL.md section 5) is the node it named,
+     * which keeps its index and the classes it holds, and whose old connection, if the server still has it, no longer
+     * counts. Refused once the run has finished.
+     *
+     * @param replacing the node this join replaces (a second join on one connection, as in Phoenix: its classes go
+     *     back first), or -1
+     * @param offered the token the joiner offers; null for none
+     * @param fresh the token a new node is known by from now on; null to give none
+     */
+    List<RunEvent> join(int replacing, String offered, String fresh) {
         if (finished()) {
             events.add(new JoinRefused(RUN_FINISHED));
             return done();
         }
         events.add(null); // the join comes first, as its reply must: filled in below
-        if (replacing >= 0) {
+        int known = offered == null ? -1 : store.nodeNamed(offered);
+        if (replacing >= 0 && replacing != known) {
             lose(replacing);
             serveWaiting();
         }
-        Node node = new Node(store.nextNodeIndex());
-        nodes.put(node.index, node);
+        Node node = known < 0 ? null : nodes.get(known);
+        if (node == null) {
+            // A new node, or a known one that was given up on (its grace ran out, or it left): its index, no classes.
+            node = new Node(known >= 0 ? known : store.nextNodeIndex());
+            nodes.put(node.index, node);
+            if (known < 0 && fresh != null) {
+                store.nameNode(fresh, node.index);
+            }
+        }
+        // A deq on the old connection is owed nothing: the node asks again on this one.
+        holding.remove(node);
+        node.away = false;
+        node.doomed = false;
+        node.rejoined = known >= 0;
         boolean running = store.hasQueue() || node.index == 0;
         node.waiting = !running;
-        events.set(0, new NodeJoined(node.index, running));
+        events.set(0, known >= 0 ? new NodeRejoined(node.index, running) : new NodeJoined(node.index, running));
         return done();
     }
-
     /** Node 0's enq of {@code classes} (distinct); a second enq adds nothing. */
     List<RunEvent> enq(List<String> classes) {
         if (store.hasQueue()) {
@@ -111,15 +148,37 @@ final class RunRules {
         return done();
     }
 
-    /** Node {@code node} asks for a batch, with the results of the one it held. */
+    /**
+     * Node {@code node} asks for a batch, with the results of the one it held. The first deq after a rejoin may
+     * repeat the results of the last one (its reply was lost), which are no duplicates; when it leaves out classes the
+     * node holds, the node never got them (the reply that handed them out was lost) and is handed them again.
+     */
     List<RunEvent> deq(int node, List<Result> results) {
         Node asking = nodes.get(node);
-        if (asking == null) {
+        if (asking == null || asking.away) {
             return done();
         }
+        Set<String> sent = new HashSet<>();
         for (Result result : results) {
+            sent.add(result.key());
             store.release(node, result.key());
-            record(result);
+            if (!(asking.rejoined && store.hasResult(result.key()) && asking.lastSent.contains(result.key()))) {
+                record(result);
+            }
+        }
+        asking.lastSent = sent;
+        // Results for classes an away node holds come from the fork that replaced a dead one: it is not coming back.
+        loseAwayHolders(sent, asking);
+        if (asking.rejoined) {
+            asking.rejoined = false;
+            List<String> kept = store.held(node).stream()
+                    .filter(key -> !store.hasResult(key))
+                    .toList();
+            if (!kept.isEmpty()) {
+                events.add(new BatchHandedOut(node, kept));
+                serveWaiting();
+                return done();
+            }
         }
         // A node asks for more only once its whole batch has results: what it left out is lost.
         requeueHeldBy(asking, false);
@@ -127,7 +186,6 @@ final class RunRules {
         serveWaiting();
         return done();
     }
-
     /**
      * Results from no node (a dead fork's, recorded by the Maven side), and the classes of its batch it never started:
      * those do not count as lost, whether their node's loss has been seen yet or not. May finish the run.
@@ -137,15 +195,73 @@ final class RunRules {
         for (String key : unstarted) {
             store.addLoss(key, -1);
         }
+        // The node that held these classes ran in the dead fork: it cannot come back, so it keeps nothing.
+        Set<String> keys = new HashSet<>(unstarted);
+        results.forEach(result -> keys.add(result.key()));
+        for (Node node : List.copyOf(nodes.values())) {
+            if (ranIn(node, keys)) {
+                if (node.away) {
+                    lose(node.index);
+                } else {
+                    node.doomed = true; // its connection's close, still on its way, ends it at once
+                }
+            }
+        }
         serveWaiting();
         return done();
     }
 
-    /** Node {@code node} left, or its connection closed: what it held goes back to the queue. */
+    /** Node {@code node} left: what it held goes back to the queue at once. */
     List<RunEvent> leave(int node) {
         lose(node);
         serveWaiting();
         return done();
+    }
+
+    /**
+     * Node {@code node}'s connection closed without a leave: it keeps what it holds for the grace, in case it rejoins;
+     * a node known to be dead (its fork's results were recorded) loses it at once.
+     */
+    List<RunEvent> disconnected(int node) {
+        Node away = nodes.get(node);
+        if (away == null || away.away) {
+            return done();
+        }
+        if (away.doomed) {
+            return leave(node);
+        }
+        away.away = true;
+        away.awaySince = clock.getAsLong();
+        holding.remove(away);
+        events.add(new NodeAway(
+                node,
+                store.held(node).stream().filter(key -> !store.hasResult(key)).toList()));
+        return done();
+    }
+
+    /** Loses every away node whose grace is over: what it held goes back to the queue. */
+    List<RunEvent> expire() {
+        long now = clock.getAsLong();
+        for (Node node : List.copyOf(nodes.values())) {
+            if (node.away && now - node.awaySince >= graceNanos) {
+                lose(node.index);
+            }
+        }
+        serveWaiting();
+        return done();
+    }
+
+    /** Nanoseconds until the next away node's grace is over; -1 when no node is away. */
+    long nextExpiry() {
+        long now = clock.getAsLong();
+        long next = -1;
+        for (Node node : nodes.values()) {
+            if (node.away) {
+                long left = Math.max(0, node.awaySince + graceNanos - now);
+                next = next < 0 ? left : Math.min(next, left);
+            }
+        }
+        return next;
     }
 
     /** Whether every enqueued class has a result. */
@@ -199,6 +315,24 @@ final class RunRules {
             events.add(null); // the loss comes before what it causes, such as a class lost twice: filled in below
             events.set(at, new NodeLost(node.index, requeueHeldBy(node, true)));
         }
+    }
+
+    /** Loses the away nodes other than {@code asking} that hold any of {@code keys}. */
+    private void loseAwayHolders(Set<String> keys, Node asking) {
+        for (Node node : List.copyOf(nodes.values())) {
+            if (node != asking && node.away && ranIn(node, keys)) {
+                lose(node.index);
+            }
+        }
+    }
+
+    /**
+     * Whether {@code keys}, a dead fork's last batch, were {@code node}'s: it holds one of them, or sent results for
+     * them in its last deq (the fork died waiting for the reply, which may have handed it a batch it never saw).
+     */
+    private boolean ranIn(Node node, Set<String> keys) {
+        return store.held(node.index).stream().anyMatch(keys::contains)
+                || node.lastSent.stream().anyMatch(keys::contains);
     }
 
     /** Records a class's first result; a second one is dropped, and a key never enqueued is ignored. */
@@ -300,6 +434,16 @@ final class RunRules {
         boolean waiting;
         /** When this node's batch should be done by the estimates: nanoseconds after the enq; -1 when it runs none. */
         long busyUntil = -1;
+        /** Its connection closed without a leave: it keeps its classes until {@link #awaySince} plus the grace. */
+        boolean away;
+        /** When it went away, on the rules' clock; meaningful only while {@link #away}. */
+        long awaySince;
+        /** Its fork is known dead while its connection is still open: the close ends it without a grace. */
+        boolean doomed;
+        /** It rejoined and has not asked for a batch since: its first deq may find its batch never reached it. */
+        boolean rejoined;
+        /** The keys of its last deq's results: a rejoined node repeats them when their reply was lost. */
+        Set<String> lastSent = Set.of();
 
         Node(int index) {
             this.index = index;

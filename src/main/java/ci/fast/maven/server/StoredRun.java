@@ -14,6 +14,12 @@ public interface StoredRun {
     /** Takes the next node index: 0, 1, 2, … in the order of the calls. */
     int nextNodeIndex();
 
+    /** Records that {@code token} names node {@code node}: a join offering it is that node again. */
+    void nameNode(String token, int node);
+
+    /** The node {@code token} names; -1 when it names none of this run's. */
+    int nodeNamed(String token);
+
     /**
      * Creates the queue, once, empty (the rules fill it in their order): the run's classes are {@code classes}, in the
      * enq's order, each with its estimated seconds (a key of {@code estimates}), enqueued at {@code at} on the rules'

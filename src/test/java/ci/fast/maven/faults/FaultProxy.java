@@ -49,6 +49,18 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     /**
+     * Closes one open connection, the {@code pick}th (modulo how many are open), as a cut of one node's link; counts a
+     * fault even when none is open.
+     */
+    public void cutOne(int pick) {
+        faults.incrementAndGet();
+        List<Pair> now = List.copyOf(open);
+        if (!now.isEmpty()) {
+            now.get(Math.floorMod(pick, now.size())).close();
+        }
+    }
+
+    /**
      * From now on, the open connections forward nothing and stay open: a partition. A peer notices only by its own
      * timeouts (the node's heartbeat); when one side closes, the proxy closes the other, as the far side's own idle
      * timeout eventually would.

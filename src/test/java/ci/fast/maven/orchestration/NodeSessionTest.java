@@ -213,7 +213,9 @@ class NodeSessionTest {
 
             assertEquals(NodeSession.Outcome.DONE, run.get(10, TimeUnit.SECONDS));
             assertEquals(List.of(Duration.ofMillis(10)), scheduler.delays(), "Phoenix's first backoff step");
-            assertEquals(Events.JOIN, server.next().event());
+            Frame rejoin = server.next();
+            assertEquals(Events.JOIN, rejoin.event());
+            assertEquals(Json.EMPTY, rejoin.payload(), "no token was given (the cloud's way): none is sent");
             Frame resent = server.next();
             assertEquals(Events.DEQ, resent.event());
             assertEquals(
@@ -222,6 +224,64 @@ class NodeSessionTest {
                     "the unanswered results ride on the first deq of the new connection");
             assertEquals(List.of(List.of("com.acme.ATest")), ran, "the class ran once");
             assertEquals(2, joins.get());
+        }
+    }
+
+    @Test
+    void rejoinsWithTheTokenItsServerGaveAndSaysSoInOneLine() throws Exception {
+        AtomicInteger joins = new AtomicInteger();
+        try (ScriptedServer server = new ScriptedServer((peer, frame) -> {
+            boolean first = joins.get() <= 1;
+            switch (frame.event()) {
+                case Events.JOIN -> {
+                    joins.incrementAndGet();
+                    peer.send(Frame.reply(
+                            frame,
+                            Events.STATUS_OK,
+                            Json.object(Map.of(
+                                    "event", "join", "node_index", 1, "state", "running", "rejoin_token", "t-1"))));
+                }
+                case Events.DEQ -> {
+                    if (first && frame.payload().isEmpty()) {
+                        peer.send(Frame.reply(
+                                frame,
+                                Events.STATUS_OK,
+                                Json.object(Map.of("event", "deq", "tests", List.of("com.acme.ATest")))));
+                    } else if (!first) {
+                        peer.send(Frame.reply(
+                                frame, Events.STATUS_OK, Json.object(Map.of("event", "deq", "tests", List.of()))));
+                    }
+                }
+                default -> {
+                    // heartbeats go unanswered on the first connection; enq and leave get no reply
+                }
+            }
+        })) {
+            NodeSession session = session(server);
+            List<String> console = new CopyOnWriteArrayList<>();
+            session.console(console::add);
+            CompletableFuture<NodeSession.Outcome> run = runAsync(session);
+            assertEquals(Json.EMPTY, server.next().payload(), "a first join offers no token");
+            server.next();
+            server.next();
+            scheduler.tick();
+            server.next();
+            scheduler.tick();
+            awaitWaiting(1);
+
+            scheduler.runDelayed();
+
+            assertEquals(NodeSession.Outcome.DONE, run.get(10, TimeUnit.SECONDS));
+            Frame rejoin = server.next();
+            assertEquals(Events.JOIN, rejoin.event());
+            assertEquals(Json.object(Map.of("rejoin_token", "t-1")), rejoin.payload());
+            assertEquals(1, console.size(), console::toString);
+            assertTrue(
+                    console.get(0)
+                            .matches("fast-ci: connection to ws://127\\.0\\.0\\.1:\\d+ lost \\(no heartbeat reply"
+                                    + " within 30 s\\); back after \\d+\\.\\d s and 1 try as the same node 1,"
+                                    + " 1 result resent"),
+                    console.get(0));
         }
     }
 

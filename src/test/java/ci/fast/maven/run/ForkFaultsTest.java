@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.jar.JarFile;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,10 @@ class ForkFaultsTest {
             .mapToObj(i -> "ci.fast.maven.run.samples.Work" + i)
             .toList();
 
+    private static final Pattern OUTAGE =
+            Pattern.compile("fast-ci: connection to ws://127\\.0\\.0\\.1:\\d+ lost \\(.+\\);"
+                    + " back after \\d+\\.\\d s and \\d+ tr(y|ies) as the same node [01], \\d+ results? resent");
+
     @TempDir
     Path dir;
 
@@ -56,6 +61,7 @@ class ForkFaultsTest {
         String topic = Events.topic("junit-fork-faults", buildId);
         Path reports = dir.resolve("reports");
         List<String> dropped = new CopyOnWriteArrayList<>();
+        List<String> info = new CopyOnWriteArrayList<>();
         try (OrchestratorServer server = OrchestratorServer.start("127.0.0.1", 0, secret, orchestrator);
                 FaultProxy proxy = new FaultProxy(server.port())) {
             List<Path> classPath = testClassPath();
@@ -74,7 +80,9 @@ class ForkFaultsTest {
             RunPlan plan = new RunPlan(CLASSES, 2, forks, "junit-fork-faults", reports, null, null);
             RunLog log = new RunLog() {
                 @Override
-                public void info(String line) {}
+                public void info(String line) {
+                    info.add(line);
+                }
 
                 @Override
                 public void warn(String line) {}
@@ -125,6 +133,15 @@ class ForkFaultsTest {
             assertEquals(List.of(), orchestrator.unfinished(topic), "every class has a result on the server");
             assertEquals(List.of(), dropped, "no duplicate report");
             assertEquals(CLASSES.size(), recorder.runs().size(), "each class reaches the listeners once");
+            // Each fork's outage is one whole line of the build's log, printed by the node in the fork.
+            List<String> outages = info.stream()
+                    .filter(line -> line.contains("fast-ci: connection to "))
+                    .toList();
+            assertTrue(!outages.isEmpty(), "no outage line in the log: " + info);
+            for (String line : outages) {
+                assertTrue(OUTAGE.matcher(line).matches(), "not one whole line: " + line);
+            }
+            assertTrue(info.stream().noneMatch(String::isBlank), "a blank line in the log: " + info);
             for (ClassRun run : recorder.runs()) {
                 assertTrue(run.fork() == 1 || run.fork() == 2, run.className() + " ran on fork " + run.fork());
                 assertTrue(
@@ -132,9 +149,9 @@ class ForkFaultsTest {
                         run + " has not the start its fork announced: " + recorder.starts());
             }
             System.out.printf(
-                    "[fault suite] real forks, connections cut mid-run: faults injected %d, connections %d, classes"
-                            + " lost 0, duplicate reports 0, server duplicates %d, run %.1f s%n",
-                    proxy.faults(), proxy.accepted(), orchestrator.duplicates(topic), seconds);
+                    "[fault suite] real forks, connections cut mid-run: faults injected %d, connections %d, outage"
+                            + " lines %d, classes lost 0, duplicate reports 0, server duplicates %d, run %.1f s%n",
+                    proxy.faults(), proxy.accepted(), outages.size(), orchestrator.duplicates(topic), seconds);
         }
     }
 

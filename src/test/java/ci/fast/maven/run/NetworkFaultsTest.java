@@ -208,6 +208,8 @@ class NetworkFaultsTest {
         assertEquals(new TreeSet<>(classes), reported, "one report per class");
         assertEquals(0, lost, "classes lost");
         assertEquals(0, duplicateReports, "duplicate reports");
+        assertEquals(0, figures.rerun, "a cut node keeps its batch: nothing ran twice");
+        assertEquals(0, figures.serverDuplicates, "a resend is no second result");
         assertEquals(List.of(), orchestrator.unfinished(topic), "every class has its result on the server");
         assertEquals(1, sink.summary().failures(), "the one failing test fails the build");
         assertEquals(0, sink.summary().errors(), "no class was recorded lost");

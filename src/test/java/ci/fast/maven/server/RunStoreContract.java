@@ -226,4 +226,18 @@ abstract class RunStoreContract {
     private static Result result(String key, String status, double seconds) {
         return Result.of(key, status, List.of(new Result.Test("t()", status, seconds, null)));
     }
+
+    @Test
+    void knowsEachNodeByTheTokenItWasNamedWithInItsOwnRunOnly() {
+        StoredRun run = store.open(RUN);
+        run.nameNode("token-a", run.nextNodeIndex());
+        run.nameNode("token-b", run.nextNodeIndex());
+
+        assertAll(
+                () -> assertEquals(0, run.nodeNamed("token-a")),
+                () -> assertEquals(1, run.nodeNamed("token-b")),
+                () -> assertEquals(-1, run.nodeNamed("token-c")),
+                () -> assertEquals(-1, store.open(OTHER).nodeNamed("token-a")),
+                () -> assertEquals(0, store.open(RUN).nodeNamed("token-a"), "the same run again"));
+    }
 }
