@@ -98,13 +98,15 @@ final class SettingsTranslation {
         return values == null ? List.of() : Arrays.asList(values);
     }
 
-    /** {@code -DfastCi.forkCount}, this plugin's older name, counts when Surefire's {@code -DforkCount} is not given. */
+    /**
+     * {@code -DfastCi.forkCount}, this plugin's older name, counts when Surefire's {@code -DforkCount} is not given.
+     * Surefire's {@code 0} (the tests in Maven's own JVM) is one fork here: every node is a forked JVM ({@link
+     * Notices} says so).
+     */
     static String forkCount(String configured, Properties userProperties) {
         String older = userProperties.getProperty("fastCi.forkCount");
-        if (older != null && !userProperties.containsKey("forkCount")) {
-            return older;
-        }
-        return configured;
+        String count = older != null && !userProperties.containsKey("forkCount") ? older : configured;
+        return count != null && count.strip().equals("0") ? "1" : count;
     }
 
     /**

@@ -3,11 +3,13 @@ package ci.fast.maven.discovery;
 import ci.fast.maven.booter.TestFilters;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.maven.surefire.api.testset.TestListResolver;
 import org.codehaus.plexus.util.FileUtils;
@@ -97,6 +99,7 @@ public final class TestSelection {
     public List<String> findClasses(Path testClassesDirectory, List<Path> dependencies) throws IOException {
         TestListResolver filter = classFilter();
         TreeSet<String> classes = new TreeSet<>(TestClassScanner.scan(testClassesDirectory, filter));
+        classes.removeIf(name -> travelsWithItsOuterClass(name, classes, testClassesDirectory));
         for (Path dependency : dependencies) {
             classes.addAll(
                     Files.isDirectory(dependency)
@@ -104,6 +107,41 @@ public final class TestSelection {
                             : TestClassScanner.scanJar(dependency, filter));
         }
         return List.copyOf(classes);
+    }
+
+    /** How a class file names Jupiter's {@code @Nested}. */
+    private static final byte[] NESTED = "Lorg/junit/jupiter/api/Nested;".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Whether a class is a Jupiter {@code @Nested} class whose top-level class runs too: it runs with it, and queued
+     * on its own it would run twice and get a report of its own. Surefire's default excludes ({@code **}{@code /*$*})
+     * leave such classes out; a pom's own {@code excludes} replace those defaults, and Surefire, which hands every
+     * class to one launcher, does not run them twice either.
+     */
+    private static boolean travelsWithItsOuterClass(String name, Set<String> classes, Path directory) {
+        int nested = name.indexOf('$');
+        if (nested < 0 || !classes.contains(name.substring(0, nested))) {
+            return false;
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(directory.resolve(name.replace('.', '/') + ".class"));
+            return indexOf(bytes, NESTED) >= 0;
+        } catch (IOException e) {
+            return false; // unreadable here: the fork reports it as it would any class
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /** Included patterns for the fork's method filter; empty with the excludes when every method runs. */

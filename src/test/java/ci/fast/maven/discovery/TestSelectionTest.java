@@ -149,6 +149,26 @@ class TestSelectionTest {
                 plain.whenNothingRan(true, true));
     }
 
+    @Test
+    void aPomsExcludesDoNotQueueANestedClassApartFromItsOuterClass() throws IOException {
+        touch("classes", "com/acme/OuterTest.class", "com/acme/OtherTest.class", "com/acme/LoneTest$InnerTest.class");
+        // A Jupiter @Nested class names the annotation in its class file; a static nested class does not.
+        Path nested = dir.resolve("classes/com/acme/OuterTest$InnerTest.class");
+        Files.write(nested, "\u00ca\u00fe..RuntimeVisibleAnnotations..Lorg/junit/jupiter/api/Nested;..".getBytes());
+        touch("classes", "com/acme/OtherTest$StaticTest.class");
+
+        // Surefire's default excludes (**/*$*) are replaced by the pom's.
+        TestSelection selection = TestSelection.of(null, List.of("**/*Test.java"), List.of("**/Nothing*"), null, null);
+
+        assertEquals(
+                List.of(
+                        "com.acme.LoneTest$InnerTest",
+                        "com.acme.OtherTest",
+                        "com.acme.OtherTest$StaticTest",
+                        "com.acme.OuterTest"),
+                selection.findClasses(dir.resolve("classes"), List.of()));
+    }
+
     private void touch(String root, String... files) throws IOException {
         for (String file : files) {
             Path path = dir.resolve(root).resolve(file);
