@@ -36,3 +36,14 @@ println "fork-count-two: tests ran in ${pids.size()} distinct JVM(s): ${pids}"
 
 // -DforkCount, Surefire's property, set the forks.
 assert new File(basedir, 'build.log').text.contains('test classes on 2 forks')
+
+// The timeline page: one lane per fork, one bar per class, and its path among the last lines of the log.
+File timeline = new File(basedir, 'target/fast-ci/timeline.html')
+assert timeline.isFile()
+String page = timeline.text
+assert (page =~ /<g class="lane" data-fork="\d+">/).count == 2
+assert (page =~ /<rect class="bar passed"/).count == 20
+assert page.contains('<dd id="forks">2</dd>')
+assert !(page =~ /(?i)(src|href)="https?:/) : 'the page loads nothing from the network'
+def tail = log.readLines().takeRight(15).join('\n')
+assert tail.contains('fast-ci timeline: ' + timeline.canonicalFile.toURI().toString().replaceFirst('^file:/', 'file:///')) : tail

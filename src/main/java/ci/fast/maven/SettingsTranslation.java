@@ -80,6 +80,9 @@ final class SettingsTranslation {
                 .reports(goal.reportsDirectory(), p.redirectTestOutputToFile, p.trimStackTrace, p.printSummary)
                 .reportFiles(!Boolean.TRUE.equals(p.disableXmlReport), p.useFile)
                 .summaryFile(goal.summaryFile())
+                .timelineFile(goal.buildDirectory()
+                        .resolve("fast-ci")
+                        .resolve(goal.goal() == Goal.TEST ? "timeline.html" : "it-timeline.html"))
                 .testFailureIgnore(p.testFailureIgnore)
                 .remote(
                         p.server,

@@ -167,6 +167,7 @@ public record RunSettings(
      * @param textReports whether {@code *.txt} reports are written
      * @param summaryFile Failsafe's {@code failsafe-summary.xml}, which the goal writes instead of failing the build;
      *     null for a goal that fails the build itself
+     * @param timelineFile where the run's timeline page goes; null for none
      */
     public record Reports(
             Path directory,
@@ -175,7 +176,8 @@ public record RunSettings(
             boolean printSummary,
             boolean xmlReports,
             boolean textReports,
-            Path summaryFile) {}
+            Path summaryFile,
+            Path timelineFile) {}
 
     /**
      * When the build fails.
@@ -243,6 +245,7 @@ public record RunSettings(
         private boolean trimStackTrace;
         private boolean printSummary = true;
         private Path summaryFile;
+        private Path timelineFile;
         private boolean xmlReports = true;
         private boolean textReports = true;
         private boolean testFailureIgnore;
@@ -444,6 +447,12 @@ public record RunSettings(
             return this;
         }
 
+        /** Where the run's timeline page goes, such as {@code target/fast-ci/timeline.html}; null for none. */
+        public Builder timelineFile(Path file) {
+            this.timelineFile = file;
+            return this;
+        }
+
         public Builder testFailureIgnore(boolean testFailureIgnore) {
             this.testFailureIgnore = testFailureIgnore;
             return this;
@@ -525,7 +534,8 @@ public record RunSettings(
                             printSummary,
                             xmlReports,
                             textReports,
-                            summaryFile),
+                            summaryFile,
+                            timelineFile),
                     new Verdict(testFailureIgnore, failOnFlakeCount),
                     new Remote(server, secretKey, fallback, runKey),
                     timingsFile,

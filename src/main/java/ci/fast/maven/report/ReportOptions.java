@@ -1,15 +1,27 @@
 package ci.fast.maven.report;
 
+import java.nio.file.Path;
+
 /**
- * How results are shown, as Surefire's parameters of the same names.
+ * How results are shown, as Surefire's parameters of the same names, and fast-ci's own outputs.
  *
  * @param redirectTestOutputToFile whether test output goes to {@code <class>-output.txt} instead of the console
  * @param trimStackTrace whether reports keep only the test class's frames of a problem's stack trace
  * @param xmlReports whether {@code TEST-<class>.xml} reports are written (Surefire's {@code disableXmlReport} off)
  * @param textReports whether {@code <class>.txt} reports are written (Surefire's {@code useFile})
+ * @param timelineFile where the run's timeline page goes, such as {@code target/fast-ci/timeline.html}; null for none
  */
 public record ReportOptions(
-        boolean redirectTestOutputToFile, boolean trimStackTrace, boolean xmlReports, boolean textReports) {
-    /** Surefire 3's defaults: output on the console, whole stack traces, XML and text reports. */
-    public static final ReportOptions DEFAULTS = new ReportOptions(false, false, true, true);
+        boolean redirectTestOutputToFile,
+        boolean trimStackTrace,
+        boolean xmlReports,
+        boolean textReports,
+        Path timelineFile) {
+    /** Surefire 3's defaults: output on the console, whole stack traces, XML and text reports; no timeline. */
+    public static final ReportOptions DEFAULTS = new ReportOptions(false, false, true, true, null);
+
+    /** These options, with the timeline page written to {@code file} (null: none). */
+    public ReportOptions withTimeline(Path file) {
+        return new ReportOptions(redirectTestOutputToFile, trimStackTrace, xmlReports, textReports, file);
+    }
 }
