@@ -92,25 +92,28 @@ public final class TimelinePage {
     private static void svg(StringBuilder html, Schedule s, List<Bar> all) {
         double span = Math.max(Math.max(s.makespanSeconds(), s.boundSeconds()), 1e-3);
         double scale = CHART / span;
-        int height = TOP + s.lanes().size() * (LANE + GAP) + 8;
+        int lanesBottom = TOP + s.lanes().size() * (LANE + GAP);
+        int height = lanesBottom + 24; // room for the bound's label under the lanes
         html.append(String.format(
                 Locale.ROOT,
                 "<svg id=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\">\n",
                 LEFT + CHART + RIGHT,
                 height));
         html.append("<g class=\"axis\">");
-        for (int i = 0; i <= 5; i++) {
-            double x = LEFT + CHART * i / 5.0;
+        double step = tickStep(span);
+        for (int i = 0; i * step <= span * (1 + 1e-9); i++) {
+            double t = i * step;
+            double x = LEFT + t * scale;
             html.append(String.format(
                     Locale.ROOT,
                     "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/><text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>",
                     x,
                     TOP - 4,
                     x,
-                    height,
+                    lanesBottom,
                     x,
                     TOP - 10,
-                    Escape.html(seconds(span * i / 5.0))));
+                    Escape.html(seconds(t))));
         }
         html.append("</g>\n");
         int index = 0;
@@ -224,6 +227,17 @@ public final class TimelinePage {
             text = t.skipReason() == null ? "" : t.skipReason();
         }
         return text.length() > MESSAGE_LIMIT ? text.substring(0, MESSAGE_LIMIT) + "\u2026" : text;
+    }
+
+    /** The axis's step: 1, 2 or 5 times a power of ten, for four to ten ticks over {@code span}. */
+    static double tickStep(double span) {
+        double power = Math.pow(10, Math.floor(Math.log10(span / 4)));
+        for (double factor : new double[] {1, 2, 5}) {
+            if (span / (factor * power) <= 10) {
+                return factor * power;
+            }
+        }
+        return 10 * power;
     }
 
     /** Seconds as a reader takes them in: three significant digits, whole seconds from 100 on, {@code 0 s} for none. */
