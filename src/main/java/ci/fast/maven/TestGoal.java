@@ -89,7 +89,9 @@ final class TestGoal {
                         reports.trimStackTrace(),
                         reports.xmlReports(),
                         reports.textReports(),
-                        reports.timelineFile()),
+                        reports.timelineFile(),
+                        reports.progress(),
+                        reports.gitHubSummary()),
                 new TestRunOptions(
                         selection.forkFilters(s.groups(), s.excludedGroups()),
                         settings.jvm().rerunFailingTestsCount(),

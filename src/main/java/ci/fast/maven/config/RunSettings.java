@@ -168,6 +168,8 @@ public record RunSettings(
      * @param summaryFile Failsafe's {@code failsafe-summary.xml}, which the goal writes instead of failing the build;
      *     null for a goal that fails the build itself
      * @param timelineFile where the run's timeline page goes; null for none
+     * @param progress whether a progress line shows while the run goes on
+     * @param gitHubSummary GitHub Actions' job summary file the run appends to; null when not on GitHub Actions or off
      */
     public record Reports(
             Path directory,
@@ -177,7 +179,9 @@ public record RunSettings(
             boolean xmlReports,
             boolean textReports,
             Path summaryFile,
-            Path timelineFile) {}
+            Path timelineFile,
+            boolean progress,
+            Path gitHubSummary) {}
 
     /**
      * When the build fails.
@@ -246,6 +250,8 @@ public record RunSettings(
         private boolean printSummary = true;
         private Path summaryFile;
         private Path timelineFile;
+        private boolean progress = true;
+        private Path gitHubSummary;
         private boolean xmlReports = true;
         private boolean textReports = true;
         private boolean testFailureIgnore;
@@ -453,6 +459,18 @@ public record RunSettings(
             return this;
         }
 
+        /** fast-ci's {@code fastCi.progress}: a progress line while the run goes on. */
+        public Builder progress(boolean progress) {
+            this.progress = progress;
+            return this;
+        }
+
+        /** GitHub Actions' {@code $GITHUB_STEP_SUMMARY}, when on GitHub Actions and {@code fastCi.ciSummary} is on. */
+        public Builder gitHubSummary(Path file) {
+            this.gitHubSummary = file;
+            return this;
+        }
+
         public Builder testFailureIgnore(boolean testFailureIgnore) {
             this.testFailureIgnore = testFailureIgnore;
             return this;
@@ -535,7 +553,9 @@ public record RunSettings(
                             xmlReports,
                             textReports,
                             summaryFile,
-                            timelineFile),
+                            timelineFile,
+                            progress,
+                            gitHubSummary),
                     new Verdict(testFailureIgnore, failOnFlakeCount),
                     new Remote(server, secretKey, fallback, runKey),
                     timingsFile,

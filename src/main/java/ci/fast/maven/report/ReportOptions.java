@@ -10,18 +10,36 @@ import java.nio.file.Path;
  * @param xmlReports whether {@code TEST-<class>.xml} reports are written (Surefire's {@code disableXmlReport} off)
  * @param textReports whether {@code <class>.txt} reports are written (Surefire's {@code useFile})
  * @param timelineFile where the run's timeline page goes, such as {@code target/fast-ci/timeline.html}; null for none
+ * @param progress whether a progress line shows while the run goes on
+ * @param gitHubSummary the GitHub Actions job summary ({@code $GITHUB_STEP_SUMMARY}) the run appends to, with one
+ *     {@code ::error} workflow command per failed test on the console; null when not on GitHub Actions, or turned off
  */
 public record ReportOptions(
         boolean redirectTestOutputToFile,
         boolean trimStackTrace,
         boolean xmlReports,
         boolean textReports,
-        Path timelineFile) {
-    /** Surefire 3's defaults: output on the console, whole stack traces, XML and text reports; no timeline. */
-    public static final ReportOptions DEFAULTS = new ReportOptions(false, false, true, true, null);
+        Path timelineFile,
+        boolean progress,
+        Path gitHubSummary) {
+    /** Surefire 3's defaults: output on the console, whole stack traces, XML and text reports; none of fast-ci's own. */
+    public static final ReportOptions DEFAULTS = new ReportOptions(false, false, true, true, null, false, null);
 
     /** These options, with the timeline page written to {@code file} (null: none). */
     public ReportOptions withTimeline(Path file) {
-        return new ReportOptions(redirectTestOutputToFile, trimStackTrace, xmlReports, textReports, file);
+        return new ReportOptions(
+                redirectTestOutputToFile, trimStackTrace, xmlReports, textReports, file, progress, gitHubSummary);
+    }
+
+    /** These options, with the progress line on or off. */
+    public ReportOptions withProgress(boolean on) {
+        return new ReportOptions(
+                redirectTestOutputToFile, trimStackTrace, xmlReports, textReports, timelineFile, on, gitHubSummary);
+    }
+
+    /** These options, appending to GitHub's job summary {@code file} (null: none). */
+    public ReportOptions withGitHubSummary(Path file) {
+        return new ReportOptions(
+                redirectTestOutputToFile, trimStackTrace, xmlReports, textReports, timelineFile, progress, file);
     }
 }

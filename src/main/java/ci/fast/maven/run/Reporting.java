@@ -1,8 +1,10 @@
 package ci.fast.maven.run;
 
+import ci.fast.maven.channel.Scheduler;
 import ci.fast.maven.report.ReportOptions;
 import ci.fast.maven.report.timeline.TimelineFile;
 import ci.fast.maven.results.OutputFiles;
+import ci.fast.maven.results.Progress;
 import ci.fast.maven.results.ResultListener;
 import ci.fast.maven.results.TextReports;
 import ci.fast.maven.results.XmlReports;
@@ -31,8 +33,8 @@ final class Reporting {
     }
 
     /**
-     * Surefire's listeners, then the timeline when the plan asks for one: it writes its page when the run finishes,
-     * after every report is on disk.
+     * Surefire's listeners, then the timeline when the plan asks for one (it writes its page when the run finishes,
+     * after every report is on disk), then the progress line's counts.
      *
      * @param clock the sink's, which stamps the classes the timeline lays out
      */
@@ -41,6 +43,10 @@ final class Reporting {
         List<ResultListener> listeners = new ArrayList<>(listeners(plan.reportsDirectory(), options, log));
         if (options.timelineFile() != null) {
             listeners.add(new TimelineFile(options.timelineFile(), plan.runKey(), plan.forkCount(), clock, log::warn));
+        }
+        if (options.progress()) {
+            listeners.add(new Progress(
+                    plan.classes().size(), plan.forkCount(), clock, Scheduler.daemon("fast-ci-progress"), log::info));
         }
         return List.copyOf(listeners);
     }
