@@ -91,7 +91,8 @@ final class TestGoal {
                         reports.textReports(),
                         reports.timelineFile(),
                         reports.progress(),
-                        reports.gitHubSummary()),
+                        reports.gitHubSummary(),
+                        Path.of(maven.project().getBuild().getTestSourceDirectory())),
                 new TestRunOptions(
                         selection.forkFilters(s.groups(), s.excludedGroups()),
                         settings.jvm().rerunFailingTestsCount(),

@@ -2,6 +2,7 @@ package ci.fast.maven.run;
 
 import ci.fast.maven.channel.Scheduler;
 import ci.fast.maven.report.ReportOptions;
+import ci.fast.maven.report.timeline.GitHubSummary;
 import ci.fast.maven.report.timeline.TimelineFile;
 import ci.fast.maven.results.OutputFiles;
 import ci.fast.maven.results.Progress;
@@ -34,7 +35,8 @@ final class Reporting {
 
     /**
      * Surefire's listeners, then the timeline when the plan asks for one (it writes its page when the run finishes,
-     * after every report is on disk), then the progress line's counts.
+     * after every report is on disk), GitHub's job summary and workflow commands when on GitHub Actions, then the
+     * progress line's counts.
      *
      * @param clock the sink's, which stamps the classes the timeline lays out
      */
@@ -43,6 +45,18 @@ final class Reporting {
         List<ResultListener> listeners = new ArrayList<>(listeners(plan.reportsDirectory(), options, log));
         if (options.timelineFile() != null) {
             listeners.add(new TimelineFile(options.timelineFile(), plan.runKey(), plan.forkCount(), clock, log::warn));
+        }
+        if (options.gitHubSummary() != null) {
+            listeners.add(new GitHubSummary(
+                    options.gitHubSummary(),
+                    plan.runKey(),
+                    plan.forkCount(),
+                    options.testSources(),
+                    Path.of("").toAbsolutePath(),
+                    clock,
+                    // Raw, at the start of a line: GitHub reads a workflow command only there.
+                    command -> log.output(command + "\n", false),
+                    log::warn));
         }
         if (options.progress()) {
             listeners.add(new Progress(
