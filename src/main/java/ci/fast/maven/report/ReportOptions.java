@@ -25,43 +25,4 @@ public record ReportOptions(
         Path testSources) {
     /** Surefire 3's defaults: output on the console, whole stack traces, XML and text reports; none of fast-ci's own. */
     public static final ReportOptions DEFAULTS = new ReportOptions(false, false, true, true, null, false, null, null);
-
-    /** These options, with the timeline page written to {@code file} (null: none). */
-    public ReportOptions withTimeline(Path file) {
-        return new ReportOptions(
-                redirectTestOutputToFile,
-                trimStackTrace,
-                xmlReports,
-                textReports,
-                file,
-                progress,
-                gitHubSummary,
-                testSources);
-    }
-
-    /** These options, with the progress line on or off. */
-    public ReportOptions withProgress(boolean on) {
-        return new ReportOptions(
-                redirectTestOutputToFile,
-                trimStackTrace,
-                xmlReports,
-                textReports,
-                timelineFile,
-                on,
-                gitHubSummary,
-                testSources);
-    }
-
-    /** These options, appending to GitHub's job summary {@code file} (null: none). */
-    public ReportOptions withGitHubSummary(Path file) {
-        return new ReportOptions(
-                redirectTestOutputToFile,
-                trimStackTrace,
-                xmlReports,
-                textReports,
-                timelineFile,
-                progress,
-                file,
-                testSources);
-    }
 }
