@@ -36,3 +36,14 @@ println "fork-count-two: tests ran in ${pids.size()} distinct JVM(s): ${pids}"
 
 // -DforkCount, Surefire's property, set the forks.
 assert new File(basedir, 'build.log').text.contains('test classes on 2 forks')
+
+// The timeline page: one lane per fork, one bar per class, and its path among the last lines of the log.
+File timeline = new File(basedir, 'target/fast-ci/timeline.html')
+assert timeline.isFile()
+String page = timeline.text
+assert (page =~ /<g class="lane" data-fork="\d+">/).count == 2
+assert (page =~ /<rect class="bar passed"/).count == 20
+assert page.contains('<dd id="forks">2</dd>')
+assert !(page =~ /(?i)(src|href)="https?:/) : 'the page loads nothing from the network'
+// Right after the run's summary, the last lines of the goal's output.
+assert log =~ /(?m)^\[INFO\] Tests run: 20, Failures: 0, Errors: 0, Skipped: 0\s*\n\[INFO\]\s*\n\[INFO\] fast-ci timeline: file:\/\/\/.*\/target\/fast-ci\/timeline\.html\s*$/

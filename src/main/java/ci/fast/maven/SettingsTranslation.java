@@ -31,6 +31,11 @@ final class SettingsTranslation {
      * @throws SettingsException with the line the user sees
      */
     static RunSettings translate(TestParameters parameters, GoalFacts goal) {
+        return translate(parameters, goal, System.getenv());
+    }
+
+    /** {@link #translate(TestParameters, GoalFacts)} in the environment {@code environment}. */
+    static RunSettings translate(TestParameters parameters, GoalFacts goal, Map<String, String> environment) {
         TestParameters p = parameters;
         boolean noIncludes = (p.includes == null || p.includes.isEmpty()) && p.includesFile == null;
         RunSettings.Builder b = RunSettings.builder(goal.goal().goalName)
@@ -80,6 +85,11 @@ final class SettingsTranslation {
                 .reports(goal.reportsDirectory(), p.redirectTestOutputToFile, p.trimStackTrace, p.printSummary)
                 .reportFiles(!Boolean.TRUE.equals(p.disableXmlReport), p.useFile)
                 .summaryFile(goal.summaryFile())
+                .timelineFile(goal.buildDirectory()
+                        .resolve("fast-ci")
+                        .resolve(goal.goal() == Goal.TEST ? "timeline.html" : "it-timeline.html"))
+                .progress(p.progress)
+                .gitHubSummary(p.ciSummary ? gitHubSummary(environment) : null)
                 .testFailureIgnore(p.testFailureIgnore)
                 .remote(
                         p.server,
@@ -92,6 +102,18 @@ final class SettingsTranslation {
                                 : goal.buildDirectory().resolve("fast-ci").resolve(goal.goal().timingsFileName));
         Notices.collect(p, goal).forEach(b::notice);
         return b.build();
+    }
+
+    /**
+     * GitHub Actions' job summary file: on GitHub Actions, its marker {@code GITHUB_ACTIONS} on as
+     * {@link ci.fast.maven.config.CiEnvironment} reads markers (set, not blank, not {@code false}), and
+     * {@code GITHUB_STEP_SUMMARY} set; else null.
+     */
+    static Path gitHubSummary(Map<String, String> environment) {
+        String marker = environment.get("GITHUB_ACTIONS");
+        String file = environment.get("GITHUB_STEP_SUMMARY");
+        boolean on = marker != null && !marker.isBlank() && !marker.strip().equalsIgnoreCase("false");
+        return on && file != null && !file.isBlank() ? Path.of(file.strip()) : null;
     }
 
     private static List<String> list(String[] values) {

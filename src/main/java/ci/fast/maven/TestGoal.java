@@ -92,7 +92,11 @@ final class TestGoal {
                         reports.textReports(),
                         reports.summaryFile() == null
                                 ? XmlReportWriter.SCHEMA_LOCATION
-                                : XmlReportWriter.FAILSAFE_SCHEMA_LOCATION),
+                                : XmlReportWriter.FAILSAFE_SCHEMA_LOCATION,
+                        reports.timelineFile(),
+                        reports.progress(),
+                        reports.gitHubSummary(),
+                        Path.of(maven.project().getBuild().getTestSourceDirectory())),
                 new TestRunOptions(
                         selection.forkFilters(s.groups(), s.excludedGroups()),
                         settings.jvm().rerunFailingTestsCount(),
@@ -107,13 +111,26 @@ final class TestGoal {
                 verdict.printSummary(outcome);
             }
             writeSummary(settings, outcome);
+            showTimeline(reports.timelineFile());
             return;
         }
-        verdict.judge(outcome);
+        try {
+            verdict.judge(outcome);
+        } finally {
+            // After the summary, whatever the verdict: among the last lines, where a reader of a failed build looks.
+            showTimeline(reports.timelineFile());
+        }
         // Classes whose methods all were filtered out in the fork ran nothing. Only a local run sees the whole
         // suite: in remote mode other machines may have run every class while this one got none.
         if (target == null && outcome.summary().testsRun() == 0) {
             failIfNothingRan(selection, s);
+        }
+    }
+
+    /** Names the timeline page the run wrote, as a link a terminal opens; nothing when it wrote none. */
+    private void showTimeline(Path file) {
+        if (file != null && Files.isRegularFile(file)) {
+            log.info("fast-ci timeline: " + file.toAbsolutePath().toUri());
         }
     }
 

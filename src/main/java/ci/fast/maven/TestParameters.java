@@ -473,4 +473,18 @@ abstract class TestParameters extends AbstractMojo {
      */
     @Parameter(property = "fastCi.timingsFile")
     File timingsFile;
+
+    /**
+     * A progress line while the tests run, at least every 10 s and at most every 2 s: classes done, failed tests so
+     * far, forks active, time elapsed and an estimate of what is left. {@code false}: none.
+     */
+    @Parameter(property = "fastCi.progress", defaultValue = "true")
+    boolean progress;
+
+    /**
+     * On GitHub Actions: append a summary of the run to the job's summary ({@code $GITHUB_STEP_SUMMARY}) and print one
+     * {@code ::error} workflow command per failed test, so GitHub shows it on the diff. {@code false}: neither.
+     */
+    @Parameter(property = "fastCi.ciSummary", defaultValue = "true")
+    boolean ciSummary;
 }

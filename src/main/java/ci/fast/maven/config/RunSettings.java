@@ -167,6 +167,9 @@ public record RunSettings(
      * @param textReports whether {@code *.txt} reports are written
      * @param summaryFile Failsafe's {@code failsafe-summary.xml}, which the goal writes instead of failing the build;
      *     null for a goal that fails the build itself
+     * @param timelineFile where the run's timeline page goes; null for none
+     * @param progress whether a progress line shows while the run goes on
+     * @param gitHubSummary GitHub Actions' job summary file the run appends to; null when not on GitHub Actions or off
      */
     public record Reports(
             Path directory,
@@ -175,7 +178,10 @@ public record RunSettings(
             boolean printSummary,
             boolean xmlReports,
             boolean textReports,
-            Path summaryFile) {}
+            Path summaryFile,
+            Path timelineFile,
+            boolean progress,
+            Path gitHubSummary) {}
 
     /**
      * When the build fails.
@@ -243,6 +249,9 @@ public record RunSettings(
         private boolean trimStackTrace;
         private boolean printSummary = true;
         private Path summaryFile;
+        private Path timelineFile;
+        private boolean progress = true;
+        private Path gitHubSummary;
         private boolean xmlReports = true;
         private boolean textReports = true;
         private boolean testFailureIgnore;
@@ -444,6 +453,24 @@ public record RunSettings(
             return this;
         }
 
+        /** Where the run's timeline page goes, such as {@code target/fast-ci/timeline.html}; null for none. */
+        public Builder timelineFile(Path file) {
+            this.timelineFile = file;
+            return this;
+        }
+
+        /** fast-ci's {@code fastCi.progress}: a progress line while the run goes on. */
+        public Builder progress(boolean progress) {
+            this.progress = progress;
+            return this;
+        }
+
+        /** GitHub Actions' {@code $GITHUB_STEP_SUMMARY}, when on GitHub Actions and {@code fastCi.ciSummary} is on. */
+        public Builder gitHubSummary(Path file) {
+            this.gitHubSummary = file;
+            return this;
+        }
+
         public Builder testFailureIgnore(boolean testFailureIgnore) {
             this.testFailureIgnore = testFailureIgnore;
             return this;
@@ -525,7 +552,10 @@ public record RunSettings(
                             printSummary,
                             xmlReports,
                             textReports,
-                            summaryFile),
+                            summaryFile,
+                            timelineFile,
+                            progress,
+                            gitHubSummary),
                     new Verdict(testFailureIgnore, failOnFlakeCount),
                     new Remote(server, secretKey, fallback, runKey),
                     timingsFile,

@@ -4,6 +4,7 @@
  * summary and keep the classes' times. Each new output of a run (a timeline, a Failsafe summary, a CI summary) is one
  * more listener here.
  *
- * <p>Runs in the Maven JVM and depends on the JDK and {@link ci.fast.maven.report} only.
+ * <p>Runs in the Maven JVM and depends on the JDK, {@link ci.fast.maven.report} and, for the progress line's ticks,
+ * {@link ci.fast.maven.channel.Scheduler} only.
  */
 package ci.fast.maven.results;

@@ -45,7 +45,7 @@ public final class LocalRun {
 
     public RunOutcome execute() throws IOException, InterruptedException {
         Secret secret = Secret.random();
-        ResultSink sink = Reporting.sink(plan.reportsDirectory(), plan.reports(), log);
+        ResultSink sink = Reporting.sink(plan, log);
         Timings timings = history();
         Orchestrator orchestrator = new Orchestrator(log::debug, timings);
         try (OrchestratorServer server = OrchestratorServer.start("127.0.0.1", 0, secret, orchestrator)) {

@@ -69,7 +69,7 @@ public final class RemoteRun {
         }
         // The probe's scheduler is done: a build of many modules must not gather one thread per module.
         scheduler.close();
-        ResultSink sink = Reporting.sink(plan.reportsDirectory(), plan.reports(), log);
+        ResultSink sink = Reporting.sink(plan, log);
         log.info("FastCI: " + plan.forkCount() + (plan.forkCount() == 1 ? " node" : " nodes") + " joining "
                 + Events.topic(params.get("run_key"), params.get("build_id")) + " on " + server);
         List<String> problems = Fleet.run(plan, server, secret, params, sink, log, null);

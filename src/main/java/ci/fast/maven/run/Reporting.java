@@ -1,7 +1,11 @@
 package ci.fast.maven.run;
 
+import ci.fast.maven.channel.Scheduler;
 import ci.fast.maven.report.ReportOptions;
+import ci.fast.maven.report.timeline.GitHubSummary;
+import ci.fast.maven.report.timeline.TimelineFile;
 import ci.fast.maven.results.OutputFiles;
+import ci.fast.maven.results.Progress;
 import ci.fast.maven.results.ResultListener;
 import ci.fast.maven.results.TextReports;
 import ci.fast.maven.results.XmlReports;
@@ -17,10 +21,48 @@ import java.util.List;
 final class Reporting {
     private Reporting() {}
 
+    /** A sink on the system clock for {@code plan}: its reports, its console lines and fast-ci's own outputs. */
+    static ResultSink sink(RunPlan plan, RunLog log) {
+        InstantSource clock = InstantSource.system();
+        return new ResultSink(clock, log, plan.reports().trimStackTrace(), listeners(plan, log, clock));
+    }
+
     /** A sink on the system clock that writes the reports into {@code reportsDirectory} and shows the lines on {@code log}. */
     static ResultSink sink(Path reportsDirectory, ReportOptions options, RunLog log) {
         return new ResultSink(
                 InstantSource.system(), log, options.trimStackTrace(), listeners(reportsDirectory, options, log));
+    }
+
+    /**
+     * Surefire's listeners, then the timeline when the plan asks for one (it writes its page when the run finishes,
+     * after every report is on disk), GitHub's job summary and workflow commands when on GitHub Actions, then the
+     * progress line's counts.
+     *
+     * @param clock the sink's, which stamps the classes the timeline lays out
+     */
+    static List<ResultListener> listeners(RunPlan plan, RunLog log, InstantSource clock) {
+        ReportOptions options = plan.reports();
+        List<ResultListener> listeners = new ArrayList<>(listeners(plan.reportsDirectory(), options, log));
+        if (options.timelineFile() != null) {
+            listeners.add(new TimelineFile(options.timelineFile(), plan.runKey(), plan.forkCount(), clock, log::warn));
+        }
+        if (options.gitHubSummary() != null) {
+            listeners.add(new GitHubSummary(
+                    options.gitHubSummary(),
+                    plan.runKey(),
+                    plan.forkCount(),
+                    options.testSources(),
+                    Path.of("").toAbsolutePath(),
+                    clock,
+                    // Raw, at the start of a line: GitHub reads a workflow command only there.
+                    command -> log.output(command + "\n", false),
+                    log::warn));
+        }
+        if (options.progress()) {
+            listeners.add(new Progress(
+                    plan.classes().size(), plan.forkCount(), clock, Scheduler.daemon("fast-ci-progress"), log::info));
+        }
+        return List.copyOf(listeners);
     }
 
     /**

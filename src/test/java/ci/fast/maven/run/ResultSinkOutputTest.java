@@ -77,7 +77,7 @@ class ResultSinkOutputTest {
     @Test
     void writesTheOutputToItsOwnFileInsteadWhenRedirected() throws Exception {
         RecordingLog log = new RecordingLog();
-        Reporting.sink(reports, new ReportOptions(true, false, true, true, null), log)
+        Reporting.sink(reports, new ReportOptions(true, false, true, true, null, null, false, null, null), log)
                 .accept(printing("com.acme.FooTest", "hello\n", "oops\n"));
 
         assertEquals(1, log.lines.size(), log.lines.toString());
@@ -118,7 +118,7 @@ class ResultSinkOutputTest {
     @Test
     void writesNoOutputFileForAClassThatPrintedNothing() {
         RecordingLog log = new RecordingLog();
-        Reporting.sink(reports, new ReportOptions(true, false, true, true, null), log)
+        Reporting.sink(reports, new ReportOptions(true, false, true, true, null, null, false, null, null), log)
                 .accept(printing("com.acme.QuietTest", "", ""));
 
         assertFalse(Files.exists(reports.resolve("com.acme.QuietTest-output.txt")));
@@ -133,7 +133,10 @@ class ResultSinkOutputTest {
                 .seconds(0.01)
                 .failure("java.lang.AssertionError", "no", trace)
                 .build();
-        Reporting.sink(reports, new ReportOptions(false, true, true, true, null), new RecordingLog())
+        Reporting.sink(
+                        reports,
+                        new ReportOptions(false, true, true, true, null, null, false, null, null),
+                        new RecordingLog())
                 .accept(ClassResult.builder("com.acme.FooTest")
                         .tests(List.of(failed))
                         .seconds(0.02)

@@ -35,7 +35,7 @@ class RunPlanTest {
             FORKS,
             "junit-shop",
             Path.of("reports"),
-            new ReportOptions(true, true, true, true, null),
+            new ReportOptions(true, true, true, true, null, null, false, null, null),
             new TestRunOptions(
                     new TestFilters(List.of("ATest#one"), List.of(), List.of("fast"), List.of("slow")),
                     2,

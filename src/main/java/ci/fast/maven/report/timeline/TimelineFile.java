@@ -1,0 +1,62 @@
+package ci.fast.maven.report.timeline;
+
+import ci.fast.maven.report.RunSummary;
+import ci.fast.maven.results.ClassRun;
+import ci.fast.maven.results.ResultListener;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Keeps every class as it completes and, when the run finishes, writes the timeline page. The run starts when this
+ * listener is made, which is when the sink is, before the first fork: the wall time counts the forks' start-up.
+ */
+public final class TimelineFile implements ResultListener {
+    private final Path file;
+    private final String title;
+    private final int forks;
+    private final InstantSource clock;
+    private final Consumer<String> warn;
+    private final Instant start;
+    /** Every class so far; the sink calls one event at a time, and nothing else reads it. */
+    private final List<ClassRun> runs = new ArrayList<>();
+
+    /**
+     * @param file where the page goes; its directory is made
+     * @param title the run's name on the page, such as its run key
+     * @param forks how many forks the run planned
+     * @param clock the sink's clock, which stamped the classes
+     * @param warn takes the one line saying the page could not be written; the run goes on without it
+     */
+    public TimelineFile(Path file, String title, int forks, InstantSource clock, Consumer<String> warn) {
+        this.file = file;
+        this.title = title;
+        this.forks = forks;
+        this.clock = clock;
+        this.warn = warn;
+        this.start = clock.instant();
+    }
+
+    @Override
+    public void classCompleted(ClassRun run) {
+        runs.add(run);
+    }
+
+    @Override
+    public void runFinished(RunSummary summary) {
+        String page = TimelinePage.render(Schedule.of(runs, forks, start, clock.instant()), title);
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, page, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            warn.accept(
+                    "fast-ci cannot write the timeline " + file + ": " + e + "; the reports are complete without it");
+        }
+    }
+}
