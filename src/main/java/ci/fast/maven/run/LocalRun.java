@@ -93,6 +93,8 @@ public final class LocalRun {
             timings.recordAll(sink.durations()); // wall times of whole classes, as measured here
             saveHistory(timings);
             return new RunOutcome(sink.summary(), problems);
+        } finally {
+            sink.endIfRunning();
         }
     }
 

@@ -72,9 +72,13 @@ public final class RemoteRun {
         ResultSink sink = Reporting.sink(plan, log);
         log.info("FastCI: " + plan.forkCount() + (plan.forkCount() == 1 ? " node" : " nodes") + " joining "
                 + Events.topic(params.get("run_key"), params.get("build_id")) + " on " + server);
-        List<String> problems = Fleet.run(plan, server, secret, params, sink, log, null);
-        sink.runFinished();
-        return new RunOutcome(sink.summary(), problems);
+        try {
+            List<String> problems = Fleet.run(plan, server, secret, params, sink, log, null);
+            sink.runFinished();
+            return new RunOutcome(sink.summary(), problems);
+        } finally {
+            sink.endIfRunning();
+        }
     }
 
     private RunOutcome runLocally(String cause) throws IOException, InterruptedException {

@@ -126,6 +126,16 @@ final class ResultSink {
         listeners.forEach(l -> l.runFinished(totals));
     }
 
+    /**
+     * Ends the run for the listeners if it has not ended: a run that threw after its forks started (a fork that could
+     * not be started, an interruption) must still stop its listeners' timers and write what they have.
+     */
+    synchronized void endIfRunning() {
+        if (!finished) {
+            runFinished();
+        }
+    }
+
     /** One line per class a fork could not load (its superclass missing, say): the fork's errors, not tests'. */
     synchronized List<String> notLoaded() {
         return List.copyOf(notLoadedLines);

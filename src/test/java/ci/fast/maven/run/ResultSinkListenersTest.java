@@ -123,6 +123,18 @@ class ResultSinkListenersTest {
     }
 
     @Test
+    void endsARunThatDidNotFinishOnceAndAFinishedOneNotAgain() {
+        sink.fork(1).accept(passing("com.acme.FooTest", 1));
+
+        sink.endIfRunning();
+        sink.endIfRunning();
+
+        assertEquals(
+                1,
+                recorder.events().stream().filter(RunSummary.class::isInstance).count());
+    }
+
+    @Test
     void keepsEachClassDurationAsItsForkMeasuredIt() {
         sink.fork(1).classStarted("com.acme.FooTest");
         clock.advance(Duration.ofSeconds(9));
