@@ -3,10 +3,14 @@ package ci.fast.maven.booter;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.platform.engine.Filter;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.launcher.Launcher;
@@ -24,6 +28,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
 final class PlatformTests implements AutoCloseable {
     /** Created, and its engines' discovery warmed up, on a thread of its own while the node connects. */
     private final CompletableFuture<Launcher> launcher = new CompletableFuture<>();
+
+    /** How long closing waits for the launcher the warm-up thread is still creating. */
+    private static final Duration SESSION_WAIT = Duration.ofSeconds(30);
 
     /** The fork's one session; null on a Platform older than 1.8, which has none. Set once, by the warm-up thread. */
     private volatile AutoCloseable session;
@@ -92,8 +99,14 @@ final class PlatformTests implements AutoCloseable {
     /** Ends the fork's session, so that its listeners' {@code launcherSessionClosed} runs before the JVM exits. */
     @Override
     public void close() throws Exception {
+        try {
+            // Ordering: the warm-up thread opens the session; a node that ended before it did still closes it.
+            launcher.get(SESSION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return; // no launcher, or none in time: nothing a listener saw open
+        }
         AutoCloseable opened = session;
-        if (opened != null && launcher.isDone()) {
+        if (opened != null) {
             opened.close();
         }
     }
