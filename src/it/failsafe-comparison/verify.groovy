@@ -56,8 +56,7 @@ assert counts(parse(new File(failsafeDir, 'TEST-com.example.compare.ServerIT.xml
 assert testcases(parse(new File(failsafeDir, 'TEST-com.example.compare.NestingIT.xml'))).any { it.name == 'innerFails' }
 assert outcomes.testcase.find { it.@name == 'greets' }.'system-out'.text().contains('out from greets')
 
-// The text reports: the same header, class line and failed tests' heading lines. A difference left: Failsafe puts
-// an empty line after each stack trace, fast-ci's text report writer (report/, shared with fast-ci:test) does not.
+// The text reports: the same header, class line, failed tests' heading lines and empty lines.
 def textShape = { File f ->
     f.readLines().findAll { !(it =~ /^\s+at |^\s+\.\.\. \d+ more|^Caused by|^\s*$/) }
             .collect { it.replaceAll(/Time elapsed: [0-9.]+ s/, 'Time elapsed: T s') }
@@ -65,6 +64,9 @@ def textShape = { File f ->
 }
 reportFiles(failsafeDir).findAll { it.endsWith('.txt') }.each { name ->
     assert textShape(new File(fastCiDir, name)) == textShape(new File(failsafeDir, name)) : "${name} differs"
+    // An empty line closes each problem, as Failsafe writes it.
+    def blanks = { File f -> f.readLines().count { it.isEmpty() } }
+    assert blanks(new File(fastCiDir, name)) == blanks(new File(failsafeDir, name)) : "${name}: empty lines differ"
 }
 
 // failsafe-summary.xml byte for byte, of the failing run and of a passing one (result="null", Failsafe's way).
@@ -101,9 +103,13 @@ def headings = { String text ->
 }
 assert headings(fastCiLog) == headings(failsafeLog)
 assert headings(failsafeLog).contains('com.example.compare.NestingIT.innerFails FAILURE')
-// A difference left: under each heading Failsafe prints the exception's first line on the console; fast-ci's console
-// (the run's log, shared with fast-ci:test) prints the heading only, the trace being in the reports.
-assert failsafeLog.contains('[ERROR] com.example.compare.OutcomesIT.throwsAnException -- Time elapsed: ')
+// Under each heading both print the problem's stack trace: its first line is the same.
+def traces = { String text ->
+    (text =~ /(?m)^\[ERROR\] (\S+) -- Time elapsed: [0-9.]+ s <<< (?:FAILURE|ERROR)!\r?\n(\S[^\r\n]*)$/)
+            .collect { it[1] + ' ' + it[2] }.sort()
+}
+assert traces(fastCiLog) == traces(failsafeLog)
+assert traces(failsafeLog).any { it.startsWith('com.example.compare.OutcomesIT.throwsAnException java.lang.') }
 def printed = { String text -> ['out from greets', 'out from failsAnAssertion', 'err from throwsAnException',
                                 'out from outer', 'out from innerFails', 'pinged the server'].findAll { text.contains(it) } }
 assert printed(fastCiLog) == printed(failsafeLog) && printed(failsafeLog).size() == 6

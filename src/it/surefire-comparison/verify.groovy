@@ -60,6 +60,9 @@ def textShape = { File f ->
 }
 reportFiles(surefireDir).findAll { it.endsWith('.txt') }.each { name ->
     assert textShape(new File(fastCiDir, name)) == textShape(new File(surefireDir, name)) : "${name} differs"
+    // An empty line closes each problem, as Surefire writes it.
+    def blanks = { File f -> f.readLines().count { it.isEmpty() } }
+    assert blanks(new File(fastCiDir, name)) == blanks(new File(surefireDir, name)) : "${name}: empty lines differ"
 }
 
 // The console: each runner's part of the log, from its goal's heading to the next one.
@@ -86,6 +89,13 @@ def headings = { String part ->
 }
 assert headings(fastCiLog) == headings(surefireLog)
 assert headings(surefireLog).contains('com.example.compare.NestingTest.innerFails FAILURE')
+// Under each heading the problem's stack trace, as Surefire prints it: its first line is the same.
+def traces = { String part ->
+    (part =~ /(?m)^\[ERROR\] (\S+) -- Time elapsed: [0-9.]+ s <<< (?:FAILURE|ERROR)!\r?\n(\S[^\r\n]*)$/)
+            .collect { it[1] + ' ' + it[2] }.sort()
+}
+assert traces(fastCiLog) == traces(surefireLog)
+assert traces(surefireLog).contains('com.example.compare.OutcomesTest.failsAnAssertion org.opentest4j.AssertionFailedError: sum ==> expected: <2> but was: <3>')
 // The summary's lists of failures and errors, line for line.
 def problems = { String part ->
     String results = part.substring(part.indexOf('Results:'))

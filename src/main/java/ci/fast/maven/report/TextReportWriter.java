@@ -43,6 +43,8 @@ public final class TextReportWriter {
                         line(out, traceLine);
                     }
                 }
+                // As Surefire: an empty line closes each problem.
+                line(out, "");
             }
         }
     }

@@ -2,6 +2,7 @@ package ci.fast.maven.run;
 
 import ci.fast.maven.report.ClassResult;
 import ci.fast.maven.report.ConsoleFormat;
+import ci.fast.maven.report.TestResult;
 import ci.fast.maven.results.ClassRun;
 import ci.fast.maven.results.ResultListener;
 
@@ -36,13 +37,20 @@ final class ConsoleLines implements ResultListener {
         }
     }
 
+    private static String trace(TestResult t) {
+        String trace = t.stackTrace();
+        return trace == null || trace.isBlank() ? "" : "\n" + trace.stripTrailing() + "\n";
+    }
+
     private void showLine(String className, ClassResult set) {
         String line = ConsoleFormat.classLine(set);
         if (set.hasProblems()) {
             log.error(line);
+            // As Surefire: the heading, then the problem's stack trace (as the reports keep it) and an empty line,
+            // in one message, so the trace's lines carry no level of their own.
             set.tests().stream()
                     .filter(t -> t.isProblem())
-                    .forEach(t -> log.error(ConsoleFormat.testLine(className, t)));
+                    .forEach(t -> log.error(ConsoleFormat.testLine(className, t) + trace(t)));
         } else if (set.skipped() > 0) {
             log.warn(line);
         } else {

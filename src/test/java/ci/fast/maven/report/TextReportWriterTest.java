@@ -33,11 +33,13 @@ class TextReportWriterTest {
                         "\tat org.junit.jupiter.api.Assertions.assertEquals(Assertions.java:563)",
                         "\tat app//com.acme.FooTest.divides(FooTest.java:12)",
                         "\tat java.base/java.lang.reflect.Method.invoke(Method.java:568)",
+                        "",
                         "com.acme.FooTest.reads -- Time elapsed: 0.004 s <<< ERROR!",
                         "java.lang.IllegalStateException: boom",
                         "\tat com.acme.Store.read(Store.java:40)",
                         "\tat com.acme.FooTest.reads(FooTest.java:30)",
-                        "\tat java.base/java.lang.reflect.Method.invoke(Method.java:568)")
+                        "\tat java.base/java.lang.reflect.Method.invoke(Method.java:568)",
+                        "")
                 + NL;
         assertEquals(expected, Files.readString(dir.resolve(CLASS + ".txt")));
     }
@@ -72,7 +74,8 @@ class TextReportWriterTest {
         assertEquals(
                 List.of(
                         "com.acme.FooTest.crashes -- Time elapsed: 0.004 s <<< ERROR!",
-                        "ForkCrash: The fork exited with code 137"),
+                        "ForkCrash: The fork exited with code 137",
+                        ""),
                 lines.subList(4, lines.size()));
     }
 }
