@@ -1,5 +1,6 @@
 package ci.fast.maven;
 
+import ci.fast.maven.booter.StartupTrace;
 import ci.fast.maven.booter.TestRunOptions;
 import ci.fast.maven.config.RunSettings;
 import ci.fast.maven.discovery.DependenciesToScan;
@@ -54,6 +55,7 @@ final class TestGoal {
      * @throws MojoExecutionException when the machine refused (I/O, resolution, interruption)
      */
     void run(RunSettings settings) throws MojoExecutionException, MojoFailureException {
+        StartupTrace.mark("maven.goal");
         if (!settings.notices().isEmpty()) {
             log.warn(
                     "fast-ci takes these parameters as Surefire names them, but does not apply them as Surefire does:");
@@ -72,6 +74,7 @@ final class TestGoal {
         TestSelection selection =
                 TestSelection.of(s.test(), s.includes(), s.excludes(), s.includesFile(), s.excludesFile());
         List<String> classes = s.runOrder().apply(findClasses(selection, s), Clock.systemDefaultZone());
+        StartupTrace.mark("maven.scanned");
         if (classes.isEmpty()) {
             failIfNothingRan(selection, s);
             log.info("No tests to run.");
@@ -103,6 +106,7 @@ final class TestGoal {
                         settings.jvm().configurationParameters(),
                         settings.selection().includeEngines(),
                         settings.selection().excludeEngines()));
+        StartupTrace.mark("maven.resolved");
         RunOutcome outcome = execute(plan, target, settings);
         Verdict verdict = new Verdict(log, reports.directory(), settings.verdict(), reports.printSummary());
         if (reports.summaryFile() != null) {

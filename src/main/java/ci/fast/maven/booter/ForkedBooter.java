@@ -28,8 +28,10 @@ public final class ForkedBooter {
     private ForkedBooter() {}
 
     public static void main(String[] args) throws Exception {
+        StartupTrace.mark("fork.main");
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]));
         ForkSettings settings = settings(socket);
+        StartupTrace.mark("fork.settings");
         String failure;
         try (EventSink sink = new EventSink(socket.getOutputStream())) {
             OutputRouter output = new OutputRouter(sink, settings.nonce());
@@ -69,9 +71,18 @@ public final class ForkedBooter {
     private static String runNode(ForkSettings settings, EventSink sink, PlatformTests tests)
             throws ReflectiveOperationException {
         Map<String, Object> bridge = new HashMap<>();
-        bridge.put(NodeBridge.RUN, asTests((Function<List<String>, Object>) tests::run));
-        bridge.put(NodeBridge.JOINED, (Consumer<Integer>) index -> sink.send(new ForkEvent.Joined(index)));
-        bridge.put(NodeBridge.BATCH_RECEIVED, (Consumer<List<String>>) batch -> sink.send(new ForkEvent.Batch(batch)));
+        bridge.put(NodeBridge.RUN, asTests((Function<List<String>, Object>) classes -> {
+            StartupTrace.mark("fork.run");
+            return tests.run(classes);
+        }));
+        bridge.put(NodeBridge.JOINED, (Consumer<Integer>) index -> {
+            StartupTrace.mark("fork.joined");
+            sink.send(new ForkEvent.Joined(index));
+        });
+        bridge.put(NodeBridge.BATCH_RECEIVED, (Consumer<List<String>>) batch -> {
+            StartupTrace.mark("fork.batch");
+            sink.send(new ForkEvent.Batch(batch));
+        });
         Map<String, Object> input = new HashMap<>();
         input.put(NodeBridge.SERVER, settings.server());
         input.put(NodeBridge.SECRET_KEY, System.getenv(ForkSettings.SECRET_ENV));
@@ -79,6 +90,7 @@ public final class ForkedBooter {
         input.put(NodeBridge.CLASSES, settings.classes());
         input.put(NodeBridge.CARRIED, settings.carried());
         input.put(NodeBridge.TESTS, bridge);
+        StartupTrace.mark("fork.node");
         String result = IsolatedNode.run(settings.isolatedPath(), input);
         return NodeBridge.RUN_FINISHED.equals(result) ? null : result;
     }

@@ -2,6 +2,7 @@ package ci.fast.maven.fork;
 
 import ci.fast.maven.booter.ForkEvent;
 import ci.fast.maven.booter.ForkSettings;
+import ci.fast.maven.booter.StartupTrace;
 import ci.fast.maven.channel.Secret;
 import ci.fast.maven.report.ClassResult;
 import java.io.IOException;
@@ -64,6 +65,7 @@ public final class ForkProcess {
             builder.environment().keySet().removeAll(options.excludedEnvironment());
             builder.environment().putAll(options.environment());
             builder.environment().put(ForkSettings.SECRET_ENV, secret.reveal());
+            StartupTrace.mark("maven.spawn");
             Process process = builder.start();
             Watchdog watchdog = Watchdog.start(process, options.timeout());
             try {

@@ -1,6 +1,7 @@
 package ci.fast.maven.orchestration;
 
 import ci.fast.maven.booter.NodeBridge;
+import ci.fast.maven.booter.StartupTrace;
 import ci.fast.maven.channel.Backoff;
 import ci.fast.maven.channel.ChannelException;
 import ci.fast.maven.channel.Events;
@@ -33,6 +34,7 @@ public final class NodeEntry implements Function<Map<String, Object>, String> {
     @Override
     @SuppressWarnings("unchecked")
     public String apply(Map<String, Object> input) {
+        StartupTrace.mark("fork.entry");
         GLASSFISH_LOG.setLevel(Level.OFF);
         Map<String, String> params = (Map<String, String>) input.get(NodeBridge.PARAMS);
         ServerAddress address = new ServerAddress(

@@ -1,5 +1,6 @@
 package ci.fast.maven.orchestration;
 
+import ci.fast.maven.booter.StartupTrace;
 import ci.fast.maven.channel.Backoff;
 import ci.fast.maven.channel.ChannelException;
 import ci.fast.maven.channel.Events;
@@ -149,6 +150,7 @@ public final class NodeSession {
 
     private Outcome connectOnce(Link link) throws ChannelException {
         try (PhoenixClient client = PhoenixClient.connect(address, connectTimeout, scheduler, link)) {
+            StartupTrace.mark("fork.connected");
             JsonObject params = token == null
                     ? Json.EMPTY
                     : Json.PROVIDER

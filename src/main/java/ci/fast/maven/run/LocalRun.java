@@ -1,5 +1,6 @@
 package ci.fast.maven.run;
 
+import ci.fast.maven.booter.StartupTrace;
 import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Secret;
 import ci.fast.maven.report.ClassResult;
@@ -50,6 +51,7 @@ public final class LocalRun {
         Orchestrator orchestrator = new Orchestrator(log::debug, timings);
         try (OrchestratorServer server = OrchestratorServer.start("127.0.0.1", 0, secret, orchestrator)) {
             Map<String, String> params = new LinkedHashMap<>();
+            StartupTrace.mark("maven.server");
             params.put("build_id", "local-" + UUID.randomUUID());
             params.put("run_key", plan.runKey());
             params.put("commit", "local");
