@@ -110,7 +110,8 @@ class ResultSinkOutputTest {
         assertEquals(
                 List.of(
                         "ERROR Tests run: 2, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.250 s <<< FAILURE! -- in inner named",
-                        "ERROR " + cls + ".inner -- Time elapsed: 0.010 s <<< FAILURE!",
+                        // The heading, then the trace and an empty line, in one message, as Surefire prints them.
+                        "ERROR " + cls + ".inner -- Time elapsed: 0.010 s <<< FAILURE!\ntrace\n",
                         "INFO Tests run: 0, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: 0.500 s -- in " + cls),
                 log.lines);
     }
