@@ -1,5 +1,6 @@
 package ci.fast.maven;
 
+import ci.fast.maven.config.CiEnvironment;
 import ci.fast.maven.config.ConfigurationParameters;
 import ci.fast.maven.config.RunSettings;
 import ci.fast.maven.config.SettingsException;
@@ -110,10 +111,7 @@ final class SettingsTranslation {
      * {@code GITHUB_STEP_SUMMARY} set; else null.
      */
     static Path gitHubSummary(Map<String, String> environment) {
-        String marker = environment.get("GITHUB_ACTIONS");
-        String file = environment.get("GITHUB_STEP_SUMMARY");
-        boolean on = marker != null && !marker.isBlank() && !marker.strip().equalsIgnoreCase("false");
-        return on && file != null && !file.isBlank() ? Path.of(file.strip()) : null;
+        return CiEnvironment.gitHubStepSummary(environment);
     }
 
     private static List<String> list(String[] values) {

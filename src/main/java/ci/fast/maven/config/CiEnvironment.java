@@ -1,5 +1,6 @@
 package ci.fast.maven.config;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,16 @@ public final class CiEnvironment {
     public static final String VARIABLES_ONLY = "FAST_CI_* variables";
 
     private CiEnvironment() {}
+
+    /**
+     * The GitHub Actions job summary a run may append to: {@code GITHUB_STEP_SUMMARY} when {@code GITHUB_ACTIONS} is
+     * on, read as the rest of the detection reads the environment; null elsewhere.
+     */
+    public static Path gitHubStepSummary(Map<String, String> env) {
+        EnvVars vars = new EnvVars(env);
+        String file = vars.get("GITHUB_STEP_SUMMARY");
+        return vars.isOn("GITHUB_ACTIONS") && file != null ? Path.of(file) : null;
+    }
 
     /**
      * @param env the environment, usually {@link System#getenv()}; a blank value counts as unset
