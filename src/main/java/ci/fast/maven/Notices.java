@@ -2,7 +2,6 @@ package ci.fast.maven;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -113,7 +112,7 @@ final class Notices {
                 "consoleOutputReporter / statelessTestsetReporter / statelessTestsetInfoReporter",
                 "not applied yet; Surefire's default reporters' output is written");
         notice.when(
-                p.runOrder != null && Arrays.asList("failedfirst", "balanced").contains(p.runOrder.toLowerCase()),
+                "balanced".equalsIgnoreCase(p.runOrder),
                 "runOrder=" + p.runOrder,
                 "fast-ci's timing history hands out the longest classes first instead");
     }

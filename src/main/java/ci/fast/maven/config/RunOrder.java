@@ -54,8 +54,8 @@ public record RunOrder(Kind kind, Long seed) {
     }
 
     /**
-     * The classes in this order. {@code failedfirst} and {@code balanced} keep the found order: fast-ci's timing
-     * history already hands out the longest classes first, and a class that failed is rerun where it failed.
+     * The classes in this order. {@code failedfirst} and {@code balanced} keep the found order: whatever the order,
+     * fast-ci's timing history hands out the classes that failed in their last run first, then the longest first.
      *
      * @param clock tells the hour, for {@code hourly}: alphabetical on even hours, reverse on odd ones
      */

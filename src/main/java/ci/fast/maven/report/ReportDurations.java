@@ -6,37 +6,47 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Class durations from the Surefire-format TEST-*.xml reports a directory already holds (Surefire's or ours): the
- * history of a first run that has no timings file yet.
+ * Class durations, and which classes failed, from the Surefire-format TEST-*.xml reports a directory already holds
+ * (Surefire's or ours): the history of a first run that has no timings file yet.
  */
 public final class ReportDurations {
     private ReportDurations() {}
 
-    /** Each report's {@code testsuite} name and time; unreadable reports are skipped. Empty if there is none. */
-    public static Map<String, Double> read(Path reportsDirectory) {
-        Map<String, Double> durations = new TreeMap<>();
+    /**
+     * What the reports say of each class.
+     *
+     * @param durations each report's {@code testsuite} name and time
+     * @param failed the suites with a failure or an error
+     */
+    public record History(Map<String, Double> durations, Set<String> failed) {}
+
+    /** Each report's suite, time and whether it failed; unreadable reports are skipped. Empty if there is none. */
+    public static History read(Path reportsDirectory) {
+        History history = new History(new TreeMap<>(), new TreeSet<>());
         if (!Files.isDirectory(reportsDirectory)) {
-            return durations;
+            return history;
         }
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         try (DirectoryStream<Path> reports = Files.newDirectoryStream(reportsDirectory, "TEST-*.xml")) {
             for (Path report : reports) {
-                readSuite(factory, report, durations);
+                readSuite(factory, report, history);
             }
         } catch (IOException e) {
             // an unreadable directory is no history
         }
-        return durations;
+        return history;
     }
 
-    private static void readSuite(XMLInputFactory factory, Path report, Map<String, Double> durations) {
+    private static void readSuite(XMLInputFactory factory, Path report, History history) {
         try (InputStream in = Files.newInputStream(report)) {
             XMLStreamReader xml = factory.createXMLStreamReader(in);
             while (xml.hasNext()) {
@@ -45,7 +55,10 @@ public final class ReportDurations {
                         String name = xml.getAttributeValue(null, "name");
                         String time = xml.getAttributeValue(null, "time");
                         if (name != null && time != null) {
-                            durations.put(name, Double.parseDouble(time.replace(",", "")));
+                            history.durations().put(name, Double.parseDouble(time.replace(",", "")));
+                            if (count(xml, "failures") + count(xml, "errors") > 0) {
+                                history.failed().add(name);
+                            }
                         }
                     }
                     return; // only the root element counts
@@ -54,5 +67,10 @@ public final class ReportDurations {
         } catch (IOException | XMLStreamException | NumberFormatException e) {
             // a broken report is no history; the run rewrites it
         }
+    }
+
+    private static int count(XMLStreamReader suite, String attribute) {
+        String value = suite.getAttributeValue(null, attribute);
+        return value == null ? 0 : Integer.parseInt(value.strip());
     }
 }

@@ -107,7 +107,10 @@ public final class LocalRun {
         Timings timings = Timings.load(timingsFile, log::warn);
         if (timings.snapshot().isEmpty()) {
             // A first run: the reports of an earlier run (Surefire's or ours) are the best history there is.
-            timings.recordAll(ReportDurations.read(plan.reportsDirectory()));
+            ReportDurations.History reports = ReportDurations.read(plan.reportsDirectory());
+            reports.durations()
+                    .forEach((key, seconds) ->
+                            timings.record(key, seconds, reports.failed().contains(key)));
         }
         log.debug("timing history: " + timings.snapshot().size() + " classes");
         return timings;

@@ -1,7 +1,6 @@
 package ci.fast.maven.server;
 
 import ci.fast.maven.channel.Json;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -11,13 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
  * A server's timing history for every run key it serves ({@code fast-ci:serve}), one {@link Timings} per run key.
- * Kept in a JSON file between runs when it has one: {@code {"run_keys": {"junit": {"com.acme.ATest": 1.25}}}}.
+ * Kept in a JSON file between runs when it has one: {@code {"run_keys": {"junit": {"com.acme.ATest": 1.25}}}}, each
+ * run key's classes in {@link Timings}' form.
  *
  * <p>A file of the earlier form, one map of classes for every project ({@code {"com.acme.ATest": 1.25}}), still
  * loads: it is the history each run key starts from until it has its own, and is written back as {@code "shared"}.
@@ -28,19 +29,19 @@ public final class RunKeyTimings implements TimingHistory {
 
     private final Map<String, Timings> byRunKey = new ConcurrentHashMap<>();
     /** The history of the earlier, unkeyed file: what a run key without its own starts from. Never null. */
-    private final Map<String, Double> shared;
+    private final Timings shared;
     /** Where the history is kept; null when only in memory. */
     private final Path file;
 
-    private RunKeyTimings(Map<String, Map<String, Double>> byRunKey, Map<String, Double> shared, Path file) {
-        byRunKey.forEach((runKey, seconds) -> this.byRunKey.put(runKey, Timings.of(seconds)));
-        this.shared = Map.copyOf(shared);
+    private RunKeyTimings(Map<String, Timings> byRunKey, Timings shared, Path file) {
+        this.byRunKey.putAll(byRunKey);
+        this.shared = shared;
         this.file = file;
     }
 
     /** A history kept in memory only, empty. */
     public static RunKeyTimings inMemory() {
-        return new RunKeyTimings(Map.of(), Map.of(), null);
+        return new RunKeyTimings(Map.of(), Timings.of(Map.of()), null);
     }
 
     /**
@@ -49,26 +50,27 @@ public final class RunKeyTimings implements TimingHistory {
      */
     public static RunKeyTimings load(Path file, Consumer<String> warn) {
         if (!Files.isRegularFile(file)) {
-            return new RunKeyTimings(Map.of(), Map.of(), file);
+            return new RunKeyTimings(Map.of(), Timings.of(Map.of()), file);
         }
         try {
             JsonObject object =
                     Json.parse(Files.readString(file, StandardCharsets.UTF_8)).asJsonObject();
             if (!(object.get(RUN_KEYS) instanceof JsonObject runKeys)) {
-                return new RunKeyTimings(Map.of(), durations(object), file); // the earlier form
+                return new RunKeyTimings(Map.of(), Timings.read(object, null), file); // the earlier form
             }
-            Map<String, Map<String, Double>> byRunKey = new TreeMap<>();
+            Map<String, Timings> byRunKey = new TreeMap<>();
             runKeys.forEach((runKey, value) -> {
-                if (value instanceof JsonObject seconds) {
-                    byRunKey.put(runKey, durations(seconds));
+                if (value instanceof JsonObject classes) {
+                    byRunKey.put(runKey, Timings.read(classes, null));
                 }
             });
             JsonValue shared = object.get(SHARED);
-            return new RunKeyTimings(byRunKey, shared instanceof JsonObject s ? durations(s) : Map.of(), file);
+            return new RunKeyTimings(
+                    byRunKey, shared instanceof JsonObject s ? Timings.read(s, null) : Timings.of(Map.of()), file);
         } catch (IOException | RuntimeException e) {
             warn.accept("fast-ci ignores the timings file " + file + ", which cannot be read (" + e.getMessage()
                     + "); it is rewritten after this run");
-            return new RunKeyTimings(Map.of(), Map.of(), file);
+            return new RunKeyTimings(Map.of(), Timings.of(Map.of()), file);
         }
     }
 
@@ -78,8 +80,13 @@ public final class RunKeyTimings implements TimingHistory {
     }
 
     @Override
-    public void record(String runKey, String key, double seconds) {
-        of(runKey).record(key, seconds);
+    public Set<String> failed(String runKey, Collection<String> keys) {
+        return of(runKey).failed(keys);
+    }
+
+    @Override
+    public void record(String runKey, String key, double seconds, boolean failed) {
+        of(runKey).record(key, seconds, failed);
     }
 
     /** The last duration of every class of every run key, sorted by run key and class. */
@@ -96,31 +103,15 @@ public final class RunKeyTimings implements TimingHistory {
             return;
         }
         JsonObjectBuilder runKeys = Json.PROVIDER.createObjectBuilder();
-        snapshot().forEach((runKey, seconds) -> runKeys.add(runKey, object(seconds)));
+        new TreeMap<>(byRunKey).forEach((runKey, timings) -> runKeys.add(runKey, timings.toJson()));
         JsonObjectBuilder all = Json.PROVIDER.createObjectBuilder().add(RUN_KEYS, runKeys);
-        if (!shared.isEmpty()) {
-            all.add(SHARED, object(new TreeMap<>(shared)));
+        if (!shared.snapshot().isEmpty()) {
+            all.add(SHARED, shared.toJson());
         }
         Timings.writeAtomically(file, all.build().toString() + "\n");
     }
 
     private Timings of(String runKey) {
-        return byRunKey.computeIfAbsent(runKey, k -> Timings.of(shared));
-    }
-
-    private static Map<String, Double> durations(JsonObject object) {
-        Map<String, Double> read = new TreeMap<>();
-        object.forEach((key, value) -> {
-            if (value instanceof JsonNumber n && n.doubleValue() >= 0) {
-                read.put(key, n.doubleValue());
-            }
-        });
-        return read;
-    }
-
-    private static JsonObjectBuilder object(Map<String, Double> seconds) {
-        JsonObjectBuilder object = Json.PROVIDER.createObjectBuilder();
-        seconds.forEach(object::add);
-        return object;
+        return byRunKey.computeIfAbsent(runKey, k -> Timings.copyOf(shared));
     }
 }

@@ -133,10 +133,14 @@ final class RunRules {
             return done();
         }
         Map<String, Double> estimates = history.estimates(id().runKey(), classes);
+        Set<String> failedLastTime = history.failed(id().runKey(), classes);
         store.enqueue(classes, estimates, clock.getAsLong());
-        // Longest first (stable: equal estimates keep the enq's order), so that no long class starts last.
+        // What failed last time first, so that a build still broken says so at once; then (and among those) longest
+        // first, so that no long class starts last. Stable: equal estimates keep the enq's order.
         classes.stream()
-                .sorted(Comparator.comparingDouble(estimates::get).reversed())
+                .sorted(Comparator.comparing((String key) -> !failedLastTime.contains(key))
+                        .thenComparing(
+                                Comparator.comparingDouble(estimates::get).reversed()))
                 .forEach(store::queueLast);
         for (Node node : nodes.values()) {
             if (node.waiting) {

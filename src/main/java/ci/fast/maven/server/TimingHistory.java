@@ -3,6 +3,7 @@ package ci.fast.maven.server;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The durations the server estimates classes by, keyed by (run key, class): two projects on one server that have a
@@ -15,8 +16,19 @@ public interface TimingHistory {
      */
     Map<String, Double> estimates(String runKey, Collection<String> keys);
 
-    /** Records the latest duration of {@code key} in the runs of {@code runKey}. */
-    void record(String runKey, String key, double seconds);
+    /**
+     * Those of {@code keys} that failed in their last run of {@code runKey}: the queue hands them out first, so that a
+     * build that is still broken says so in its first seconds.
+     */
+    Set<String> failed(String runKey, Collection<String> keys);
+
+    /** Records the latest duration of {@code key} in the runs of {@code runKey}, and whether that run failed. */
+    void record(String runKey, String key, double seconds, boolean failed);
+
+    /** Records the latest duration of {@code key} in the runs of {@code runKey}, a run that passed. */
+    default void record(String runKey, String key, double seconds) {
+        record(runKey, key, seconds, false);
+    }
 
     /** Writes the history where it is kept, if anywhere. */
     void save() throws IOException;
@@ -33,8 +45,13 @@ public interface TimingHistory {
             }
 
             @Override
-            public void record(String runKey, String key, double seconds) {
-                timings.record(key, seconds);
+            public Set<String> failed(String runKey, Collection<String> keys) {
+                return timings.failed(keys);
+            }
+
+            @Override
+            public void record(String runKey, String key, double seconds, boolean failed) {
+                timings.record(key, seconds, failed);
             }
 
             @Override

@@ -5,37 +5,53 @@ import ci.fast.maven.files.AtomicFile;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Each test class's last duration in seconds, by class name, for one project's run key (a local run's history; a
- * server keeps one per run key, {@link RunKeyTimings}): what the server orders the queue and sizes batches by.
- * Thread-safe. Kept in a JSON file ({@code {"com.acme.ATest": 1.25, …}}) between runs when it has one.
+ * Each test class's last duration in seconds and whether it failed then, by class name, for one project's run key (a
+ * local run's history; a server keeps one per run key, {@link RunKeyTimings}): what the server orders the queue and
+ * sizes batches by. Thread-safe. Kept in a JSON file between runs when it has one: {@code {"com.acme.ATest": 1.25,
+ * "com.acme.BTest": {"seconds": 0.5, "failed": true}}}, the object form only for a class that failed, so that a file
+ * of the earlier form (numbers only) loads, and an earlier version reading this one only misses the failed classes.
  */
 public final class Timings {
     /** The estimate of every class when no class of a run has a history. */
     static final double NO_HISTORY = 1.0;
 
+    private static final String SECONDS = "seconds";
+    private static final String FAILED = "failed";
+
     private final Map<String, Double> seconds = new ConcurrentHashMap<>();
+    /** The classes whose last run failed. */
+    private final Set<String> failed = ConcurrentHashMap.newKeySet();
     /** Where the timings are kept; null when only in memory. */
     private final Path file;
 
-    private Timings(Map<String, Double> seconds, Path file) {
+    private Timings(Map<String, Double> seconds, Set<String> failed, Path file) {
         this.seconds.putAll(seconds);
+        this.failed.addAll(failed);
         this.file = file;
     }
 
-    /** Timings kept in memory only. */
+    /** Timings kept in memory only, of classes that passed. */
     public static Timings of(Map<String, Double> seconds) {
-        return new Timings(seconds, null);
+        return new Timings(seconds, Set.of(), null);
+    }
+
+    /** A copy of {@code other}, kept in memory only. */
+    static Timings copyOf(Timings other) {
+        return new Timings(other.seconds, other.failed, null);
     }
 
     /**
@@ -44,35 +60,76 @@ public final class Timings {
      */
     public static Timings load(Path file, Consumer<String> warn) {
         if (!Files.isRegularFile(file)) {
-            return new Timings(Map.of(), file);
+            return new Timings(Map.of(), Set.of(), file);
         }
-        Map<String, Double> read = new TreeMap<>();
         try {
-            JsonObject object =
-                    Json.parse(Files.readString(file, StandardCharsets.UTF_8)).asJsonObject();
-            object.forEach((key, value) -> {
-                if (value instanceof JsonNumber n && n.doubleValue() >= 0) {
-                    read.put(key, n.doubleValue());
-                }
-            });
+            return read(
+                    Json.parse(Files.readString(file, StandardCharsets.UTF_8)).asJsonObject(), file);
         } catch (IOException | RuntimeException e) {
             warn.accept("fast-ci ignores the timings file " + file + ", which cannot be read (" + e.getMessage()
                     + "); it is rewritten after this run");
-            return new Timings(Map.of(), file);
+            return new Timings(Map.of(), Set.of(), file);
         }
-        return new Timings(read, file);
     }
 
-    /** Records {@code key}'s latest duration. */
+    /**
+     * The timings in {@code object}, in this class's JSON form; entries that are no duration are skipped.
+     *
+     * @param file where they are kept; null when only in memory
+     */
+    static Timings read(JsonObject object, Path file) {
+        Map<String, Double> read = new TreeMap<>();
+        Set<String> failed = new HashSet<>();
+        object.forEach((key, value) -> {
+            JsonValue duration = value instanceof JsonObject entry ? entry.get(SECONDS) : value;
+            if (duration instanceof JsonNumber n && n.doubleValue() >= 0) {
+                read.put(key, n.doubleValue());
+                if (value instanceof JsonObject entry && entry.get(FAILED) == JsonValue.TRUE) {
+                    failed.add(key);
+                }
+            }
+        });
+        return new Timings(read, failed, file);
+    }
+
+    /** Records {@code key}'s latest duration, of a run that passed. */
     public void record(String key, double secondsTaken) {
+        record(key, secondsTaken, false);
+    }
+
+    /** Records {@code key}'s latest duration and whether that run of it failed. */
+    public void record(String key, double secondsTaken, boolean failedThen) {
         if (secondsTaken >= 0 && Double.isFinite(secondsTaken)) {
             seconds.put(key, secondsTaken);
+            if (failedThen) {
+                failed.add(key);
+            } else {
+                failed.remove(key);
+            }
         }
     }
 
-    /** Records every duration of {@code durations}. */
+    /** Those of {@code keys} whose last run failed. */
+    Set<String> failed(Collection<String> keys) {
+        Set<String> of = new HashSet<>();
+        for (String key : keys) {
+            if (failed.contains(key)) {
+                of.add(key);
+            }
+        }
+        return of;
+    }
+
+    /**
+     * Records every duration of {@code durations}, leaving whether each class failed as it was recorded (a local run
+     * measures its classes' wall times on the Maven side, after the server recorded their outcomes).
+     */
     public void recordAll(Map<String, Double> durations) {
-        durations.forEach(this::record);
+        durations.forEach((key, secondsTaken) -> {
+            if (secondsTaken >= 0 && Double.isFinite(secondsTaken)) {
+                seconds.put(key, secondsTaken);
+            }
+        });
     }
 
     /** The last duration of every class, sorted by name. */
@@ -108,9 +165,25 @@ public final class Timings {
         if (file == null) {
             return;
         }
+        writeAtomically(file, toJson().toString() + "\n");
+    }
+
+    /** This history in its JSON form, sorted by class. */
+    JsonObject toJson() {
         JsonObjectBuilder object = Json.PROVIDER.createObjectBuilder();
-        snapshot().forEach(object::add);
-        writeAtomically(file, object.build().toString() + "\n");
+        snapshot().forEach((key, secondsTaken) -> {
+            if (failed.contains(key)) {
+                object.add(
+                        key,
+                        Json.PROVIDER
+                                .createObjectBuilder()
+                                .add(SECONDS, secondsTaken)
+                                .add(FAILED, true));
+            } else {
+                object.add(key, secondsTaken);
+            }
+        });
+        return object.build();
     }
 
     /** Writes {@code text} to {@code file} through a temporary file beside it, so a reader never sees half a file. */

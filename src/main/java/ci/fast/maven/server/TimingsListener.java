@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.function.Consumer;
 
 /**
- * Adds each class's duration to the timing history under its run's key, and saves the history when a run finishes.
+ * Adds each class's duration, and whether it failed, to the timing history under its run's key, and saves the history when a run finishes.
  * A class recorded as lost says nothing of its duration and is left out. A result recorded on another thread in the
  * moment a run finishes may reach the history just after that save: it is in memory, and on disk at the next one.
  */
@@ -21,7 +21,7 @@ final class TimingsListener implements RunListener {
     @Override
     public void classCompleted(RunId run, Result result) {
         if (!result.lost()) {
-            timings.record(run.runKey(), result.key(), result.seconds());
+            timings.record(run.runKey(), result.key(), result.seconds(), "failed".equals(result.status()));
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,24 @@ class ReportDurationsTest {
         Files.writeString(dir.resolve("TEST-broken.xml"), "<testsuite name=", StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("com.acme.ATest.txt"), "not a report", StandardCharsets.UTF_8);
 
-        assertEquals(Map.of("com.acme.ATest", 1234.5), ReportDurations.read(dir));
+        assertEquals(Map.of("com.acme.ATest", 1234.5), ReportDurations.read(dir).durations());
+    }
+
+    @Test
+    void tellsTheSuitesWithAFailureOrAnError() throws Exception {
+        Files.createDirectories(dir);
+        for (String[] suite : new String[][] {{"Passes", "0", "0"}, {"Fails", "1", "0"}, {"Errs", "0", "2"}}) {
+            Files.writeString(
+                    dir.resolve("TEST-" + suite[0] + ".xml"),
+                    "<testsuite name=\"" + suite[0] + "\" time=\"1.0\" tests=\"2\" failures=\"" + suite[1]
+                            + "\" errors=\"" + suite[2] + "\" skipped=\"0\"/>",
+                    StandardCharsets.UTF_8);
+        }
+
+        ReportDurations.History history = ReportDurations.read(dir);
+
+        assertEquals(Set.of("Fails", "Errs"), history.failed());
+        assertEquals(Set.of("Passes", "Fails", "Errs"), history.durations().keySet());
     }
 
     @Test
@@ -43,11 +61,11 @@ class ReportDurationsTest {
                                 .build(),
                         dir);
 
-        assertEquals(Map.of("com.acme.BTest", 2.75), ReportDurations.read(dir));
+        assertEquals(Map.of("com.acme.BTest", 2.75), ReportDurations.read(dir).durations());
     }
 
     @Test
     void isEmptyWithoutADirectory() {
-        assertEquals(Map.of(), ReportDurations.read(dir.resolve("missing")));
+        assertEquals(Map.of(), ReportDurations.read(dir.resolve("missing")).durations());
     }
 }

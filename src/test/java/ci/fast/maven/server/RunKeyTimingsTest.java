@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,21 @@ class RunKeyTimingsTest {
         assertEquals(
                 Map.of("junit", Map.of("com.acme.ATest", 1.5), "testng", Map.of("com.acme.ATest", 30.0)),
                 loaded.snapshot());
+        assertEquals(Map.of("com.acme.ATest", 1.5), loaded.estimates("junit", List.of("com.acme.ATest")));
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void keepsEachRunKeysFailedClassesApart() throws Exception {
+        Path file = dir.resolve("serve/timings.json");
+        RunKeyTimings timings = RunKeyTimings.load(file, warnings::add);
+        timings.record("junit", "com.acme.ATest", 1.5, true);
+        timings.record("testng", "com.acme.ATest", 30.0, false);
+        timings.save();
+
+        RunKeyTimings loaded = RunKeyTimings.load(file, warnings::add);
+        assertEquals(Set.of("com.acme.ATest"), loaded.failed("junit", List.of("com.acme.ATest")));
+        assertEquals(Set.of(), loaded.failed("testng", List.of("com.acme.ATest")));
         assertEquals(Map.of("com.acme.ATest", 1.5), loaded.estimates("junit", List.of("com.acme.ATest")));
         assertEquals(List.of(), warnings);
     }

@@ -165,6 +165,40 @@ class RunRulesTest {
         assertEquals(1.0, store.estimate("A"), "not the other run key's 50 s");
     }
 
+    @Test
+    void handsOutWhatFailedLastTimeFirstThenTheLongestFirst() {
+        timings.record("junit", "Long", 50.0);
+        timings.record("junit", "Middle", 20.0);
+        timings.record("junit", "BrokenShort", 1.0, true);
+        timings.record("junit", "BrokenLong", 10.0, true);
+        timings.record("junit", "Mended", 30.0, true);
+        timings.record("junit", "Mended", 30.0, false); // failed once, passed since: no longer first
+        timings.record("testng", "Long", 5.0, true); // another run key's failure
+        rules.join(-1);
+        rules.enq(List.of("Long", "Middle", "Mended", "BrokenShort", "BrokenLong"));
+
+        assertEquals(List.of("BrokenLong", "BrokenShort", "Long", "Mended", "Middle"), queued());
+    }
+
+    /** The queue's hand-out order: node 0's batches one after the other. */
+    private List<String> queued() {
+        List<String> order = new java.util.ArrayList<>();
+        List<Result> previous = List.of();
+        for (int i = 0; i < 10; i++) {
+            List<RunEvent> events = rules.deq(0, previous);
+            List<String> batch = events.stream()
+                    .filter(e -> e instanceof BatchHandedOut)
+                    .flatMap(e -> ((BatchHandedOut) e).keys().stream())
+                    .toList();
+            if (batch.isEmpty()) {
+                break;
+            }
+            order.addAll(batch);
+            previous = batch.stream().map(RunRulesTest::passed).toList();
+        }
+        return order;
+    }
+
     private static RunProgress progress(int nodes, int classes, int done) {
         return new RunProgress(RUN.topic(), nodes, classes, done, 0);
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,37 @@ class TimingsTest {
                 Map.of("com.acme.ATest", 2.0, "com.acme.BTest", 0.25),
                 Timings.load(file, warnings::add).snapshot());
         assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void keepsWhichClassesFailedInTheirLastRunInAFormTheEarlierVersionsStillRead() throws Exception {
+        Path file = dir.resolve("timings.json");
+        Timings timings = Timings.load(file, warnings::add);
+        timings.record("com.acme.ATest", 1.5, true);
+        timings.record("com.acme.BTest", 0.25, true);
+        timings.record("com.acme.BTest", 0.5, false);
+        timings.save();
+
+        assertEquals(
+                "{\"com.acme.ATest\":{\"seconds\":1.5,\"failed\":true},\"com.acme.BTest\":0.5}",
+                Files.readString(file, StandardCharsets.UTF_8).strip(),
+                "a number for a class that passed, as before: only a failed class takes the object form");
+        Timings loaded = Timings.load(file, warnings::add);
+        assertEquals(Map.of("com.acme.ATest", 1.5, "com.acme.BTest", 0.5), loaded.snapshot());
+        assertEquals(Set.of("com.acme.ATest"), loaded.failed(List.of("com.acme.ATest", "com.acme.BTest", "New")));
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void takesTheMavenSidesWallTimesWithoutForgettingWhatFailed() {
+        Timings timings = Timings.of(Map.of());
+        timings.record("A", 1.0, true);
+        timings.record("B", 1.0, false);
+
+        timings.recordAll(Map.of("A", 2.5, "B", 3.5));
+
+        assertEquals(Map.of("A", 2.5, "B", 3.5), timings.snapshot());
+        assertEquals(Set.of("A"), timings.failed(List.of("A", "B")));
     }
 
     @Test

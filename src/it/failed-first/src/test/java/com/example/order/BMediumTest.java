@@ -1,0 +1,10 @@
+package com.example.order;
+
+import org.junit.jupiter.api.Test;
+
+class BMediumTest {
+    @Test
+    void runs() throws Exception {
+        Runs.record(BMediumTest.class, 700);
+    }
+}
