@@ -271,7 +271,7 @@ final class BatchListener implements TestExecutionListener {
         if (sentProperties.changedTo(properties)) {
             sink.send(new ForkEvent.SystemProperties(key, properties));
         }
-        sink.send(new ForkEvent.ClassFinished(key, seconds));
+        sink.send(new ForkEvent.ClassFinished(key, seconds, ContextKey.of(key)));
     }
 
     /** Adds an outcome, sends it with its run's output token (or null), and returns its index in the class's list. */

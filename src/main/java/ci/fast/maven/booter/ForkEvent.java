@@ -53,8 +53,11 @@ public sealed interface ForkEvent {
         }
     }
 
-    /** A top-level class finished, {@code seconds} after it started. */
-    record ClassFinished(String key, double seconds) implements ForkEvent {}
+    /**
+     * A top-level class finished, {@code seconds} after it started; {@code context} names the per-JVM cache it used
+     * ({@link ContextKey}), or is "".
+     */
+    record ClassFinished(String key, double seconds, String context) implements ForkEvent {}
 
     /** The node is done; {@code failure} is null, or the one line saying why it failed. */
     record NodeEnded(String failure) implements ForkEvent {}

@@ -78,6 +78,7 @@ public final class ForkEventCodec {
             out.writeByte(CLASS_FINISHED);
             string(out, e.key());
             out.writeDouble(e.seconds());
+            string(out, e.context());
         } else if (event instanceof ForkEvent.NodeEnded e) {
             out.writeByte(NODE_ENDED);
             string(out, e.failure());
@@ -124,7 +125,7 @@ public final class ForkEventCodec {
                 }
                 yield new ForkEvent.SystemProperties(key, properties);
             }
-            case CLASS_FINISHED -> new ForkEvent.ClassFinished(string(in), in.readDouble());
+            case CLASS_FINISHED -> new ForkEvent.ClassFinished(string(in), in.readDouble(), string(in));
             case NODE_ENDED -> new ForkEvent.NodeEnded(string(in));
             default -> throw new IOException("unknown fork event tag " + tag);
         };

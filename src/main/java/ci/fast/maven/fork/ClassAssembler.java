@@ -115,6 +115,7 @@ final class ClassAssembler {
             p.properties = lastProperties; // sent before the finish when they changed, else the same as before
             p.finished = true;
             p.seconds = f.seconds();
+            p.context = f.context();
             tryComplete(f.key());
         }
     }
@@ -227,6 +228,7 @@ final class ClassAssembler {
                         p.natively.out.toString(StandardCharsets.UTF_8),
                         p.natively.err.toString(StandardCharsets.UTF_8))
                 .sets(p.sets)
+                .context(p.context)
                 .build());
     }
 
@@ -262,6 +264,8 @@ final class ClassAssembler {
 
         boolean finished;
         double seconds;
+        /** The per-JVM cache the class used, or "". */
+        String context = "";
         /** The fork's system properties at the class's end; null until they come (a fork that died sends none). */
         Map<String, String> properties;
 

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param nativeErr the same of native stderr
  * @param sets      the class's containers in the order they finished, the class itself last; empty when unknown
  *                  (then the class is one set of all its tests)
+ * @param context   the per-JVM cache the class needs, such as its Spring application context ({@code ""} for none): a
+ *                  scheduling hint the timing history keeps, never part of a report
  */
 public record ClassResult(
         String className,
@@ -31,7 +33,8 @@ public record ClassResult(
         Map<String, String> properties,
         String nativeOut,
         String nativeErr,
-        List<TestSet> sets) {
+        List<TestSet> sets,
+        String context) {
 
     public ClassResult {
         Objects.requireNonNull(className, "ClassResult.className must not be null");
@@ -50,6 +53,7 @@ public record ClassResult(
         nativeOut = nativeOut == null ? "" : nativeOut;
         nativeErr = nativeErr == null ? "" : nativeErr;
         sets = sets == null ? List.of() : List.copyOf(sets);
+        context = context == null ? "" : context;
     }
 
     /**
@@ -68,7 +72,8 @@ public record ClassResult(
                 .output(stdout, stderr)
                 .properties(properties)
                 .nativeOutput(nativeOut, nativeErr)
-                .sets(sets);
+                .sets(sets)
+                .context(context);
     }
 
     /**
@@ -152,6 +157,7 @@ public record ClassResult(
         private String nativeOut = "";
         private String nativeErr = "";
         private List<TestSet> sets = List.of();
+        private String context = "";
 
         private Builder(String className) {
             this.className = className;
@@ -192,8 +198,14 @@ public record ClassResult(
             return this;
         }
 
+        public Builder context(String context) {
+            this.context = context;
+            return this;
+        }
+
         public ClassResult build() {
-            return new ClassResult(className, tests, seconds, stdout, stderr, properties, nativeOut, nativeErr, sets);
+            return new ClassResult(
+                    className, tests, seconds, stdout, stderr, properties, nativeOut, nativeErr, sets, context);
         }
     }
 }

@@ -6,12 +6,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Keeps each class's duration, for the timing history that orders the next run, and the span of the whole schedule.
+ * Keeps each class's duration and the per-JVM cache it used, for the timing history that orders the next run, and the
+ * span of the whole schedule.
  * Thread-safe: the run reads it while no fork is left, but from its own thread.
  */
 public final class ClassTimes implements ResultListener {
     /** Each class's duration in seconds, as its fork measured it. Guarded by {@code this}. */
     private final Map<String, Double> durations = new HashMap<>();
+    /** Each class's per-JVM cache, for those that have one. Guarded by {@code this}. */
+    private final Map<String, String> contexts = new HashMap<>();
     /** The earliest class's start; null before the first result. Guarded by {@code this}. */
     private Instant firstStart;
     /** The latest result's arrival; null before the first. Guarded by {@code this}. */
@@ -27,6 +30,9 @@ public final class ClassTimes implements ResultListener {
             return;
         }
         durations.put(run.className(), run.result().seconds());
+        if (!run.result().context().isEmpty()) {
+            contexts.put(run.className(), run.result().context());
+        }
         firstStart = firstStart == null || run.start().isBefore(firstStart) ? run.start() : firstStart;
         lastEnd = lastEnd == null || run.end().isAfter(lastEnd) ? run.end() : lastEnd;
     }
@@ -34,6 +40,11 @@ public final class ClassTimes implements ResultListener {
     /** Each class's duration in seconds, as its fork measured it. */
     public synchronized Map<String, Double> durations() {
         return Map.copyOf(durations);
+    }
+
+    /** The per-JVM cache of each class that had one, as its fork named it ({@code ContextKey}). */
+    public synchronized Map<String, String> contexts() {
+        return Map.copyOf(contexts);
     }
 
     /**

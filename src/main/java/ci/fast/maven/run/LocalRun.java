@@ -93,6 +93,7 @@ public final class LocalRun {
                     orchestrator.unfinished(topic).size(),
                     orchestrator.duplicates(topic)));
             timings.recordAll(sink.durations()); // wall times of whole classes, as measured here
+            timings.recordContexts(sink.contexts());
             saveHistory(timings);
             return new RunOutcome(sink.summary(), problems);
         } finally {

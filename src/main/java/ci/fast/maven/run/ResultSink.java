@@ -162,6 +162,11 @@ final class ResultSink {
         return times.span();
     }
 
+    /** The per-JVM cache of each reported class that had one. */
+    Map<String, String> contexts() {
+        return times.contexts();
+    }
+
     /** Each reported class's duration in seconds. */
     Map<String, Double> durations() {
         return times.durations();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /**
  * One run's facts in memory, for {@link MemoryStore}. Only names and {@link Result}s are kept, never the JSON a node
@@ -124,6 +125,11 @@ final class MemoryRun implements StoredRun {
     @Override
     public List<String> take(double shareSeconds) {
         return queue.take(shareSeconds);
+    }
+
+    @Override
+    public List<String> take(double shareSeconds, ToIntFunction<String> rank) {
+        return queue.take(shareSeconds, rank);
     }
 
     @Override

@@ -85,6 +85,16 @@ public final class RunKeyTimings implements TimingHistory {
     }
 
     @Override
+    public Map<String, String> contexts(String runKey, Collection<String> keys) {
+        return of(runKey).contexts(keys);
+    }
+
+    @Override
+    public void recordContexts(String runKey, Map<String, String> contexts) {
+        of(runKey).recordContexts(contexts);
+    }
+
+    @Override
     public void record(String runKey, String key, double seconds, boolean failed) {
         of(runKey).record(key, seconds, failed);
     }

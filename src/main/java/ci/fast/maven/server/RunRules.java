@@ -43,6 +43,8 @@ final class RunRules {
     /** How long a node whose connection closed keeps what it holds, waiting for it to rejoin; nanoseconds. */
     private final long graceNanos;
 
+    /** The per-JVM cache of each enqueued class that has one, from the history at the enq; soft state, a hint. */
+    private Map<String, String> contextOf = Map.of();
     /** The live nodes by index, in join order. */
     private final Map<Integer, Node> nodes = new LinkedHashMap<>();
     /** The nodes whose deq waits for an answer, in the order they asked. */
@@ -134,6 +136,7 @@ final class RunRules {
         }
         Map<String, Double> estimates = history.estimates(id().runKey(), classes);
         Set<String> failedLastTime = history.failed(id().runKey(), classes);
+        contextOf = Map.copyOf(history.contexts(id().runKey(), classes));
         store.enqueue(classes, estimates, clock.getAsLong());
         // What failed last time first, so that a build still broken says so at once; then (and among those) longest
         // first, so that no long class starts last. Stable: equal estimates keep the enq's order.
@@ -391,7 +394,7 @@ final class RunRules {
                 long age = clock.getAsLong() - store.enqueuedAt();
                 double cap = BatchPolicy.cap(age / 1e9, store.doneSeconds());
                 double share = BatchPolicy.share(store.queuedSeconds(), running(age), nodes.size(), cap);
-                List<String> batch = store.take(share);
+                List<String> batch = contextOf.isEmpty() ? store.take(share) : takeByContext(node, share);
                 store.hold(node.index, batch);
                 double seconds = 0;
                 for (String key : batch) {
@@ -406,6 +409,45 @@ final class RunRules {
             }
             waiting.remove();
         }
+    }
+
+    /**
+     * A batch for {@code node} that spares the forks building a per-JVM cache (a Spring context) another already has:
+     * first the queued classes of the caches it has built; then those of no cache and those of one cache no node has
+     * built (the first in queue order: it becomes this node's); then those of the other caches no node has built; and
+     * only then those of caches other nodes have built. Queue order (failed first, longest first) within each; the
+     * batch's size is the share's, as ever. A scheduling hint: every class still runs, on whichever node asks when
+     * only it is left.
+     */
+    private List<String> takeByContext(Node node, double share) {
+        Set<String> others = new HashSet<>();
+        for (Node other : nodes.values()) {
+            if (other != node) {
+                others.addAll(other.contexts);
+            }
+        }
+        String[] claimed = new String[1]; // the new cache this batch may start: the first met in queue order
+        List<String> batch = store.take(share, key -> {
+            String context = contextOf.get(key);
+            if (context == null) {
+                return 1;
+            } else if (node.contexts.contains(context)) {
+                return 0;
+            } else if (others.contains(context)) {
+                return 3;
+            } else if (claimed[0] == null || claimed[0].equals(context)) {
+                claimed[0] = context;
+                return 1;
+            }
+            return 2;
+        });
+        for (String key : batch) {
+            String context = contextOf.get(key);
+            if (context != null) {
+                node.contexts.add(context);
+            }
+        }
+        return batch;
     }
 
     /** Sets when {@code node}'s batch should be done (nanoseconds after the enq), or that it runs none ({@code -1}). */
@@ -448,6 +490,8 @@ final class RunRules {
         boolean rejoined;
         /** The keys of its last deq's results: a rejoined node repeats them when their reply was lost. */
         Set<String> lastSent = Set.of();
+        /** The per-JVM caches (Spring contexts, …) of the classes it was handed: those its JVM has built. */
+        final Set<String> contexts = new HashSet<>();
 
         Node(int index) {
             this.index = index;

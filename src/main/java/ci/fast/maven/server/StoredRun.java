@@ -3,6 +3,7 @@ package ci.fast.maven.server;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /**
  * One run's durable facts in a {@link RunStore}. Not thread-safe: {@link RunRules} guards it. Keys that were never
@@ -65,6 +66,16 @@ public interface StoredRun {
      * @return at least one class, unless the queue is empty
      */
     List<String> take(double shareSeconds);
+
+    /**
+     * Takes a batch as {@link #take(double)} does, but of the queue ordered by {@code rank} first (lowest first; equal
+     * ranks in queue order): the head class of the lowest rank, then each next in that order while the batch stays
+     * nearer {@code shareSeconds} with it than without it.
+     *
+     * @param rank called once for each queued class, in queue order, before any is taken
+     * @return at least one class, unless the queue is empty
+     */
+    List<String> take(double shareSeconds, ToIntFunction<String> rank);
 
     /** Records that node {@code node} holds {@code keys}, besides what it held. */
     void hold(int node, List<String> keys);

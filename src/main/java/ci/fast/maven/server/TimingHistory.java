@@ -22,6 +22,15 @@ public interface TimingHistory {
      */
     Set<String> failed(String runKey, Collection<String> keys);
 
+    /**
+     * The per-JVM cache (a Spring context, …) of each of {@code keys} that has one in the runs of {@code runKey}: the
+     * server gives a node the classes whose cache it has built first.
+     */
+    Map<String, String> contexts(String runKey, Collection<String> keys);
+
+    /** Records the per-JVM cache each class of {@code contexts} used in its last run of {@code runKey}. */
+    void recordContexts(String runKey, Map<String, String> contexts);
+
     /** Records the latest duration of {@code key} in the runs of {@code runKey}, and whether that run failed. */
     void record(String runKey, String key, double seconds, boolean failed);
 
@@ -47,6 +56,16 @@ public interface TimingHistory {
             @Override
             public Set<String> failed(String runKey, Collection<String> keys) {
                 return timings.failed(keys);
+            }
+
+            @Override
+            public Map<String, String> contexts(String runKey, Collection<String> keys) {
+                return timings.contexts(keys);
+            }
+
+            @Override
+            public void recordContexts(String runKey, Map<String, String> contexts) {
+                timings.recordContexts(contexts);
             }
 
             @Override

@@ -5,12 +5,14 @@ import ci.fast.maven.files.AtomicFile;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -21,9 +23,11 @@ import java.util.function.Consumer;
 /**
  * Each test class's last duration in seconds and whether it failed then, by class name, for one project's run key (a
  * local run's history; a server keeps one per run key, {@link RunKeyTimings}): what the server orders the queue and
- * sizes batches by. Thread-safe. Kept in a JSON file between runs when it has one: {@code {"com.acme.ATest": 1.25,
- * "com.acme.BTest": {"seconds": 0.5, "failed": true}}}, the object form only for a class that failed, so that a file
- * of the earlier form (numbers only) loads, and an earlier version reading this one only misses the failed classes.
+ * sizes batches by; and the per-JVM cache it needs (its Spring context, see {@code booter.ContextKey}), which the
+ * server groups a node's batches by. Thread-safe. Kept in a JSON file between runs when it has one: {@code
+ * {"com.acme.ATest": 1.25, "com.acme.BTest": {"seconds": 0.5, "failed": true, "context": "spring:1a2b3c4d5e6f"}}},
+ * the object form only for a class that failed or has a cache, so that a file of the earlier form (numbers only)
+ * loads, and an earlier version reading this one only misses those classes.
  */
 public final class Timings {
     /** The estimate of every class when no class of a run has a history. */
@@ -31,27 +35,31 @@ public final class Timings {
 
     private static final String SECONDS = "seconds";
     private static final String FAILED = "failed";
+    private static final String CONTEXT = "context";
 
     private final Map<String, Double> seconds = new ConcurrentHashMap<>();
     /** The classes whose last run failed. */
     private final Set<String> failed = ConcurrentHashMap.newKeySet();
+    /** The per-JVM cache of each class that has one. */
+    private final Map<String, String> contexts = new ConcurrentHashMap<>();
     /** Where the timings are kept; null when only in memory. */
     private final Path file;
 
-    private Timings(Map<String, Double> seconds, Set<String> failed, Path file) {
+    private Timings(Map<String, Double> seconds, Set<String> failed, Map<String, String> contexts, Path file) {
         this.seconds.putAll(seconds);
         this.failed.addAll(failed);
+        this.contexts.putAll(contexts);
         this.file = file;
     }
 
     /** Timings kept in memory only, of classes that passed. */
     public static Timings of(Map<String, Double> seconds) {
-        return new Timings(seconds, Set.of(), null);
+        return new Timings(seconds, Set.of(), Map.of(), null);
     }
 
     /** A copy of {@code other}, kept in memory only. */
     static Timings copyOf(Timings other) {
-        return new Timings(other.seconds, other.failed, null);
+        return new Timings(other.seconds, other.failed, other.contexts, null);
     }
 
     /**
@@ -60,7 +68,7 @@ public final class Timings {
      */
     public static Timings load(Path file, Consumer<String> warn) {
         if (!Files.isRegularFile(file)) {
-            return new Timings(Map.of(), Set.of(), file);
+            return new Timings(Map.of(), Set.of(), Map.of(), file);
         }
         try {
             return read(
@@ -68,7 +76,7 @@ public final class Timings {
         } catch (IOException | RuntimeException e) {
             warn.accept("fast-ci ignores the timings file " + file + ", which cannot be read (" + e.getMessage()
                     + "); it is rewritten after this run");
-            return new Timings(Map.of(), Set.of(), file);
+            return new Timings(Map.of(), Set.of(), Map.of(), file);
         }
     }
 
@@ -80,16 +88,23 @@ public final class Timings {
     static Timings read(JsonObject object, Path file) {
         Map<String, Double> read = new TreeMap<>();
         Set<String> failed = new HashSet<>();
+        Map<String, String> contexts = new HashMap<>();
         object.forEach((key, value) -> {
             JsonValue duration = value instanceof JsonObject entry ? entry.get(SECONDS) : value;
             if (duration instanceof JsonNumber n && n.doubleValue() >= 0) {
                 read.put(key, n.doubleValue());
-                if (value instanceof JsonObject entry && entry.get(FAILED) == JsonValue.TRUE) {
-                    failed.add(key);
+                if (value instanceof JsonObject entry) {
+                    if (entry.get(FAILED) == JsonValue.TRUE) {
+                        failed.add(key);
+                    }
+                    if (entry.get(CONTEXT) instanceof JsonString context
+                            && !context.getString().isEmpty()) {
+                        contexts.put(key, context.getString());
+                    }
                 }
             }
         });
-        return new Timings(read, failed, file);
+        return new Timings(read, failed, contexts, file);
     }
 
     /** Records {@code key}'s latest duration, of a run that passed. */
@@ -107,6 +122,30 @@ public final class Timings {
                 failed.remove(key);
             }
         }
+    }
+
+    /**
+     * Records the per-JVM cache each class of {@code contexts} used in its last run; a class ran again without one
+     * keeps the one it had (a run that stopped before it, or a fork that died, says nothing of it).
+     */
+    public void recordContexts(Map<String, String> contexts) {
+        contexts.forEach((key, context) -> {
+            if (context != null && !context.isEmpty()) {
+                this.contexts.put(key, context);
+            }
+        });
+    }
+
+    /** The per-JVM cache of each of {@code keys} that has one. */
+    Map<String, String> contexts(Collection<String> keys) {
+        Map<String, String> of = new HashMap<>();
+        for (String key : keys) {
+            String context = contexts.get(key);
+            if (context != null) {
+                of.put(key, context);
+            }
+        }
+        return of;
     }
 
     /** Those of {@code keys} whose last run failed. */
@@ -172,13 +211,16 @@ public final class Timings {
     JsonObject toJson() {
         JsonObjectBuilder object = Json.PROVIDER.createObjectBuilder();
         snapshot().forEach((key, secondsTaken) -> {
-            if (failed.contains(key)) {
-                object.add(
-                        key,
-                        Json.PROVIDER
-                                .createObjectBuilder()
-                                .add(SECONDS, secondsTaken)
-                                .add(FAILED, true));
+            String context = contexts.get(key);
+            if (failed.contains(key) || context != null) {
+                JsonObjectBuilder entry = Json.PROVIDER.createObjectBuilder().add(SECONDS, secondsTaken);
+                if (failed.contains(key)) {
+                    entry.add(FAILED, true);
+                }
+                if (context != null) {
+                    entry.add(CONTEXT, context);
+                }
+                object.add(key, entry);
             } else {
                 object.add(key, secondsTaken);
             }

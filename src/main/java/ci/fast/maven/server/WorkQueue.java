@@ -1,11 +1,15 @@
 package ci.fast.maven.server;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /**
  * A run's queued classes in hand-out order, with their estimated seconds and the running sum of them, so that taking a
@@ -59,6 +63,30 @@ final class WorkQueue {
             return List.of();
         }
         List<String> batch = BatchPolicy.fill(order, estimates, share);
+        for (String key : batch) {
+            members.remove(key);
+            seconds -= estimate(key);
+        }
+        return batch;
+    }
+
+    /**
+     * The next batch of the queue ordered by {@code rank} (lowest first, then queue order), of about {@code share}
+     * seconds by {@link BatchPolicy#fill}; empty when nothing is queued. A walk over the whole queue.
+     */
+    List<String> take(double share, ToIntFunction<String> rank) {
+        if (order.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Integer> ranks = new HashMap<>();
+        for (String key : order) {
+            ranks.put(key, rank.applyAsInt(key));
+        }
+        List<String> ranked = new ArrayList<>(order);
+        ranked.sort(Comparator.comparingInt(ranks::get)); // stable: queue order within a rank
+        List<String> batch = BatchPolicy.fill(new ArrayDeque<>(ranked), estimates, share);
+        Set<String> taken = new HashSet<>(batch);
+        order.removeIf(taken::contains);
         for (String key : batch) {
             members.remove(key);
             seconds -= estimate(key);

@@ -85,7 +85,7 @@ class ForkEventCodecTest {
                 new ForkEvent.SystemProperties(
                         "com.acme.A", Map.of("java.version", "17", "empty", "", NON_ASCII, "line\nbreak")),
                 new ForkEvent.SystemProperties("com.acme.A", Map.of()),
-                new ForkEvent.ClassFinished("com.acme.A", 3.25),
+                new ForkEvent.ClassFinished("com.acme.A", 3.25, "spring:0a1b2c3d"),
                 new ForkEvent.NodeEnded(null),
                 new ForkEvent.NodeEnded("the fork failed: " + NON_ASCII));
     }
@@ -176,7 +176,7 @@ class ForkEventCodecTest {
 
     @Test
     void failsRatherThanReturningNullWhenTheStreamEndsInsideAnEvent() throws IOException {
-        byte[] whole = bytesOf(new ForkEvent.ClassFinished("com.acme.A", 1.5));
+        byte[] whole = bytesOf(new ForkEvent.ClassFinished("com.acme.A", 1.5, ""));
         byte[] cut = Arrays.copyOf(whole, whole.length - 3);
 
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(cut));

@@ -71,7 +71,7 @@ class PlatformTestsRerunTest {
         assertEquals(1, run.wire().get(key).size());
         assertEquals("failed", run.wire().get(key).get(0).get("status"));
         ForkEvent last = run.events().get(run.events().size() - 1);
-        assertEquals(new ForkEvent.ClassFinished(key, ((ForkEvent.ClassFinished) last).seconds()), last);
+        assertEquals(new ForkEvent.ClassFinished(key, ((ForkEvent.ClassFinished) last).seconds(), ""), last);
     }
 
     @Test

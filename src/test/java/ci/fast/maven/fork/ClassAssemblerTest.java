@@ -35,7 +35,7 @@ class ClassAssemblerTest {
     void completesWhenBothEndMarkersFollowTheFinishEvent() {
         assembler.event(new ForkEvent.ClassStarted(A));
         assembler.event(passed(A, "adds"));
-        assembler.event(new ForkEvent.ClassFinished(A, 1.5));
+        assembler.event(new ForkEvent.ClassFinished(A, 1.5, ""));
         assertEquals(List.of(), completed, "finished, but no stream has passed its end marker");
 
         assembler.nativeEnd(OUT, A);
@@ -69,7 +69,7 @@ class ClassAssemblerTest {
         withStarts.event(new ForkEvent.ClassStarted(A));
         assertEquals(List.of("started " + A), seen, "on the event, though the marker opened the class already");
         withStarts.event(passed(A, "adds"));
-        withStarts.event(new ForkEvent.ClassFinished(A, 0.5));
+        withStarts.event(new ForkEvent.ClassFinished(A, 0.5, ""));
         withStarts.nativeClosed(OUT);
         withStarts.nativeClosed(ERR);
 
@@ -83,7 +83,7 @@ class ClassAssemblerTest {
         assembler.nativeEnd(OUT, A);
         assertEquals(List.of(), completed, "both markers passed, but the finish event has not come");
 
-        assembler.event(new ForkEvent.ClassFinished(A, 0.25));
+        assembler.event(new ForkEvent.ClassFinished(A, 0.25, ""));
 
         assertEquals(List.of(A), names(completed));
     }
@@ -91,7 +91,7 @@ class ClassAssemblerTest {
     @Test
     void aClosedStreamStandsInForItsEndMarker() {
         assembler.event(new ForkEvent.ClassStarted(A));
-        assembler.event(new ForkEvent.ClassFinished(A, 0));
+        assembler.event(new ForkEvent.ClassFinished(A, 0, ""));
         assembler.nativeEnd(ERR, A);
         assertEquals(List.of(), completed);
 
@@ -107,7 +107,7 @@ class ClassAssemblerTest {
         assembler.nativeClosed(ERR);
         assertEquals(List.of(), completed);
 
-        assembler.event(new ForkEvent.ClassFinished(A, 0));
+        assembler.event(new ForkEvent.ClassFinished(A, 0, ""));
 
         assertEquals(List.of(A), names(completed));
     }
@@ -115,9 +115,9 @@ class ClassAssemblerTest {
     @Test
     void anEndMarkerOfOneClassDoesNotCompleteAnother() {
         assembler.event(new ForkEvent.ClassStarted(A));
-        assembler.event(new ForkEvent.ClassFinished(A, 0));
+        assembler.event(new ForkEvent.ClassFinished(A, 0, ""));
         assembler.event(new ForkEvent.ClassStarted(B));
-        assembler.event(new ForkEvent.ClassFinished(B, 0));
+        assembler.event(new ForkEvent.ClassFinished(B, 0, ""));
 
         assembler.nativeEnd(OUT, B);
         assembler.nativeEnd(ERR, B);
@@ -128,7 +128,7 @@ class ClassAssemblerTest {
     @Test
     void completesAClassOnlyOnce() {
         assembler.event(new ForkEvent.ClassStarted(A));
-        assembler.event(new ForkEvent.ClassFinished(A, 0));
+        assembler.event(new ForkEvent.ClassFinished(A, 0, ""));
         assembler.nativeEnd(OUT, A);
         assembler.nativeEnd(ERR, A);
 
@@ -221,7 +221,7 @@ class ClassAssemblerTest {
         assembler.event(new ForkEvent.ClassStarted(A));
         assembler.event(passed(A, "adds"));
 
-        assembler.event(new ForkEvent.ClassFinished(A, 0.5));
+        assembler.event(new ForkEvent.ClassFinished(A, 0.5, ""));
 
         assertEquals(List.of(A), names(completed), "complete now, not only when the fork's streams close");
     }
@@ -284,7 +284,7 @@ class ClassAssemblerTest {
         assembler.event(new ForkEvent.Batch(List.of(A, B)));
         assembler.event(new ForkEvent.ClassStarted(A));
         assembler.event(passed(A, "adds"));
-        assembler.event(new ForkEvent.ClassFinished(A, 0.5));
+        assembler.event(new ForkEvent.ClassFinished(A, 0.5, ""));
         assembler.nativeEnd(OUT, A);
 
         ClassAssembler.Abandoned abandoned = assembler.abandon("the forked JVM exited with code 1 before finishing");
@@ -351,12 +351,12 @@ class ClassAssemblerTest {
         // properties, and B still gets the properties it finished with.
         assembler.event(new ForkEvent.ClassStarted(A));
         assembler.event(new ForkEvent.SystemProperties(A, Map.of("db", "one")));
-        assembler.event(new ForkEvent.ClassFinished(A, 1));
+        assembler.event(new ForkEvent.ClassFinished(A, 1, ""));
         assembler.event(new ForkEvent.ClassStarted(B));
-        assembler.event(new ForkEvent.ClassFinished(B, 1));
+        assembler.event(new ForkEvent.ClassFinished(B, 1, ""));
         assembler.event(new ForkEvent.ClassStarted(C));
         assembler.event(new ForkEvent.SystemProperties(C, Map.of("db", "two")));
-        assembler.event(new ForkEvent.ClassFinished(C, 1));
+        assembler.event(new ForkEvent.ClassFinished(C, 1, ""));
         for (String key : List.of(A, B, C)) {
             assembler.nativeEnd(OUT, key);
             assembler.nativeEnd(ERR, key);
@@ -489,7 +489,7 @@ class ClassAssemblerTest {
     }
 
     private void finishBoth(String key) {
-        assembler.event(new ForkEvent.ClassFinished(key, 0.1));
+        assembler.event(new ForkEvent.ClassFinished(key, 0.1, ""));
         assembler.nativeEnd(OUT, key);
         assembler.nativeEnd(ERR, key);
     }
@@ -509,7 +509,7 @@ class ClassAssemblerTest {
         withStart.event(new ForkEvent.TestRerun(A, "3", failure));
         withStart.event(new ForkEvent.TestRerun(A, "4", pass));
         withStart.event(new ForkEvent.SystemProperties(A, Map.of("runner", "fork")));
-        withStart.event(new ForkEvent.ClassFinished(A, 1));
+        withStart.event(new ForkEvent.ClassFinished(A, 1, ""));
         withStart.nativeClosed(OUT);
         withStart.nativeClosed(ERR);
 

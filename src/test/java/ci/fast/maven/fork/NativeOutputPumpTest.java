@@ -127,7 +127,7 @@ class NativeOutputPumpTest {
 
     private void finished(String... keys) {
         for (String key : keys) {
-            assembler.event(new ForkEvent.ClassFinished(key, 0.1));
+            assembler.event(new ForkEvent.ClassFinished(key, 0.1, ""));
         }
     }
 

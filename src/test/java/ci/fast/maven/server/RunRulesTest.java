@@ -199,6 +199,36 @@ class RunRulesTest {
         return order;
     }
 
+    @Test
+    void givesEachNodeTheClassesOfTheContextsItHasBuilt() {
+        for (String key : List.of("A1", "A2", "B1", "B2", "P")) {
+            timings.record("junit", key, 10.0); // each longer than a young run's batch: one class a batch
+        }
+        timings.recordContexts(
+                "junit", java.util.Map.of("A1", "spring:a", "A2", "spring:a", "B1", "spring:b", "B2", "spring:b"));
+        rules.join(-1);
+        rules.join(-1);
+        rules.enq(List.of("A1", "A2", "B1", "B2", "P"));
+
+        List<String> first = handedTo(0, List.of());
+        List<String> second = handedTo(1, List.of());
+        List<String> third = handedTo(0, first);
+        List<String> fourth = handedTo(1, second);
+
+        assertEquals(List.of("A1"), first);
+        assertEquals(List.of("B1"), second, "not A2, whose context node 0 builds");
+        assertEquals(List.of("A2"), third, "node 0 has context a");
+        assertEquals(List.of("B2"), fourth, "node 1 has context b");
+        assertEquals(List.of("P"), handedTo(0, third));
+    }
+
+    private List<String> handedTo(int node, List<String> done) {
+        return rules.deq(node, done.stream().map(RunRulesTest::passed).toList()).stream()
+                .filter(e -> e instanceof BatchHandedOut b && b.node() == node)
+                .flatMap(e -> ((BatchHandedOut) e).keys().stream())
+                .toList();
+    }
+
     private static RunProgress progress(int nodes, int classes, int done) {
         return new RunProgress(RUN.topic(), nodes, classes, done, 0);
     }

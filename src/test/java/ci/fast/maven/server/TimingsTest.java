@@ -67,6 +67,24 @@ class TimingsTest {
     }
 
     @Test
+    void keepsEachClassesContextBesideItsDuration() throws Exception {
+        Path file = dir.resolve("timings.json");
+        Timings timings = Timings.load(file, warnings::add);
+        timings.record("A", 1.0, true);
+        timings.record("B", 2.0);
+        timings.record("C", 3.0);
+        timings.recordContexts(Map.of("A", "spring:aaa", "B", "spring:bbb"));
+        timings.save();
+        Timings loaded = Timings.load(file, warnings::add);
+        loaded.recordContexts(Map.of("B", "")); // a run that names none for B leaves the one it had
+
+        assertEquals(Map.of("A", "spring:aaa", "B", "spring:bbb"), loaded.contexts(List.of("A", "B", "C")));
+        assertEquals(Set.of("A"), loaded.failed(List.of("A", "B", "C")));
+        assertEquals(Map.of("A", 1.0, "B", 2.0, "C", 3.0), loaded.snapshot());
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
     void ignoresACorruptFileWithOneWarningAndRewritesIt() throws Exception {
         Path file = dir.resolve("timings.json");
         Files.writeString(file, "{\"com.acme.ATest\": 1.0,", StandardCharsets.UTF_8);
