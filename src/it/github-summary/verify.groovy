@@ -21,3 +21,7 @@ assert md.contains('#### Failed tests')
 assert md.contains('- `com.example.bank.AccountTest.withdrawalsSubtract`')
 assert md.contains('#### Slowest classes')
 assert md =~ /Makespan \*\*[0-9.]+ m?s\*\* against a bound of [0-9.]+ m?s \([0-9.]+×\) on 1 fork/
+
+// On GitLab CI: the timeline's path as the artifact the job keeps.
+assert log.contains('fast-ci timeline: to see it from the pipeline, keep it as an artifact in .gitlab-ci.yml:'
+        + ' artifacts: {when: always, expose_as: "fast-ci timeline", paths: ["target/fast-ci/timeline.html"]}') : log

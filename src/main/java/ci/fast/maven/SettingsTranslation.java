@@ -91,6 +91,7 @@ final class SettingsTranslation {
                         .resolve(goal.goal() == Goal.TEST ? "timeline.html" : "it-timeline.html"))
                 .progress(p.progress)
                 .gitHubSummary(p.ciSummary ? gitHubSummary(environment) : null)
+                .gitLabProjectDir(p.ciSummary ? CiEnvironment.gitLabProjectDir(environment) : null)
                 .testFailureIgnore(p.testFailureIgnore)
                 .remote(
                         p.server,

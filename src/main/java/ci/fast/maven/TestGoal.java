@@ -13,6 +13,7 @@ import ci.fast.maven.report.FailsafeSummary;
 import ci.fast.maven.report.ReportOptions;
 import ci.fast.maven.report.RunSummary;
 import ci.fast.maven.report.XmlReportWriter;
+import ci.fast.maven.report.timeline.TimelineHint;
 import ci.fast.maven.run.LocalRun;
 import ci.fast.maven.run.RemoteRun;
 import ci.fast.maven.run.RunOutcome;
@@ -115,14 +116,14 @@ final class TestGoal {
                 verdict.printSummary(outcome);
             }
             writeSummary(settings, outcome);
-            showTimeline(reports.timelineFile());
+            showTimeline(reports.timelineFile(), reports.gitLabProjectDir());
             return;
         }
         try {
             verdict.judge(outcome);
         } finally {
             // After the summary, whatever the verdict: among the last lines, where a reader of a failed build looks.
-            showTimeline(reports.timelineFile());
+            showTimeline(reports.timelineFile(), reports.gitLabProjectDir());
         }
         // Classes whose methods all were filtered out in the fork ran nothing. Only a local run sees the whole
         // suite: in remote mode other machines may have run every class while this one got none.
@@ -131,10 +132,16 @@ final class TestGoal {
         }
     }
 
-    /** Names the timeline page the run wrote, as a link a terminal opens; nothing when it wrote none. */
-    private void showTimeline(Path file) {
+    /**
+     * Names the timeline page the run wrote, as a link a terminal opens, and on GitLab CI how a job keeps it as an
+     * artifact; nothing when it wrote none.
+     */
+    private void showTimeline(Path file, Path gitLabProjectDir) {
         if (file != null && Files.isRegularFile(file)) {
             log.info("fast-ci timeline: " + file.toAbsolutePath().toUri());
+            if (gitLabProjectDir != null) {
+                log.info(TimelineHint.gitLab(file, gitLabProjectDir));
+            }
         }
     }
 

@@ -54,6 +54,22 @@ class SettingsTranslationOutputsTest {
     }
 
     @Test
+    void namesGitLabsProjectDirectoryOnGitLabCiUnlessTurnedOff() {
+        TestParameters off = parameters();
+        off.ciSummary = false;
+        Map<String, String> gitLab = Map.of("GITLAB_CI", "true", "CI_PROJECT_DIR", "/builds/acme/app");
+
+        assertEquals(
+                Path.of("/builds/acme/app"),
+                translate(parameters(), Goal.TEST, gitLab).reports().gitLabProjectDir());
+        assertNull(translate(off, Goal.TEST, gitLab).reports().gitLabProjectDir());
+        assertNull(translate(parameters(), Goal.TEST, Map.of()).reports().gitLabProjectDir());
+        assertNull(translate(parameters(), Goal.TEST, Map.of("CI_PROJECT_DIR", "/x"))
+                .reports()
+                .gitLabProjectDir());
+    }
+
+    @Test
     void findsGitHubsSummaryOnlyWhereGitHubActionsIsOnAndTheFileIsNamed() {
         assertNull(SettingsTranslation.gitHubSummary(Map.of("GITHUB_STEP_SUMMARY", "/tmp/s")), "not on GitHub");
         assertNull(

@@ -11,6 +11,9 @@ public sealed interface ForkEvent {
     /** The node joined its run as {@code nodeIndex}. */
     record Joined(int nodeIndex) implements ForkEvent {}
 
+    /** The node is back after an outage of its connection (its one line went to the console). */
+    record Reconnected() implements ForkEvent {}
+
     /** The server handed this node a batch; it runs next. */
     record Batch(List<String> classes) implements ForkEvent {
         public Batch {

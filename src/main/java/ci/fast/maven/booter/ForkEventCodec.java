@@ -23,12 +23,15 @@ public final class ForkEventCodec {
     private static final int SYSTEM_PROPERTIES = 9;
     private static final int SET_STARTED = 10;
     private static final int SET_FINISHED = 11;
+    private static final int RECONNECTED = 20;
 
     private ForkEventCodec() {}
 
     /** Writes one event; the caller serializes writers and flushes. */
     public static void write(DataOutputStream out, ForkEvent event) throws IOException {
-        if (event instanceof ForkEvent.Joined e) {
+        if (event instanceof ForkEvent.Reconnected) {
+            out.writeByte(RECONNECTED);
+        } else if (event instanceof ForkEvent.Joined e) {
             out.writeByte(JOINED);
             out.writeInt(e.nodeIndex());
         } else if (event instanceof ForkEvent.Batch e) {
@@ -95,6 +98,7 @@ public final class ForkEventCodec {
         }
         return switch (tag) {
             case JOINED -> new ForkEvent.Joined(in.readInt());
+            case RECONNECTED -> new ForkEvent.Reconnected();
             case BATCH -> {
                 int size = in.readInt();
                 List<String> classes = new ArrayList<>(size);

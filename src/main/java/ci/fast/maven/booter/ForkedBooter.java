@@ -79,6 +79,7 @@ public final class ForkedBooter {
             StartupTrace.mark("fork.joined");
             sink.send(new ForkEvent.Joined(index));
         });
+        bridge.put(NodeBridge.RECONNECTED, (Runnable) () -> sink.send(new ForkEvent.Reconnected()));
         bridge.put(NodeBridge.BATCH_RECEIVED, (Consumer<List<String>>) batch -> {
             StartupTrace.mark("fork.batch");
             sink.send(new ForkEvent.Batch(batch));

@@ -34,6 +34,9 @@ public final class NodeBridge {
     /** Test side: a batch as it arrives, a {@code Consumer<List<String>>}. */
     public static final String BATCH_RECEIVED = "batchReceived";
 
+    /** Test side: the node is back after an outage, a {@code Runnable}. */
+    public static final String RECONNECTED = "reconnected";
+
     /** The node's result when the run had finished before it joined: nothing was left for it, which is no failure. */
     public static final String RUN_FINISHED = "run finished";
 

@@ -39,6 +39,16 @@ public final class CiEnvironment {
     }
 
     /**
+     * GitLab CI's project directory, where a job's artifact paths start: {@code CI_PROJECT_DIR} when {@code GITLAB_CI}
+     * is on, read as the rest of the detection reads the environment; null elsewhere.
+     */
+    public static Path gitLabProjectDir(Map<String, String> env) {
+        EnvVars vars = new EnvVars(env);
+        String dir = vars.get("CI_PROJECT_DIR");
+        return vars.isOn("GITLAB_CI") && dir != null ? Path.of(dir) : null;
+    }
+
+    /**
      * @param env the environment, usually {@link System#getenv()}; a blank value counts as unset
      * @param git asked only for what neither the variables nor the CI say
      * @throws IllegalArgumentException with the one line a user needs when no build id, commit or branch can be

@@ -170,6 +170,8 @@ public record RunSettings(
      * @param timelineFile where the run's timeline page goes; null for none
      * @param progress whether a progress line shows while the run goes on
      * @param gitHubSummary GitHub Actions' job summary file the run appends to; null when not on GitHub Actions or off
+     * @param gitLabProjectDir GitLab CI's {@code CI_PROJECT_DIR}, against which the timeline is named as an artifact
+     *     path; null when not on GitLab CI or off
      */
     public record Reports(
             Path directory,
@@ -181,7 +183,8 @@ public record RunSettings(
             Path summaryFile,
             Path timelineFile,
             boolean progress,
-            Path gitHubSummary) {}
+            Path gitHubSummary,
+            Path gitLabProjectDir) {}
 
     /**
      * When the build fails.
@@ -252,6 +255,7 @@ public record RunSettings(
         private Path timelineFile;
         private boolean progress = true;
         private Path gitHubSummary;
+        private Path gitLabProjectDir;
         private boolean xmlReports = true;
         private boolean textReports = true;
         private boolean testFailureIgnore;
@@ -471,6 +475,12 @@ public record RunSettings(
             return this;
         }
 
+        /** GitLab CI's {@code $CI_PROJECT_DIR}, when on GitLab CI and {@code fastCi.ciSummary} is on. */
+        public Builder gitLabProjectDir(Path dir) {
+            this.gitLabProjectDir = dir;
+            return this;
+        }
+
         public Builder testFailureIgnore(boolean testFailureIgnore) {
             this.testFailureIgnore = testFailureIgnore;
             return this;
@@ -555,7 +565,8 @@ public record RunSettings(
                             summaryFile,
                             timelineFile,
                             progress,
-                            gitHubSummary),
+                            gitHubSummary,
+                            gitLabProjectDir),
                     new Verdict(testFailureIgnore, failOnFlakeCount),
                     new Remote(server, secretKey, fallback, runKey),
                     timingsFile,

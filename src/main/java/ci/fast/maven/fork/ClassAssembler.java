@@ -69,7 +69,9 @@ final class ClassAssembler {
     }
 
     synchronized void event(ForkEvent event) {
-        if (event instanceof ForkEvent.Batch b) {
+        if (event instanceof ForkEvent.Reconnected) {
+            completed.reconnected();
+        } else if (event instanceof ForkEvent.Batch b) {
             // A new batch means the server answered the results of the last one, the classes that yielded no test too.
             batchOutcomes.clear();
             batch.clear();

@@ -9,7 +9,7 @@ import java.util.function.Function;
 /**
  * A {@link TestSide} made of JDK functional interfaces handed over from the tests' class loader, under the keys of
  * {@link NodeBridge}: {@code run} is a {@code Function<List<String>, Map>}, {@code joined} a {@code Consumer<Integer>}
- * and {@code batchReceived} a {@code Consumer<List<String>>}.
+ * {@code batchReceived} a {@code Consumer<List<String>>} and {@code reconnected} a {@code Runnable}.
  */
 final class BridgedTestSide implements TestSide {
     private final Map<String, Object> functions;
@@ -35,5 +35,10 @@ final class BridgedTestSide implements TestSide {
     @SuppressWarnings("unchecked")
     public void batchReceived(List<String> batch) {
         ((Consumer<List<String>>) functions.get(NodeBridge.BATCH_RECEIVED)).accept(batch);
+    }
+
+    @Override
+    public void reconnected() {
+        ((Runnable) functions.get(NodeBridge.RECONNECTED)).run();
     }
 }

@@ -178,6 +178,7 @@ public final class NodeSession {
                         token != null && token.equals(named),
                         index));
                 outage = null;
+                tests.reconnected();
             }
             if (named != null) {
                 token = named;

@@ -24,4 +24,7 @@ public interface TestSide {
 
     /** Told as each batch arrives, before it runs. */
     default void batchReceived(List<String> batch) {}
+
+    /** Told when the node is back after an outage of its connection, for the run's figures. */
+    default void reconnected() {}
 }

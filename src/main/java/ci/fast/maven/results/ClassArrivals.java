@@ -12,6 +12,9 @@ public interface ClassArrivals extends Consumer<ClassResult> {
     /** The fork says it starts {@code className}. */
     default void classStarted(String className) {}
 
+    /** The fork's node is back after an outage of its connection. */
+    default void reconnected() {}
+
     /**
      * {@code completed} itself when it takes starts too, else arrivals that pass only results on. The fork's supervisor
      * takes a plain consumer today, so that the starts travel through it unchanged.

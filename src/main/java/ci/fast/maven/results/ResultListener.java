@@ -24,6 +24,9 @@ public interface ResultListener {
     /** A class has its result: the first one to arrive, shaped as the user asked (its stack traces trimmed, say). */
     default void classCompleted(ClassRun run) {}
 
+    /** Fork {@code fork}'s node is back after an outage of its connection to the server. */
+    default void reconnected(int fork) {}
+
     /**
      * Every class has its result: nothing more comes.
      *

@@ -75,7 +75,17 @@ final class ResultSink {
             public void accept(ClassResult result) {
                 completed(number, result);
             }
+
+            @Override
+            public void reconnected() {
+                ResultSink.this.reconnected(number);
+            }
         };
+    }
+
+    /** Fork {@code fork}'s node is back after an outage. */
+    synchronized void reconnected(int fork) {
+        listeners.forEach(l -> l.reconnected(fork));
     }
 
     /** Fork {@code fork} says it starts {@code className}. */

@@ -142,6 +142,7 @@ class ForkFaultsTest {
                 assertTrue(OUTAGE.matcher(line).matches(), "not one whole line: " + line);
             }
             assertTrue(info.stream().noneMatch(String::isBlank), "a blank line in the log: " + info);
+            assertEquals(outages.size(), recorder.reconnects(), "each outage reaches the listeners (the timeline)");
             for (ClassRun run : recorder.runs()) {
                 assertTrue(run.fork() == 1 || run.fork() == 2, run.className() + " ran on fork " + run.fork());
                 assertTrue(

@@ -10,6 +10,16 @@ import java.util.List;
 /** Keeps every event a sink gives it, in order; read after the run, so guarded by {@code this}. */
 final class RecordingListener implements ResultListener {
     private final List<Object> events = new ArrayList<>();
+    private int reconnects;
+
+    @Override
+    public synchronized void reconnected(int fork) {
+        reconnects++;
+    }
+
+    synchronized int reconnects() {
+        return reconnects;
+    }
 
     @Override
     public synchronized void classStarted(ClassStart start) {

@@ -40,6 +40,8 @@ public final class GitHubSummary implements ResultListener {
     private final Instant start;
     /** Every class so far; the sink calls one event at a time, and nothing else reads it. */
     private final List<ClassRun> runs = new ArrayList<>();
+    /** The forks' outages they came back from. */
+    private int reconnects;
 
     /**
      * @param summaryFile the job summary, appended to
@@ -72,6 +74,11 @@ public final class GitHubSummary implements ResultListener {
     }
 
     @Override
+    public void reconnected(int fork) {
+        reconnects++;
+    }
+
+    @Override
     public void classCompleted(ClassRun run) {
         runs.add(run);
         for (TestResult test : run.result().tests()) {
@@ -84,7 +91,7 @@ public final class GitHubSummary implements ResultListener {
 
     @Override
     public void runFinished(RunSummary summary) {
-        String markdown = markdown(Schedule.of(runs, forks, start, clock.instant()));
+        String markdown = markdown(Schedule.of(runs, forks, reconnects, start, clock.instant()));
         try {
             Files.writeString(
                     summaryFile,
@@ -135,7 +142,7 @@ public final class GitHubSummary implements ResultListener {
                 s.flakes()));
         md.append(String.format(
                 Locale.ROOT,
-                "Makespan **%s** against a bound of %s (%.2f\u00d7) on %d %s; wall %s, class time %s, %d %s.%n%n",
+                "Makespan **%s** against a bound of %s (%.2f\u00d7) on %d %s; wall %s, class time %s, %d %s, %d %s.%n%n",
                 TimelinePage.seconds(s.makespanSeconds()),
                 TimelinePage.seconds(s.boundSeconds()),
                 s.ratio(),
@@ -143,6 +150,8 @@ public final class GitHubSummary implements ResultListener {
                 s.forks() == 1 ? "fork" : "forks",
                 TimelinePage.seconds(s.wallSeconds()),
                 TimelinePage.seconds(s.classSeconds()),
+                s.reconnects(),
+                s.reconnects() == 1 ? "reconnect" : "reconnects",
                 s.crashes(),
                 s.crashes() == 1 ? "crash" : "crashes"));
         if (!failed.isEmpty()) {

@@ -25,6 +25,7 @@ import java.util.TreeMap;
  * @param makespanSeconds from the earliest class's start to the last result
  * @param boundSeconds max(longest class, classSeconds / forks)
  * @param crashes the classes a fork died in
+ * @param reconnects the outages of the forks' connections to the server that they came back from
  * @param tests the tests run, skipped ones included
  * @param problems the tests that failed or errored
  * @param skipped the tests skipped
@@ -39,6 +40,7 @@ public record Schedule(
         double makespanSeconds,
         double boundSeconds,
         int crashes,
+        int reconnects,
         int tests,
         int problems,
         int skipped,
@@ -51,10 +53,11 @@ public record Schedule(
     /**
      * @param runs every class with its result, in any order
      * @param forks how many forks the run planned, at least 1
+     * @param reconnects the forks' outages they came back from
      * @param runStart when the run started, by the clock that stamped {@code runs}
      * @param runEnd when it ended
      */
-    public static Schedule of(List<ClassRun> runs, int forks, Instant runStart, Instant runEnd) {
+    public static Schedule of(List<ClassRun> runs, int forks, int reconnects, Instant runStart, Instant runEnd) {
         if (forks < 1) {
             throw new IllegalArgumentException("a schedule needs at least 1 fork, was " + forks);
         }
@@ -107,6 +110,7 @@ public record Schedule(
                 makespan,
                 Math.max(longest, total / forks),
                 crashes,
+                reconnects,
                 tests,
                 problems,
                 skipped,

@@ -26,6 +26,8 @@ public final class TimelineFile implements ResultListener {
     private final Instant start;
     /** Every class so far; the sink calls one event at a time, and nothing else reads it. */
     private final List<ClassRun> runs = new ArrayList<>();
+    /** The forks' outages they came back from. */
+    private int reconnects;
 
     /**
      * @param file where the page goes; its directory is made
@@ -44,13 +46,18 @@ public final class TimelineFile implements ResultListener {
     }
 
     @Override
+    public void reconnected(int fork) {
+        reconnects++;
+    }
+
+    @Override
     public void classCompleted(ClassRun run) {
         runs.add(run);
     }
 
     @Override
     public void runFinished(RunSummary summary) {
-        String page = TimelinePage.render(Schedule.of(runs, forks, start, clock.instant()), title);
+        String page = TimelinePage.render(Schedule.of(runs, forks, reconnects, start, clock.instant()), title);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, page, StandardCharsets.UTF_8);

@@ -70,6 +70,7 @@ public final class TimelinePage {
                         + String.format(Locale.ROOT, " (%.2f\u00d7)", s.ratio()),
                 false);
         figure(html, "forks", "forks", Integer.toString(s.forks()), false);
+        figure(html, "reconnects", "reconnects", Integer.toString(s.reconnects()), s.reconnects() > 0);
         figure(html, "crashes", "crashes", Integer.toString(s.crashes()), s.crashes() > 0);
         figure(
                 html,

@@ -107,6 +107,7 @@ class GitHubSummaryTest {
                 1,
                 2,
                 ClassResult.builder("com.acme.BarTest").tests(List.of(flaky)).build()));
+        github.reconnected(2);
         now = at(4);
         github.runFinished(new RunSummary());
 
@@ -114,8 +115,8 @@ class GitHubSummaryTest {
         assertTrue(md.startsWith("## an earlier step's summary\n### \u274c fast-ci: junit-shop\n"), md);
         assertTrue(md.contains("| 3 | 2 | 1 | 0 | 1 |"), md);
         assertTrue(
-                md.contains(
-                        "Makespan **3 s** against a bound of 3 s (1.00\u00d7) on 2 forks; wall 4 s, class time 5 s"),
+                md.contains("Makespan **3 s** against a bound of 3 s (1.00\u00d7) on 2 forks; wall 4 s, class time 5 s,"
+                        + " 1 reconnect, 0 crashes."),
                 md);
         assertTrue(
                 md.contains("- `com.acme.FooTest.divides`\n  ````\n  org.opentest4j.AssertionFailedError: expected:"

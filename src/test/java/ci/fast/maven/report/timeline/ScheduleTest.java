@@ -17,6 +17,7 @@ class ScheduleTest {
         Schedule s = Schedule.of(
                 List.of(passing(2, "b.BTest", 1.5, 4), passing(1, "a.ATest", 1, 3), passing(1, "c.CTest", 3, 4)),
                 2,
+                0,
                 at(0),
                 at(5));
 
@@ -36,7 +37,7 @@ class ScheduleTest {
     void boundsTheMakespanByTheLongestClassOrTheTotalOverTheForks() {
         // One long class: no ordering beats it.
         Schedule longest =
-                Schedule.of(List.of(passing(1, "a.ATest", 0, 6), passing(2, "b.BTest", 0, 1)), 2, at(0), at(6));
+                Schedule.of(List.of(passing(1, "a.ATest", 0, 6), passing(2, "b.BTest", 0, 1)), 2, 0, at(0), at(6));
         assertEquals(6, longest.boundSeconds(), 1e-9);
         assertEquals(1, longest.ratio(), 1e-9);
 
@@ -48,6 +49,7 @@ class ScheduleTest {
                         passing(1, "c.CTest", 2, 3),
                         passing(2, "d.DTest", 0, 1)),
                 2,
+                0,
                 at(0),
                 at(3));
         assertEquals(2, shared.boundSeconds(), 1e-9, "4 s of classes on 2 forks");
@@ -57,7 +59,7 @@ class ScheduleTest {
 
     @Test
     void showsAPlannedForkThatRanNothingAndAReplacementForksLane() {
-        Schedule s = Schedule.of(List.of(crashed(1, "a.ATest", 0, 2), passing(3, "b.BTest", 3, 4)), 2, at(0), at(4));
+        Schedule s = Schedule.of(List.of(crashed(1, "a.ATest", 0, 2), passing(3, "b.BTest", 3, 4)), 2, 0, at(0), at(4));
 
         assertEquals(List.of(1, 2, 3), s.lanes().stream().map(Lane::fork).toList());
         assertEquals(4, s.lanes().get(1).idleSeconds(), 1e-9, "fork 2 idled the whole makespan");
@@ -69,7 +71,7 @@ class ScheduleTest {
     void keepsClassesNoForkRanOffTheLanesButCountsTheirTests() {
         ClassRun notRun = crashed(ClassRun.NO_FORK, "z.ZTest", 9, 9);
         Schedule s = Schedule.of(
-                List.of(failing(1, "a.ATest", 0, 1, "expected: <2> but was: <3>"), notRun), 1, at(0), at(9));
+                List.of(failing(1, "a.ATest", 0, 1, "expected: <2> but was: <3>"), notRun), 1, 0, at(0), at(9));
 
         assertEquals(List.of(notRun), s.unrun());
         assertEquals(1, s.lanes().size());
@@ -84,6 +86,7 @@ class ScheduleTest {
         Schedule s = Schedule.of(
                 List.of(passing(1, "a.ATest", 0, 3), passing(1, "b.BTest", 1, 2), passing(1, "c.CTest", 2.5, 4)),
                 1,
+                0,
                 at(0),
                 at(5));
 
@@ -93,11 +96,11 @@ class ScheduleTest {
 
     @Test
     void anEmptyRunIsAScheduleOfNoTime() {
-        Schedule s = Schedule.of(List.of(), 2, at(0), at(1));
+        Schedule s = Schedule.of(List.of(), 2, 0, at(0), at(1));
 
         assertEquals(2, s.lanes().size());
         assertEquals(0, s.makespanSeconds());
         assertEquals(1, s.ratio());
-        assertThrows(IllegalArgumentException.class, () -> Schedule.of(List.of(), 0, at(0), at(1)));
+        assertThrows(IllegalArgumentException.class, () -> Schedule.of(List.of(), 0, 0, at(0), at(1)));
     }
 }

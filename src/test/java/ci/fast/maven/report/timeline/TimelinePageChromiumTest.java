@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TimelinePageChromiumTest {
     /**
      * Two forks and a replacement: fork 1 runs a 3 s class then a failing one, fork 2 a quick class then dies in the
-     * next, fork 3 takes over. Makespan 5 s, classes 6.8 s, bound max(3, 6.8 / 2) = 3.4 s.
+     * next, fork 3 takes over; three outages of the forks' connections. Makespan 5 s, classes 6.8 s, bound max(3, 6.8 /
+     * 2) = 3.4 s.
      */
     private static final Schedule SCHEDULE = Schedule.of(
             List.of(
@@ -41,6 +42,7 @@ class TimelinePageChromiumTest {
                     crashed(2, "com.acme.CrashTest", 1, 2),
                     passing(3, "com.acme.LateTest", 2.5, 3)),
             2,
+            3,
             at(-1.5),
             at(6));
 
@@ -77,6 +79,7 @@ class TimelinePageChromiumTest {
         assertEquals("5 s / 3.4 s (1.47\u00d7)", text(dom, "dd id=\"makespan\""));
         assertEquals("2", text(dom, "dd id=\"forks\""));
         assertEquals("1", text(dom, "dd id=\"crashes\" class=\"bad\""));
+        assertEquals("3", text(dom, "dd id=\"reconnects\" class=\"bad\""));
         assertEquals(List.of("fork 1", "fork 2", "fork 3"), all(dom, "<text class=\"label\"[^>]*>([^<]*)</text>"));
         assertEquals(
                 List.of("idle 0.2 s", "idle 3.5 s", "idle 4.5 s"),

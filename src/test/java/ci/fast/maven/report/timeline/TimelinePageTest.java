@@ -34,7 +34,11 @@ class TimelinePageTest {
     void keepsAMessageThatHoldsMarkupOrAScriptsEndInsideItsData() {
         String page = TimelinePage.render(
                 Schedule.of(
-                        List.of(failing(1, "a.ATest", 0, 1, "</script><img src=x onerror=alert(1)>")), 1, at(0), at(1)),
+                        List.of(failing(1, "a.ATest", 0, 1, "</script><img src=x onerror=alert(1)>")),
+                        1,
+                        0,
+                        at(0),
+                        at(1)),
                 "junit-<shop>");
 
         assertEquals(2, page.split("</script>", -1).length - 1, "the data's and the code's ends, no third");
