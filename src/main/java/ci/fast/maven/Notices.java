@@ -20,7 +20,6 @@ final class Notices {
                 lines.add(parameter + ": " + instead);
             }
         };
-        notice.when(!p.reuseForks, "reuseForks=false", "not applied yet; each fork runs many classes");
         notice.when(
                 p.forkCount != null && p.forkCount.strip().equals("0"),
                 "forkCount=0",

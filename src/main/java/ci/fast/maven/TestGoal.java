@@ -86,6 +86,7 @@ final class TestGoal {
                 classes,
                 settings.jvm().forkCount(),
                 forkOptions(settings.jvm()),
+                settings.jvm().reuseForks(),
                 remote.runKey(),
                 reports.directory(),
                 new ReportOptions(

@@ -33,6 +33,7 @@ class RunPlanTest {
             List.of("a.ATest", "b.BTest"),
             3,
             FORKS,
+            false,
             "junit-shop",
             Path.of("reports"),
             new ReportOptions(true, true, true, true, null, null, false, null, null),
@@ -65,7 +66,7 @@ class RunPlanTest {
     void refusesFewerThanOneFork() {
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,
-                () -> new RunPlan(List.of(), 0, FORKS, "junit-shop", Path.of("reports"), null, null));
+                () -> new RunPlan(List.of(), 0, FORKS, true, "junit-shop", Path.of("reports"), null, null));
 
         assertEquals("forkCount must be at least 1, was 0", e.getMessage());
     }
