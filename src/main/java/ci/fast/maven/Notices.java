@@ -25,10 +25,6 @@ final class Notices {
                 "forkCount=0",
                 "fast-ci runs every node in a forked JVM: 1 fork");
         notice.when(
-                p.skipAfterFailureCount > 0,
-                "skipAfterFailureCount=" + p.skipAfterFailureCount,
-                "not applied yet; every class runs");
-        notice.when(
                 p.useModulePath && goal.moduleDescriptor(),
                 "useModulePath (the project has module-info)",
                 "not applied yet; the tests run on the class path");

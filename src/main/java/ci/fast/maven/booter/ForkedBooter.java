@@ -40,7 +40,7 @@ public final class ForkedBooter {
             try (PlatformTests tests = new PlatformTests(sink, output, settings.tests(), settings.isolatedPath())) {
                 failure = settings.assigned().isEmpty()
                         ? runNode(settings, sink, tests)
-                        : runAssigned(settings.assigned(), sink, tests);
+                        : runAssigned(settings.assigned(), settings.skipReason(), sink, tests);
             } catch (Throwable t) {
                 failure = "the fork failed: " + withCauses(t);
             }
@@ -72,11 +72,16 @@ public final class ForkedBooter {
 
     /**
      * Runs the classes the Maven side handed this fork (reuseForks=false), announced as a batch so that the Maven side
-     * accounts for them as for a node's; no node, no server.
+     * accounts for them as for a node's; no node, no server. With a {@code skipReason} they are reported skipped, not
+     * run.
      */
-    private static String runAssigned(List<String> classes, EventSink sink, PlatformTests tests) {
+    private static String runAssigned(List<String> classes, String skipReason, EventSink sink, PlatformTests tests) {
         sink.send(new ForkEvent.Batch(classes));
-        asTests(tests::run).apply(classes);
+        if (skipReason.isEmpty()) {
+            asTests(tests::run).apply(classes);
+        } else {
+            asTests(batch -> tests.skip(batch, skipReason)).apply(classes);
+        }
         return null;
     }
 

@@ -111,7 +111,8 @@ final class Fleet {
                 plan.classes(),
                 "",
                 plan.tests(),
-                List.of());
+                List.of(),
+                "");
     }
 
     /** The line naming how a fork failed and what it lost. */

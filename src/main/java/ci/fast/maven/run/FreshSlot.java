@@ -1,6 +1,7 @@
 package ci.fast.maven.run;
 
 import ci.fast.maven.booter.ForkSettings;
+import ci.fast.maven.booter.TestRunOptions;
 import ci.fast.maven.channel.Secret;
 import ci.fast.maven.fork.ForkExit;
 import ci.fast.maven.fork.ForkProcess;
@@ -34,6 +35,8 @@ final class FreshSlot implements TestSide {
     private final AtomicInteger replacements;
     /** One line per JVM of this slot that failed. Only the slot's node thread touches it. */
     private final List<String> problems = new ArrayList<>();
+    /** The failed tests of the classes this slot ran, for skipAfterFailureCount. Only the node's thread touches it. */
+    private int failures;
 
     FreshSlot(
             int slot,
@@ -63,7 +66,9 @@ final class FreshSlot implements TestSide {
     }
 
     /**
-     * Runs each class of {@code batch} in a JVM of its own, in the batch's order.
+     * Runs each class of {@code batch} in a JVM of its own, in the batch's order. Once the classes this slot ran have
+     * failed {@code skipAfterFailureCount} tests, the rest are reported skipped, all in one JVM, as the node sees the
+     * run (the server, when it is ours, stops handing out classes at the run's count).
      *
      * @throws Stopped when a class's JVMs keep dying before it starts and no replacement is left, or a JVM's booter
      *     failed (a replacement would fail the same way)
@@ -71,15 +76,41 @@ final class FreshSlot implements TestSide {
     @Override
     public Map<String, List<Map<String, Object>>> run(List<String> batch) {
         Map<String, List<Map<String, Object>>> outcomes = new LinkedHashMap<>();
-        for (String key : batch) {
-            outcomes.put(key, runAlone(key));
+        for (int i = 0; i < batch.size(); i++) {
+            if (limitReached()) {
+                outcomes.putAll(skip(batch.subList(i, batch.size())));
+                break;
+            }
+            List<Map<String, Object>> tests = runAlone(batch.get(i));
+            failures += (int) tests.stream()
+                    .filter(test -> "failed".equals(test.get(TestSide.STATUS)))
+                    .count();
+            outcomes.put(batch.get(i), tests);
+        }
+        return outcomes;
+    }
+
+    private boolean limitReached() {
+        int limit = plan.tests().skipAfterFailureCount();
+        return limit > 0 && failures >= limit;
+    }
+
+    /** The classes' tests reported skipped by one JVM that runs none of them; what it could not report is empty. */
+    private Map<String, List<Map<String, Object>>> skip(List<String> keys) {
+        ForkResult fork = fork(template.skipping(keys, TestRunOptions.SKIPPED_AFTER_FAILURES), keys.toString());
+        if (!(fork.exit() instanceof ForkExit.Completed)) {
+            problems.add(Fleet.problem(fork));
+        }
+        Map<String, List<Map<String, Object>>> outcomes = new LinkedHashMap<>();
+        for (String key : keys) {
+            outcomes.put(key, fork.carried().getOrDefault(key, List.of()));
         }
         return outcomes;
     }
 
     private List<Map<String, Object>> runAlone(String key) {
         while (true) {
-            ForkResult fork = fork(key);
+            ForkResult fork = fork(template.assigning(List.of(key)), key);
             ForkExit exit = fork.exit();
             if (exit instanceof ForkExit.Completed) {
                 return fork.carried().getOrDefault(key, List.of());
@@ -103,10 +134,10 @@ final class FreshSlot implements TestSide {
         }
     }
 
-    private ForkResult fork(String key) {
+    private ForkResult fork(ForkSettings settings, String key) {
         ForkProcess process = new ForkProcess(slot, plan.forks(), secret, sink.fork(slot), log::info);
         try {
-            return process.run(template.assigning(List.of(key)));
+            return process.run(settings);
         } catch (IOException e) {
             throw new Stopped("fork " + slot + " could not be started for " + key + ": " + e.getMessage());
         } catch (InterruptedException e) {

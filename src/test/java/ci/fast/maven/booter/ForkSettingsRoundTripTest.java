@@ -77,7 +77,7 @@ class ForkSettingsRoundTripTest {
             params.put("extra_" + (char) ('z' - i) + i, "v" + i);
         }
         ForkSettings written = new ForkSettings(
-                "n", List.of(), "http://localhost:1", params, List.of(), "", TestRunOptions.DEFAULTS, List.of());
+                "n", List.of(), "http://localhost:1", params, List.of(), "", TestRunOptions.DEFAULTS, List.of(), "");
 
         assertEquals(
                 List.copyOf(params.keySet()),
@@ -86,8 +86,8 @@ class ForkSettingsRoundTripTest {
 
     @Test
     void nullsSurviveTheRoundTrip() throws Exception {
-        ForkSettings written =
-                new ForkSettings(null, List.of(), null, Map.of(), List.of(), "", TestRunOptions.DEFAULTS, List.of());
+        ForkSettings written = new ForkSettings(
+                null, List.of(), null, Map.of(), List.of(), "", TestRunOptions.DEFAULTS, List.of(), "");
 
         assertEquals(written, roundTrip(written));
     }

@@ -42,7 +42,8 @@ class RunPlanTest {
                     2,
                     Map.of("junit.jupiter.execution.parallel.enabled", "true"),
                     List.of("junit-jupiter"),
-                    List.of()));
+                    List.of(),
+                    3));
 
     @Test
     void aFallbackShareKeepsEverySettingButTheClasses() throws Exception {
