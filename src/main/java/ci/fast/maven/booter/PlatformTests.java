@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -157,16 +158,25 @@ final class PlatformTests implements AutoCloseable {
      * batch does not run: it is {@link #skip skipped}, as the node sees the run.
      */
     Map<String, List<Map<String, Object>>> run(List<String> batch) {
-        if (skipAfterFailureCount > 0 && failures >= skipAfterFailureCount) {
-            return skip(batch, TestRunOptions.SKIPPED_AFTER_FAILURES);
+        if (skipAfterFailureCount == 0) {
+            return execute(batch);
         }
-        Map<String, List<Map<String, Object>>> outcomes = execute(batch);
-        outcomes.values()
-                .forEach(tests -> tests.forEach(test -> {
-                    if ("failed".equals(test.get("status"))) {
-                        failures++;
-                    }
-                }));
+        // Class by class, so that the classes after the one whose failure reaches the limit do not run.
+        Map<String, List<Map<String, Object>>> outcomes = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (failures >= skipAfterFailureCount) {
+                outcomes.putAll(skip(batch.subList(i, batch.size()), TestRunOptions.SKIPPED_AFTER_FAILURES));
+                break;
+            }
+            Map<String, List<Map<String, Object>>> ran = execute(List.of(batch.get(i)));
+            ran.values()
+                    .forEach(tests -> tests.forEach(test -> {
+                        if ("failed".equals(test.get("status"))) {
+                            failures++;
+                        }
+                    }));
+            outcomes.putAll(ran);
+        }
         return outcomes;
     }
 

@@ -39,7 +39,8 @@ class ForkProcessTest {
             List.of("com.acme.ATest"),
             "",
             TestRunOptions.DEFAULTS,
-            List.of());
+            List.of(),
+            "");
 
     @TempDir
     Path dir;
