@@ -12,9 +12,7 @@ import ci.fast.maven.results.ClassRun;
 import ci.fast.maven.results.ResultListener;
 import ci.fast.maven.server.Orchestrator;
 import ci.fast.maven.server.OrchestratorServer;
-import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +27,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -144,7 +141,7 @@ class FreshForksTest {
 
     private Run run(List<String> classes, int forkCount, Duration timeout, long sleepMillis, ResultListener recorder)
             throws Exception {
-        List<Path> classPath = testClassPath();
+        List<Path> classPath = TestJvm.classPath();
         Files.createDirectories(dir.resolve("trail"));
         ForkOptions forks = new ForkOptions(
                 Path.of(System.getProperty("java.home"), "bin", "java"),
@@ -208,26 +205,5 @@ class FreshForksTest {
             }
         }
         return trails;
-    }
-
-    /** This JVM's class path: Surefire may hand it over in a manifest-only jar's Class-Path. */
-    private static List<Path> testClassPath() throws IOException {
-        String[] entries = System.getProperty("java.class.path").split(File.pathSeparator);
-        List<Path> path = new ArrayList<>();
-        if (entries.length == 1 && entries[0].endsWith(".jar")) {
-            try (JarFile jar = new JarFile(entries[0])) {
-                String manifestPath = jar.getManifest().getMainAttributes().getValue("Class-Path");
-                if (manifestPath != null) {
-                    for (String url : manifestPath.trim().split("\\s+")) {
-                        path.add(Path.of(URI.create(url)));
-                    }
-                    return path;
-                }
-            }
-        }
-        for (String entry : entries) {
-            path.add(Path.of(entry));
-        }
-        return path;
     }
 }
