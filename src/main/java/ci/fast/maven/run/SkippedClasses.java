@@ -26,8 +26,8 @@ final class SkippedClasses {
     static List<String> report(
             List<String> keys, RunPlan plan, ForkSettings template, Secret secret, ResultSink sink, RunLog log)
             throws IOException, InterruptedException {
-        log.info("fast-ci: skipAfterFailureCount=" + plan.tests().skipAfterFailureCount() + " reached: "
-                + keys.size() + (keys.size() == 1 ? " class" : " classes") + " not run, reported skipped");
+        log.info("fast-ci: skipAfterFailureCount=" + plan.tests().skipAfterFailureCount() + " reached: " + keys.size()
+                + (keys.size() == 1 ? " class" : " classes") + " not run, reported skipped");
         ForkResult fork = new ForkProcess(1, plan.forks(), secret, sink.fork(1), log::info)
                 .run(template.skipping(keys, TestRunOptions.SKIPPED_AFTER_FAILURES));
         List<String> problems = new ArrayList<>();

@@ -24,7 +24,8 @@ class RunSettingsSkipAfterFailureCountTest {
 
     @Test
     void refusesANegativeCountWithSurefiresWording() {
-        SettingsException e = assertThrows(SettingsException.class, () -> minimal().skipAfterFailureCount(-2));
+        SettingsException e =
+                assertThrows(SettingsException.class, () -> minimal().skipAfterFailureCount(-2));
 
         assertEquals(
                 "Parameter \"skipAfterFailureCount\" should not be negative, was -2: set it to 0 or more.",
