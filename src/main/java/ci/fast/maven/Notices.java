@@ -19,15 +19,10 @@ final class Notices {
                 lines.add(parameter + ": " + instead);
             }
         };
-        notice.when(!p.reuseForks, "reuseForks=false", "not applied yet; each fork runs many classes");
         notice.when(
                 p.forkCount != null && p.forkCount.strip().equals("0"),
                 "forkCount=0",
                 "fast-ci runs every node in a forked JVM: 1 fork");
-        notice.when(
-                p.skipAfterFailureCount > 0,
-                "skipAfterFailureCount=" + p.skipAfterFailureCount,
-                "not applied yet; every class runs");
         notice.when(
                 p.useModulePath && goal.moduleDescriptor(),
                 "useModulePath (the project has module-info)",

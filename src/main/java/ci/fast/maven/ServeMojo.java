@@ -41,6 +41,14 @@ public class ServeMojo extends AbstractMojo {
     @Parameter(property = "fastCi.timingsFile", defaultValue = "${user.home}/.fast-ci/serve-timings.json")
     private File timingsFile;
 
+    /**
+     * Surefire's {@code skipAfterFailureCount} for every run this server serves: once that many tests of a run have
+     * failed on any of its nodes, no node takes another class of it; 0 for no limit. The nodes' own setting counts only
+     * the failures each of them sees.
+     */
+    @Parameter(property = "fastCi.skipAfterFailureCount", defaultValue = "0")
+    private int skipAfterFailureCount;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         Secret secret;
@@ -55,8 +63,11 @@ public class ServeMojo extends AbstractMojo {
             Orchestrator orchestrator = Orchestrator.builder()
                     .log(line -> getLog().info(line))
                     .timings(timings)
+                    .skipAfterFailureCount(skipAfterFailureCount)
                     .build();
             server = OrchestratorServer.start(host, port, secret, orchestrator);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
             throw new MojoExecutionException("fast-ci:serve cannot listen on " + host + ":" + port + ": "
                     + e.getMessage() + "; choose another -DfastCi.port or -DfastCi.host");

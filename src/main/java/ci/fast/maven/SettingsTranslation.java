@@ -74,6 +74,7 @@ final class SettingsTranslation {
                 .timeouts(p.forkedProcessTimeoutInSeconds, p.forkedProcessExitTimeoutInSeconds)
                 .debug(p.debugForkedProcess)
                 .reruns(p.rerunFailingTestsCount, p.failOnFlakeCount)
+                .skipAfterFailureCount(p.skipAfterFailureCount)
                 .classPath(new RunSettings.ClassPathChanges(
                         goal.mainClasses(),
                         p.additionalClasspathElements == null

@@ -87,6 +87,7 @@ final class TestGoal {
                 classes,
                 settings.jvm().forkCount(),
                 forkOptions(settings.jvm()),
+                settings.jvm().reuseForks(),
                 remote.runKey(),
                 reports.directory(),
                 new ReportOptions(
@@ -106,7 +107,8 @@ final class TestGoal {
                         settings.jvm().rerunFailingTestsCount(),
                         settings.jvm().configurationParameters(),
                         settings.selection().includeEngines(),
-                        settings.selection().excludeEngines()));
+                        settings.selection().excludeEngines(),
+                        settings.jvm().skipAfterFailureCount()));
         StartupTrace.mark("maven.resolved");
         RunOutcome outcome = execute(plan, target, settings);
         Verdict verdict = new Verdict(log, reports.directory(), settings.verdict(), reports.printSummary());

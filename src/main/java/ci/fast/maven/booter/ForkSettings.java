@@ -20,6 +20,11 @@ import java.util.Map;
  * @param carried results a dead fork left unsent, a JSON results payload the node sends with its first deq; "" for
  *     none
  * @param tests how the tests run: filters, reruns, configuration parameters, engines
+ * @param assigned the classes this fork runs as it is handed them, with no node of its own, and then ends (Surefire's
+ *     {@code reuseForks=false}: the node lives on the Maven side, which starts a fresh fork per class); empty when the
+ *     fork is a node and takes its classes from the server
+ * @param skipReason when not empty, the assigned classes do not run: each of their tests is reported skipped with this
+ *     reason, as Surefire reports the tests {@code skipAfterFailureCount} cancelled
  */
 public record ForkSettings(
         String nonce,
@@ -28,7 +33,9 @@ public record ForkSettings(
         Map<String, String> params,
         List<String> classes,
         String carried,
-        TestRunOptions tests) {
+        TestRunOptions tests,
+        List<String> assigned,
+        String skipReason) {
     /** The environment variable that carries the secret key to a fork, as it does to the Maven side. */
     public static final String SECRET_ENV = "FAST_CI_SECRET_KEY";
 
@@ -38,15 +45,27 @@ public record ForkSettings(
         classes = List.copyOf(classes);
         carried = carried == null ? "" : carried;
         tests = tests == null ? TestRunOptions.DEFAULTS : tests;
+        assigned = assigned == null ? List.of() : List.copyOf(assigned);
+        skipReason = skipReason == null ? "" : skipReason;
     }
 
     /** These settings for one fork: its own nonce. */
     public ForkSettings withNonce(String forkNonce) {
-        return new ForkSettings(forkNonce, isolatedPath, server, params, classes, carried, tests);
+        return new ForkSettings(forkNonce, isolatedPath, server, params, classes, carried, tests, assigned, skipReason);
     }
 
     /** These settings with other carried results, for a fork that replaces a dead one. */
     public ForkSettings carrying(String results) {
-        return new ForkSettings(nonce, isolatedPath, server, params, classes, results, tests);
+        return new ForkSettings(nonce, isolatedPath, server, params, classes, results, tests, assigned, skipReason);
+    }
+
+    /** These settings for a fork that runs only {@code classes}, handed to it by the Maven side, and no node. */
+    public ForkSettings assigning(List<String> classes) {
+        return new ForkSettings(nonce, isolatedPath, server, params, this.classes, carried, tests, classes, "");
+    }
+
+    /** These settings for a fork that reports each test of {@code classes} skipped with {@code reason}, runs none. */
+    public ForkSettings skipping(List<String> classes, String reason) {
+        return new ForkSettings(nonce, isolatedPath, server, params, this.classes, carried, tests, classes, reason);
     }
 }

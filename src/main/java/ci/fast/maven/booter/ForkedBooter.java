@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 /**
  * The forked JVM's entry point. It runs with the tests' class path on the system class loader, connects back to the
  * Maven side, reads its {@link ForkSettings} as the first frame there, captures test output, and runs one node of the
- * orchestrated run.
+ * orchestrated run, or (when forks are not reused) the classes the Maven side assigned it.
  *
  * <p>Usage: {@code java -cp <tests' class path + booter> ci.fast.maven.booter.ForkedBooter <event port>}, with the
  * secret key in the environment variable {@link ForkSettings#SECRET_ENV}.
@@ -38,7 +38,9 @@ public final class ForkedBooter {
             output.install();
             // The session closes before the goodbye: a framework that stops in its session listener is done by then.
             try (PlatformTests tests = new PlatformTests(sink, output, settings.tests(), settings.isolatedPath())) {
-                failure = runNode(settings, sink, tests);
+                failure = settings.assigned().isEmpty()
+                        ? runNode(settings, sink, tests)
+                        : runAssigned(settings.assigned(), settings.skipReason(), sink, tests);
             } catch (Throwable t) {
                 failure = "the fork failed: " + withCauses(t);
             }
@@ -66,6 +68,21 @@ public final class ForkedBooter {
                 new DataInputStream(new BufferedInputStream(socket.getInputStream())), ForkSettings.class);
         socket.setSoTimeout(0);
         return settings;
+    }
+
+    /**
+     * Runs the classes the Maven side handed this fork (reuseForks=false), announced as a batch so that the Maven side
+     * accounts for them as for a node's; no node, no server. With a {@code skipReason} they are reported skipped, not
+     * run.
+     */
+    private static String runAssigned(List<String> classes, String skipReason, EventSink sink, PlatformTests tests) {
+        sink.send(new ForkEvent.Batch(classes));
+        if (skipReason.isEmpty()) {
+            asTests(tests::run).apply(classes);
+        } else {
+            asTests(batch -> tests.skip(batch, skipReason)).apply(classes);
+        }
+        return null;
     }
 
     private static String runNode(ForkSettings settings, EventSink sink, PlatformTests tests)

@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +17,8 @@ import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
@@ -41,6 +44,10 @@ final class PlatformTests implements AutoCloseable {
     private final int reruns;
     private final Map<String, String> configurationParameters;
     private final SentProperties sentProperties = new SentProperties();
+    /** Failed tests after which this node runs no more classes (Surefire's skipAfterFailureCount); 0 for no limit. */
+    private final int skipAfterFailureCount;
+    /** The failed tests of the batches this fork ran. Only the node's thread touches it. */
+    private int failures;
 
     /**
      * @param tests the filters applied to every discovery and run (tags, method patterns, engines), the reruns of a
@@ -53,7 +60,8 @@ final class PlatformTests implements AutoCloseable {
                 output,
                 LauncherFilters.of(tests, isolatedPath),
                 tests.rerunFailingTestsCount(),
-                tests.configurationParameters());
+                tests.configurationParameters(),
+                tests.skipAfterFailureCount());
     }
 
     PlatformTests(
@@ -61,12 +69,14 @@ final class PlatformTests implements AutoCloseable {
             OutputRouter output,
             List<Filter<?>> filters,
             int reruns,
-            Map<String, String> configurationParameters) {
+            Map<String, String> configurationParameters,
+            int skipAfterFailureCount) {
         this.sink = sink;
         this.output = output;
         this.filters = filters.toArray(new Filter<?>[0]);
         this.reruns = reruns;
         this.configurationParameters = Map.copyOf(configurationParameters);
+        this.skipAfterFailureCount = skipAfterFailureCount;
         Thread warmUp = new Thread(this::createLauncher, "fast-ci-launcher");
         warmUp.setDaemon(true);
         warmUp.start(); // inherits the system loader as its context loader, as the tests' side needs
@@ -144,9 +154,51 @@ final class PlatformTests implements AutoCloseable {
     /**
      * Runs a batch, then its failed tests (and classes that failed as a whole, such as in a {@code @BeforeAll}) again up
      * to {@code reruns} times each, stopping for one once it passes, as Surefire does, and returns each class's final
-     * outcomes in the wire's shape.
+     * outcomes in the wire's shape. Once the tests this fork ran have failed {@code skipAfterFailureCount} times, a
+     * batch does not run: it is {@link #skip skipped}, as the node sees the run.
      */
     Map<String, List<Map<String, Object>>> run(List<String> batch) {
+        if (skipAfterFailureCount == 0) {
+            return execute(batch);
+        }
+        // Class by class, so that the classes after the one whose failure reaches the limit do not run.
+        Map<String, List<Map<String, Object>>> outcomes = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (failures >= skipAfterFailureCount) {
+                outcomes.putAll(skip(batch.subList(i, batch.size()), TestRunOptions.SKIPPED_AFTER_FAILURES));
+                break;
+            }
+            Map<String, List<Map<String, Object>>> ran = execute(List.of(batch.get(i)));
+            ran.values()
+                    .forEach(tests -> tests.forEach(test -> {
+                        if ("failed".equals(test.get("status"))) {
+                            failures++;
+                        }
+                    }));
+            outcomes.putAll(ran);
+        }
+        return outcomes;
+    }
+
+    /**
+     * Reports every test of {@code batch} skipped with {@code reason} and runs none, as Surefire reports the classes
+     * that {@code skipAfterFailureCount} kept from running: the classes are discovered, and each is skipped as a whole,
+     * as a disabled class is.
+     */
+    Map<String, List<Map<String, Object>>> skip(List<String> batch, String reason) {
+        TestPlan plan = launcher().discover(request(batch));
+        BatchListener listener = new BatchListener(batch, sink, output, 0, sentProperties);
+        listener.testPlanExecutionStarted(plan);
+        for (TestIdentifier root : plan.getRoots()) {
+            for (TestIdentifier container : plan.getChildren(root)) {
+                listener.executionSkipped(container, reason);
+            }
+        }
+        listener.testPlanExecutionFinished(plan);
+        return listener.finish();
+    }
+
+    private Map<String, List<Map<String, Object>>> execute(List<String> batch) {
         Launcher launcher = launcher();
         BatchListener listener = new BatchListener(batch, sink, output, reruns, sentProperties);
         launcher.execute(request(batch), listener);

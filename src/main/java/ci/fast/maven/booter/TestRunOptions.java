@@ -16,16 +16,25 @@ import java.util.Map;
  *     {@code junit-platform.properties} on the class path
  * @param includeEngines ids of the engines that may run (Surefire's {@code includeJUnit5Engines}); empty for all
  * @param excludeEngines ids of the engines that must not run (Surefire's {@code excludeJUnit5Engines})
+ * @param skipAfterFailureCount Surefire's {@code skipAfterFailureCount} as far as one node sees it: once the tests it
+ *     ran have failed this often, the classes it is handed are reported skipped, not run; 0 for no limit
  */
 public record TestRunOptions(
         TestFilters filters,
         int rerunFailingTestsCount,
         Map<String, String> configurationParameters,
         List<String> includeEngines,
-        List<String> excludeEngines) {
+        List<String> excludeEngines,
+        int skipAfterFailureCount) {
+    /**
+     * The reason each test of a class is reported skipped with once {@code skipAfterFailureCount} is reached: the JUnit
+     * Platform's (6 and later) for a test its cancelled run did not start, which Surefire writes as it comes.
+     */
+    public static final String SKIPPED_AFTER_FAILURES = "Execution cancelled";
+
     /** Every test of the classes, once, with the Platform's own configuration. */
     public static final TestRunOptions DEFAULTS =
-            new TestRunOptions(TestFilters.NONE, 0, Map.of(), List.of(), List.of());
+            new TestRunOptions(TestFilters.NONE, 0, Map.of(), List.of(), List.of(), 0);
 
     public TestRunOptions {
         filters = filters == null ? TestFilters.NONE : filters;
@@ -36,11 +45,20 @@ public record TestRunOptions(
             throw new IllegalArgumentException("Parameter \"rerunFailingTestsCount\" should not be negative, was "
                     + rerunFailingTestsCount + ": set it to 0 (no reruns) or more.");
         }
+        if (skipAfterFailureCount < 0) {
+            throw new IllegalArgumentException("Parameter \"skipAfterFailureCount\" should not be negative, was "
+                    + skipAfterFailureCount + ": set it to 0 (no limit) or more.");
+        }
     }
 
     /** These options with other filters (the test selection resolved on the Maven side). */
     public TestRunOptions withFilters(TestFilters other) {
         return new TestRunOptions(
-                other, rerunFailingTestsCount, configurationParameters, includeEngines, excludeEngines);
+                other,
+                rerunFailingTestsCount,
+                configurationParameters,
+                includeEngines,
+                excludeEngines,
+                skipAfterFailureCount);
     }
 }

@@ -108,6 +108,7 @@ public record RunSettings(
      * @param exitTimeout how long a fork may take to exit once its tests are done
      * @param debug JVM options that make a fork wait for a debugger, or null
      * @param rerunFailingTestsCount reruns of a failed test, 0 for none
+     * @param skipAfterFailureCount failed tests after which no more classes run (Surefire's), 0 for no limit
      * @param configurationParameters JUnit Platform configuration parameters for the forks' launcher
      * @param classPath what the goal adds to and removes from the tests' class path
      */
@@ -126,6 +127,7 @@ public record RunSettings(
             Duration exitTimeout,
             String debug,
             int rerunFailingTestsCount,
+            int skipAfterFailureCount,
             Map<String, String> configurationParameters,
             ClassPathChanges classPath) {
         public Jvm {
@@ -246,6 +248,7 @@ public record RunSettings(
         private Duration exitTimeout = Duration.ofSeconds(30);
         private String debug;
         private int rerunFailingTestsCount;
+        private int skipAfterFailureCount;
         private ClassPathChanges classPath = new ClassPathChanges(null, List.of(), List.of(), null);
         private Path reportsDirectory;
         private boolean redirectTestOutputToFile;
@@ -430,6 +433,12 @@ public record RunSettings(
             return this;
         }
 
+        /** Surefire's {@code skipAfterFailureCount}: failed tests after which no more classes run; 0 for no limit. */
+        public Builder skipAfterFailureCount(int count) {
+            this.skipAfterFailureCount = atLeastZero("skipAfterFailureCount", count);
+            return this;
+        }
+
         public Builder classPath(ClassPathChanges changes) {
             this.classPath = Objects.requireNonNull(changes, "classPath");
             return this;
@@ -553,6 +562,7 @@ public record RunSettings(
                             exitTimeout,
                             debug,
                             rerunFailingTestsCount,
+                            skipAfterFailureCount,
                             configurationParameters,
                             classPath),
                     new Reports(

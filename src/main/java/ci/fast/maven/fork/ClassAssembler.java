@@ -190,6 +190,17 @@ final class ClassAssembler {
         return new Abandoned(lost, unstarted, carried);
     }
 
+    /**
+     * The wire outcomes of the batch last announced, by class, as far as they came. A fork that ran the classes it was
+     * handed (reuseForks=false) and said goodbye has sent them all: they are its node's results for them.
+     */
+    synchronized Map<String, List<Map<String, Object>>> outcomes() {
+        Map<String, List<Map<String, Object>>> wire = new LinkedHashMap<>();
+        batchOutcomes.forEach((key, outcomes) ->
+                wire.put(key, outcomes.stream().map(TestOutcome::wire).toList()));
+        return wire;
+    }
+
     /** Attaches a rerun to the latest run of the same test in its class; the class is not finished before its reruns. */
     private void rerun(ForkEvent.TestRerun r) {
         Pending p = pending.computeIfAbsent(r.key(), k -> new Pending());

@@ -114,7 +114,7 @@ public final class ForkProcess {
                         + options.exitTimeout().toSeconds()
                         + " s of its end (forkedProcessExitTimeoutInSeconds) and was killed");
             }
-            return ForkResult.ended(number, goodbye.failure());
+            return ForkResult.ended(number, goodbye.failure(), assembler.outcomes());
         }
         ForkExit end = exit(neverConnected, hung, exit, watchdog);
         ClassAssembler.Abandoned abandoned = assembler.abandon(end.failure());

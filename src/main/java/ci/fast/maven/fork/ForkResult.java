@@ -12,8 +12,9 @@ import java.util.Map;
  * @param exit how it ended
  * @param lost classes the fork was running when it died, each already reported as an error
  * @param unstarted classes of the dead fork's last batch it never started, which the server hands out again
- * @param carried the wire outcomes (name, status, seconds, failure) of the dead fork's last batch, by class, for a
- *     replacement fork to send to the server with its first deq; empty unless the fork died
+ * @param carried the wire outcomes (name, status, seconds, failure) of the fork's last batch, by class: for a dead
+ *     fork, what a replacement fork sends to the server with its first deq; for a fork that ran the classes it was
+ *     handed (reuseForks=false), what the node on the Maven side sends
  */
 public record ForkResult(
         int number,
@@ -27,9 +28,9 @@ public record ForkResult(
         carried = Collections.unmodifiableMap(new LinkedHashMap<>(carried));
     }
 
-    /** A fork whose node ended, well ({@code failure} null) or not. */
-    static ForkResult ended(int number, String failure) {
+    /** A fork whose node (or assigned classes) ended, well ({@code failure} null) or not; {@code outcomes} as carried. */
+    static ForkResult ended(int number, String failure, Map<String, List<Map<String, Object>>> outcomes) {
         ForkExit exit = failure == null ? new ForkExit.Completed() : new ForkExit.NodeFailed(failure);
-        return new ForkResult(number, exit, List.of(), List.of(), Map.of());
+        return new ForkResult(number, exit, List.of(), List.of(), outcomes);
     }
 }

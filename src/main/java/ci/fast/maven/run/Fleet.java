@@ -2,6 +2,7 @@ package ci.fast.maven.run;
 
 import ci.fast.maven.booter.ForkSettings;
 import ci.fast.maven.channel.Secret;
+import ci.fast.maven.channel.ServerAddress;
 import ci.fast.maven.fork.ForkExit;
 import ci.fast.maven.fork.ForkProcess;
 import ci.fast.maven.fork.ForkResult;
@@ -22,7 +23,7 @@ import java.util.function.BiConsumer;
 /**
  * This machine's forks, each a node of one run on the orchestrator at {@code server}, started together. A fork that
  * dies is replaced, up to {@link #replacements} times per run, by a fork that carries the dead one's unsent results
- * to the server and goes on with the queue.
+ * to the server and goes on with the queue. When forks are not reused, {@link FreshForks} runs them instead.
  */
 final class Fleet {
     private Fleet() {}
@@ -51,8 +52,10 @@ final class Fleet {
             RunLog log,
             BiConsumer<JsonObject, List<String>> recorder)
             throws IOException, InterruptedException {
-        ForkSettings template = new ForkSettings(
-                "", plan.forks().isolatedPath(), server.toString(), params, plan.classes(), "", plan.tests());
+        ForkSettings template = template(plan, server, params);
+        if (!plan.reuseForks()) {
+            return FreshForks.run(plan, template, new ServerAddress(server, secret, params), sink, log);
+        }
         ExecutorService pool = Executors.newCachedThreadPool();
         CompletionService<ForkResult> forks = new ExecutorCompletionService<>(pool);
         List<String> problems = new ArrayList<>();
@@ -98,8 +101,22 @@ final class Fleet {
         }
     }
 
+    /** Every fork's settings but for its nonce (and, when forks are not reused, its class). */
+    static ForkSettings template(RunPlan plan, URI server, Map<String, String> params) {
+        return new ForkSettings(
+                "",
+                plan.forks().isolatedPath(),
+                server.toString(),
+                params,
+                plan.classes(),
+                "",
+                plan.tests(),
+                List.of(),
+                "");
+    }
+
     /** The line naming how a fork failed and what it lost. */
-    private static String problem(ForkResult fork) {
+    static String problem(ForkResult fork) {
         return "fork " + fork.number() + ": " + fork.exit().failure()
                 + (fork.lost().isEmpty() ? "" : "; lost " + String.join(", ", fork.lost()));
     }

@@ -9,6 +9,7 @@ import ci.fast.maven.report.Status;
 import ci.fast.maven.report.TestResult;
 import ci.fast.maven.server.Orchestrator;
 import ci.fast.maven.server.OrchestratorServer;
+import ci.fast.maven.server.TimingHistory;
 import ci.fast.maven.server.Timings;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,7 +49,11 @@ public final class LocalRun {
         Secret secret = Secret.random();
         ResultSink sink = Reporting.sink(plan, log);
         Timings timings = history();
-        Orchestrator orchestrator = new Orchestrator(log::debug, timings);
+        Orchestrator orchestrator = Orchestrator.builder()
+                .log(log::debug)
+                .timings(TimingHistory.of(timings))
+                .skipAfterFailureCount(plan.tests().skipAfterFailureCount())
+                .build();
         try (OrchestratorServer server = OrchestratorServer.start("127.0.0.1", 0, secret, orchestrator)) {
             Map<String, String> params = new LinkedHashMap<>();
             StartupTrace.mark("maven.server");
@@ -76,6 +81,13 @@ public final class LocalRun {
                     sink.accept(notRun(key, "the class was never run: every fork ended before it"));
                     problems.add(key + " was not run: no fork was left to run it");
                 }
+            }
+            List<String> skipped = orchestrator.skippedAfterFailures(topic).stream()
+                    .filter(key -> !sink.hasReported(key))
+                    .toList();
+            if (!skipped.isEmpty()) {
+                problems.addAll(SkippedClasses.report(
+                        skipped, plan, Fleet.template(plan, server.baseUri(), params), secret, sink, log));
             }
             for (String key : orchestrator.lostTwice(topic)) {
                 if (!sink.hasReported(key)) {

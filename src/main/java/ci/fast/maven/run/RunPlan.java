@@ -12,6 +12,8 @@ import java.util.List;
  * @param classes the discovered test classes, fully qualified
  * @param forkCount how many forks (nodes) to start, at least 1
  * @param forks how to start each fork
+ * @param reuseForks Surefire's {@code reuseForks}: whether a fork runs every class its node is handed, or each class
+ *     runs in a fresh JVM of its own (false), see {@link FreshForks}
  * @param runKey the suite within the build, such as {@code junit-billing}
  * @param reportsDirectory where TEST-*.xml and *.txt go
  * @param reports how results are shown: output on the console or in files, stack traces whole or trimmed
@@ -21,6 +23,7 @@ public record RunPlan(
         List<String> classes,
         int forkCount,
         ForkOptions forks,
+        boolean reuseForks,
         String runKey,
         Path reportsDirectory,
         ReportOptions reports,
@@ -36,6 +39,6 @@ public record RunPlan(
 
     /** The same plan, every setting kept, for other classes (a fallback's share). */
     public RunPlan withClasses(List<String> share) {
-        return new RunPlan(share, forkCount, forks, runKey, reportsDirectory, reports, tests);
+        return new RunPlan(share, forkCount, forks, reuseForks, runKey, reportsDirectory, reports, tests);
     }
 }

@@ -44,6 +44,8 @@ public final class Orchestrator implements FrameHandler {
     private final LongSupplier clock;
     private final Evictions evictions;
     private final Duration reconnectGrace;
+    /** Failed tests after which a run hands out no more classes (Surefire's skipAfterFailureCount); 0 for no limit. */
+    private final int skipAfterFailureCount;
     /** Wakes a run when an away node's grace is over; null for {@link GraceTimer#SHARED}. */
     private final Scheduler timer;
 
@@ -58,6 +60,7 @@ public final class Orchestrator implements FrameHandler {
         this.listeners = new Listeners(all);
         this.evictions = new Evictions(builder.grace.toNanos(), builder.clock);
         this.reconnectGrace = builder.reconnectGrace;
+        this.skipAfterFailureCount = builder.skipAfterFailureCount;
         this.timer = builder.timer;
     }
 
@@ -120,6 +123,15 @@ public final class Orchestrator implements FrameHandler {
     public List<String> unfinished(String topic) {
         RunDispatch run = runs.get(topic);
         return run == null ? List.of() : run.unfinished();
+    }
+
+    /**
+     * Classes of {@code topic} no node was handed because the run's failed tests reached the orchestrator's
+     * {@code skipAfterFailureCount}: they did not run, and are not to; empty for an unknown topic.
+     */
+    public List<String> skippedAfterFailures(String topic) {
+        RunDispatch run = runs.get(topic);
+        return run == null ? List.of() : run.skippedAfterFailures();
     }
 
     /** Classes of {@code topic} recorded failed because two nodes were lost running them. */
@@ -187,7 +199,11 @@ public final class Orchestrator implements FrameHandler {
         RunDispatch run = runs.computeIfAbsent(
                 topic,
                 t -> new RunDispatch(new RunRules(
-                        store.open(new RunId(t, peer.runKey())), timings, clock, reconnectGrace.toNanos())));
+                        store.open(new RunId(t, peer.runKey())),
+                        timings,
+                        clock,
+                        reconnectGrace.toNanos(),
+                        skipAfterFailureCount)));
         RunDispatch.Step step = run.join(peer, frame);
         if (step.joinedFrom() != null) {
             joined.computeIfAbsent(peer, p -> ConcurrentHashMap.newKeySet()).add(topic);
@@ -250,6 +266,7 @@ public final class Orchestrator implements FrameHandler {
         private LongSupplier clock = System::nanoTime;
         private Duration grace = FINISHED_RUN_GRACE;
         private Duration reconnectGrace = RECONNECT_GRACE;
+        private int skipAfterFailureCount;
         /** Null for the shared daemon timer. */
         private Scheduler timer;
 
@@ -300,6 +317,19 @@ public final class Orchestrator implements FrameHandler {
                 throw new IllegalArgumentException("the reconnect grace must be 0 or more, not " + grace);
             }
             this.reconnectGrace = grace;
+            return this;
+        }
+
+        /**
+         * Surefire's {@code skipAfterFailureCount} for every run: once this many tests of a run have failed (failures
+         * and errors), no node of it takes another class, and the classes still queued are skipped; 0 (the default)
+         * for no limit.
+         */
+        public Builder skipAfterFailureCount(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("skipAfterFailureCount must be 0 (no limit) or more, was " + count);
+            }
+            this.skipAfterFailureCount = count;
             return this;
         }
 

@@ -155,6 +155,10 @@ final class RunDispatch {
         return rules.unfinished();
     }
 
+    synchronized List<String> skippedAfterFailures() {
+        return rules.skippedAfterFailures();
+    }
+
     synchronized List<String> lostTwice() {
         return rules.lostTwice();
     }

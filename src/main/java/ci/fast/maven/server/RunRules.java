@@ -42,6 +42,18 @@ final class RunRules {
     private final LongSupplier clock;
     /** How long a node whose connection closed keeps what it holds, waiting for it to rejoin; nanoseconds. */
     private final long graceNanos;
+    /**
+     * Surefire's {@code skipAfterFailureCount} for the whole run: once this many tests have failed (failures and
+     * errors, as the results count them), no node takes another class; 0 for no limit.
+     */
+    private final int failureLimit;
+    /** The failed tests of the results recorded so far. */
+    private int failures;
+    /**
+     * The classes no node will run because the failure limit was reached: taken off the queue, they count as done for
+     * the run's end. Kept in the enq's order.
+     */
+    private final Set<String> skipped = new LinkedHashSet<>();
 
     /** The per-JVM cache of each enqueued class that has one, from the history at the enq; soft state, a hint. */
     private Map<String, String> contextOf = Map.of();
@@ -69,10 +81,24 @@ final class RunRules {
 
     /** @param graceNanos how long a node whose connection closed keeps its classes, waiting for it to rejoin */
     RunRules(StoredRun store, TimingHistory history, LongSupplier clock, long graceNanos) {
+        this(store, history, clock, graceNanos, 0);
+    }
+
+    /**
+     * @param graceNanos how long a node whose connection closed keeps its classes, waiting for it to rejoin
+     * @param failureLimit failed tests after which no class is handed out any more (Surefire's
+     *     {@code skipAfterFailureCount}); 0 for no limit
+     */
+    RunRules(StoredRun store, TimingHistory history, LongSupplier clock, long graceNanos, int failureLimit) {
+        if (failureLimit < 0) {
+            throw new IllegalArgumentException(
+                    "skipAfterFailureCount must be 0 (no limit) or more, was " + failureLimit);
+        }
         this.store = store;
         this.history = history;
         this.clock = clock;
         this.graceNanos = graceNanos;
+        this.failureLimit = failureLimit;
     }
 
     RunId id() {
@@ -271,14 +297,27 @@ final class RunRules {
         return next;
     }
 
-    /** Whether every enqueued class has a result. */
+    /** Whether every enqueued class has a result, or will not run because the failure limit was reached. */
     boolean finished() {
-        return store.hasQueue() && store.resultCount() >= store.classes().size();
+        return store.hasQueue()
+                && store.resultCount() + skipped.size() >= store.classes().size();
     }
 
-    /** Enqueued classes without a result yet, in the enq's order. */
+    /** Enqueued classes without a result yet that are still to run, in the enq's order. */
     List<String> unfinished() {
-        return store.classes().stream().filter(key -> !store.hasResult(key)).toList();
+        return store.classes().stream()
+                .filter(key -> !store.hasResult(key) && !skipped.contains(key))
+                .toList();
+    }
+
+    /** Classes no node was handed because the failure limit was reached, in the enq's order; empty before. */
+    List<String> skippedAfterFailures() {
+        return store.classes().stream().filter(skipped::contains).toList();
+    }
+
+    /** Whether the run's failed tests have reached its failure limit: no node takes another class. */
+    boolean failureLimitReached() {
+        return failureLimit > 0 && failures >= failureLimit;
     }
 
     /** Classes recorded failed because two nodes were lost running them, in the order they were. */
@@ -351,7 +390,25 @@ final class RunRules {
             events.add(new DuplicateDropped(result.key()));
         } else {
             store.unqueue(result.key());
+            skipped.remove(result.key()); // a result that comes after all (a dead fork's, carried) is the class's
             events.add(new ClassCompleted(result));
+            failures += (int) result.tests().stream()
+                    .filter(test -> "failed".equals(test.status()))
+                    .count();
+            if (failureLimitReached()) {
+                skipQueued();
+            }
+        }
+    }
+
+    /** Takes every queued class off the queue, as skipped: the failure limit is reached, none is handed out again. */
+    private void skipQueued() {
+        while (!store.queueEmpty()) {
+            for (String key : store.take(Double.MAX_VALUE)) {
+                if (!store.hasResult(key)) {
+                    skipped.add(key);
+                }
+            }
         }
     }
 
@@ -371,6 +428,8 @@ final class RunRules {
             if (store.addLoss(key, 1) >= 2) {
                 store.addLostTwice(key);
                 record(Result.lostTwice(key));
+            } else if (failureLimitReached()) {
+                skipped.add(key); // no node takes it again
             } else if (lost) {
                 store.queueLast(key);
                 requeued.add(key);
@@ -383,14 +442,20 @@ final class RunRules {
         return requeued;
     }
 
-    /** Answers every waiting deq that can be answered now: with a batch, or empty once all classes have results. */
+    /**
+     * Answers every waiting deq that can be answered now: with a batch, or empty once all classes have results or the
+     * failure limit is reached.
+     */
     private void serveWaiting() {
         if (!store.hasQueue()) {
             return;
         }
         for (Iterator<Node> waiting = holding.iterator(); waiting.hasNext(); ) {
             Node node = waiting.next();
-            if (!store.queueEmpty()) {
+            if (failureLimitReached()) {
+                // No node takes another class; one still running its batch sends its results and is answered so too.
+                events.add(new BatchHandedOut(node.index, List.of()));
+            } else if (!store.queueEmpty()) {
                 long age = clock.getAsLong() - store.enqueuedAt();
                 double cap = BatchPolicy.cap(age / 1e9, store.doneSeconds());
                 double share = BatchPolicy.share(store.queuedSeconds(), running(age), nodes.size(), cap);

@@ -19,6 +19,33 @@ import java.util.Map;
 record BatchRun(List<ForkEvent> events, Map<String, List<Map<String, Object>>> wire) {
 
     static BatchRun of(List<String> classes, int reruns) throws IOException {
+        return of(reruns, 0, tests -> tests.run(classes));
+    }
+
+    /**
+     * The batches run one after the other by one fork whose node stops after {@code skipAfterFailureCount} failed
+     * tests; {@code wire} is the last batch's.
+     */
+    static BatchRun ofBatches(List<List<String>> batches, int skipAfterFailureCount) throws IOException {
+        return of(0, skipAfterFailureCount, tests -> {
+            Map<String, List<Map<String, Object>>> last = Map.of();
+            for (List<String> batch : batches) {
+                last = tests.run(batch);
+            }
+            return last;
+        });
+    }
+
+    /** The classes reported skipped with {@code reason}, none run. */
+    static BatchRun skipped(List<String> classes, String reason) throws IOException {
+        return of(0, 0, tests -> tests.skip(classes, reason));
+    }
+
+    private static BatchRun of(
+            int reruns,
+            int skipAfterFailureCount,
+            java.util.function.Function<PlatformTests, Map<String, List<Map<String, Object>>>> call)
+            throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = System.out;
         PrintStream err = System.err;
@@ -26,7 +53,7 @@ record BatchRun(List<ForkEvent> events, Map<String, List<Map<String, Object>>> w
         try (EventSink sink = new EventSink(bytes)) {
             OutputRouter router = new OutputRouter(sink, "test-nonce");
             router.install();
-            wire = new PlatformTests(sink, router, List.of(), reruns, Map.of()).run(classes);
+            wire = call.apply(new PlatformTests(sink, router, List.of(), reruns, Map.of(), skipAfterFailureCount));
         } finally {
             System.setOut(out);
             System.setErr(err);

@@ -48,8 +48,8 @@ class FleetNeverConnectedTest {
                         ForkOptions.DEFAULT_CONNECT_TIMEOUT,
                         List.of())
                 .withConnectTimeout(Duration.ofMillis(500));
-        RunPlan plan =
-                new RunPlan(List.of("com.acme.ATest"), 1, forks, "junit-shop", dir.resolve("reports"), null, null);
+        RunPlan plan = new RunPlan(
+                List.of("com.acme.ATest"), 1, forks, true, "junit-shop", dir.resolve("reports"), null, null);
         List<String> warnings = new CopyOnWriteArrayList<>();
         RunLog log = new RunLog() {
             @Override

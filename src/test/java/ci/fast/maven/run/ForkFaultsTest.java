@@ -77,7 +77,7 @@ class ForkFaultsTest {
                     ForkOptions.DEFAULT_EXIT_TIMEOUT,
                     ForkOptions.DEFAULT_CONNECT_TIMEOUT,
                     List.of());
-            RunPlan plan = new RunPlan(CLASSES, 2, forks, "junit-fork-faults", reports, null, null);
+            RunPlan plan = new RunPlan(CLASSES, 2, forks, true, "junit-fork-faults", reports, null, null);
             RunLog log = new RunLog() {
                 @Override
                 public void info(String line) {

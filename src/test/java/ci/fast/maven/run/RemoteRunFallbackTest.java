@@ -91,8 +91,8 @@ class RemoteRunFallbackTest {
                 ForkOptions.DEFAULT_EXIT_TIMEOUT,
                 ForkOptions.DEFAULT_CONNECT_TIMEOUT,
                 List.of());
-        RunPlan plan =
-                new RunPlan(List.of("com.acme.ATest", "com.acme.BTest"), 1, forks, "junit-shop", reports, null, null);
+        RunPlan plan = new RunPlan(
+                List.of("com.acme.ATest", "com.acme.BTest"), 1, forks, true, "junit-shop", reports, null, null);
         RunLog log = new RunLog() {
             @Override
             public void info(String line) {}

@@ -33,6 +33,7 @@ class RunPlanTest {
             List.of("a.ATest", "b.BTest"),
             3,
             FORKS,
+            false,
             "junit-shop",
             Path.of("reports"),
             new ReportOptions(true, true, true, true, null, null, false, null, null),
@@ -41,7 +42,8 @@ class RunPlanTest {
                     2,
                     Map.of("junit.jupiter.execution.parallel.enabled", "true"),
                     List.of("junit-jupiter"),
-                    List.of()));
+                    List.of(),
+                    3));
 
     @Test
     void aFallbackShareKeepsEverySettingButTheClasses() throws Exception {
@@ -65,7 +67,7 @@ class RunPlanTest {
     void refusesFewerThanOneFork() {
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,
-                () -> new RunPlan(List.of(), 0, FORKS, "junit-shop", Path.of("reports"), null, null));
+                () -> new RunPlan(List.of(), 0, FORKS, true, "junit-shop", Path.of("reports"), null, null));
 
         assertEquals("forkCount must be at least 1, was 0", e.getMessage());
     }

@@ -1,0 +1,14 @@
+package ci.fast.maven.run.samples.skip;
+
+import org.junit.jupiter.api.Test;
+
+/** A class of SkipAfterFailuresTest's run that passes, if it runs. Not a test of this project. */
+class EPasses {
+    @Test
+    void one() throws Exception {
+        Ran.mark("EPasses");
+    }
+
+    @Test
+    void two() {}
+}
