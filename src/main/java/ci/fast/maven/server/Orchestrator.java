@@ -144,6 +144,9 @@ public final class Orchestrator implements FrameHandler {
         if (Events.PHOENIX_TOPIC.equals(topic) && Events.HEARTBEAT.equals(frame.event())) {
             return List.of(new Delivery(peer, Frame.reply(frame, Events.STATUS_OK, Json.EMPTY)));
         }
+        if (Events.JOIN.equals(frame.event()) && topic.startsWith(Events.SHARE_TOPIC_PREFIX)) {
+            return List.of(new Delivery(peer, share(frame)));
+        }
         if (Events.JOIN.equals(frame.event())) {
             return join(peer, frame);
         }
@@ -187,12 +190,46 @@ public final class Orchestrator implements FrameHandler {
         RunDispatch run = runs.computeIfAbsent(
                 topic,
                 t -> new RunDispatch(new RunRules(
-                        store.open(new RunId(t, peer.runKey())), timings, clock, reconnectGrace.toNanos())));
+                        store.open(new RunId(t, peer.runKey())),
+                        store.shares(),
+                        timings,
+                        clock,
+                        reconnectGrace.toNanos())));
         RunDispatch.Step step = run.join(peer, frame);
         if (step.joinedFrom() != null) {
             joined.computeIfAbsent(peer, p -> ConcurrentHashMap.newKeySet()).add(topic);
         }
         return deliver(run, step);
+    }
+
+    /**
+     * Answers a retried CI node's question (PROTOCOL.md section 5): what it ran in the last attempt before its own. The
+     * join joins nothing: its reply is the answer.
+     */
+    private Frame share(Frame join) {
+        String lineage = join.topic().substring(Events.SHARE_TOPIC_PREFIX.length());
+        String node = join.payload().getString("node", "");
+        String attempt = join.payload().getString("attempt", "");
+        return store.shares()
+                .earlier(lineage, node, attempt)
+                .map(share -> {
+                    JsonObject response = Json.PROVIDER
+                            .createObjectBuilder()
+                            .add("event", Events.SHARE)
+                            .add("attempt", share.attempt())
+                            .add("tests", Json.PROVIDER.createArrayBuilder(share.classes()))
+                            .add("failed", Json.PROVIDER.createArrayBuilder(share.failed()))
+                            .add("machines", share.machines())
+                            .build();
+                    return Frame.reply(join, Events.STATUS_OK, response);
+                })
+                .orElseGet(() -> Frame.reply(
+                        join,
+                        Events.STATUS_ERROR,
+                        Json.PROVIDER
+                                .createObjectBuilder()
+                                .add("reason", "it keeps no earlier attempt of node " + node)
+                                .build()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package ci.fast.maven.server;
 
+import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Secret;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.HandshakeResponse;
@@ -155,6 +156,9 @@ public final class OrchestratorServer implements AutoCloseable {
                 // Tyrus answers a HandshakeException thrown here with its status: a refused upgrade, as Phoenix does.
                 throw Gate.<RuntimeException>sneaky(new HandshakeException(403, "Forbidden"));
             }
+            // Tells our nodes that this server takes the optional fields of PROTOCOL.md section 5; the cloud sends
+            // none.
+            response.getHeaders().put(Events.SERVER_HEADER, List.of("fast-ci-maven-plugin"));
         }
 
         @Override

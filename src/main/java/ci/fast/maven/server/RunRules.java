@@ -34,8 +34,12 @@ import java.util.function.LongSupplier;
 final class RunRules {
     /** The reason a join to a finished run is refused with. */
     static final String RUN_FINISHED = "run finished";
+    /** A result's {@code file_status} when a test of the class failed (PROTOCOL.md section 3). */
+    private static final String FAILED = "failed";
 
     private final StoredRun store;
+    /** Where what each CI node was handed, and what of it failed, is kept for a retry of its job. */
+    private final NodeShares shares;
     /** Where the estimates come from at the enq. */
     private final TimingHistory history;
     /** Nanoseconds, as {@link System#nanoTime}: how old the queue is decides how large batches may be. */
@@ -67,7 +71,16 @@ final class RunRules {
 
     /** @param graceNanos how long a node whose connection closed keeps its classes, waiting for it to rejoin */
     RunRules(StoredRun store, TimingHistory history, LongSupplier clock, long graceNanos) {
+        this(store, NodeShares.NONE, history, clock, graceNanos);
+    }
+
+    /**
+     * @param shares where the classes handed to a node that named its CI node, and which of them failed, are kept
+     * @param graceNanos how long a node whose connection closed keeps its classes, waiting for it to rejoin
+     */
+    RunRules(StoredRun store, NodeShares shares, TimingHistory history, LongSupplier clock, long graceNanos) {
         this.store = store;
+        this.shares = shares;
         this.history = history;
         this.clock = clock;
         this.graceNanos = graceNanos;
@@ -98,6 +111,16 @@ final class RunRules {
      * @param fresh the token a new node is known by from now on; null to give none
      */
     List<RunEvent> join(int replacing, String offered, String fresh) {
+        return join(replacing, offered, fresh, null);
+    }
+
+    /**
+     * As {@link #join(int, String, String)}, by a node that says which CI node it is: what it is handed, and which of
+     * those classes fail on it, are kept in the store's {@link NodeShares} for a retry of its CI job.
+     *
+     * @param ci the CI node; null when the joiner named none (a rejoin keeps the one it named before)
+     */
+    List<RunEvent> join(int replacing, String offered, String fresh, CiNode ci) {
         if (finished()) {
             events.add(new JoinRefused(RUN_FINISHED));
             return done();
@@ -122,6 +145,9 @@ final class RunRules {
         node.away = false;
         node.doomed = false;
         node.rejoined = known >= 0;
+        if (ci != null) {
+            node.ci = ci;
+        }
         boolean running = store.hasQueue() || node.index == 0;
         node.waiting = !running;
         events.set(0, known >= 0 ? new NodeRejoined(node.index, running) : new NodeJoined(node.index, running));
@@ -162,8 +188,9 @@ final class RunRules {
         for (Result result : results) {
             sent.add(result.key());
             store.release(node, result.key());
-            if (!(asking.rejoined && store.hasResult(result.key()) && asking.lastSent.contains(result.key()))) {
-                record(result);
+            boolean resent = asking.rejoined && store.hasResult(result.key()) && asking.lastSent.contains(result.key());
+            if (!resent && record(result) && asking.ci != null && FAILED.equals(result.status())) {
+                shares.failed(asking.ci, result.key());
             }
         }
         asking.lastSent = sent;
@@ -335,17 +362,22 @@ final class RunRules {
                 || node.lastSent.stream().anyMatch(keys::contains);
     }
 
-    /** Records a class's first result; a second one is dropped, and a key never enqueued is ignored. */
-    private void record(Result result) {
+    /**
+     * Records a class's first result; a second one is dropped, and a key never enqueued is ignored.
+     *
+     * @return whether it was recorded
+     */
+    private boolean record(Result result) {
         if (!store.isEnqueued(result.key())) {
-            return; // never enqueued: counting it would end the run before every class has a result
+            return false; // never enqueued: counting it would end the run before every class has a result
         }
         if (!store.addResult(result)) {
             events.add(new DuplicateDropped(result.key()));
-        } else {
-            store.unqueue(result.key());
-            events.add(new ClassCompleted(result));
+            return false;
         }
+        store.unqueue(result.key());
+        events.add(new ClassCompleted(result));
+        return true;
     }
 
     /**
@@ -389,6 +421,9 @@ final class RunRules {
                 double share = BatchPolicy.share(store.queuedSeconds(), running(age), nodes.size(), cap);
                 List<String> batch = store.take(share);
                 store.hold(node.index, batch);
+                if (node.ci != null) {
+                    shares.handedOut(node.ci, batch);
+                }
                 double seconds = 0;
                 for (String key : batch) {
                     seconds += store.estimate(key);
@@ -442,6 +477,8 @@ final class RunRules {
         boolean doomed;
         /** It rejoined and has not asked for a batch since: its first deq may find its batch never reached it. */
         boolean rejoined;
+        /** The CI node it said it is; null when it named none. */
+        CiNode ci;
         /** The keys of its last deq's results: a rejoined node repeats them when their reply was lost. */
         Set<String> lastSent = Set.of();
 
