@@ -20,6 +20,8 @@ import java.util.Map;
  * @param carried results a dead fork left unsent, a JSON results payload the node sends with its first deq; "" for
  *     none
  * @param tests how the tests run: filters, reruns, configuration parameters, engines
+ * @param ciNode which CI node this machine is (lineage, attempt, node, machine: PROTOCOL.md section 5), sent in the
+ *     join to our server only; empty when the CI does not say, and in local mode
  */
 public record ForkSettings(
         String nonce,
@@ -28,7 +30,8 @@ public record ForkSettings(
         Map<String, String> params,
         List<String> classes,
         String carried,
-        TestRunOptions tests) {
+        TestRunOptions tests,
+        Map<String, String> ciNode) {
     /** The environment variable that carries the secret key to a fork, as it does to the Maven side. */
     public static final String SECRET_ENV = "FAST_CI_SECRET_KEY";
 
@@ -38,15 +41,16 @@ public record ForkSettings(
         classes = List.copyOf(classes);
         carried = carried == null ? "" : carried;
         tests = tests == null ? TestRunOptions.DEFAULTS : tests;
+        ciNode = ciNode == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(ciNode));
     }
 
     /** These settings for one fork: its own nonce. */
     public ForkSettings withNonce(String forkNonce) {
-        return new ForkSettings(forkNonce, isolatedPath, server, params, classes, carried, tests);
+        return new ForkSettings(forkNonce, isolatedPath, server, params, classes, carried, tests, ciNode);
     }
 
     /** These settings with other carried results, for a fork that replaces a dead one. */
     public ForkSettings carrying(String results) {
-        return new ForkSettings(nonce, isolatedPath, server, params, classes, results, tests);
+        return new ForkSettings(nonce, isolatedPath, server, params, classes, results, tests, ciNode);
     }
 }

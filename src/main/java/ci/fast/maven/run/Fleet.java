@@ -40,6 +40,7 @@ final class Fleet {
      *
      * @param recorder takes a dead fork's unsent results and its unstarted classes straight to the server when it is
      *     in this JVM (local mode); null when the server is remote, and its replacement fork carries the results
+     * @param ciNode which CI node this machine is, for our server (PROTOCOL.md section 5); empty when unknown
      * @return one line per fork that failed, naming what it lost
      */
     static List<String> run(
@@ -47,12 +48,13 @@ final class Fleet {
             URI server,
             Secret secret,
             Map<String, String> params,
+            Map<String, String> ciNode,
             ResultSink sink,
             RunLog log,
             BiConsumer<JsonObject, List<String>> recorder)
             throws IOException, InterruptedException {
         ForkSettings template = new ForkSettings(
-                "", plan.forks().isolatedPath(), server.toString(), params, plan.classes(), "", plan.tests());
+                "", plan.forks().isolatedPath(), server.toString(), params, plan.classes(), "", plan.tests(), ciNode);
         ExecutorService pool = Executors.newCachedThreadPool();
         CompletionService<ForkResult> forks = new ExecutorCompletionService<>(pool);
         List<String> problems = new ArrayList<>();

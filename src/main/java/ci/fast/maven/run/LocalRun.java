@@ -66,6 +66,7 @@ public final class LocalRun {
                     server.baseUri(),
                     secret,
                     params,
+                    Map.of(), // a local run is no CI node's: nothing to rerun
                     sink,
                     log,
                     (results, unstarted) -> orchestrator.record(topic, results, unstarted));

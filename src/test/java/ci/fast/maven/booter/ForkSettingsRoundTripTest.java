@@ -76,8 +76,8 @@ class ForkSettingsRoundTripTest {
         for (int i = 20; i > 0; i--) {
             params.put("extra_" + (char) ('z' - i) + i, "v" + i);
         }
-        ForkSettings written =
-                new ForkSettings("n", List.of(), "http://localhost:1", params, List.of(), "", TestRunOptions.DEFAULTS);
+        ForkSettings written = new ForkSettings(
+                "n", List.of(), "http://localhost:1", params, List.of(), "", TestRunOptions.DEFAULTS, Map.of());
 
         assertEquals(
                 List.copyOf(params.keySet()),
@@ -87,7 +87,7 @@ class ForkSettingsRoundTripTest {
     @Test
     void nullsSurviveTheRoundTrip() throws Exception {
         ForkSettings written =
-                new ForkSettings(null, List.of(), null, Map.of(), List.of(), "", TestRunOptions.DEFAULTS);
+                new ForkSettings(null, List.of(), null, Map.of(), List.of(), "", TestRunOptions.DEFAULTS, Map.of());
 
         assertEquals(written, roundTrip(written));
     }

@@ -32,7 +32,14 @@ class ForkProcessTest {
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
     private static final ForkSettings SETTINGS = new ForkSettings(
-            "", List.of(), "ws://127.0.0.1:1", Map.of(), List.of("com.acme.ATest"), "", TestRunOptions.DEFAULTS);
+            "",
+            List.of(),
+            "ws://127.0.0.1:1",
+            Map.of(),
+            List.of("com.acme.ATest"),
+            "",
+            TestRunOptions.DEFAULTS,
+            Map.of());
 
     @TempDir
     Path dir;

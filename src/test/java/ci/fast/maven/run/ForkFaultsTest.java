@@ -116,6 +116,7 @@ class ForkFaultsTest {
                     URI.create("ws://127.0.0.1:" + proxy.port()),
                     secret,
                     params,
+                    Map.of(),
                     sink,
                     log,
                     (results, unstarted) -> orchestrator.record(topic, results, unstarted));
