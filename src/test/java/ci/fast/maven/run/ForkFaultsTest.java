@@ -175,7 +175,7 @@ class ForkFaultsTest {
     }
 
     /** This JVM's class path: Surefire may hand it over in a manifest-only jar's Class-Path. */
-    private static List<Path> testClassPath() throws IOException {
+    static List<Path> testClassPath() throws IOException {
         String[] entries = System.getProperty("java.class.path").split(File.pathSeparator);
         List<Path> path = new ArrayList<>();
         if (entries.length == 1 && entries[0].endsWith(".jar")) {
