@@ -101,6 +101,25 @@ class RetriedJobTest {
         }
     }
 
+    @Test
+    @Timeout(120)
+    void aRetriedJobOnAServerThatIsNotOursSaysSoAndRunsAsANewRun() throws Exception {
+        // The cloud's way: its upgrade answer does not say it is ours, so the node asks it nothing and names no CI
+        // node.
+        try (OrchestratorServer cloud = OrchestratorServer.start(
+                "127.0.0.1", 0, secret, Orchestrator.builder().build(), false)) {
+            Set<String> ran =
+                    run(cloud.baseUri(), "cloud-2", 1, attempt("4242-2-test", "test/0", "machine-f", true, false));
+
+            assertEquals(new TreeSet<>(CLASSES), ran);
+            assertTrue(
+                    info.contains("FastCI retry (fastCi.retry=all): " + cloud.baseUri() + " is not our own server"
+                            + " (fast-ci:serve), the only one that keeps what each node ran; running as a new run,"
+                            + " every class shared with the other nodes of this attempt"),
+                    "one line says why: " + info);
+        }
+    }
+
     private static Retry attempt(String buildId, String node, String machine, boolean retry, boolean failedOnly) {
         Map<String, String> ciNode = new LinkedHashMap<>();
         ciNode.put(Retry.LINEAGE, LINEAGE);
