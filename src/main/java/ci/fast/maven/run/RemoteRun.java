@@ -148,13 +148,17 @@ public final class RemoteRun {
             return null;
         }
         Set<String> found = new HashSet<>(plan.classes());
-        List<String> classes = (retry.failedOnly() ? share.failed() : share.classes())
-                .stream().filter(found::contains).toList();
+        List<String> wanted = retry.failedOnly() ? share.failed() : share.classes();
+        // A class the earlier attempt ran that this build no longer finds (another selection) cannot run again.
+        List<String> classes = wanted.stream().filter(found::contains).toList();
+        int gone = wanted.size() - classes.size();
         log.info(retrying + "node " + node + " reruns "
                 + (retry.failedOnly()
                         ? "the " + classes.size() + " of its " + share.classes().size() + " classes that failed"
                         : "the " + classes.size() + " classes it ran")
-                + " in build " + share.attempt() + (classes.isEmpty() ? ": nothing to run" : ""));
+                + " in build " + share.attempt()
+                + (gone > 0 ? " (" + gone + " more " + (gone == 1 ? "is" : "are") + " not found in this build)" : "")
+                + (classes.isEmpty() ? ": nothing to run" : ""));
         Map<String, String> own = new LinkedHashMap<>(params);
         own.put("build_id", params.get("build_id") + "-" + node);
         return new Rerun(classes, own);

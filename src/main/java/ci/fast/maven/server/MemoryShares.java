@@ -22,8 +22,8 @@ final class MemoryShares implements NodeShares {
     private final int lineages;
     /** By lineage, least recently used first; by node; its attempts in the order first recorded. */
     private final LinkedHashMap<String, Map<String, List<Attempt>>> shares = new LinkedHashMap<>(16, 0.75f, true);
-    /** Each class name once, however many attempts name it; pruned when a build is forgotten. */
-    private final Map<String, String> names = new HashMap<>();
+    /** Each class name once, however many attempts name it, with how many do: freed when none does. */
+    private final Map<String, Name> names = new HashMap<>();
 
     MemoryShares(int lineages) {
         if (lineages < 1) {
@@ -37,13 +37,18 @@ final class MemoryShares implements NodeShares {
         Attempt attempt = attempt(node);
         attempt.machines.add(node.machine());
         for (String key : classes) {
-            attempt.classes.add(names.computeIfAbsent(key, k -> k));
+            if (!attempt.classes.contains(key)) {
+                attempt.classes.add(use(key));
+            }
         }
     }
 
     @Override
     public synchronized void failed(CiNode node, String key) {
-        attempt(node).failed.add(names.computeIfAbsent(key, k -> k));
+        Attempt attempt = attempt(node);
+        if (!attempt.failed.contains(key)) {
+            attempt.failed.add(use(key));
+        }
     }
 
     @Override
@@ -80,11 +85,43 @@ final class MemoryShares implements NodeShares {
     }
 
     private void forgetOldest() {
-        shares.remove(shares.keySet().iterator().next());
-        // The names still in use: those of the builds kept.
-        Set<String> used = new HashSet<>();
-        shares.values().forEach(nodes -> nodes.values().forEach(list -> list.forEach(a -> used.addAll(a.classes))));
-        names.keySet().retainAll(used);
+        Map<String, List<Attempt>> nodes =
+                shares.remove(shares.keySet().iterator().next());
+        for (List<Attempt> attempts : nodes.values()) {
+            for (Attempt attempt : attempts) {
+                attempt.classes.forEach(this::release);
+                attempt.failed.forEach(this::release);
+            }
+        }
+    }
+
+    /** How many distinct class names are kept, for the test that they are freed with their builds. */
+    synchronized int names() {
+        return names.size();
+    }
+
+    /** The one copy of {@code key}, counted once more. */
+    private String use(String key) {
+        Name name = names.computeIfAbsent(key, Name::new);
+        name.uses++;
+        return name.text;
+    }
+
+    private void release(String key) {
+        Name name = names.get(key);
+        if (name != null && --name.uses == 0) {
+            names.remove(key);
+        }
+    }
+
+    /** A class name and how many attempts' sets hold it. */
+    private static final class Name {
+        final String text;
+        int uses;
+
+        Name(String text) {
+            this.text = text;
+        }
     }
 
     /** One attempt of one node: mutable, under the lock. */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -39,6 +40,9 @@ public final class Orchestrator implements FrameHandler {
     private final Map<Peer, Set<String>> joined = new ConcurrentHashMap<>();
 
     private final RunStore store;
+    /** The server's log, for what happens outside any run (a retried node asking what it ran). */
+    private final Consumer<String> log;
+
     private final TimingHistory timings;
     private final Listeners listeners;
     private final LongSupplier clock;
@@ -49,6 +53,7 @@ public final class Orchestrator implements FrameHandler {
 
     private Orchestrator(Builder builder) {
         this.store = builder.store;
+        this.log = builder.log;
         this.timings = builder.timings;
         this.clock = builder.clock;
         List<RunListener> all = new ArrayList<>();
@@ -210,9 +215,12 @@ public final class Orchestrator implements FrameHandler {
         String lineage = join.topic().substring(Events.SHARE_TOPIC_PREFIX.length());
         String node = join.payload().getString("node", "");
         String attempt = join.payload().getString("attempt", "");
-        return store.shares()
-                .earlier(lineage, node, attempt)
-                .map(share -> {
+        Optional<NodeShare> earlier = store.shares().earlier(lineage, node, attempt);
+        log.accept("retried node " + node + " of " + lineage + " (build " + attempt + ") asks what it ran before: "
+                + earlier.map(share -> share.classes().size() + " classes, "
+                                + share.failed().size() + " of them failed, in build " + share.attempt())
+                        .orElse("nothing kept"));
+        return earlier.map(share -> {
                     JsonObject response = Json.PROVIDER
                             .createObjectBuilder()
                             .add("event", Events.SHARE)

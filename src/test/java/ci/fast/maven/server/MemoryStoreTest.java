@@ -28,5 +28,6 @@ class MemoryStoreTest extends RunStoreContract {
         assertEquals(
                 List.of("C"),
                 small.shares().earlier("build-c", "test", "c-2").orElseThrow().classes());
+        assertEquals(3, ((MemoryShares) small.shares()).names(), "B's name went with its build");
     }
 }
