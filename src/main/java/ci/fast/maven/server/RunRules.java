@@ -147,6 +147,9 @@ final class RunRules {
         node.rejoined = known >= 0;
         if (ci != null) {
             node.ci = ci;
+            // Known from its join, not from its first batch: a node that got none ran nothing, and its retry reruns
+            // nothing, where a node never seen would rerun every class.
+            shares.handedOut(ci, List.of());
         }
         boolean running = store.hasQueue() || node.index == 0;
         node.waiting = !running;

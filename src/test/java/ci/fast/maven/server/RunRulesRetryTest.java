@@ -66,6 +66,20 @@ class RunRulesRetryTest {
     }
 
     @Test
+    void aCiNodeThatJoinedAndGotNothingRanNothingInItsAttempt() {
+        rules.join(-1, null, "t0", FIRST);
+        rules.enq(List.of("A"));
+        rules.deq(0, List.of());
+        rules.join(-1, null, "t1", SECOND);
+        rules.deq(0, List.of(passed("A")));
+
+        assertEquals(
+                Optional.of(new NodeShare("build-1", List.of(), List.of(), 1)),
+                store.shares().earlier("junit-build", "test/2", "build-2"),
+                "its retry reruns nothing, rather than everything");
+    }
+
+    @Test
     void aDuplicateFailureOfAClassAnotherNodeFinishedIsNotThisNodesFailure() {
         rules.join(-1, null, "t0", FIRST);
         rules.join(-1, null, "t1", SECOND);
