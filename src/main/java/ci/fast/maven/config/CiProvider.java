@@ -14,6 +14,10 @@ import java.util.function.Predicate;
  * one. Where the service also names the job (GitHub, GitLab, CircleCI, Buildkite), the job is part of the id too: the
  * parallel copies of one job share a queue, two different jobs of one pipeline (unit and integration tests of the same
  * module) do not.
+ *
+ * <p>Where the service names the job the same in every attempt ({@link #job}: GitHub, GitLab, CircleCI, Buildkite), a
+ * retried job can ask our server what it ran in the attempt before; {@link CiEnvironment#attempt} adds which of the
+ * job's parallel copies this is.
  */
 record CiProvider(
         String name,

@@ -143,7 +143,7 @@ public final class RemoteRun {
         }
         if (share.machines() > 1) {
             log.info(retrying + share.machines() + " machines called themselves node " + node + " in build "
-                    + share.attempt() + ", so none knows its own classes (set " + "FAST_CI_NODE_INDEX and"
+                    + share.attempt() + ", so none knows its own classes (set FAST_CI_NODE_INDEX and"
                     + " FAST_CI_NODE_TOTAL, or FAST_CI_NODE_ID, per copy of the job)" + asNew);
             return null;
         }
