@@ -99,6 +99,7 @@ final class SettingsTranslation {
                         p.secretKey,
                         p.fallback,
                         p.runKey != null ? p.runKey : goal.goal().runKeyPrefix + goal.artifactId())
+                .retry(p.retry)
                 .timingsFile(
                         p.timingsFile != null
                                 ? p.timingsFile.toPath()

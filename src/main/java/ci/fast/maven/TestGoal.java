@@ -178,6 +178,7 @@ final class TestGoal {
                             target.secret(),
                             target.params(),
                             target.fallback(settings.remote().fallback()),
+                            target.retry(settings.remote().retryFailedOnly()),
                             runLog)
                     .execute();
         } catch (IOException e) {

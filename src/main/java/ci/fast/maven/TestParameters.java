@@ -460,6 +460,14 @@ abstract class TestParameters extends AbstractMojo {
     boolean fallback;
 
     /**
+     * What a retried CI job reruns with our own server ({@code fast-ci:serve}): {@code all} the classes its CI node ran
+     * in the earlier attempt, or only those that {@code failed} there. Where that cannot be known (the cloud, a CI
+     * that does not name its jobs' attempts), a retry runs as a new run, and says so.
+     */
+    @Parameter(property = "fastCi.retry", defaultValue = "all")
+    String retry;
+
+    /**
      * The suite within the build; every module and goal needs its own. Unset: {@code junit-<artifactId>} for
      * {@code test}, {@code it-<artifactId>} for {@code integration-test}.
      */

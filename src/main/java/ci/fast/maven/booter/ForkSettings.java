@@ -25,6 +25,8 @@ import java.util.Map;
  *     fork is a node and takes its classes from the server
  * @param skipReason when not empty, the assigned classes do not run: each of their tests is reported skipped with this
  *     reason, as Surefire reports the tests {@code skipAfterFailureCount} cancelled
+ * @param ciNode which CI node this machine is (lineage, attempt, node, machine: PROTOCOL.md section 5), sent in the
+ *     join to our server only; empty when the CI does not say, and in local mode
  */
 public record ForkSettings(
         String nonce,
@@ -35,7 +37,8 @@ public record ForkSettings(
         String carried,
         TestRunOptions tests,
         List<String> assigned,
-        String skipReason) {
+        String skipReason,
+        Map<String, String> ciNode) {
     /** The environment variable that carries the secret key to a fork, as it does to the Maven side. */
     public static final String SECRET_ENV = "FAST_CI_SECRET_KEY";
 
@@ -47,25 +50,29 @@ public record ForkSettings(
         tests = tests == null ? TestRunOptions.DEFAULTS : tests;
         assigned = assigned == null ? List.of() : List.copyOf(assigned);
         skipReason = skipReason == null ? "" : skipReason;
+        ciNode = ciNode == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(ciNode));
     }
 
     /** These settings for one fork: its own nonce. */
     public ForkSettings withNonce(String forkNonce) {
-        return new ForkSettings(forkNonce, isolatedPath, server, params, classes, carried, tests, assigned, skipReason);
+        return new ForkSettings(
+                forkNonce, isolatedPath, server, params, classes, carried, tests, assigned, skipReason, ciNode);
     }
 
     /** These settings with other carried results, for a fork that replaces a dead one. */
     public ForkSettings carrying(String results) {
-        return new ForkSettings(nonce, isolatedPath, server, params, classes, results, tests, assigned, skipReason);
+        return new ForkSettings(
+                nonce, isolatedPath, server, params, classes, results, tests, assigned, skipReason, ciNode);
     }
 
     /** These settings for a fork that runs only {@code classes}, handed to it by the Maven side, and no node. */
     public ForkSettings assigning(List<String> classes) {
-        return new ForkSettings(nonce, isolatedPath, server, params, this.classes, carried, tests, classes, "");
+        return new ForkSettings(nonce, isolatedPath, server, params, this.classes, carried, tests, classes, "", ciNode);
     }
 
     /** These settings for a fork that reports each test of {@code classes} skipped with {@code reason}, runs none. */
     public ForkSettings skipping(List<String> classes, String reason) {
-        return new ForkSettings(nonce, isolatedPath, server, params, this.classes, carried, tests, classes, reason);
+        return new ForkSettings(
+                nonce, isolatedPath, server, params, this.classes, carried, tests, classes, reason, ciNode);
     }
 }

@@ -107,6 +107,7 @@ public final class ForkedBooter {
         input.put(NodeBridge.PARAMS, settings.params());
         input.put(NodeBridge.CLASSES, settings.classes());
         input.put(NodeBridge.CARRIED, settings.carried());
+        input.put(NodeBridge.CI_NODE, settings.ciNode());
         input.put(NodeBridge.TESTS, bridge);
         StartupTrace.mark("fork.node");
         String result = IsolatedNode.run(settings.isolatedPath(), input);

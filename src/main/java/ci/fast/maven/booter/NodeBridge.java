@@ -19,6 +19,9 @@ public final class NodeBridge {
     /** Input: every test class, a {@code List<String>}. */
     public static final String CLASSES = "classes";
 
+    /** Input: which CI node this machine is, a {@code Map<String, String>}, empty when unknown. */
+    public static final String CI_NODE = "ciNode";
+
     /** Input: a JSON results payload to send with the first deq, or "". */
     public static final String CARRIED = "carried";
 

@@ -30,6 +30,29 @@ public final class Events {
      */
     public static final String REJOIN_TOKEN = "rejoin_token";
 
+    /**
+     * A node tells our server which CI node it is with this object in its join's payload ({@code lineage},
+     * {@code attempt}, {@code node}, {@code machine}: PROTOCOL.md section 5), so that a retry of its CI job can ask what
+     * it ran; sent only to a server whose upgrade answer carried {@link #SERVER_HEADER}, never to the cloud.
+     */
+    public static final String CI_NODE = "ci_node";
+
+    /**
+     * Our server's answer to the WebSocket upgrade carries this header: the node may send it the optional fields of
+     * section 5 ({@link #CI_NODE}) and ask it for a retried node's share ({@link #SHARE_TOPIC_PREFIX}).
+     */
+    public static final String SERVER_HEADER = "x-fast-ci-server";
+
+    /**
+     * A join to {@code fast_ci_share:<lineage>} with {@code {"node":…, "attempt":…}} asks our server what that CI node
+     * ran in the last attempt of the lineage other than {@code attempt}; the reply carries it ({@code attempt},
+     * {@code tests}, {@code failed}, {@code machines}) and joins nothing, or is an error with the reason none is known.
+     */
+    public static final String SHARE_TOPIC_PREFIX = "fast_ci_share:";
+
+    /** The share reply's {@code response.event}. */
+    public static final String SHARE = "share";
+
     public static final String STATUS_OK = "ok";
     public static final String STATUS_ERROR = "error";
     public static final String STATE_RUNNING = "running";

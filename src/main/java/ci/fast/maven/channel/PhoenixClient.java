@@ -6,10 +6,12 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,6 +57,8 @@ public final class PhoenixClient implements AutoCloseable {
     private final AtomicLong refs = new AtomicLong();
     /** Pushes awaiting their reply, by ref. */
     private final Map<String, CompletableFuture<Frame>> pending = new ConcurrentHashMap<>();
+    /** Whether the upgrade's answer said the server is ours ({@link Events#SERVER_HEADER}); set before connected. */
+    private volatile boolean ours;
     /** Set once connected; never null after {@link #connect}. */
     private volatile Session session;
     /** The heartbeat's handle; null until connected. */
@@ -92,7 +96,9 @@ public final class PhoenixClient implements AutoCloseable {
         try {
             connecting = manager.asyncConnectToServer(
                     client.new SocketEndpoint(),
-                    ClientEndpointConfig.Builder.create().build(),
+                    ClientEndpointConfig.Builder.create()
+                            .configurator(client.new Handshake())
+                            .build(),
                     address.connectUri());
         } catch (DeploymentException | RuntimeException e) {
             throw new ChannelException(
@@ -116,6 +122,28 @@ public final class PhoenixClient implements AutoCloseable {
         }
         client.heartbeat = scheduler.every(HEARTBEAT, client::beat);
         return client;
+    }
+
+    /**
+     * Whether the server said, in its answer to the upgrade, that it is our own ({@code fast-ci:serve} or the embedded
+     * one), which takes the optional fields of PROTOCOL.md section 5; the cloud never says so.
+     */
+    public boolean ours() {
+        return ours;
+    }
+
+    /** Reads the upgrade's answer for {@link Events#SERVER_HEADER}, whatever its case. */
+    private final class Handshake extends ClientEndpointConfig.Configurator {
+        @Override
+        public void afterResponse(HandshakeResponse response) {
+            for (Map.Entry<String, List<String>> header : response.getHeaders().entrySet()) {
+                if (Events.SERVER_HEADER.equalsIgnoreCase(header.getKey())
+                        && header.getValue() != null
+                        && !header.getValue().isEmpty()) {
+                    ours = true;
+                }
+            }
+        }
     }
 
     /**

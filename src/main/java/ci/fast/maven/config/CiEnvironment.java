@@ -23,6 +23,11 @@ public final class CiEnvironment {
     public static final String NODE_INDEX = "FAST_CI_NODE_INDEX";
     /** Overrides the CI's number of parallel nodes; set with the index. */
     public static final String NODE_TOTAL = "FAST_CI_NODE_TOTAL";
+    /**
+     * Which of a job's parallel or matrix copies this node is, the same in every attempt (GitHub Actions:
+     * {@code ${{ strategy.job-index }}}, or the matrix's values); before the node index when both are set.
+     */
+    public static final String NODE_ID = "FAST_CI_NODE_ID";
     /** The provider named when no CI service is recognised and the {@code FAST_CI_*} variables say it all. */
     public static final String VARIABLES_ONLY = "FAST_CI_* variables";
 
@@ -57,10 +62,7 @@ public final class CiEnvironment {
     public static RunIdentity detect(Map<String, String> env, Git git) {
         EnvVars vars = new EnvVars(env);
         Objects.requireNonNull(git, "git");
-        CiProvider ci = CiProvider.KNOWN.stream()
-                .filter(p -> vars.isOn(p.marker()))
-                .findFirst()
-                .orElse(null);
+        CiProvider ci = provider(vars);
 
         String buildId =
                 first(vars.get(BUILD_ID), ci == null ? null : ci.buildId().apply(vars));
@@ -104,6 +106,39 @@ public final class CiEnvironment {
         String provider = ci == null ? VARIABLES_ONLY : ci.name();
         return new RunIdentity(
                 provider, buildId, commit, branch, message, authorName, authorEmail, node.index(), node.total(), retry);
+    }
+
+    /**
+     * Which CI node this is across the attempts of its build: the CI job (GitHub Actions, GitLab CI, CircleCI, Buildkite
+     * name theirs) and which of its copies this is. Unknown, with the reason, where the CI does not name its jobs, or
+     * where {@code FAST_CI_BUILD_ID} names the build (nothing then says what its earlier attempts were).
+     *
+     * @param env as for {@link #detect}, which must have accepted it
+     */
+    public static CiAttempt attempt(Map<String, String> env) {
+        EnvVars vars = new EnvVars(env);
+        if (vars.get(BUILD_ID) != null) {
+            return CiAttempt.unknown(BUILD_ID + " names the build, and nothing names its earlier attempts");
+        }
+        CiProvider ci = provider(vars);
+        CiProvider.CiJob job = ci == null ? null : ci.job().apply(vars);
+        if (job == null) {
+            return CiAttempt.unknown(
+                    ci == null ? "not on a CI that names its jobs" : ci.name() + " does not name its jobs' attempts");
+        }
+        String copy = vars.get(NODE_ID);
+        if (copy == null) {
+            Integer index = node(vars, ci).index();
+            copy = index == null ? null : index.toString();
+        }
+        return new CiAttempt(job.lineage(), copy == null ? job.name() : job.name() + "/" + copy, null);
+    }
+
+    private static CiProvider provider(EnvVars vars) {
+        return CiProvider.KNOWN.stream()
+                .filter(p -> vars.isOn(p.marker()))
+                .findFirst()
+                .orElse(null);
     }
 
     private static String noBuildId(CiProvider ci, EnvVars vars) {

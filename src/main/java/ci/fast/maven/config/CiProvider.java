@@ -14,6 +14,10 @@ import java.util.function.Predicate;
  * one. Where the service also names the job (GitHub, GitLab, CircleCI, Buildkite), the job is part of the id too: the
  * parallel copies of one job share a queue, two different jobs of one pipeline (unit and integration tests of the same
  * module) do not.
+ *
+ * <p>Where the service names the job the same in every attempt ({@link #job}: GitHub, GitLab, CircleCI, Buildkite), a
+ * retried job can ask our server what it ran in the attempt before; {@link CiEnvironment#attempt} adds which of the
+ * job's parallel copies this is.
  */
 record CiProvider(
         String name,
@@ -26,13 +30,21 @@ record CiProvider(
         Function<EnvVars, String> authorName,
         Function<EnvVars, String> authorEmail,
         NodeVariables nodes,
-        Predicate<EnvVars> retry) {
+        Predicate<EnvVars> retry,
+        Function<EnvVars, CiJob> job) {
 
     /**
      * Where a service says which of its parallel copies this is: {@code index} counts from {@code firstIndex}, and
      * {@code total} is how many there are.
      */
     record NodeVariables(String index, String total, int firstIndex) {}
+
+    /**
+     * The CI job a node runs in, as every attempt of the build names it: {@code lineage}, the build id without its
+     * attempt, and {@code name}, the job's name within it (without its parallel or matrix copy); null where the service
+     * does not say.
+     */
+    record CiJob(String lineage, String name) {}
 
     // before KNOWN, which uses it while the class initialises
     private static final Function<EnvVars, String> NOTHING = env -> null;
@@ -46,7 +58,10 @@ record CiProvider(
                     .withCommit("GITHUB_SHA")
                     // GITHUB_REF_NAME is "123/merge" in a pull request; GITHUB_HEAD_REF is its branch, empty otherwise
                     .withBranch("GITHUB_HEAD_REF", "GITHUB_REF_NAME")
-                    .withRetry(env -> env.integer("GITHUB_RUN_ATTEMPT", 1) > 1),
+                    .withRetry(env -> env.integer("GITHUB_RUN_ATTEMPT", 1) > 1)
+                    // every matrix copy of a job has the same GITHUB_JOB: FAST_CI_NODE_INDEX or FAST_CI_NODE_ID tells
+                    // them apart
+                    .withJob(env -> job(join(env.get("GITHUB_RUN_ID"), env.get("GITHUB_JOB")), env.get("GITHUB_JOB"))),
             on("GitLab CI", "GITLAB_CI")
                     .withBuildId(
                             "CI_PIPELINE_ID",
@@ -60,7 +75,10 @@ record CiProvider(
                     .withAuthor(env -> nameOf(env.get("CI_COMMIT_AUTHOR")), env -> emailOf(env.get("CI_COMMIT_AUTHOR")))
                     .withNodes("CI_NODE_INDEX", "CI_NODE_TOTAL", 1)
                     // CI_JOB_RETRY_COUNT exists since GitLab 19.3; older instances cannot tell a retry
-                    .withRetry(env -> env.integer("CI_JOB_RETRY_COUNT", 0) > 0),
+                    .withRetry(env -> env.integer("CI_JOB_RETRY_COUNT", 0) > 0)
+                    .withJob(env -> job(
+                            join(env.get("CI_PIPELINE_ID"), withoutParallelSuffix(env.get("CI_JOB_NAME"))),
+                            withoutParallelSuffix(env.get("CI_JOB_NAME")))),
             on("CircleCI", "CIRCLECI")
                     .withBuildId(
                             "CIRCLE_WORKFLOW_ID", env -> join(env.get("CIRCLE_WORKFLOW_ID"), env.get("CIRCLE_JOB")))
@@ -70,7 +88,13 @@ record CiProvider(
                     // a re-run is a new workflow (so a new build id) that keeps the workspace id of the one it re-runs
                     .withRetry(env -> env.get("CIRCLE_WORKFLOW_WORKSPACE_ID") != null
                             && env.get("CIRCLE_WORKFLOW_ID") != null
-                            && !env.get("CIRCLE_WORKFLOW_WORKSPACE_ID").equals(env.get("CIRCLE_WORKFLOW_ID"))),
+                            && !env.get("CIRCLE_WORKFLOW_WORKSPACE_ID").equals(env.get("CIRCLE_WORKFLOW_ID")))
+                    // the workspace is the first workflow's: the same in every re-run of it
+                    .withJob(env -> job(
+                            join(
+                                    env.first("CIRCLE_WORKFLOW_WORKSPACE_ID", "CIRCLE_WORKFLOW_ID"),
+                                    env.get("CIRCLE_JOB")),
+                            env.get("CIRCLE_JOB"))),
             on("Jenkins", "JENKINS_URL")
                     // BUILD_TAG is "jenkins-${JOB_NAME}-${BUILD_NUMBER}"
                     .withBuildId(
@@ -98,7 +122,10 @@ record CiProvider(
                     .withAuthor(
                             env -> env.get("BUILDKITE_BUILD_AUTHOR"), env -> env.get("BUILDKITE_BUILD_AUTHOR_EMAIL"))
                     .withNodes("BUILDKITE_PARALLEL_JOB", "BUILDKITE_PARALLEL_JOB_COUNT", 0)
-                    .withRetry(env -> env.integer("BUILDKITE_RETRY_COUNT", 0) > 0),
+                    .withRetry(env -> env.integer("BUILDKITE_RETRY_COUNT", 0) > 0)
+                    .withJob(env -> job(
+                            join(env.get("BUILDKITE_BUILD_ID"), env.first("BUILDKITE_STEP_KEY", "BUILDKITE_STEP_ID")),
+                            env.first("BUILDKITE_STEP_KEY", "BUILDKITE_STEP_ID"))),
             on("Azure Pipelines", "TF_BUILD")
                     .withBuildId("BUILD_BUILDID", env -> join(env.get("BUILD_BUILDID"), env.get("SYSTEM_JOBATTEMPT")))
                     .withCommit("BUILD_SOURCEVERSION")
@@ -139,12 +166,23 @@ record CiProvider(
 
     private static CiProvider on(String name, String marker) {
         return new CiProvider(
-                name, marker, null, NOTHING, NOTHING, NOTHING, NOTHING, NOTHING, NOTHING, null, env -> false);
+                name,
+                marker,
+                null,
+                NOTHING,
+                NOTHING,
+                NOTHING,
+                NOTHING,
+                NOTHING,
+                NOTHING,
+                null,
+                env -> false,
+                env -> null);
     }
 
     private CiProvider withBuildId(String variable, Function<EnvVars, String> id) {
         return new CiProvider(
-                name, marker, variable, id, commit, branch, message, authorName, authorEmail, nodes, retry);
+                name, marker, variable, id, commit, branch, message, authorName, authorEmail, nodes, retry, job);
     }
 
     private CiProvider withCommit(String variable) {
@@ -153,7 +191,18 @@ record CiProvider(
 
     private CiProvider withCommit(Function<EnvVars, String> sha) {
         return new CiProvider(
-                name, marker, buildIdVariable, buildId, sha, branch, message, authorName, authorEmail, nodes, retry);
+                name,
+                marker,
+                buildIdVariable,
+                buildId,
+                sha,
+                branch,
+                message,
+                authorName,
+                authorEmail,
+                nodes,
+                retry,
+                job);
     }
 
     private CiProvider withBranch(String... variables) {
@@ -162,7 +211,18 @@ record CiProvider(
 
     private CiProvider withBranch(Function<EnvVars, String> ref) {
         return new CiProvider(
-                name, marker, buildIdVariable, buildId, commit, ref, message, authorName, authorEmail, nodes, retry);
+                name,
+                marker,
+                buildIdVariable,
+                buildId,
+                commit,
+                ref,
+                message,
+                authorName,
+                authorEmail,
+                nodes,
+                retry,
+                job);
     }
 
     private CiProvider withMessage(String variable) {
@@ -177,12 +237,13 @@ record CiProvider(
                 authorName,
                 authorEmail,
                 nodes,
-                retry);
+                retry,
+                job);
     }
 
     private CiProvider withAuthor(Function<EnvVars, String> name, Function<EnvVars, String> email) {
         return new CiProvider(
-                this.name, marker, buildIdVariable, buildId, commit, branch, message, name, email, nodes, retry);
+                this.name, marker, buildIdVariable, buildId, commit, branch, message, name, email, nodes, retry, job);
     }
 
     private CiProvider withNodes(String index, String total, int firstIndex) {
@@ -197,7 +258,8 @@ record CiProvider(
                 authorName,
                 authorEmail,
                 new NodeVariables(index, total, firstIndex),
-                retry);
+                retry,
+                job);
     }
 
     private CiProvider withRetry(Predicate<EnvVars> attempt) {
@@ -212,7 +274,24 @@ record CiProvider(
                 authorName,
                 authorEmail,
                 nodes,
-                attempt);
+                attempt,
+                job);
+    }
+
+    private CiProvider withJob(Function<EnvVars, CiJob> ciJob) {
+        return new CiProvider(
+                name,
+                marker,
+                buildIdVariable,
+                buildId,
+                commit,
+                branch,
+                message,
+                authorName,
+                authorEmail,
+                nodes,
+                retry,
+                ciJob);
     }
 
     /** {@code first} and the parts that are set, joined by "-"; null without {@code first}. */
@@ -227,6 +306,11 @@ record CiProvider(
             }
         }
         return id.toString();
+    }
+
+    /** The job of {@code lineage}, named {@code name} ("job" when the service names none); null without a lineage. */
+    private static CiJob job(String lineage, String name) {
+        return lineage == null ? null : new CiJob(lineage, name == null ? "job" : name);
     }
 
     /** Both parts joined by "-", or null unless both are set. */

@@ -203,13 +203,15 @@ public record RunSettings(
      * @param secretKey the key as configured in the pom or with {@code -D}, or null
      * @param fallback whether an unreachable server makes a local run of this node's share
      * @param runKey the suite within the build
+     * @param retryFailedOnly {@code fastCi.retry=failed}: a retried CI job reruns only the classes that failed on it
+     *     in the earlier attempt, not all it ran there
      */
-    public record Remote(String server, String secretKey, boolean fallback, String runKey) {
+    public record Remote(String server, String secretKey, boolean fallback, String runKey, boolean retryFailedOnly) {
         @Override
         public String toString() {
             // The key never shows, not even in a debug dump of the settings.
             return "Remote[server=" + server + ", secretKey=" + (secretKey == null ? "null" : "***") + ", fallback="
-                    + fallback + ", runKey=" + runKey + "]";
+                    + fallback + ", runKey=" + runKey + ", retryFailedOnly=" + retryFailedOnly + "]";
         }
     }
 
@@ -266,6 +268,7 @@ public record RunSettings(
         private String server;
         private String secretKey;
         private boolean fallback = true;
+        private boolean retryFailedOnly;
         private String runKey;
         private Path timingsFile;
         private final List<String> notices = new ArrayList<>();
@@ -495,6 +498,22 @@ public record RunSettings(
             return this;
         }
 
+        /**
+         * What a retried CI job reruns ({@code fastCi.retry}): {@code all} the classes it ran in the earlier attempt
+         * (the default, also for null), or only those that {@code failed} there.
+         */
+        public Builder retry(String mode) {
+            if (mode == null || mode.isBlank() || mode.strip().equalsIgnoreCase("all")) {
+                retryFailedOnly = false;
+            } else if (mode.strip().equalsIgnoreCase("failed")) {
+                retryFailedOnly = true;
+            } else {
+                throw new SettingsException("fastCi.retry must be all (rerun every class the retried job ran before) or"
+                        + " failed (only those that failed there); was " + mode);
+            }
+            return this;
+        }
+
         public Builder remote(String server, String secretKey, boolean fallback, String runKey) {
             this.server = blankToNull(server);
             this.secretKey = blankToNull(secretKey);
@@ -578,7 +597,7 @@ public record RunSettings(
                             gitHubSummary,
                             gitLabProjectDir),
                     new Verdict(testFailureIgnore, failOnFlakeCount),
-                    new Remote(server, secretKey, fallback, runKey),
+                    new Remote(server, secretKey, fallback, runKey, retryFailedOnly),
                     timingsFile,
                     notices);
         }

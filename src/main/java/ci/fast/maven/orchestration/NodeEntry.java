@@ -9,6 +9,7 @@ import ci.fast.maven.channel.Json;
 import ci.fast.maven.channel.Scheduler;
 import ci.fast.maven.channel.Secret;
 import ci.fast.maven.channel.ServerAddress;
+import jakarta.json.JsonObjectBuilder;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
@@ -55,6 +56,12 @@ public final class NodeEntry implements Function<Map<String, Object>, String> {
         // Maven log one write per line; a test that replaces System.err later must not swallow the node's lines.
         PrintStream console = System.err;
         session.console(console::println);
+        Map<String, String> ciNode = (Map<String, String>) input.get(NodeBridge.CI_NODE);
+        if (ciNode != null && !ciNode.isEmpty()) {
+            JsonObjectBuilder node = Json.PROVIDER.createObjectBuilder();
+            ciNode.forEach(node::add);
+            session.ciNode(node.build());
+        }
         String carried = (String) input.get(NodeBridge.CARRIED);
         if (carried != null && !carried.isEmpty()) {
             session.carry(Json.parse(carried).asJsonObject());

@@ -10,6 +10,7 @@ import ci.fast.maven.channel.PhoenixClient;
 import ci.fast.maven.channel.Scheduler;
 import ci.fast.maven.channel.ServerAddress;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +54,8 @@ public final class NodeSession {
     private int reconnects;
     /** The token our server named this node with; null until a join reply carries one (the cloud's never does). */
     private String token;
+    /** Which CI node this machine is, for our server's join (PROTOCOL.md section 5); null when unknown. */
+    private JsonObject ciNode;
     /** The outage being reconnected through; null while connected. Only the run's thread touches it. */
     private Outage outage;
 
@@ -131,6 +134,14 @@ public final class NodeSession {
     }
 
     /**
+     * Which CI node this machine is ({@link Events#CI_NODE}), sent in every join to a server that says it is ours, never
+     * to the cloud, so that a retry of this CI job can rerun what it ran. Call before {@link #run}.
+     */
+    public void ciNode(JsonObject node) {
+        this.ciNode = node;
+    }
+
+    /**
      * Where the one line per outage goes: the fork's console, which reaches the Maven build's log. Call before
      * {@link #run}.
      */
@@ -151,12 +162,7 @@ public final class NodeSession {
     private Outcome connectOnce(Link link) throws ChannelException {
         try (PhoenixClient client = PhoenixClient.connect(address, connectTimeout, scheduler, link)) {
             StartupTrace.mark("fork.connected");
-            JsonObject params = token == null
-                    ? Json.EMPTY
-                    : Json.PROVIDER
-                            .createObjectBuilder()
-                            .add(Events.REJOIN_TOKEN, token)
-                            .build();
+            JsonObject params = joinPayload(client.ours());
             Frame join = link.await(client.push(topic, Events.JOIN, params), replyTimeout, "join " + topic);
             if (!Events.STATUS_OK.equals(join.replyStatus())) {
                 String reason = Link.reason(join.replyResponse());
@@ -196,6 +202,21 @@ public final class NodeSession {
             client.push(topic, Events.LEAVE, Json.EMPTY);
             return Outcome.DONE;
         }
+    }
+
+    /**
+     * The join's payload: {@code {}} as PROTOCOL.md section 3 says, with the token our server named this node with
+     * when it rejoins, and its CI node when the server said it is ours.
+     */
+    private JsonObject joinPayload(boolean ours) {
+        JsonObjectBuilder payload = Json.PROVIDER.createObjectBuilder();
+        if (token != null) {
+            payload.add(Events.REJOIN_TOKEN, token);
+        }
+        if (ours && ciNode != null) {
+            payload.add(Events.CI_NODE, ciNode);
+        }
+        return payload.build();
     }
 
     private void enqueue(PhoenixClient client, Link link) {

@@ -41,6 +41,7 @@ final class Fleet {
      *
      * @param recorder takes a dead fork's unsent results and its unstarted classes straight to the server when it is
      *     in this JVM (local mode); null when the server is remote, and its replacement fork carries the results
+     * @param ciNode which CI node this machine is, for our server (PROTOCOL.md section 5); empty when unknown
      * @return one line per fork that failed, naming what it lost
      */
     static List<String> run(
@@ -48,11 +49,12 @@ final class Fleet {
             URI server,
             Secret secret,
             Map<String, String> params,
+            Map<String, String> ciNode,
             ResultSink sink,
             RunLog log,
             BiConsumer<JsonObject, List<String>> recorder)
             throws IOException, InterruptedException {
-        ForkSettings template = template(plan, server, params);
+        ForkSettings template = template(plan, server, params, ciNode);
         if (!plan.reuseForks()) {
             return FreshForks.run(plan, template, new ServerAddress(server, secret, params), sink, log);
         }
@@ -102,7 +104,7 @@ final class Fleet {
     }
 
     /** Every fork's settings but for its nonce (and, when forks are not reused, its class). */
-    static ForkSettings template(RunPlan plan, URI server, Map<String, String> params) {
+    static ForkSettings template(RunPlan plan, URI server, Map<String, String> params, Map<String, String> ciNode) {
         return new ForkSettings(
                 "",
                 plan.forks().isolatedPath(),
@@ -112,7 +114,8 @@ final class Fleet {
                 "",
                 plan.tests(),
                 List.of(),
-                "");
+                "",
+                ciNode);
     }
 
     /** The line naming how a fork failed and what it lost. */

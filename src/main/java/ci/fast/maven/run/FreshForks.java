@@ -4,14 +4,17 @@ import ci.fast.maven.booter.ForkSettings;
 import ci.fast.maven.channel.Backoff;
 import ci.fast.maven.channel.ChannelException;
 import ci.fast.maven.channel.Events;
+import ci.fast.maven.channel.Json;
 import ci.fast.maven.channel.Scheduler;
 import ci.fast.maven.channel.ServerAddress;
 import ci.fast.maven.orchestration.NodeSession;
+import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,7 +55,7 @@ final class FreshForks {
             List<Future<?>> slots = new ArrayList<>();
             for (int slot = 1; slot <= plan.forkCount(); slot++) {
                 FreshSlot forks = new FreshSlot(slot, plan, template, address.secret(), sink, log, replacements);
-                slots.add(pool.submit(() -> runNode(forks, address, topic, plan, log, problems)));
+                slots.add(pool.submit(() -> runNode(forks, address, topic, plan, template.ciNode(), log, problems)));
             }
             for (Future<?> slot : slots) {
                 slot.get();
@@ -69,12 +72,23 @@ final class FreshForks {
 
     /** One slot's node, from its join to its leave; what ends it early is a problem line, not an exception. */
     private static void runNode(
-            FreshSlot forks, ServerAddress address, String topic, RunPlan plan, RunLog log, List<String> problems) {
+            FreshSlot forks,
+            ServerAddress address,
+            String topic,
+            RunPlan plan,
+            Map<String, String> ciNode,
+            RunLog log,
+            List<String> problems) {
         String stopped = null;
         try (Scheduler scheduler = Scheduler.daemon("fast-ci-node-" + forks.slot())) {
             NodeSession session = new NodeSession(
                     address, topic, plan.classes(), forks, CONNECT_TIMEOUT, REPLY_TIMEOUT, scheduler, Backoff.DEFAULT);
             session.console(log::info);
+            if (!ciNode.isEmpty()) {
+                JsonObjectBuilder node = Json.PROVIDER.createObjectBuilder();
+                ciNode.forEach(node::add);
+                session.ciNode(node.build()); // a retried job's share is this machine's, as with reused forks
+            }
             session.run();
         } catch (ChannelException e) {
             stopped = "fork " + forks.slot() + ": " + e.getMessage();

@@ -73,6 +73,12 @@ final class FreshSlot implements TestSide {
      * @throws Stopped when a class's JVMs keep dying before it starts and no replacement is left, or a JVM's booter
      *     failed (a replacement would fail the same way)
      */
+    /** The slot's node is back after an outage: the run's figures count it, as a reused fork's. */
+    @Override
+    public void reconnected() {
+        sink.reconnected(slot);
+    }
+
     @Override
     public Map<String, List<Map<String, Object>>> run(List<String> batch) {
         Map<String, List<Map<String, Object>>> outcomes = new LinkedHashMap<>();

@@ -71,6 +71,7 @@ public final class LocalRun {
                     server.baseUri(),
                     secret,
                     params,
+                    Map.of(), // a local run is no CI node's: nothing to rerun
                     sink,
                     log,
                     (results, unstarted) -> orchestrator.record(topic, results, unstarted));
@@ -87,7 +88,7 @@ public final class LocalRun {
                     .toList();
             if (!skipped.isEmpty()) {
                 problems.addAll(SkippedClasses.report(
-                        skipped, plan, Fleet.template(plan, server.baseUri(), params), secret, sink, log));
+                        skipped, plan, Fleet.template(plan, server.baseUri(), params, Map.of()), secret, sink, log));
             }
             for (String key : orchestrator.lostTwice(topic)) {
                 if (!sink.hasReported(key)) {

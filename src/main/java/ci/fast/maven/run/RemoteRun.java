@@ -10,9 +10,11 @@ import ci.fast.maven.report.RunSummary;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A run in remote mode: {@code forkCount} forks join a run on a FastCI server (the cloud, or {@code fast-ci:serve})
@@ -26,14 +28,33 @@ public final class RemoteRun {
     private final Secret secret;
     private final Map<String, String> params;
     private final Fallback fallback;
+    private final Retry retry;
     private final RunLog log;
     private final Backoff probeBackoff;
     private final Scheduler scheduler;
 
-    /** @param params the connect parameters, with build_id and run_key (the secret is added on the wire only) */
+    /**
+     * @param params the connect parameters, with build_id and run_key (the secret is added on the wire only)
+     * @param retry which CI node this machine is, and what it reruns when the CI says this is a retry
+     */
     public RemoteRun(
-            RunPlan plan, URI server, Secret secret, Map<String, String> params, Fallback fallback, RunLog log) {
-        this(plan, server, secret, params, fallback, log, ServerProbe.AT_START, Scheduler.daemon("fast-ci-probe"));
+            RunPlan plan,
+            URI server,
+            Secret secret,
+            Map<String, String> params,
+            Fallback fallback,
+            Retry retry,
+            RunLog log) {
+        this(
+                plan,
+                server,
+                secret,
+                params,
+                fallback,
+                retry,
+                log,
+                ServerProbe.AT_START,
+                Scheduler.daemon("fast-ci-probe"));
     }
 
     RemoteRun(
@@ -42,6 +63,7 @@ public final class RemoteRun {
             Secret secret,
             Map<String, String> params,
             Fallback fallback,
+            Retry retry,
             RunLog log,
             Backoff probeBackoff,
             Scheduler scheduler) {
@@ -50,6 +72,7 @@ public final class RemoteRun {
         this.secret = secret;
         this.params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         this.fallback = fallback;
+        this.retry = retry;
         this.log = log;
         this.probeBackoff = probeBackoff;
         this.scheduler = scheduler;
@@ -57,8 +80,9 @@ public final class RemoteRun {
 
     /** @throws IOException with the one line a user sees when the server refuses, or is out of reach and no fallback */
     public RunOutcome execute() throws IOException, InterruptedException {
+        boolean ours;
         try {
-            ServerProbe.reach(new ServerAddress(server, secret, params), probeBackoff, scheduler);
+            ours = ServerProbe.reach(new ServerAddress(server, secret, params), probeBackoff, scheduler);
         } catch (ChannelException e) {
             scheduler.close();
             String refusal = e.isTransient() ? fallback.refusal() : "";
@@ -67,19 +91,81 @@ public final class RemoteRun {
             }
             return runLocally(e.getMessage());
         }
+        Rerun rerun = retry.retryAttempt() ? rerun(ours) : null;
         // The probe's scheduler is done: a build of many modules must not gather one thread per module.
         scheduler.close();
-        ResultSink sink = Reporting.sink(plan, log);
-        log.info("FastCI: " + plan.forkCount() + (plan.forkCount() == 1 ? " node" : " nodes") + " joining "
-                + Events.topic(params.get("run_key"), params.get("build_id")) + " on " + server);
+        RunPlan toRun = rerun == null ? plan : plan.withClasses(rerun.classes());
+        Map<String, String> joining = rerun == null ? params : rerun.params();
+        if (rerun != null && rerun.classes().isEmpty()) {
+            return new RunOutcome(new RunSummary(), List.of());
+        }
+        ResultSink sink = Reporting.sink(toRun, log);
+        log.info("FastCI: " + toRun.forkCount() + (toRun.forkCount() == 1 ? " node" : " nodes") + " joining "
+                + Events.topic(joining.get("run_key"), joining.get("build_id")) + " on " + server);
         try {
-            List<String> problems = Fleet.run(plan, server, secret, params, sink, log, null);
+            List<String> problems = Fleet.run(toRun, server, secret, joining, retry.ciNode(), sink, log, null);
             sink.runFinished();
             return new RunOutcome(sink.summary(), problems);
         } finally {
             sink.endIfRunning();
         }
     }
+
+    /**
+     * What a retried CI node reruns, said in one line: the classes its CI node ran in the attempt before (or those of
+     * them that failed there), on a topic of its own, so that each retried node of one attempt reruns its own; null,
+     * said in one line too, where that cannot be known, and the node runs as a new run.
+     */
+    private Rerun rerun(boolean ours) throws InterruptedException {
+        String retrying = "FastCI retry (fastCi.retry=" + retry.mode() + "): ";
+        String asNew = "; running as a new run, every class shared with the other nodes of this attempt";
+        if (retry.unknown() != null) {
+            log.info(retrying + "cannot know what this node ran before: " + retry.unknown() + asNew);
+            return null;
+        }
+        if (!ours) {
+            log.info(retrying + server + " is not our own server (fast-ci:serve), the only one that keeps what each"
+                    + " node ran" + asNew);
+            return null;
+        }
+        String node = retry.ciNode().get(Retry.NODE);
+        ShareQuery.Answer answer;
+        try {
+            answer = ShareQuery.ask(new ServerAddress(server, secret, params), retry, scheduler);
+        } catch (ChannelException e) {
+            log.info(retrying + e.getMessage() + asNew);
+            return null;
+        }
+        ShareQuery.Share share = answer.share();
+        if (share == null) {
+            log.info(retrying + server + " " + answer.missing() + asNew);
+            return null;
+        }
+        if (share.machines() > 1) {
+            log.info(retrying + share.machines() + " machines called themselves node " + node + " in build "
+                    + share.attempt() + ", so none knows its own classes (set FAST_CI_NODE_INDEX and"
+                    + " FAST_CI_NODE_TOTAL, or FAST_CI_NODE_ID, per copy of the job)" + asNew);
+            return null;
+        }
+        Set<String> found = new HashSet<>(plan.classes());
+        List<String> wanted = retry.failedOnly() ? share.failed() : share.classes();
+        // A class the earlier attempt ran that this build no longer finds (another selection) cannot run again.
+        List<String> classes = wanted.stream().filter(found::contains).toList();
+        int gone = wanted.size() - classes.size();
+        log.info(retrying + "node " + node + " reruns "
+                + (retry.failedOnly()
+                        ? "the " + classes.size() + " of its " + share.classes().size() + " classes that failed"
+                        : "the " + classes.size() + " classes it ran")
+                + " in build " + share.attempt()
+                + (gone > 0 ? " (" + gone + " more " + (gone == 1 ? "is" : "are") + " not found in this build)" : "")
+                + (classes.isEmpty() ? ": nothing to run" : ""));
+        Map<String, String> own = new LinkedHashMap<>(params);
+        own.put("build_id", params.get("build_id") + "-" + node);
+        return new Rerun(classes, own);
+    }
+
+    /** A retried node's classes, and the connect parameters of the run of its own they run in. */
+    private record Rerun(List<String> classes, Map<String, String> params) {}
 
     private RunOutcome runLocally(String cause) throws IOException, InterruptedException {
         List<String> share = fallback.share(plan.classes());

@@ -9,7 +9,7 @@ import java.time.Duration;
 
 /**
  * Checks, before any fork starts, that the server takes this build's key, retrying a server that cannot be reached
- * with {@link Backoff}. Only the outcome matters: the probe joins nothing.
+ * with {@link Backoff}, and whether it is our own server. The probe joins nothing.
  */
 final class ServerProbe {
     /** How long a node retries an unreachable server at the start before it gives up (or falls back). */
@@ -20,16 +20,18 @@ final class ServerProbe {
     private ServerProbe() {}
 
     /**
+     * @return whether the server said it is our own ({@link PhoenixClient#ours}), which takes PROTOCOL.md section 5
      * @throws ChannelException the last failure: final at once when the server refused (a key, a path, TLS), else
      *     transient once the backoff is used up
      */
-    static void reach(ServerAddress address, Backoff backoff, Scheduler scheduler)
+    static boolean reach(ServerAddress address, Backoff backoff, Scheduler scheduler)
             throws ChannelException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
-                PhoenixClient.connect(address, CONNECT_TIMEOUT, scheduler, new PhoenixClient.Listener() {})
-                        .close();
-                return;
+                try (PhoenixClient client =
+                        PhoenixClient.connect(address, CONNECT_TIMEOUT, scheduler, new PhoenixClient.Listener() {})) {
+                    return client.ours();
+                }
             } catch (ChannelException e) {
                 Duration wait = e.isTransient() ? backoff.next(attempt) : null;
                 if (wait == null) {

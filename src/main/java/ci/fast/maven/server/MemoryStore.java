@@ -10,6 +10,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class MemoryStore implements RunStore {
     private final Map<String, MemoryRun> runs = new ConcurrentHashMap<>();
+    private final MemoryShares shares;
+
+    /** A store that keeps the CI nodes' shares of the last {@value MemoryShares#DEFAULT_LINEAGES} builds. */
+    public MemoryStore() {
+        this(MemoryShares.DEFAULT_LINEAGES);
+    }
+
+    /** @param builds how many builds' CI node shares are kept, the least recently used forgotten first; at least 1 */
+    public MemoryStore(int builds) {
+        this.shares = new MemoryShares(builds);
+    }
 
     @Override
     public StoredRun open(RunId id) {
@@ -24,5 +35,10 @@ public final class MemoryStore implements RunStore {
     @Override
     public void delete(String topic) {
         runs.remove(topic);
+    }
+
+    @Override
+    public NodeShares shares() {
+        return shares;
     }
 }

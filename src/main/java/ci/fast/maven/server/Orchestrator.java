@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -39,6 +40,9 @@ public final class Orchestrator implements FrameHandler {
     private final Map<Peer, Set<String>> joined = new ConcurrentHashMap<>();
 
     private final RunStore store;
+    /** The server's log, for what happens outside any run (a retried node asking what it ran). */
+    private final Consumer<String> log;
+
     private final TimingHistory timings;
     private final Listeners listeners;
     private final LongSupplier clock;
@@ -51,6 +55,7 @@ public final class Orchestrator implements FrameHandler {
 
     private Orchestrator(Builder builder) {
         this.store = builder.store;
+        this.log = builder.log;
         this.timings = builder.timings;
         this.clock = builder.clock;
         List<RunListener> all = new ArrayList<>();
@@ -156,6 +161,9 @@ public final class Orchestrator implements FrameHandler {
         if (Events.PHOENIX_TOPIC.equals(topic) && Events.HEARTBEAT.equals(frame.event())) {
             return List.of(new Delivery(peer, Frame.reply(frame, Events.STATUS_OK, Json.EMPTY)));
         }
+        if (Events.JOIN.equals(frame.event()) && topic.startsWith(Events.SHARE_TOPIC_PREFIX)) {
+            return List.of(new Delivery(peer, share(frame)));
+        }
         if (Events.JOIN.equals(frame.event())) {
             return join(peer, frame);
         }
@@ -198,17 +206,49 @@ public final class Orchestrator implements FrameHandler {
         evictions.expired().forEach(this::evict);
         RunDispatch run = runs.computeIfAbsent(
                 topic,
-                t -> new RunDispatch(new RunRules(
-                        store.open(new RunId(t, peer.runKey())),
-                        timings,
-                        clock,
-                        reconnectGrace.toNanos(),
-                        skipAfterFailureCount)));
+                t -> new RunDispatch(RunRules.builder(store.open(new RunId(t, peer.runKey())), timings, clock)
+                        .shares(store.shares())
+                        .graceNanos(reconnectGrace.toNanos())
+                        .failureLimit(skipAfterFailureCount)
+                        .build()));
         RunDispatch.Step step = run.join(peer, frame);
         if (step.joinedFrom() != null) {
             joined.computeIfAbsent(peer, p -> ConcurrentHashMap.newKeySet()).add(topic);
         }
         return deliver(run, step);
+    }
+
+    /**
+     * Answers a retried CI node's question (PROTOCOL.md section 5): what it ran in the last attempt before its own. The
+     * join joins nothing: its reply is the answer.
+     */
+    private Frame share(Frame join) {
+        String lineage = join.topic().substring(Events.SHARE_TOPIC_PREFIX.length());
+        String node = join.payload().getString("node", "");
+        String attempt = join.payload().getString("attempt", "");
+        Optional<NodeShare> earlier = store.shares().earlier(lineage, node, attempt);
+        log.accept("retried node " + node + " of " + lineage + " (build " + attempt + ") asks what it ran before: "
+                + earlier.map(share -> share.classes().size() + " classes, "
+                                + share.failed().size() + " of them failed, in build " + share.attempt())
+                        .orElse("nothing kept"));
+        return earlier.map(share -> {
+                    JsonObject response = Json.PROVIDER
+                            .createObjectBuilder()
+                            .add("event", Events.SHARE)
+                            .add("attempt", share.attempt())
+                            .add("tests", Json.PROVIDER.createArrayBuilder(share.classes()))
+                            .add("failed", Json.PROVIDER.createArrayBuilder(share.failed()))
+                            .add("machines", share.machines())
+                            .build();
+                    return Frame.reply(join, Events.STATUS_OK, response);
+                })
+                .orElseGet(() -> Frame.reply(
+                        join,
+                        Events.STATUS_ERROR,
+                        Json.PROVIDER
+                                .createObjectBuilder()
+                                .add("reason", "it keeps no earlier attempt of node " + node)
+                                .build()));
     }
 
     /**

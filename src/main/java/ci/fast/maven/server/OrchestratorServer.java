@@ -1,5 +1,6 @@
 package ci.fast.maven.server;
 
+import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Secret;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.HandshakeResponse;
@@ -68,10 +69,19 @@ public final class OrchestratorServer implements AutoCloseable {
     /** Starts a server whose frames go to {@code handler}; otherwise as {@link #start(String, int, Secret, Consumer)}. */
     public static OrchestratorServer start(String host, int port, Secret secret, FrameHandler handler)
             throws IOException {
+        return start(host, port, secret, handler, true);
+    }
+
+    /**
+     * As {@link #start(String, int, Secret, FrameHandler)}, saying in its upgrade answers that it is our own server
+     * ({@link Events#SERVER_HEADER}) only when {@code ours}: a test's stand-in for the cloud says nothing.
+     */
+    public static OrchestratorServer start(String host, int port, Secret secret, FrameHandler handler, boolean ours)
+            throws IOException {
         GLASSFISH_LOG.setLevel(Level.OFF);
         Container container = new Container();
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(SocketEndpoint.class, ENDPOINT)
-                .configurator(new Gate(secret, handler))
+                .configurator(new Gate(secret, handler, ours))
                 .build();
         HttpServer http = new HttpServer();
         NetworkListener listener = new NetworkListener("fast-ci", host, port);
@@ -142,10 +152,12 @@ public final class OrchestratorServer implements AutoCloseable {
     private static final class Gate extends ServerEndpointConfig.Configurator {
         private final Secret secret;
         private final FrameHandler handler;
+        private final boolean ours;
 
-        Gate(Secret secret, FrameHandler handler) {
+        Gate(Secret secret, FrameHandler handler, boolean ours) {
             this.secret = secret;
             this.handler = handler;
+            this.ours = ours;
         }
 
         @Override
@@ -154,6 +166,11 @@ public final class OrchestratorServer implements AutoCloseable {
             if (keys == null || keys.size() != 1 || !secret.matches(keys.get(0))) {
                 // Tyrus answers a HandshakeException thrown here with its status: a refused upgrade, as Phoenix does.
                 throw Gate.<RuntimeException>sneaky(new HandshakeException(403, "Forbidden"));
+            }
+            // Tells our nodes that this server takes the optional fields of PROTOCOL.md section 5; the cloud sends
+            // none.
+            if (ours) {
+                response.getHeaders().put(Events.SERVER_HEADER, List.of("fast-ci-maven-plugin"));
             }
         }
 

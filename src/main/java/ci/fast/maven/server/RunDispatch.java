@@ -48,7 +48,8 @@ final class RunDispatch {
         Integer previous = nodeOf.get(peer);
         String offered = join.payload().get(Events.REJOIN_TOKEN) instanceof JsonString s ? s.getString() : null;
         String fresh = newToken();
-        List<RunEvent> events = rules.join(previous == null ? -1 : previous, offered, fresh);
+        List<RunEvent> events =
+                rules.join(previous == null ? -1 : previous, offered, fresh, Wire.ciNode(join.payload()));
         RunEvent first = events.get(0);
         if (first instanceof RunEvent.NodeJoined || first instanceof RunEvent.NodeRejoined) {
             boolean rejoined = first instanceof RunEvent.NodeRejoined;

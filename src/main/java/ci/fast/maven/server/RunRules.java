@@ -34,8 +34,12 @@ import java.util.function.LongSupplier;
 final class RunRules {
     /** The reason a join to a finished run is refused with. */
     static final String RUN_FINISHED = "run finished";
+    /** A result's {@code file_status} when a test of the class failed (PROTOCOL.md section 3). */
+    private static final String FAILED = "failed";
 
     private final StoredRun store;
+    /** Where what each CI node was handed, and what of it failed, is kept for a retry of its job. */
+    private final NodeShares shares;
     /** Where the estimates come from at the enq. */
     private final TimingHistory history;
     /** Nanoseconds, as {@link System#nanoTime}: how old the queue is decides how large batches may be. */
@@ -75,30 +79,66 @@ final class RunRules {
     /** The current command's events; a fresh list per command. */
     private List<RunEvent> events = new ArrayList<>();
 
-    RunRules(StoredRun store, TimingHistory history, LongSupplier clock) {
-        this(store, history, clock, Orchestrator.RECONNECT_GRACE.toNanos());
-    }
-
-    /** @param graceNanos how long a node whose connection closed keeps its classes, waiting for it to rejoin */
-    RunRules(StoredRun store, TimingHistory history, LongSupplier clock, long graceNanos) {
-        this(store, history, clock, graceNanos, 0);
+    private RunRules(Builder b) {
+        if (b.failureLimit < 0) {
+            throw new IllegalArgumentException(
+                    "skipAfterFailureCount must be 0 (no limit) or more, was " + b.failureLimit);
+        }
+        this.store = b.store;
+        this.shares = b.shares;
+        this.history = b.history;
+        this.clock = b.clock;
+        this.graceNanos = b.graceNanos;
+        this.failureLimit = b.failureLimit;
     }
 
     /**
-     * @param graceNanos how long a node whose connection closed keeps its classes, waiting for it to rejoin
-     * @param failureLimit failed tests after which no class is handed out any more (Surefire's
-     *     {@code skipAfterFailureCount}); 0 for no limit
+     * Rules of the run kept in {@code store}, estimating by {@code history}, timed by {@code clock} (nanoseconds, as
+     * {@link System#nanoTime}); the rest as the builder's defaults say.
      */
-    RunRules(StoredRun store, TimingHistory history, LongSupplier clock, long graceNanos, int failureLimit) {
-        if (failureLimit < 0) {
-            throw new IllegalArgumentException(
-                    "skipAfterFailureCount must be 0 (no limit) or more, was " + failureLimit);
+    static Builder builder(StoredRun store, TimingHistory history, LongSupplier clock) {
+        return new Builder(store, history, clock);
+    }
+
+    /** The rules' settings beside their store; each has a default. */
+    static final class Builder {
+        private final StoredRun store;
+        private final TimingHistory history;
+        private final LongSupplier clock;
+        private NodeShares shares = NodeShares.NONE;
+        private long graceNanos = Orchestrator.RECONNECT_GRACE.toNanos();
+        private int failureLimit;
+
+        private Builder(StoredRun store, TimingHistory history, LongSupplier clock) {
+            this.store = store;
+            this.history = history;
+            this.clock = clock;
         }
-        this.store = store;
-        this.history = history;
-        this.clock = clock;
-        this.graceNanos = graceNanos;
-        this.failureLimit = failureLimit;
+
+        /** Where the classes handed to a node that named its CI node, and which of them failed, are kept. */
+        Builder shares(NodeShares shares) {
+            this.shares = shares;
+            return this;
+        }
+
+        /** How long a node whose connection closed keeps its classes, waiting for it to rejoin; nanoseconds. */
+        Builder graceNanos(long graceNanos) {
+            this.graceNanos = graceNanos;
+            return this;
+        }
+
+        /**
+         * Failed tests after which no class is handed out any more (Surefire's {@code skipAfterFailureCount}); 0 for
+         * no limit.
+         */
+        Builder failureLimit(int failureLimit) {
+            this.failureLimit = failureLimit;
+            return this;
+        }
+
+        RunRules build() {
+            return new RunRules(this);
+        }
     }
 
     RunId id() {
@@ -126,6 +166,16 @@ final class RunRules {
      * @param fresh the token a new node is known by from now on; null to give none
      */
     List<RunEvent> join(int replacing, String offered, String fresh) {
+        return join(replacing, offered, fresh, null);
+    }
+
+    /**
+     * As {@link #join(int, String, String)}, by a node that says which CI node it is: what it is handed, and which of
+     * those classes fail on it, are kept in the store's {@link NodeShares} for a retry of its CI job.
+     *
+     * @param ci the CI node; null when the joiner named none (a rejoin keeps the one it named before)
+     */
+    List<RunEvent> join(int replacing, String offered, String fresh, CiNode ci) {
         if (finished()) {
             events.add(new JoinRefused(RUN_FINISHED));
             return done();
@@ -150,6 +200,12 @@ final class RunRules {
         node.away = false;
         node.doomed = false;
         node.rejoined = known >= 0;
+        if (ci != null) {
+            node.ci = ci;
+            // Known from its join, not from its first batch: a node that got none ran nothing, and its retry reruns
+            // nothing, where a node never seen would rerun every class.
+            shares.handedOut(ci, List.of());
+        }
         boolean running = store.hasQueue() || node.index == 0;
         node.waiting = !running;
         events.set(0, known >= 0 ? new NodeRejoined(node.index, running) : new NodeJoined(node.index, running));
@@ -195,8 +251,9 @@ final class RunRules {
         for (Result result : results) {
             sent.add(result.key());
             store.release(node, result.key());
-            if (!(asking.rejoined && store.hasResult(result.key()) && asking.lastSent.contains(result.key()))) {
-                record(result);
+            boolean resent = asking.rejoined && store.hasResult(result.key()) && asking.lastSent.contains(result.key());
+            if (!resent && record(result) && asking.ci != null && FAILED.equals(result.status())) {
+                shares.failed(asking.ci, result.key());
             }
         }
         asking.lastSent = sent;
@@ -381,24 +438,29 @@ final class RunRules {
                 || node.lastSent.stream().anyMatch(keys::contains);
     }
 
-    /** Records a class's first result; a second one is dropped, and a key never enqueued is ignored. */
-    private void record(Result result) {
+    /**
+     * Records a class's first result; a second one is dropped, and a key never enqueued is ignored.
+     *
+     * @return whether it was recorded
+     */
+    private boolean record(Result result) {
         if (!store.isEnqueued(result.key())) {
-            return; // never enqueued: counting it would end the run before every class has a result
+            return false; // never enqueued: counting it would end the run before every class has a result
         }
         if (!store.addResult(result)) {
             events.add(new DuplicateDropped(result.key()));
-        } else {
-            store.unqueue(result.key());
-            skipped.remove(result.key()); // a result that comes after all (a dead fork's, carried) is the class's
-            events.add(new ClassCompleted(result));
-            failures += (int) result.tests().stream()
-                    .filter(test -> "failed".equals(test.status()))
-                    .count();
-            if (failureLimitReached()) {
-                skipQueued();
-            }
+            return false;
         }
+        store.unqueue(result.key());
+        skipped.remove(result.key()); // a result that comes after all (a dead fork's, carried) is the class's
+        events.add(new ClassCompleted(result));
+        failures += (int) result.tests().stream()
+                .filter(test -> "failed".equals(test.status()))
+                .count();
+        if (failureLimitReached()) {
+            skipQueued();
+        }
+        return true;
     }
 
     /** Takes every queued class off the queue, as skipped: the failure limit is reached, none is handed out again. */
@@ -461,6 +523,9 @@ final class RunRules {
                 double share = BatchPolicy.share(store.queuedSeconds(), running(age), nodes.size(), cap);
                 List<String> batch = contextOf.isEmpty() ? store.take(share) : takeByContext(node, share);
                 store.hold(node.index, batch);
+                if (node.ci != null) {
+                    shares.handedOut(node.ci, batch);
+                }
                 double seconds = 0;
                 for (String key : batch) {
                     seconds += store.estimate(key);
@@ -553,6 +618,8 @@ final class RunRules {
         boolean doomed;
         /** It rejoined and has not asked for a batch since: its first deq may find its batch never reached it. */
         boolean rejoined;
+        /** The CI node it said it is; null when it named none. */
+        CiNode ci;
         /** The keys of its last deq's results: a rejoined node repeats them when their reply was lost. */
         Set<String> lastSent = Set.of();
         /** The per-JVM caches (Spring contexts, …) of the classes it was handed: those its JVM has built. */

@@ -4,7 +4,7 @@ import java.util.Set;
 
 /**
  * Where the durable facts of the server's runs live, under {@link RunRules}: what each run enqueued and estimated, its
- * queue, which node holds which classes, results, losses. Connection state (peers, held deqs) never reaches a store,
+ * queue, which node holds which classes, results, losses; and, across runs, what each CI node ran in each attempt. Connection state (peers, held deqs) never reaches a store,
  * and neither does anything the rules can rebuild (how long the nodes' batches should still run).
  *
  * <p>The rules call a store's run under their own lock, one call of theirs being one unit of work; a store shared by
@@ -18,6 +18,12 @@ public interface RunStore {
     /** The topics of the runs stored, in no particular order. */
     Set<String> topics();
 
-    /** Forgets the run of {@code topic} and everything of it; nothing if there is none. */
+    /** Forgets the run of {@code topic} and everything of it; nothing if there is none. Keeps its {@link #shares}. */
     void delete(String topic);
+
+    /**
+     * What each CI node ran in each attempt of a build, across runs: outlives the runs it was recorded in, for as long
+     * as the store keeps it (a retry that comes later finds none, and runs as a new run).
+     */
+    NodeShares shares();
 }

@@ -1,5 +1,6 @@
 package ci.fast.maven.server;
 
+import ci.fast.maven.channel.Events;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -9,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON of PROTOCOL.md section 3 as the rules' commands take it: an enq's classes, a deq's results. What the rules
+ * The JSON of PROTOCOL.md sections 3 and 5 as the rules' commands take it: an enq's classes, a deq's results, a join's
+ * CI node. What the rules
  * never see: they know no JSON.
  */
 final class Wire {
@@ -63,6 +65,26 @@ final class Wire {
             }
         }
         return new Result(key, string(entry.get("file_status")), seconds, tests, false);
+    }
+
+    /**
+     * The CI node a join's payload names ({@link Events#CI_NODE}: PROTOCOL.md section 5); null when it names none, or
+     * not with four non-empty strings, which makes it a join like any other.
+     */
+    static CiNode ciNode(JsonObject join) {
+        if (!(join.get(Events.CI_NODE) instanceof JsonObject node)) {
+            return null;
+        }
+        String lineage = string(node.get("lineage"));
+        String attempt = string(node.get("attempt"));
+        String name = string(node.get("node"));
+        String machine = string(node.get("machine"));
+        for (String part : new String[] {lineage, attempt, name, machine}) {
+            if (part == null || part.isEmpty()) {
+                return null;
+            }
+        }
+        return new CiNode(lineage, attempt, name, machine);
     }
 
     /** How many per-test entries a class entry has: its object values with a {@code status}. */

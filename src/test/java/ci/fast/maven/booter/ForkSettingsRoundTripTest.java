@@ -77,7 +77,16 @@ class ForkSettingsRoundTripTest {
             params.put("extra_" + (char) ('z' - i) + i, "v" + i);
         }
         ForkSettings written = new ForkSettings(
-                "n", List.of(), "http://localhost:1", params, List.of(), "", TestRunOptions.DEFAULTS, List.of(), "");
+                "n",
+                List.of(),
+                "http://localhost:1",
+                params,
+                List.of(),
+                "",
+                TestRunOptions.DEFAULTS,
+                List.of(),
+                "",
+                Map.of());
 
         assertEquals(
                 List.copyOf(params.keySet()),
@@ -87,7 +96,7 @@ class ForkSettingsRoundTripTest {
     @Test
     void nullsSurviveTheRoundTrip() throws Exception {
         ForkSettings written = new ForkSettings(
-                null, List.of(), null, Map.of(), List.of(), "", TestRunOptions.DEFAULTS, List.of(), "");
+                null, List.of(), null, Map.of(), List.of(), "", TestRunOptions.DEFAULTS, List.of(), "", Map.of());
 
         assertEquals(written, roundTrip(written));
     }

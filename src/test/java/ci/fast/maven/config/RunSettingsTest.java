@@ -102,4 +102,18 @@ class RunSettingsTest {
 
         assertEquals(List.of("a: b", "c: d"), settings.notices());
     }
+
+    @Test
+    void aRetryRerunsAllItRanUnlessToldFailedAndNothingElseIsAMode() {
+        assertFalse(minimal().build().remote().retryFailedOnly(), "all, by default");
+        assertFalse(minimal().retry("all").build().remote().retryFailedOnly());
+        assertTrue(minimal().retry(" Failed ").build().remote().retryFailedOnly());
+
+        SettingsException e =
+                assertThrows(SettingsException.class, () -> minimal().retry("some"));
+        assertEquals(
+                "fastCi.retry must be all (rerun every class the retried job ran before) or failed (only those that"
+                        + " failed there); was some",
+                e.getMessage());
+    }
 }

@@ -40,7 +40,8 @@ class ForkProcessTest {
             "",
             TestRunOptions.DEFAULTS,
             List.of(),
-            "");
+            "",
+            Map.of());
 
     @TempDir
     Path dir;

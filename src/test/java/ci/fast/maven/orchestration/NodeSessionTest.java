@@ -391,6 +391,26 @@ class NodeSessionTest {
         }
     }
 
+    @Test
+    void namesItsCiNodeInTheJoinOnlyToAServerThatSaysItIsOurs() throws Exception {
+        JsonObject ciNode =
+                Json.object(Map.of("lineage", "junit-shop-b", "attempt", "b42", "node", "test/1", "machine", "m"));
+        try (ScriptedServer ours = new ScriptedServer(script(1, "running"))) {
+            NodeSession session = session(ours);
+            session.ciNode(ciNode);
+            session.run();
+
+            assertEquals(Json.object(Map.of("ci_node", ciNode)), ours.next().payload());
+        }
+        try (ScriptedServer cloud = new ScriptedServer(script(1, "running"), false)) {
+            NodeSession session = session(cloud);
+            session.ciNode(ciNode);
+            session.run();
+
+            assertEquals(Json.EMPTY, cloud.next().payload(), "the cloud's join is {} as PROTOCOL.md section 3 says");
+        }
+    }
+
     private void awaitWaiting(int tasks) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (scheduler.waiting() < tasks) {

@@ -27,8 +27,13 @@ final class ScriptedServer implements FrameHandler, AutoCloseable {
     private final OrchestratorServer server;
 
     ScriptedServer(BiConsumer<Peer, Frame> script) throws IOException {
+        this(script, true);
+    }
+
+    /** @param ours whether its upgrade answers say it is our own server; the cloud's do not */
+    ScriptedServer(BiConsumer<Peer, Frame> script, boolean ours) throws IOException {
         this.script = script;
-        this.server = OrchestratorServer.start("127.0.0.1", 0, secret, this);
+        this.server = OrchestratorServer.start("127.0.0.1", 0, secret, this, ours);
     }
 
     URI base() {

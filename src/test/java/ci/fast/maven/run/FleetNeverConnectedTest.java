@@ -74,6 +74,7 @@ class FleetNeverConnectedTest {
                         URI.create("ws://127.0.0.1:1"),
                         Secret.random(),
                         Map.of("build_id", "b1", "run_key", "junit-shop"),
+                        Map.of(),
                         Reporting.sink(dir.resolve("reports"), ReportOptions.DEFAULTS, log),
                         log,
                         null));

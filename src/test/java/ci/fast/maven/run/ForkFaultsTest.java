@@ -116,6 +116,7 @@ class ForkFaultsTest {
                     URI.create("ws://127.0.0.1:" + proxy.port()),
                     secret,
                     params,
+                    Map.of(),
                     sink,
                     log,
                     (results, unstarted) -> orchestrator.record(topic, results, unstarted));
@@ -175,7 +176,7 @@ class ForkFaultsTest {
     }
 
     /** This JVM's class path: Surefire may hand it over in a manifest-only jar's Class-Path. */
-    private static List<Path> testClassPath() throws IOException {
+    static List<Path> testClassPath() throws IOException {
         String[] entries = System.getProperty("java.class.path").split(File.pathSeparator);
         List<Path> path = new ArrayList<>();
         if (entries.length == 1 && entries[0].endsWith(".jar")) {

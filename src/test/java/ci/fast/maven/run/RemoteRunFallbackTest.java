@@ -110,7 +110,15 @@ class RemoteRunFallbackTest {
         };
         // No retries: the backoff's own bound is BackoffTest's business.
         return new RemoteRun(
-                        plan, server, secret, PARAMS, fallback, log, new Backoff(Duration.ZERO), new ManualScheduler())
+                        plan,
+                        server,
+                        secret,
+                        PARAMS,
+                        fallback,
+                        Retry.NONE,
+                        log,
+                        new Backoff(Duration.ZERO),
+                        new ManualScheduler())
                 .execute();
     }
 

@@ -114,7 +114,10 @@ class RunRulesFailureLimitTest {
     }
 
     private RunRules rules(int limit) {
-        return new RunRules(store, RunKeyTimings.inMemory(), clock::get, 0, limit);
+        return RunRules.builder(store, RunKeyTimings.inMemory(), clock::get)
+                .graceNanos(0)
+                .failureLimit(limit)
+                .build();
     }
 
     /** The batch {@code node} was handed among {@code events}; fails when none was. */

@@ -26,7 +26,9 @@ class RunRulesReconnectTest {
 
     private final AtomicLong clock = new AtomicLong();
     private final StoredRun store = new MemoryStore().open(RUN);
-    private final RunRules rules = new RunRules(store, RunKeyTimings.inMemory(), clock::get, GRACE);
+    private final RunRules rules = RunRules.builder(store, RunKeyTimings.inMemory(), clock::get)
+            .graceNanos(GRACE)
+            .build();
 
     @BeforeEach
     void twoNodesEachHoldingAClass() {

@@ -24,7 +24,7 @@ class RunRulesTest {
     private final AtomicLong clock = new AtomicLong();
     private final RunKeyTimings timings = RunKeyTimings.inMemory();
     private final StoredRun store = new MemoryStore().open(RUN);
-    private final RunRules rules = new RunRules(store, timings, clock::get);
+    private final RunRules rules = RunRules.builder(store, timings, clock::get).build();
 
     @Test
     void tellsALaterJoinerToWaitAndRequestsItsDeqOnceTheQueueExists() {

@@ -240,4 +240,42 @@ abstract class RunStoreContract {
                 () -> assertEquals(-1, store.open(OTHER).nodeNamed("token-a")),
                 () -> assertEquals(0, store.open(RUN).nodeNamed("token-a"), "the same run again"));
     }
+
+    @Test
+    void keepsWhatEachCiNodeRanPerAttemptAndGivesTheLastOneBeforeTheAsker() {
+        NodeShares shares = store.shares();
+        CiNode first = new CiNode("junit-build", "build-1", "test/1", "machine-a");
+        shares.handedOut(first, List.of("A", "B"));
+        shares.handedOut(new CiNode("junit-build", "build-1", "test/2", "machine-b"), List.of("C"));
+        shares.handedOut(first, List.of("D", "A"));
+        shares.failed(first, "B");
+        CiNode second = new CiNode("junit-build", "build-2", "test/1", "machine-c");
+        shares.handedOut(second, List.of("B"));
+
+        assertAll(
+                () -> assertEquals(
+                        Optional.of(new NodeShare("build-1", List.of("A", "B", "D"), List.of("B"), 1)),
+                        shares.earlier("junit-build", "test/1", "build-2"),
+                        "what attempt 1 handed out, in order, once each"),
+                () -> assertEquals(
+                        Optional.of(new NodeShare("build-2", List.of("B"), List.of(), 1)),
+                        shares.earlier("junit-build", "test/1", "build-3"),
+                        "the last attempt before the asker's"),
+                () -> assertEquals(Optional.empty(), shares.earlier("junit-build", "test/3", "build-2")),
+                () -> assertEquals(Optional.empty(), shares.earlier("junit-other", "test/1", "build-2")));
+    }
+
+    @Test
+    void countsTheMachinesThatCalledThemselvesOneNodeAndOutlivesTheRun() {
+        NodeShares shares = store.shares();
+        shares.handedOut(new CiNode("junit-build", "build-1", "test", "machine-a"), List.of("A"));
+        shares.handedOut(new CiNode("junit-build", "build-1", "test", "machine-a"), List.of("B"));
+        shares.handedOut(new CiNode("junit-build", "build-1", "test", "machine-b"), List.of("C"));
+        store.open(RUN);
+        store.delete(RUN.topic());
+
+        assertEquals(
+                Optional.of(new NodeShare("build-1", List.of("A", "B", "C"), List.of(), 2)),
+                store.shares().earlier("junit-build", "test", "build-2"));
+    }
 }

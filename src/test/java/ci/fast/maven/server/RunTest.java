@@ -37,7 +37,8 @@ class RunTest {
     private final AtomicLong clock = new AtomicLong();
 
     private final RunDispatch run = new RunDispatch(
-            new RunRules(new MemoryStore().open(new RunId(TOPIC, "junit")), TimingHistory.of(timings), clock::get));
+            RunRules.builder(new MemoryStore().open(new RunId(TOPIC, "junit")), TimingHistory.of(timings), clock::get)
+                    .build());
     /** What the Orchestrator tells of each call's events: here, the timings. */
     private final RunListener timingsListener = new TimingsListener(TimingHistory.of(timings), line -> {});
 

@@ -1,0 +1,11 @@
+package ci.fast.maven.run.samples.retry;
+
+import org.junit.jupiter.api.Test;
+
+/** Work for RetriedJobTest's machines; not a test of this project (Surefire's includes skip it). */
+class Retried5 {
+    @Test
+    void runs() throws Exception {
+        Thread.sleep(300); // long enough that both machines of the first attempt get work
+    }
+}
