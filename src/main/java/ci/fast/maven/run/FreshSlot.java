@@ -65,6 +65,12 @@ final class FreshSlot implements TestSide {
         return List.copyOf(problems);
     }
 
+    /** The slot's node is back after an outage: the run's figures count it, as a reused fork's. */
+    @Override
+    public void reconnected() {
+        sink.reconnected(slot);
+    }
+
     /**
      * Runs each class of {@code batch} in a JVM of its own, in the batch's order. Once the classes this slot ran have
      * failed {@code skipAfterFailureCount} tests, the rest are reported skipped, all in one JVM, as the node sees the
@@ -73,12 +79,6 @@ final class FreshSlot implements TestSide {
      * @throws Stopped when a class's JVMs keep dying before it starts and no replacement is left, or a JVM's booter
      *     failed (a replacement would fail the same way)
      */
-    /** The slot's node is back after an outage: the run's figures count it, as a reused fork's. */
-    @Override
-    public void reconnected() {
-        sink.reconnected(slot);
-    }
-
     @Override
     public Map<String, List<Map<String, Object>>> run(List<String> batch) {
         Map<String, List<Map<String, Object>>> outcomes = new LinkedHashMap<>();
