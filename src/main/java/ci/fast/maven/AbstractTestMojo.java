@@ -116,6 +116,6 @@ abstract class AbstractTestMojo extends TestParameters {
                 session.getUserProperties(),
                 project.getBasedir().toPath(),
                 localRepository,
-                Files.isRegularFile(Path.of(project.getBuild().getOutputDirectory(), "module-info.class")));
+                Files.isRegularFile(Path.of(project.getBuild().getTestOutputDirectory(), "module-info.class")));
     }
 }

@@ -30,8 +30,8 @@ final class Notices {
                 "skipAfterFailureCount=" + p.skipAfterFailureCount,
                 "not applied yet; every class runs");
         notice.when(
-                p.useModulePath && goal.moduleDescriptor(),
-                "useModulePath (the project has module-info)",
+                p.useModulePath && goal.testModuleDescriptor(),
+                "useModulePath (the test classes have their own module-info)",
                 "not applied yet; the tests run on the class path");
         notice.when(
                 !p.useSystemClassLoader || p.childDelegation,
@@ -67,10 +67,6 @@ final class Notices {
                 !"org.testng:testng".equals(p.testNGArtifactName),
                 "testNGArtifactName=" + p.testNGArtifactName,
                 "TestNG is found by org.testng:testng");
-        notice.when(
-                p.additionalClasspathDependencies != null && !p.additionalClasspathDependencies.isEmpty(),
-                "additionalClasspathDependencies",
-                "not applied yet; use additionalClasspathElements or a test dependency meanwhile");
         notice.when(
                 p.parallelTestsTimeoutInSeconds > 0 || p.parallelTestsTimeoutForcedInSeconds > 0,
                 "parallelTestsTimeoutInSeconds / parallelTestsTimeoutForcedInSeconds",
