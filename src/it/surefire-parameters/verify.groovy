@@ -3,9 +3,10 @@ import groovy.xml.XmlSlurper
 String log = new File(basedir, 'build.log').text
 assert log.contains('BUILD SUCCESS')
 
-// Every check of AlphaTest passed in the fork: system properties, promotion, class path excludes and additions.
+// Every check of AlphaTest passed in the fork: system properties, promotion, class path excludes and additions
+// (elements, then dependencies).
 def suite = new XmlSlurper().parse(new File(basedir, 'target/surefire-reports/TEST-com.example.params.AlphaTest.xml'))
-assert suite.@tests.text() as int == 4
+assert suite.@tests.text() as int == 5
 assert suite.@failures.text() as int == 0
 assert suite.@errors.text() as int == 0
 

@@ -241,7 +241,10 @@ abstract class TestParameters extends AbstractMojo {
     @Parameter
     String classpathDependencyScopeExclude;
 
-    /** Runs a project with {@code module-info.java} on the module path. */
+    /**
+     * Runs the tests of a project whose main classes are a module ({@code module-info.java}) on the module path, the
+     * test classes patched into the main module, as Surefire does; {@code false} keeps the class path.
+     */
     @GoalProperty(test = "surefire.useModulePath", integrationTest = "failsafe.useModulePath")
     @Parameter(defaultValue = "true")
     boolean useModulePath;
