@@ -1,6 +1,8 @@
 package ci.fast.maven.fork;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -23,7 +25,7 @@ public record ModuleLayout(String moduleName, List<Path> modulePath, Path patch,
             throw new IllegalArgumentException("a module layout needs the main module's name");
         }
         modulePath = List.copyOf(modulePath);
-        packages = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(packages));
+        packages = Collections.unmodifiableSortedSet(new TreeSet<>(packages));
     }
 
     /**
@@ -46,7 +48,7 @@ public record ModuleLayout(String moduleName, List<Path> modulePath, Path patch,
      * module on the module path, not only those the main module's descriptor reaches.
      */
     List<String> options() {
-        List<String> options = new java.util.ArrayList<>();
+        List<String> options = new ArrayList<>();
         options.add("--patch-module");
         options.add(moduleName + "=" + patch);
         for (String pkg : packages) {
