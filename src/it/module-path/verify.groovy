@@ -36,5 +36,11 @@ assert moduleProperty('surefire-reports', 'jdk.module.path').endsWith('classes')
 assert moduleProperty('fast-ci-reports', 'jdk.module.path') == moduleProperty('surefire-reports', 'jdk.module.path')
 assert moduleProperty('class-path-reports', 'jdk.module.path') == ''
 
+// fast-ci:integration-test: the packaged jar is the module.
+def integration = parse(new File(target, 'failsafe-reports/TEST-com.acme.greeter.GreeterIT.xml'))
+assert ['tests', 'failures', 'errors', 'skipped'].collect { integration."@$it".text() as int } == [1, 0, 0, 0]
+assert integration.properties.property.find { it.@name == 'jdk.module.path' }.@value.text()
+        .endsWith('module-path-1.0.jar')
+
 assert !log.contains('useModulePath')
 assert log.contains('BUILD SUCCESS')
