@@ -4,6 +4,8 @@ import ci.fast.maven.config.RunSettings.AddedDependency;
 import ci.fast.maven.fork.PlatformArtifacts;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +27,16 @@ final class AdditionalDependencies {
     private AdditionalDependencies() {}
 
     /**
+     * @param project the project's own resolved dependencies, whose versions an added one may contradict
      * @param types the session's artifact types, which give a type's extension and classifier
-     * @param warnings told of each version conflict among the resolved artifacts
+     * @param warnings told of each version conflict, among the resolved artifacts and with the project's
      * @return the jars, in resolution order, each once
      * @throws IllegalArgumentException with the one line the user sees, naming a dependency that cannot be resolved
      */
     static List<Path> resolve(
             List<AddedDependency> wanted,
             PlatformArtifacts resolver,
+            Collection<org.apache.maven.artifact.Artifact> project,
             ArtifactTypeRegistry types,
             Consumer<String> warnings) {
         Map<String, Artifact> resolved = new LinkedHashMap<>();
@@ -57,8 +61,20 @@ final class AdditionalDependencies {
                 }
             }
         }
+        Map<String, String> projectVersions = new HashMap<>();
+        for (org.apache.maven.artifact.Artifact a : project) {
+            projectVersions.putIfAbsent(a.getGroupId() + ":" + a.getArtifactId() + ":" + classifier(a), a.getVersion());
+        }
         List<Path> jars = new ArrayList<>();
-        resolved.values().forEach(a -> jars.add(a.getFile().toPath()));
+        for (Artifact a : resolved.values()) {
+            String version = projectVersions.get(a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getClassifier());
+            if (version != null && !version.equals(a.getVersion())) {
+                warnings.accept("Potential classpath conflict between project dependency and resolved"
+                        + " additionalClasspathDependency: Found multiple versions of " + a.getGroupId() + ":"
+                        + a.getArtifactId() + ": " + a.getVersion() + " and " + version);
+            }
+            jars.add(a.getFile().toPath());
+        }
         return jars;
     }
 
@@ -81,6 +97,10 @@ final class AdditionalDependencies {
                 type == null ? Map.of() : type.getProperties(),
                 (java.io.File) null);
         return new Dependency(artifact, "runtime", false, exclusions);
+    }
+
+    private static String classifier(org.apache.maven.artifact.Artifact artifact) {
+        return artifact.getClassifier() == null ? "" : artifact.getClassifier();
     }
 
     private static String firstLine(Exception e) {

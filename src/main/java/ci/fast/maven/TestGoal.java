@@ -226,6 +226,7 @@ final class TestGoal {
                 AdditionalDependencies.resolve(
                         changes.additionalDependencies(),
                         resolver,
+                        project.getArtifacts(),
                         maven.repositorySession().getArtifactTypeRegistry(),
                         log::warn),
                 project.getBasedir().toPath());
