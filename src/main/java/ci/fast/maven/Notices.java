@@ -30,10 +30,6 @@ final class Notices {
                 "skipAfterFailureCount=" + p.skipAfterFailureCount,
                 "not applied yet; every class runs");
         notice.when(
-                p.useModulePath && goal.testModuleDescriptor(),
-                "useModulePath (the test classes have their own module-info)",
-                "not applied yet; the tests run on the class path");
-        notice.when(
                 !p.useSystemClassLoader || p.childDelegation,
                 "useSystemClassLoader=false / childDelegation",
                 "the tests always load from the fork's system class loader");

@@ -194,7 +194,6 @@ final class SettingsTranslation {
      * @param userProperties the build's {@code -D} properties
      * @param basedir the module's directory
      * @param localRepository the local repository, or null
-     * @param testModuleDescriptor whether the test classes hold a {@code module-info.class} of their own
      */
     record GoalFacts(
             Goal goal,
@@ -205,6 +204,5 @@ final class SettingsTranslation {
             Path summaryFile,
             Properties userProperties,
             Path basedir,
-            Path localRepository,
-            boolean testModuleDescriptor) {}
+            Path localRepository) {}
 }

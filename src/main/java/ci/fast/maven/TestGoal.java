@@ -230,9 +230,8 @@ final class TestGoal {
                         maven.repositorySession().getArtifactTypeRegistry(),
                         log::warn),
                 project.getBasedir().toPath());
-        ModularClassPath.Split modular = changes.useModulePath() && ModularClassPath.applies(mainClasses, testClasses)
-                ? modular(testPath, mainClasses, testClasses, classes)
-                : null;
+        ModularClassPath.Split modular =
+                changes.useModulePath() ? modular(testPath, mainClasses, testClasses, classes) : null;
         List<Path> classPath = new ArrayList<>(modular == null ? testPath : modular.classPath());
         classPath.addAll(platform.added());
         Path pluginJar = maven.plugin().getPluginArtifact().getFile().toPath();
@@ -257,7 +256,10 @@ final class TestGoal {
                 .withModules(modular == null ? null : modular.layout());
     }
 
-    /** The tests' path split as Surefire splits it for a main module; the booter stays on the class path. */
+    /**
+     * The tests' path split as Surefire splits it for a test or main module, or null for neither; the booter stays on
+     * the class path.
+     */
     private ModularClassPath.Split modular(
             List<Path> testPath, Path mainClasses, Path testClasses, List<String> classes)
             throws MojoExecutionException {
@@ -268,12 +270,13 @@ final class TestGoal {
                     testClasses,
                     classes,
                     (element, e) -> log.warn("Exception for '" + element + "'.", e));
-            log.debug("fast-ci runs the tests in module " + split.layout().moduleName() + ", module path: "
-                    + split.layout().modulePath());
+            if (split != null) {
+                log.debug("fast-ci runs the tests in module " + split.layout().moduleName() + ", module path: "
+                        + split.layout().modulePath());
+            }
             return split;
         } catch (IOException e) {
-            throw new MojoExecutionException(
-                    "cannot read the main module's descriptor in " + mainClasses + ": " + e.getMessage(), e);
+            throw new MojoExecutionException("cannot read a module descriptor: " + e.getMessage(), e);
         }
     }
 

@@ -242,8 +242,8 @@ abstract class TestParameters extends AbstractMojo {
     String classpathDependencyScopeExclude;
 
     /**
-     * Runs the tests of a project whose main classes are a module ({@code module-info.java}) on the module path, the
-     * test classes patched into the main module, as Surefire does; {@code false} keeps the class path.
+     * Runs the tests of a module ({@code module-info.java} in the main or the test sources) on the module path, as
+     * Surefire does; {@code false} keeps the class path.
      */
     @GoalProperty(test = "surefire.useModulePath", integrationTest = "failsafe.useModulePath")
     @Parameter(defaultValue = "true")

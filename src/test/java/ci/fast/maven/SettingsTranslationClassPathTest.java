@@ -34,7 +34,7 @@ class SettingsTranslationClassPathTest {
         fixtures.addExclusion(logging);
         p.additionalClasspathDependencies = List.of(dependency("org.acme", "driver", "1.0"), fixtures);
 
-        RunSettings settings = translate(p, false);
+        RunSettings settings = translate(p);
 
         assertEquals(
                 List.of(
@@ -50,7 +50,7 @@ class SettingsTranslationClassPathTest {
         TestParameters p = parameters();
         p.additionalClasspathDependencies = List.of(dependency("org.acme", "driver", null));
 
-        SettingsException e = assertThrows(SettingsException.class, () -> translate(p, false));
+        SettingsException e = assertThrows(SettingsException.class, () -> translate(p));
 
         assertEquals(
                 "additionalClasspathDependencies: org.acme:driver:null needs a groupId, an artifactId and a version",
@@ -58,18 +58,14 @@ class SettingsTranslationClassPathTest {
     }
 
     @Test
-    void runsAModuleOnTheModulePathUnlessTurnedOffAndNamesOnlyATestModuleAsNotApplied() {
+    void runsModulesOnTheModulePathUnlessTurnedOffWithoutANotice() {
         TestParameters off = parameters();
         off.useModulePath = false;
 
-        assertTrue(translate(parameters(), false).jvm().classPath().useModulePath());
-        assertEquals(List.of(), translate(parameters(), false).notices());
-        assertFalse(translate(off, false).jvm().classPath().useModulePath());
-        assertEquals(
-                List.of("useModulePath (the test classes have their own module-info): not applied yet; the tests run"
-                        + " on the class path"),
-                translate(parameters(), true).notices());
-        assertEquals(List.of(), translate(off, true).notices());
+        assertTrue(translate(parameters()).jvm().classPath().useModulePath());
+        assertEquals(List.of(), translate(parameters()).notices());
+        assertFalse(translate(off).jvm().classPath().useModulePath());
+        assertEquals(List.of(), translate(off).notices());
     }
 
     private static Dependency dependency(String groupId, String artifactId, String version) {
@@ -80,7 +76,7 @@ class SettingsTranslationClassPathTest {
         return d;
     }
 
-    private RunSettings translate(TestParameters p, boolean testModuleDescriptor) {
+    private RunSettings translate(TestParameters p) {
         return SettingsTranslation.translate(
                 p,
                 new SettingsTranslation.GoalFacts(
@@ -92,8 +88,7 @@ class SettingsTranslationClassPathTest {
                         null,
                         new Properties(),
                         dir,
-                        null,
-                        testModuleDescriptor),
+                        null),
                 Map.of());
     }
 

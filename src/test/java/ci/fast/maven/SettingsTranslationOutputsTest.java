@@ -74,8 +74,7 @@ class SettingsTranslationOutputsTest {
                 null,
                 new Properties(),
                 dir,
-                null,
-                false);
+                null);
         return SettingsTranslation.translate(p, facts, env);
     }
 

@@ -15,10 +15,11 @@ import org.codehaus.plexus.languages.java.jpms.ResolvePathsRequest;
 import org.codehaus.plexus.languages.java.jpms.ResolvePathsResult;
 
 /**
- * Splits the tests' class path into a module path and a class path as Surefire 3.5 does when the main classes are a
- * module ({@code useModulePath}, its default): with plexus-java's {@link LocationManager}, as Surefire does, the main
- * module and every module it requires (transitively, {@code static} ones included, and the providers of the services
- * it uses) go on the module path; the rest stay on the class path. Maven side.
+ * Splits the tests' class path into a module path and a class path as Surefire 3.5 does ({@code useModulePath}, its
+ * default). Test classes with a {@code module-info.class} of their own put the whole test class path on the module
+ * path. Otherwise, when the main classes are a module, plexus-java's {@link LocationManager}, as Surefire uses it,
+ * picks the main module and every module it requires (transitively, {@code static} ones included, and the providers
+ * of the services it uses) for the module path; the rest stay on the class path. Maven side.
  */
 public final class ModularClassPath {
     /**
@@ -36,32 +37,14 @@ public final class ModularClassPath {
     private ModularClassPath() {}
 
     /**
-     * Whether Surefire would run these tests on the module path with the main module patched: the test classes are no
-     * module, the main classes (a directory, or Failsafe's packaged jar) are.
-     */
-    public static boolean applies(Path mainClasses, Path testClasses) {
-        return isModule(mainClasses) && !Files.isRegularFile(testClasses.resolve("module-info.class"));
-    }
-
-    private static boolean isModule(Path classes) {
-        if (Files.isDirectory(classes)) {
-            return Files.isRegularFile(classes.resolve("module-info.class"));
-        }
-        try (ZipFile jar = new ZipFile(classes.toFile())) {
-            return jar.getEntry("module-info.class") != null;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /**
      * @param testClassPath the tests' class path, test classes first, as {@code TestClassPath} assembles it
-     * @param mainClasses the main classes, with their {@code module-info.class}
-     * @param testClasses the test classes, patched into the main module
+     * @param mainClasses the main classes: a directory, or Failsafe's packaged jar
+     * @param testClasses the test classes
      * @param testClassNames the classes that run, whose packages are opened to the unnamed module
      * @param problems told of each element that cannot be read as a module or a jar (Surefire warns of each and goes on
      *     with the element on the class path)
-     * @throws IOException when the main module's descriptor cannot be read
+     * @return the split, or null when neither the test classes nor the main classes are a module
+     * @throws IOException when a module descriptor cannot be read
      */
     public static Split split(
             List<Path> testClassPath,
@@ -71,11 +54,15 @@ public final class ModularClassPath {
             BiConsumer<Path, Exception> problems)
             throws IOException {
         LocationManager locations = new LocationManager();
-        JavaModuleDescriptor main =
-                locations.resolvePath(ResolvePathRequest.ofPath(mainClasses)).getModuleDescriptor();
-        if (main == null) {
-            throw new IOException(mainClasses.resolve("module-info.class") + " holds no module descriptor");
+        if (isModule(testClasses)) {
+            // Surefire looks at the test classes first: a test module takes everything onto the module path.
+            return new Split(
+                    ModuleLayout.testModule(descriptor(locations, testClasses).name(), testClassPath), List.of());
         }
+        if (!isModule(mainClasses)) {
+            return null;
+        }
+        JavaModuleDescriptor main = descriptor(locations, mainClasses);
         ResolvePathsResult<Path> result = locations.resolvePaths(ResolvePathsRequest.ofPaths(testClassPath)
                 .setModuleDescriptor(main)
                 .setIncludeAllProviders(true)
@@ -90,5 +77,28 @@ public final class ModularClassPath {
         return new Split(
                 new ModuleLayout(main.name(), modulePath, testClasses, ModuleLayout.packagesOf(testClassNames)),
                 classPath);
+    }
+
+    private static JavaModuleDescriptor descriptor(LocationManager locations, Path classes) throws IOException {
+        JavaModuleDescriptor descriptor =
+                locations.resolvePath(ResolvePathRequest.ofPath(classes)).getModuleDescriptor();
+        if (descriptor == null) {
+            throw new IOException(classes + " holds no readable module descriptor");
+        }
+        return descriptor;
+    }
+
+    private static boolean isModule(Path classes) {
+        if (Files.isDirectory(classes)) {
+            return Files.isRegularFile(classes.resolve("module-info.class"));
+        }
+        if (!Files.isRegularFile(classes)) {
+            return false;
+        }
+        try (ZipFile jar = new ZipFile(classes.toFile())) {
+            return jar.getEntry("module-info.class") != null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -129,6 +129,21 @@ class ForkCommandTest {
     }
 
     @Test
+    void opensThePlatformsInternalsToItsLauncherForATestModuleAndPatchesNothing() {
+        ModuleLayout layout = ModuleLayout.testModule("com.acme.shop.test", List.of(dir.resolve("test-classes")));
+
+        assertEquals(
+                List.of(
+                        "--add-modules",
+                        "ALL-MODULE-PATH",
+                        "--add-opens",
+                        "org.junit.platform.commons/org.junit.platform.commons.util=ALL-UNNAMED",
+                        "--add-opens",
+                        "org.junit.platform.commons/org.junit.platform.commons.logging=ALL-UNNAMED"),
+                layout.options());
+    }
+
+    @Test
     void opensThePackagesOfTheTestClassesButNoUnnamedPackage() {
         assertEquals(
                 List.of("com.acme", "com.acme.deep"),

@@ -1,8 +1,7 @@
 package ci.fast.maven.fork;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -56,18 +56,42 @@ class ModularClassPathTest {
     }
 
     @Test
-    void appliesToMainClassesThatAreAModuleUnlessTheTestClassesAreOneToo() throws Exception {
-        Path classes = compile("classes", List.of(), "module com.acme.shop { }", "com/acme/shop/Shop.java");
+    void putsTheWholeTestClassPathOnTheModulePathForTestClassesThatAreAModule() throws Exception {
+        Path classes = compile(
+                "classes", List.of(), "module com.acme.shop { exports com.acme.shop; }", "com/acme/shop/Shop.java");
+        Path plain = jar("plain", null, "org/acme/plain/Plain.java");
+        Path testClasses = compile(
+                "test-classes",
+                List.of(classes),
+                "module com.acme.shop.test { requires com.acme.shop; }",
+                "com/acme/t/T.java");
+
+        ModularClassPath.Split split = ModularClassPath.split(
+                List.of(testClasses, classes, plain), classes, testClasses, List.of("com.acme.t.T"), (p, e) -> {});
+
+        assertEquals("com.acme.shop.test", split.layout().moduleName());
+        assertEquals(List.of(testClasses, classes, plain), split.layout().modulePath());
+        assertEquals(List.of(), split.classPath());
+        assertNull(split.layout().patch());
+        assertEquals(List.of(), List.copyOf(split.layout().packages()));
+    }
+
+    @Test
+    void patchesFailsafesPackagedMainModuleAndLeavesClassesThatAreNoModuleOnTheClassPath() throws Exception {
+        Path packaged = jar("packaged", "module com.acme.packaged { }", "com/acme/p/P.java");
         Path plainClasses = compile("plain-classes", List.of(), null, "com/acme/shop/Shop.java");
         Path testClasses = Files.createDirectories(dir.resolve("test-classes"));
-        Path modularTests = compile("modular-tests", List.of(), "module com.acme.tests { }", "com/acme/t/T.java");
-        Path packaged = jar("packaged", "module com.acme.packaged { }", "com/acme/p/P.java");
+        BiConsumer<Path, Exception> none = (p, e) -> {};
 
-        assertTrue(ModularClassPath.applies(classes, testClasses));
-        assertTrue(ModularClassPath.applies(packaged, testClasses), "Failsafe's packaged main classes");
-        assertFalse(ModularClassPath.applies(plainClasses, testClasses));
-        assertFalse(ModularClassPath.applies(classes, modularTests), "a test module runs otherwise under Surefire");
-        assertFalse(ModularClassPath.applies(dir.resolve("missing"), testClasses));
+        ModularClassPath.Split split = ModularClassPath.split(
+                List.of(testClasses, packaged), packaged, testClasses, List.of("com.acme.p.PIT"), none);
+
+        assertEquals("com.acme.packaged", split.layout().moduleName());
+        assertEquals(List.of(packaged), split.layout().modulePath());
+        assertEquals(testClasses, split.layout().patch());
+        assertNull(
+                ModularClassPath.split(List.of(testClasses, plainClasses), plainClasses, testClasses, List.of(), none));
+        assertNull(ModularClassPath.split(List.of(testClasses), dir.resolve("missing"), testClasses, List.of(), none));
     }
 
     /** Compiles one class, and a module descriptor when given, into {@code name}. */
