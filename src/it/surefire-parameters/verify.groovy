@@ -3,11 +3,16 @@ import groovy.xml.XmlSlurper
 String log = new File(basedir, 'build.log').text
 assert log.contains('BUILD SUCCESS')
 
-// Every check of AlphaTest passed in the fork: system properties, promotion, class path excludes and additions.
+// Every check of AlphaTest passed in the fork: system properties, promotion, class path excludes and additions
+// (elements, then dependencies).
 def suite = new XmlSlurper().parse(new File(basedir, 'target/surefire-reports/TEST-com.example.params.AlphaTest.xml'))
-assert suite.@tests.text() as int == 4
+assert suite.@tests.text() as int == 5
 assert suite.@failures.text() as int == 0
 assert suite.@errors.text() as int == 0
+
+// An added dependency whose version differs from the project's: Surefire's warning, once.
+assert log.count('Potential classpath conflict between project dependency and resolved additionalClasspathDependency:'
+        + ' Found multiple versions of org.opentest4j:opentest4j: 1.2.0 and 1.3.0') == 1
 
 // useFile=false: no text reports, the XML ones still.
 assert !new File(basedir, 'target/surefire-reports/com.example.params.AlphaTest.txt').exists()

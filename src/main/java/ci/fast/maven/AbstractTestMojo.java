@@ -3,7 +3,6 @@ package ci.fast.maven;
 import ci.fast.maven.config.RunSettings;
 import ci.fast.maven.pom.SurefireInheritance;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecution;
@@ -115,7 +114,6 @@ abstract class AbstractTestMojo extends TestParameters {
                 summaryFile() == null ? null : summaryFile().toPath(),
                 session.getUserProperties(),
                 project.getBasedir().toPath(),
-                localRepository,
-                Files.isRegularFile(Path.of(project.getBuild().getOutputDirectory(), "module-info.class")));
+                localRepository);
     }
 }

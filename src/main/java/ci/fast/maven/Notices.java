@@ -24,10 +24,6 @@ final class Notices {
                 "forkCount=0",
                 "fast-ci runs every node in a forked JVM: 1 fork");
         notice.when(
-                p.useModulePath && goal.moduleDescriptor(),
-                "useModulePath (the project has module-info)",
-                "not applied yet; the tests run on the class path");
-        notice.when(
                 !p.useSystemClassLoader || p.childDelegation,
                 "useSystemClassLoader=false / childDelegation",
                 "the tests always load from the fork's system class loader");
@@ -61,10 +57,6 @@ final class Notices {
                 !"org.testng:testng".equals(p.testNGArtifactName),
                 "testNGArtifactName=" + p.testNGArtifactName,
                 "TestNG is found by org.testng:testng");
-        notice.when(
-                p.additionalClasspathDependencies != null && !p.additionalClasspathDependencies.isEmpty(),
-                "additionalClasspathDependencies",
-                "not applied yet; use additionalClasspathElements or a test dependency meanwhile");
         notice.when(
                 p.parallelTestsTimeoutInSeconds > 0 || p.parallelTestsTimeoutForcedInSeconds > 0,
                 "parallelTestsTimeoutInSeconds / parallelTestsTimeoutForcedInSeconds",

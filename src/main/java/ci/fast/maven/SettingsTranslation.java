@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import org.apache.maven.model.Dependency;
 
 /**
  * Turns a goal's parameters into its {@link RunSettings}: the one place that knows both the Maven parameters and the
@@ -83,7 +84,9 @@ final class SettingsTranslation {
                         p.classpathDependencyExcludes == null
                                 ? List.of()
                                 : Arrays.asList(p.classpathDependencyExcludes),
-                        p.classpathDependencyScopeExclude))
+                        p.classpathDependencyScopeExclude,
+                        addedDependencies(p.additionalClasspathDependencies),
+                        p.useModulePath))
                 .reports(goal.reportsDirectory(), p.redirectTestOutputToFile, p.trimStackTrace, p.printSummary)
                 .reportFiles(!Boolean.TRUE.equals(p.disableXmlReport), p.useFile)
                 .summaryFile(goal.summaryFile())
@@ -115,6 +118,24 @@ final class SettingsTranslation {
      */
     static Path gitHubSummary(Map<String, String> environment) {
         return CiEnvironment.gitHubStepSummary(environment);
+    }
+
+    /** Surefire's {@code additionalClasspathDependencies}, with each one's exclusions. */
+    static List<RunSettings.AddedDependency> addedDependencies(List<Dependency> dependencies) {
+        if (dependencies == null) {
+            return List.of();
+        }
+        return dependencies.stream()
+                .map(d -> new RunSettings.AddedDependency(
+                        d.getGroupId(),
+                        d.getArtifactId(),
+                        d.getVersion(),
+                        d.getType(),
+                        d.getClassifier(),
+                        d.getExclusions().stream()
+                                .map(e -> e.getGroupId() + ":" + e.getArtifactId())
+                                .toList()))
+                .toList();
     }
 
     private static List<String> list(String[] values) {
@@ -176,7 +197,6 @@ final class SettingsTranslation {
      * @param userProperties the build's {@code -D} properties
      * @param basedir the module's directory
      * @param localRepository the local repository, or null
-     * @param moduleDescriptor whether the main classes hold a {@code module-info.class}
      */
     record GoalFacts(
             Goal goal,
@@ -187,6 +207,5 @@ final class SettingsTranslation {
             Path summaryFile,
             Properties userProperties,
             Path basedir,
-            Path localRepository,
-            boolean moduleDescriptor) {}
+            Path localRepository) {}
 }

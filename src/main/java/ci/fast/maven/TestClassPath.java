@@ -11,7 +11,7 @@ import org.apache.maven.artifact.Artifact;
 /**
  * The tests' class path as Surefire builds it: the test classes, the main classes, the project's dependencies but those
  * {@code classpathDependencyExcludes} and {@code classpathDependencyScopeExclude} leave out, then
- * {@code additionalClasspathElements}. The one place a goal (or the core extension) assembles it.
+ * {@code additionalClasspathElements}, then {@code additionalClasspathDependencies}. The one place a goal (or the core extension) assembles it.
  */
 final class TestClassPath {
     private static final List<String> SCOPES =
@@ -23,6 +23,7 @@ final class TestClassPath {
      * @param testClasses the compiled test classes
      * @param mainClasses the project's compiled classes, unless the goal's {@code classesDirectory} replaces them
      * @param artifacts the project's resolved dependencies, in resolution order
+     * @param addedDependencies the jars of {@code additionalClasspathDependencies}, resolved, for the end
      * @param basedir resolves relative additional elements
      * @throws SettingsException when a scope or an exclude cannot mean anything
      */
@@ -31,6 +32,7 @@ final class TestClassPath {
             Path mainClasses,
             Collection<Artifact> artifacts,
             ClassPathChanges changes,
+            List<Path> addedDependencies,
             Path basedir) {
         String scope = changes.scopeExclude();
         if (scope != null && !SCOPES.contains(scope)) {
@@ -57,6 +59,7 @@ final class TestClassPath {
                 }
             }
         }
+        path.addAll(addedDependencies);
         return path;
     }
 

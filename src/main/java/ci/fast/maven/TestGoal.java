@@ -8,6 +8,7 @@ import ci.fast.maven.discovery.TestSelection;
 import ci.fast.maven.fork.ForkJvm;
 import ci.fast.maven.fork.ForkOptions;
 import ci.fast.maven.fork.IsolatedPath;
+import ci.fast.maven.fork.ModularClassPath;
 import ci.fast.maven.fork.PlatformArtifacts;
 import ci.fast.maven.report.FailsafeSummary;
 import ci.fast.maven.report.ReportOptions;
@@ -86,7 +87,7 @@ final class TestGoal {
         RunPlan plan = new RunPlan(
                 classes,
                 settings.jvm().forkCount(),
-                forkOptions(settings.jvm()),
+                forkOptions(settings.jvm(), classes),
                 settings.jvm().reuseForks(),
                 remote.runKey(),
                 reports.directory(),
@@ -205,13 +206,13 @@ final class TestGoal {
         }
     }
 
-    private ForkOptions forkOptions(RunSettings.Jvm jvm) throws MojoExecutionException {
+    private ForkOptions forkOptions(RunSettings.Jvm jvm, List<String> classes) throws MojoExecutionException {
         MavenProject project = maven.project();
+        PlatformArtifacts resolver = new PlatformArtifacts(
+                maven.repositorySystem(), maven.repositorySession(), project.getRemoteProjectRepositories());
         PlatformArtifacts.Resolved platform;
         try {
-            platform = new PlatformArtifacts(
-                            maven.repositorySystem(), maven.repositorySession(), project.getRemoteProjectRepositories())
-                    .resolve(project.getArtifacts());
+            platform = resolver.resolve(project.getArtifacts());
         } catch (DependencyResolutionException e) {
             throw new MojoExecutionException("cannot resolve the test class path: " + e.getMessage(), e);
         }
@@ -223,13 +224,25 @@ final class TestGoal {
         RunSettings.ClassPathChanges changes = jvm.classPath();
         List<String> excludes = new ArrayList<>(changes.dependencyExcludes());
         excludes.addAll(platform.replaced());
-        List<Path> classPath = new ArrayList<>(TestClassPath.assemble(
-                Path.of(project.getBuild().getTestOutputDirectory()),
-                Path.of(project.getBuild().getOutputDirectory()),
+        Path testClasses = Path.of(project.getBuild().getTestOutputDirectory());
+        Path mainClasses = changes.classesDirectory() == null
+                ? Path.of(project.getBuild().getOutputDirectory())
+                : changes.classesDirectory();
+        List<Path> testPath = TestClassPath.assemble(
+                testClasses,
+                mainClasses,
                 project.getArtifacts(),
-                new RunSettings.ClassPathChanges(
-                        changes.classesDirectory(), changes.additionalElements(), excludes, changes.scopeExclude()),
-                project.getBasedir().toPath()));
+                changes.withDependencyExcludes(excludes),
+                AdditionalDependencies.resolve(
+                        changes.additionalDependencies(),
+                        resolver,
+                        project.getArtifacts(),
+                        maven.repositorySession().getArtifactTypeRegistry(),
+                        log::warn),
+                project.getBasedir().toPath());
+        ModularClassPath.Split modular =
+                changes.useModulePath() ? modular(testPath, mainClasses, testClasses, classes) : null;
+        List<Path> classPath = new ArrayList<>(modular == null ? testPath : modular.classPath());
         classPath.addAll(platform.added());
         Path pluginJar = maven.plugin().getPluginArtifact().getFile().toPath();
         classPath.add(pluginJar);
@@ -249,7 +262,32 @@ final class TestGoal {
                         jvm.workingDirectory())
                 .toOptions(classPath, isolated, Path.of(project.getBuild().getDirectory(), "fast-ci"), jvm.timeout())
                 .withExitTimeout(jvm.exitTimeout())
-                .withExcludedEnvironment(jvm.excludedEnvironment());
+                .withExcludedEnvironment(jvm.excludedEnvironment())
+                .withModules(modular == null ? null : modular.layout());
+    }
+
+    /**
+     * The tests' path split as Surefire splits it for a test or main module, or null for neither; the booter stays on
+     * the class path.
+     */
+    private ModularClassPath.Split modular(
+            List<Path> testPath, Path mainClasses, Path testClasses, List<String> classes)
+            throws MojoExecutionException {
+        try {
+            ModularClassPath.Split split = ModularClassPath.split(
+                    testPath,
+                    mainClasses,
+                    testClasses,
+                    classes,
+                    (element, e) -> log.warn("Exception for '" + element + "'.", e));
+            if (split != null) {
+                log.debug("fast-ci runs the tests in module " + split.layout().moduleName() + ", module path: "
+                        + split.layout().modulePath());
+            }
+            return split;
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot read a module descriptor: " + e.getMessage(), e);
+        }
     }
 
     private static String join(String first, String second) {

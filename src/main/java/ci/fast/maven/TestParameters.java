@@ -241,7 +241,10 @@ abstract class TestParameters extends AbstractMojo {
     @Parameter
     String classpathDependencyScopeExclude;
 
-    /** Runs a project with {@code module-info.java} on the module path. */
+    /**
+     * Runs the tests of a module ({@code module-info.java} in the main or the test sources) on the module path, as
+     * Surefire does; {@code false} keeps the class path.
+     */
     @GoalProperty(test = "surefire.useModulePath", integrationTest = "failsafe.useModulePath")
     @Parameter(defaultValue = "true")
     boolean useModulePath;

@@ -90,8 +90,7 @@ class SettingsTranslationOutputsTest {
                 null,
                 new Properties(),
                 dir,
-                null,
-                false);
+                null);
         return SettingsTranslation.translate(p, facts, env);
     }
 

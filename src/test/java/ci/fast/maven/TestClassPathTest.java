@@ -37,12 +37,14 @@ class TestClassPathTest {
     }
 
     @Test
-    void testClassesThenMainClassesThenDependenciesThenAdditions() {
+    void testClassesThenMainClassesThenDependenciesThenElementsThenAddedDependencies() {
         List<Path> path = TestClassPath.assemble(
                 TESTS,
                 MAIN,
                 ARTIFACTS,
-                new ClassPathChanges(null, List.of("extra", "/abs/one.jar,/abs/two.jar"), List.of(), null),
+                new ClassPathChanges(
+                        null, List.of("extra", "/abs/one.jar,/abs/two.jar"), List.of(), null, List.of(), true),
+                List.of(Path.of("/repo/added.jar"), Path.of("/repo/added-dependency.jar")),
                 BASEDIR);
 
         assertEquals(TESTS, path.get(0));
@@ -57,7 +59,9 @@ class TestClassPathTest {
                         "junit.jar",
                         "extra",
                         "one.jar",
-                        "two.jar"),
+                        "two.jar",
+                        "added.jar",
+                        "added-dependency.jar"),
                 names(path));
         assertEquals(BASEDIR.resolve("extra"), path.get(6));
     }
@@ -68,10 +72,16 @@ class TestClassPathTest {
                 TESTS,
                 MAIN,
                 ARTIFACTS,
-                new ClassPathChanges(null, List.of(), List.of("org.acme:driver"), null),
+                new ClassPathChanges(null, List.of(), List.of("org.acme:driver"), null, List.of(), true),
+                List.of(),
                 BASEDIR);
         List<Path> group = TestClassPath.assemble(
-                TESTS, MAIN, ARTIFACTS, new ClassPathChanges(null, List.of(), List.of("org.acme:*"), null), BASEDIR);
+                TESTS,
+                MAIN,
+                ARTIFACTS,
+                new ClassPathChanges(null, List.of(), List.of("org.acme:*"), null, List.of(), true),
+                List.of(),
+                BASEDIR);
 
         assertEquals(List.of("test-classes", "classes", "core.jar", "servlet-api.jar", "junit.jar"), names(one));
         assertEquals(List.of("test-classes", "classes", "junit.jar"), names(group));
@@ -82,18 +92,29 @@ class TestClassPathTest {
         assertEquals(
                 List.of("test-classes", "classes", "driver.jar", "junit.jar"),
                 names(TestClassPath.assemble(
-                        TESTS, MAIN, ARTIFACTS, new ClassPathChanges(null, List.of(), List.of(), "compile"), BASEDIR)));
+                        TESTS,
+                        MAIN,
+                        ARTIFACTS,
+                        new ClassPathChanges(null, List.of(), List.of(), "compile", List.of(), true),
+                        List.of(),
+                        BASEDIR)));
         assertEquals(
                 List.of("test-classes", "classes", "servlet-api.jar", "junit.jar"),
                 names(TestClassPath.assemble(
-                        TESTS, MAIN, ARTIFACTS, new ClassPathChanges(null, List.of(), List.of(), "runtime"), BASEDIR)));
+                        TESTS,
+                        MAIN,
+                        ARTIFACTS,
+                        new ClassPathChanges(null, List.of(), List.of(), "runtime", List.of(), true),
+                        List.of(),
+                        BASEDIR)));
         assertThrows(
                 SettingsException.class,
                 () -> TestClassPath.assemble(
                         TESTS,
                         MAIN,
                         ARTIFACTS,
-                        new ClassPathChanges(null, List.of(), List.of(), "everything"),
+                        new ClassPathChanges(null, List.of(), List.of(), "everything", List.of(), true),
+                        List.of(),
                         BASEDIR));
     }
 
@@ -102,7 +123,12 @@ class TestClassPathTest {
         Path other = Path.of("/p/target/woven-classes");
 
         List<Path> path = TestClassPath.assemble(
-                TESTS, MAIN, List.of(), new ClassPathChanges(other, List.of(), List.of(), null), BASEDIR);
+                TESTS,
+                MAIN,
+                List.of(),
+                new ClassPathChanges(other, List.of(), List.of(), null, List.of(), true),
+                List.of(),
+                BASEDIR);
 
         assertEquals(List.of(TESTS, other), path);
     }

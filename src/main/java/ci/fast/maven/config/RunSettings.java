@@ -146,15 +146,69 @@ public record RunSettings(
      * @param additionalElements paths added after the tests' own
      * @param dependencyExcludes {@code groupId:artifactId} of dependencies left out
      * @param scopeExclude a scope whose dependencies are left out, or null
+     * @param additionalDependencies dependencies resolved with theirs and added after {@code additionalElements}
+     * @param useModulePath whether tests whose main classes are a module run on the module path
      */
     public record ClassPathChanges(
             Path classesDirectory,
             List<String> additionalElements,
             List<String> dependencyExcludes,
-            String scopeExclude) {
+            String scopeExclude,
+            List<AddedDependency> additionalDependencies,
+            boolean useModulePath) {
         public ClassPathChanges {
             additionalElements = List.copyOf(additionalElements);
             dependencyExcludes = List.copyOf(dependencyExcludes);
+            additionalDependencies = List.copyOf(additionalDependencies);
+        }
+
+        /** These changes with {@code excludes} as the dependencies left out. */
+        public ClassPathChanges withDependencyExcludes(List<String> excludes) {
+            return new ClassPathChanges(
+                    classesDirectory,
+                    additionalElements,
+                    excludes,
+                    scopeExclude,
+                    additionalDependencies,
+                    useModulePath);
+        }
+    }
+
+    /**
+     * One of {@code additionalClasspathDependencies}, as a pom's {@code <dependency>} names it.
+     *
+     * @param groupId its groupId
+     * @param artifactId its artifactId
+     * @param version its version
+     * @param type its type, {@code jar} unless set
+     * @param classifier its classifier, or null
+     * @param exclusions {@code groupId:artifactId} of its dependencies left out, {@code *} for any
+     */
+    public record AddedDependency(
+            String groupId,
+            String artifactId,
+            String version,
+            String type,
+            String classifier,
+            List<String> exclusions) {
+        public AddedDependency {
+            if (isBlank(groupId) || isBlank(artifactId) || isBlank(version)) {
+                throw new SettingsException("additionalClasspathDependencies: " + groupId + ":" + artifactId + ":"
+                        + version + " needs a groupId, an artifactId and a version");
+            }
+            type = isBlank(type) ? "jar" : type;
+            classifier = isBlank(classifier) ? null : classifier;
+            exclusions = List.copyOf(exclusions);
+        }
+
+        private static boolean isBlank(String value) {
+            return value == null || value.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return groupId + ":" + artifactId + ":" + type + (classifier == null ? "" : ":" + classifier) + ":"
+                    + version;
         }
     }
 
@@ -251,7 +305,7 @@ public record RunSettings(
         private String debug;
         private int rerunFailingTestsCount;
         private int skipAfterFailureCount;
-        private ClassPathChanges classPath = new ClassPathChanges(null, List.of(), List.of(), null);
+        private ClassPathChanges classPath = new ClassPathChanges(null, List.of(), List.of(), null, List.of(), true);
         private Path reportsDirectory;
         private boolean redirectTestOutputToFile;
         private boolean trimStackTrace;

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The command line of a fork. The class path, the booter and its one argument, the event port, go in a JVM
- * {@code @argfile}, so that a long class path fits on any OS; the rest of the fork's settings travel on the event
- * socket, so nothing of the run's configuration shows in a process listing.
+ * The command line of a fork. The class path (and for tests on the module path, the module path and its options),
+ * the booter and its one argument, the event port, go in a JVM {@code @argfile}, so that a long class path fits on
+ * any OS; the rest of the fork's settings travel on the event socket, so nothing of the run's configuration shows in
+ * a process listing.
  */
 final class ForkCommand {
     /**
@@ -26,10 +27,19 @@ final class ForkCommand {
 
     /** @param forkNumber the fork's number, from 1, for the placeholders in its JVM options */
     static List<String> build(ForkOptions options, int forkNumber, Path argFile, int eventPort) throws IOException {
-        String classPath =
-                options.classPath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
-        List<String> lines =
-                List.of("-cp", quote(classPath), ForkedBooter.class.getName(), Integer.toString(eventPort));
+        List<String> lines = new ArrayList<>();
+        ModuleLayout modules = options.modules();
+        if (modules != null) {
+            lines.add("--module-path");
+            lines.add(quote(joined(modules.modulePath())));
+        }
+        lines.add("-cp");
+        lines.add(quote(joined(options.classPath())));
+        if (modules != null) {
+            modules.options().forEach(option -> lines.add(quote(option)));
+        }
+        lines.add(ForkedBooter.class.getName());
+        lines.add(Integer.toString(eventPort));
         Files.write(argFile, lines, StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>();
         command.add(options.java().toString());
@@ -38,6 +48,10 @@ final class ForkCommand {
         }
         command.add("@" + argFile);
         return command;
+    }
+
+    private static String joined(List<Path> path) {
+        return path.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
     }
 
     static String withForkNumber(String argument, int forkNumber) {

@@ -56,7 +56,8 @@ public record ForkJvm(
                 timeout,
                 ForkOptions.DEFAULT_EXIT_TIMEOUT,
                 ForkOptions.DEFAULT_CONNECT_TIMEOUT,
-                List.of());
+                List.of(),
+                null);
     }
 
     /** {@code -ea} first, so that a {@code -da} in argLine still wins. */

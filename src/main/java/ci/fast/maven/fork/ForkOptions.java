@@ -23,6 +23,8 @@ import java.util.Map;
  * @param connectTimeout how long a started fork may take to connect back before it is killed
  * @param excludedEnvironment variables of Maven's environment the forks do not inherit, Surefire's {@code
  *     excludedEnvironmentVariables}
+ * @param modules how the tests run on the module path, {@code classPath} then holding what is not on it; null for
+ *     tests on the class path
  */
 public record ForkOptions(
         Path java,
@@ -35,7 +37,8 @@ public record ForkOptions(
         Duration timeout,
         Duration exitTimeout,
         Duration connectTimeout,
-        List<String> excludedEnvironment) {
+        List<String> excludedEnvironment,
+        ModuleLayout modules) {
     /** Surefire's default {@code forkedProcessExitTimeoutInSeconds}. */
     public static final Duration DEFAULT_EXIT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -74,7 +77,8 @@ public record ForkOptions(
                 timeout,
                 exit,
                 connectTimeout,
-                excludedEnvironment);
+                excludedEnvironment,
+                modules);
     }
 
     /** These options with another time a fork has to connect back. */
@@ -90,7 +94,8 @@ public record ForkOptions(
                 timeout,
                 exitTimeout,
                 connect,
-                excludedEnvironment);
+                excludedEnvironment,
+                modules);
     }
 
     /** These options with Surefire's {@code excludedEnvironmentVariables}. */
@@ -106,6 +111,24 @@ public record ForkOptions(
                 timeout,
                 exitTimeout,
                 connectTimeout,
-                excluded);
+                excluded,
+                modules);
+    }
+
+    /** These options with the tests on the module path, {@code classPath} holding what is not on it. */
+    public ForkOptions withModules(ModuleLayout layout) {
+        return new ForkOptions(
+                java,
+                jvmArguments,
+                classPath,
+                isolatedPath,
+                workingDirectory,
+                environment,
+                scratch,
+                timeout,
+                exitTimeout,
+                connectTimeout,
+                excludedEnvironment,
+                layout);
     }
 }

@@ -98,16 +98,33 @@ public final class PlatformArtifacts {
         wanted.add(dependency("org.junit.platform:junit-platform-launcher:" + platform));
         // Direct, so that it wins over the older Platform engine the TestNG engine depends on.
         wanted.add(dependency("org.junit.platform:junit-platform-engine:" + platform));
-        CollectRequest collect = new CollectRequest(wanted, List.of(), repositories);
         List<Path> jars = new ArrayList<>();
-        for (ArtifactResult result : system.resolveDependencies(session, new DependencyRequest(collect, null))
-                .getArtifactResults()) {
-            org.eclipse.aether.artifact.Artifact a = result.getArtifact();
+        for (org.eclipse.aether.artifact.Artifact a : resolveAll(wanted)) {
             if (!present.contains(a.getGroupId() + ":" + a.getArtifactId())) {
                 jars.add(a.getFile().toPath());
             }
         }
         return new Resolved(jars, replaced);
+    }
+
+    /**
+     * One dependency of Surefire's {@code additionalClasspathDependencies} and its own dependencies, from the project's
+     * repositories, as the Platform's artifacts are resolved: without a root, so that no optional dependency comes.
+     *
+     * @return the resolved artifacts, the dependency first, each with its file
+     * @throws DependencyResolutionException when it or one of its dependencies cannot be resolved
+     */
+    public List<org.eclipse.aether.artifact.Artifact> resolveWithDependencies(Dependency dependency)
+            throws DependencyResolutionException {
+        return resolveAll(List.of(dependency));
+    }
+
+    private List<org.eclipse.aether.artifact.Artifact> resolveAll(List<Dependency> dependencies)
+            throws DependencyResolutionException {
+        CollectRequest collect = new CollectRequest(dependencies, List.of(), repositories);
+        return system.resolveDependencies(session, new DependencyRequest(collect, null)).getArtifactResults().stream()
+                .map(ArtifactResult::getArtifact)
+                .toList();
     }
 
     /** Whether a {@code junit:junit} version is older than the 4.12 the Vintage engine runs. */

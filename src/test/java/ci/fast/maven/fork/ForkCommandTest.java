@@ -59,7 +59,8 @@ class ForkCommandTest {
                 Duration.ZERO,
                 ForkOptions.DEFAULT_EXIT_TIMEOUT,
                 ForkOptions.DEFAULT_CONNECT_TIMEOUT,
-                List.of());
+                List.of(),
+                null);
         Path argFile = dir.resolve("fork-1.args");
 
         List<String> command = ForkCommand.build(options, 1, argFile, 40123);
@@ -79,6 +80,78 @@ class ForkCommandTest {
     }
 
     @Test
+    void putsTheModulePathAndSurefiresModuleOptionsInTheArgFile() throws Exception {
+        Path classes = dir.resolve("target/classes");
+        Path lib = dir.resolve("repo/lib.jar");
+        Path testClasses = dir.resolve("target/test classes");
+        Path junit = dir.resolve("repo/junit.jar");
+        ForkOptions options = new ForkOptions(
+                        dir.resolve("java"),
+                        List.of(),
+                        List.of(testClasses, junit),
+                        List.of(),
+                        dir,
+                        Map.of(),
+                        dir,
+                        Duration.ZERO,
+                        ForkOptions.DEFAULT_EXIT_TIMEOUT,
+                        ForkOptions.DEFAULT_CONNECT_TIMEOUT,
+                        List.of(),
+                        null)
+                .withModules(new ModuleLayout(
+                        "com.acme.shop",
+                        List.of(classes, lib),
+                        testClasses,
+                        new java.util.TreeSet<>(List.of("com.acme.shop.internal", "com.acme.shop"))));
+        Path argFile = dir.resolve("fork-1.args");
+
+        ForkCommand.build(options, 1, argFile, 40123);
+
+        assertEquals(
+                List.of(
+                        "--module-path",
+                        ForkCommand.quote(classes + File.pathSeparator + lib),
+                        "-cp",
+                        ForkCommand.quote(testClasses + File.pathSeparator + junit),
+                        "\"--patch-module\"",
+                        ForkCommand.quote("com.acme.shop=" + testClasses),
+                        "\"--add-opens\"",
+                        "\"com.acme.shop/com.acme.shop=ALL-UNNAMED\"",
+                        "\"--add-opens\"",
+                        "\"com.acme.shop/com.acme.shop.internal=ALL-UNNAMED\"",
+                        "\"--add-reads\"",
+                        "\"com.acme.shop=ALL-UNNAMED\"",
+                        "\"--add-modules\"",
+                        "\"ALL-MODULE-PATH\"",
+                        ForkedBooter.class.getName(),
+                        "40123"),
+                Files.readAllLines(argFile, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void opensThePlatformsInternalsToItsLauncherForATestModuleAndPatchesNothing() {
+        ModuleLayout layout = ModuleLayout.testModule("com.acme.shop.test", List.of(dir.resolve("test-classes")));
+
+        assertEquals(
+                List.of(
+                        "--add-modules",
+                        "ALL-MODULE-PATH",
+                        "--add-opens",
+                        "org.junit.platform.commons/org.junit.platform.commons.util=ALL-UNNAMED",
+                        "--add-opens",
+                        "org.junit.platform.commons/org.junit.platform.commons.logging=ALL-UNNAMED"),
+                layout.options());
+    }
+
+    @Test
+    void opensThePackagesOfTheTestClassesButNoUnnamedPackage() {
+        assertEquals(
+                List.of("com.acme", "com.acme.deep"),
+                List.copyOf(ModuleLayout.packagesOf(
+                        List.of("com.acme.ATest", "com.acme.deep.BTest", "com.acme.ATest$Inner", "TopLevelTest"))));
+    }
+
+    @Test
     void givesEachForkItsNumberInArgLineAndSystemProperties() throws Exception {
         ForkOptions options = new ForkOptions(
                 dir.resolve("java"),
@@ -93,7 +166,8 @@ class ForkCommandTest {
                 Duration.ZERO,
                 ForkOptions.DEFAULT_EXIT_TIMEOUT,
                 ForkOptions.DEFAULT_CONNECT_TIMEOUT,
-                List.of());
+                List.of(),
+                null);
 
         List<String> second = ForkCommand.build(options, 2, dir.resolve("fork-2.args"), 40123);
 
@@ -121,7 +195,8 @@ class ForkCommandTest {
                 Duration.ZERO,
                 ForkOptions.DEFAULT_EXIT_TIMEOUT,
                 ForkOptions.DEFAULT_CONNECT_TIMEOUT,
-                List.of());
+                List.of(),
+                null);
 
         Process process = new ProcessBuilder(ForkCommand.build(options, 1, dir.resolve("fork.args"), 40123))
                 .redirectErrorStream(true)

@@ -115,7 +115,8 @@ class ForkProcessTest {
                 Duration.ZERO,
                 ForkOptions.DEFAULT_EXIT_TIMEOUT,
                 ForkOptions.DEFAULT_CONNECT_TIMEOUT,
-                List.of());
+                List.of(),
+                null);
     }
 
     private long pid() throws Exception {

@@ -46,7 +46,8 @@ class FleetNeverConnectedTest {
                         Duration.ZERO,
                         ForkOptions.DEFAULT_EXIT_TIMEOUT,
                         ForkOptions.DEFAULT_CONNECT_TIMEOUT,
-                        List.of())
+                        List.of(),
+                        null)
                 .withConnectTimeout(Duration.ofMillis(500));
         RunPlan plan = new RunPlan(
                 List.of("com.acme.ATest"), 1, forks, true, "junit-shop", dir.resolve("reports"), null, null);

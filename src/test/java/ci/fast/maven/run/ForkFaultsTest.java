@@ -76,7 +76,8 @@ class ForkFaultsTest {
                     Duration.ZERO,
                     ForkOptions.DEFAULT_EXIT_TIMEOUT,
                     ForkOptions.DEFAULT_CONNECT_TIMEOUT,
-                    List.of());
+                    List.of(),
+                    null);
             RunPlan plan = new RunPlan(CLASSES, 2, forks, true, "junit-fork-faults", reports, null, null);
             RunLog log = new RunLog() {
                 @Override

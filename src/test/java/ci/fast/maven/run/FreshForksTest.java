@@ -116,7 +116,8 @@ class FreshForksTest {
                         Duration.ZERO,
                         ForkOptions.DEFAULT_EXIT_TIMEOUT,
                         ForkOptions.DEFAULT_CONNECT_TIMEOUT,
-                        List.of())
+                        List.of(),
+                        null)
                 .withConnectTimeout(Duration.ofMillis(500));
 
         Run run = assertTimeoutPreemptively(
@@ -157,7 +158,8 @@ class FreshForksTest {
                 timeout,
                 ForkOptions.DEFAULT_EXIT_TIMEOUT,
                 ForkOptions.DEFAULT_CONNECT_TIMEOUT,
-                List.of());
+                List.of(),
+                null);
         return run(forks, classes, forkCount, recorder);
     }
 

@@ -90,7 +90,8 @@ class RemoteRunFallbackTest {
                 Duration.ZERO,
                 ForkOptions.DEFAULT_EXIT_TIMEOUT,
                 ForkOptions.DEFAULT_CONNECT_TIMEOUT,
-                List.of());
+                List.of(),
+                null);
         RunPlan plan = new RunPlan(
                 List.of("com.acme.ATest", "com.acme.BTest"), 1, forks, true, "junit-shop", reports, null, null);
         RunLog log = new RunLog() {

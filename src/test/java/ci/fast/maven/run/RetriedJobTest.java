@@ -145,7 +145,8 @@ class RetriedJobTest {
                     Duration.ZERO,
                     ForkOptions.DEFAULT_EXIT_TIMEOUT,
                     ForkOptions.DEFAULT_CONNECT_TIMEOUT,
-                    List.of());
+                    List.of(),
+                    null);
             RunPlan plan = new RunPlan(CLASSES, forkCount, forks, true, RUN_KEY, reports, null, null);
             Map<String, String> params = new LinkedHashMap<>();
             params.put("build_id", retry.ciNode().get(Retry.ATTEMPT));

@@ -27,7 +27,8 @@ class RunPlanTest {
             Duration.ofSeconds(5),
             ForkOptions.DEFAULT_EXIT_TIMEOUT,
             ForkOptions.DEFAULT_CONNECT_TIMEOUT,
-            List.of("HOME"));
+            List.of("HOME"),
+            null);
 
     private static final RunPlan PLAN = new RunPlan(
             List.of("a.ATest", "b.BTest"),

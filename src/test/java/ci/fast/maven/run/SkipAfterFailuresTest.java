@@ -49,7 +49,8 @@ class SkipAfterFailuresTest {
                 Duration.ZERO,
                 ForkOptions.DEFAULT_EXIT_TIMEOUT,
                 ForkOptions.DEFAULT_CONNECT_TIMEOUT,
-                List.of());
+                List.of(),
+                null);
         List<String> classes = Stream.concat(Stream.of("AFails"), PASSING.stream())
                 .map(name -> SAMPLES + name)
                 .toList();

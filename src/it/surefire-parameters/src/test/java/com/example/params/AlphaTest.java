@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,5 +34,15 @@ class AlphaTest {
             assertNotNull(in, "extra.txt from additionalClasspathElements");
             assertEquals("from additionalClasspathElements", new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
         }
+    }
+
+    @Test
+    void anAdditionalDependencyAndItsOwnAreOnTheClassPathAfterTheElements() throws Exception {
+        Class.forName("org.junit.Assert");
+        Class.forName("org.hamcrest.Matcher");
+        String classPath = System.getProperty("java.class.path");
+        int junit = classPath.indexOf("junit-4.13.2.jar");
+        int hamcrest = classPath.indexOf("hamcrest-core-1.3.jar");
+        assertTrue(classPath.indexOf("extra") < junit && junit < hamcrest, classPath);
     }
 }

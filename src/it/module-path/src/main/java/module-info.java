@@ -1,0 +1,5 @@
+module com.acme.greeter {
+    requires java.logging;
+
+    exports com.acme.greeter;
+}

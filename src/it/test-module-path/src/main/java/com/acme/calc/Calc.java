@@ -1,0 +1,7 @@
+package com.acme.calc;
+
+public final class Calc {
+    public int add(int a, int b) {
+        return a + b;
+    }
+}

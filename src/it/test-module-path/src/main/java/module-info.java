@@ -1,0 +1,3 @@
+module com.acme.calc {
+    exports com.acme.calc;
+}
