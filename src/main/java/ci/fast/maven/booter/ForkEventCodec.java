@@ -141,6 +141,7 @@ public final class ForkEventCodec {
         string(out, t.stackTrace());
         string(out, t.skipReason());
         string(out, t.classDisplayName());
+        out.writeLong(t.startedAt());
     }
 
     private static TestOutcome outcome(DataInputStream in) throws IOException {
@@ -155,7 +156,8 @@ public final class ForkEventCodec {
                 string(in),
                 string(in),
                 string(in),
-                string(in));
+                string(in),
+                in.readLong());
     }
 
     private static void string(DataOutputStream out, String value) throws IOException {

@@ -1,5 +1,6 @@
 package ci.fast.maven.config;
 
+import ci.fast.maven.report.ReportLayout;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -170,6 +171,11 @@ public record RunSettings(
      * @param timelineFile where the run's timeline page goes; null for none
      * @param progress whether a progress line shows while the run goes on
      * @param gitHubSummary GitHub Actions' job summary file the run appends to; null when not on GitHub Actions or off
+     * @param layout what the reports say and how they are named, as Surefire's report parameters set it
+     * @param testsetInfo whether text reports and the console's class lines are written (Surefire's
+     *     {@code statelessTestsetInfoReporter} not disabled)
+     * @param testOutput whether the tests' output is shown or written to files (Surefire's {@code consoleOutputReporter}
+     *     not disabled)
      */
     public record Reports(
             Path directory,
@@ -181,7 +187,10 @@ public record RunSettings(
             Path summaryFile,
             Path timelineFile,
             boolean progress,
-            Path gitHubSummary) {}
+            Path gitHubSummary,
+            ReportLayout layout,
+            boolean testsetInfo,
+            boolean testOutput) {}
 
     /**
      * When the build fails.
@@ -254,6 +263,9 @@ public record RunSettings(
         private Path gitHubSummary;
         private boolean xmlReports = true;
         private boolean textReports = true;
+        private ReportLayout layout = ReportLayout.SUREFIRE;
+        private boolean testsetInfo = true;
+        private boolean testOutput = true;
         private boolean testFailureIgnore;
         private int failOnFlakeCount;
         private String server;
@@ -447,6 +459,17 @@ public record RunSettings(
             return this;
         }
 
+        /**
+         * What the reports say and how they are named, and whether Surefire's {@code statelessTestsetInfoReporter}
+         * (text reports, class lines) and {@code consoleOutputReporter} (the tests' output) write anything.
+         */
+        public Builder layout(ReportLayout layout, boolean testsetInfo, boolean testOutput) {
+            this.layout = Objects.requireNonNull(layout, "layout");
+            this.testsetInfo = testsetInfo;
+            this.testOutput = testOutput;
+            return this;
+        }
+
         /** Failsafe's summary file: the goal writes it and leaves failing the build to {@code verify}. */
         public Builder summaryFile(Path file) {
             this.summaryFile = file;
@@ -555,7 +578,10 @@ public record RunSettings(
                             summaryFile,
                             timelineFile,
                             progress,
-                            gitHubSummary),
+                            gitHubSummary,
+                            layout,
+                            testsetInfo,
+                            testOutput),
                     new Verdict(testFailureIgnore, failOnFlakeCount),
                     new Remote(server, secretKey, fallback, runKey),
                     timingsFile,

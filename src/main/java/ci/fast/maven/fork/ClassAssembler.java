@@ -236,6 +236,7 @@ final class ClassAssembler {
                 .failure(t.failureType(), t.failureMessage(), t.stackTrace())
                 .skipReason(t.skipReason())
                 .classDisplayName(t.classDisplayName())
+                .startedAt(t.startedAt())
                 .build();
     }
 

@@ -26,6 +26,7 @@ import java.util.function.UnaryOperator;
  * @param stdout         what this run printed on System.out, as Surefire counts it: from the end of the test (or
  *                       class) before it to its own end; never null, may be empty
  * @param stderr         the same of System.err
+ * @param startedAt      when the run started, in milliseconds since the epoch by the fork's clock; 0 when unknown
  */
 public record TestResult(
         String name,
@@ -39,7 +40,8 @@ public record TestResult(
         List<TestResult> reruns,
         String classDisplayName,
         String stdout,
-        String stderr) {
+        String stderr,
+        long startedAt) {
 
     public TestResult {
         Objects.requireNonNull(name, "TestResult.name must not be null");
@@ -66,7 +68,8 @@ public record TestResult(
                 .skipReason(skipReason)
                 .reruns(reruns)
                 .classDisplayName(classDisplayName)
-                .output(stdout, stderr);
+                .output(stdout, stderr)
+                .startedAt(startedAt);
     }
 
     /** The XML report's classname: the display name if the class has one, else the class's name. */
@@ -115,7 +118,7 @@ public record TestResult(
 
     /**
      * Builds a {@link TestResult}; what is not set is empty: no time, no failure, no skip reason, no reruns, no display
-     * name, nothing printed. Not thread-safe.
+     * name, nothing printed, no start known. Not thread-safe.
      */
     public static final class Builder {
         private final String name;
@@ -130,6 +133,7 @@ public record TestResult(
         private String classDisplayName;
         private String stdout = "";
         private String stderr = "";
+        private long startedAt;
 
         private Builder(String name, String className, Status status) {
             this.name = name;
@@ -172,6 +176,12 @@ public record TestResult(
             return this;
         }
 
+        /** When the run started, in milliseconds since the epoch; 0 when unknown. */
+        public Builder startedAt(long startedAt) {
+            this.startedAt = startedAt;
+            return this;
+        }
+
         public TestResult build() {
             return new TestResult(
                     name,
@@ -185,7 +195,8 @@ public record TestResult(
                     reruns,
                     classDisplayName,
                     stdout,
-                    stderr);
+                    stderr,
+                    startedAt);
         }
     }
 }

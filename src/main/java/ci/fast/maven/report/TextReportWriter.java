@@ -8,12 +8,25 @@ import java.util.Objects;
 /**
  * Writes {@code <className>.txt} as Surefire does: a header naming the class, the class line, then for
  * each failed or errored test its heading line and stack trace. As under Surefire 3.5, the counts and tests are the
- * class's own, without its {@code @Nested} classes'. Lines end with the platform's separator.
- * Safe to use from several threads for different classes.
+ * class's own, without its {@code @Nested} classes'. Lines end with the platform's separator. With Surefire's
+ * {@code reportFormat=plain} every test has its line; {@code reportNameSuffix} names the file
+ * {@code <className>-<suffix>.txt}. Safe to use from several threads for different classes.
  */
 public final class TextReportWriter {
 
     private static final String RULE = "-".repeat(79);
+
+    private final ReportLayout layout;
+
+    /** A writer of Surefire's brief reports. */
+    public TextReportWriter() {
+        this(ReportLayout.SUREFIRE);
+    }
+
+    /** A writer of reports named and written as {@code layout} says. */
+    public TextReportWriter(ReportLayout layout) {
+        this.layout = Objects.requireNonNull(layout, "layout");
+    }
 
     /**
      * Writes the report of one class into {@code reportsDirectory}, creating it if needed and replacing a
@@ -24,10 +37,10 @@ public final class TextReportWriter {
     public void write(ClassResult r, Path reportsDirectory) {
         Objects.requireNonNull(r, "ClassResult");
         Objects.requireNonNull(reportsDirectory, "reportsDirectory");
-        ReportFiles.write(reportsDirectory, r.className() + ".txt", out -> writeReport(r, out));
+        ReportFiles.write(reportsDirectory, layout.fileName(r.className()) + ".txt", out -> writeReport(r, out));
     }
 
-    private static void writeReport(ClassResult all, Writer out) throws IOException {
+    private void writeReport(ClassResult all, Writer out) throws IOException {
         ClassResult r = all.ownSet();
         line(out, RULE);
         line(out, "Test set: " + r.className());
@@ -45,6 +58,8 @@ public final class TextReportWriter {
                 }
                 // As Surefire: an empty line closes each problem.
                 line(out, "");
+            } else if (layout.plain()) {
+                line(out, ConsoleFormat.plainLine(r.className(), t));
             }
         }
     }

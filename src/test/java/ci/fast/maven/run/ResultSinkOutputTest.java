@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ci.fast.maven.report.ClassResult;
+import ci.fast.maven.report.ReportLayout;
 import ci.fast.maven.report.ReportOptions;
 import ci.fast.maven.report.Status;
 import ci.fast.maven.report.TestResult;
@@ -77,7 +78,22 @@ class ResultSinkOutputTest {
     @Test
     void writesTheOutputToItsOwnFileInsteadWhenRedirected() throws Exception {
         RecordingLog log = new RecordingLog();
-        Reporting.sink(reports, new ReportOptions(true, false, true, true, null, null, false, null, null), log)
+        Reporting.sink(
+                        reports,
+                        new ReportOptions(
+                                true,
+                                false,
+                                true,
+                                true,
+                                null,
+                                null,
+                                false,
+                                null,
+                                null,
+                                ReportLayout.SUREFIRE,
+                                true,
+                                true),
+                        log)
                 .accept(printing("com.acme.FooTest", "hello\n", "oops\n"));
 
         assertEquals(1, log.lines.size(), log.lines.toString());
@@ -119,7 +135,22 @@ class ResultSinkOutputTest {
     @Test
     void writesNoOutputFileForAClassThatPrintedNothing() {
         RecordingLog log = new RecordingLog();
-        Reporting.sink(reports, new ReportOptions(true, false, true, true, null, null, false, null, null), log)
+        Reporting.sink(
+                        reports,
+                        new ReportOptions(
+                                true,
+                                false,
+                                true,
+                                true,
+                                null,
+                                null,
+                                false,
+                                null,
+                                null,
+                                ReportLayout.SUREFIRE,
+                                true,
+                                true),
+                        log)
                 .accept(printing("com.acme.QuietTest", "", ""));
 
         assertFalse(Files.exists(reports.resolve("com.acme.QuietTest-output.txt")));
@@ -136,7 +167,19 @@ class ResultSinkOutputTest {
                 .build();
         Reporting.sink(
                         reports,
-                        new ReportOptions(false, true, true, true, null, null, false, null, null),
+                        new ReportOptions(
+                                false,
+                                true,
+                                true,
+                                true,
+                                null,
+                                null,
+                                false,
+                                null,
+                                null,
+                                ReportLayout.SUREFIRE,
+                                true,
+                                true),
                         new RecordingLog())
                 .accept(ClassResult.builder("com.acme.FooTest")
                         .tests(List.of(failed))
