@@ -190,4 +190,64 @@ class ResultSinkOutputTest {
         assertTrue(xml.contains("com.acme.FooTest.works(FooTest.java:7)"), xml);
         assertFalse(xml.contains("org.junit.Assert.fail"), xml);
     }
+
+    private static ReportOptions options(boolean redirect, ReportLayout layout, boolean testsetInfo, boolean output) {
+        return new ReportOptions(
+                redirect, false, true, true, null, null, false, null, null, layout, testsetInfo, output);
+    }
+
+    @Test
+    void thePlainFormatShowsEveryTestsLineAtItsClassLinesLevel() {
+        RecordingLog log = new RecordingLog();
+        String cls = "com.acme.FooTest";
+        TestResult passed =
+                TestResult.builder("adds", cls, Status.PASSED).seconds(0.01).build();
+        TestResult skipped = TestResult.builder("later", cls, Status.SKIPPED).build();
+        ClassResult result = ClassResult.builder(cls)
+                .tests(List.of(passed, skipped))
+                .seconds(0.5)
+                .build();
+
+        Reporting.sink(
+                        reports,
+                        options(false, ReportLayout.builder().plain(true).build(), true, true),
+                        log)
+                .accept(result);
+
+        assertEquals(
+                List.of(
+                        "WARN Tests run: 2, Failures: 0, Errors: 0, Skipped: 1, Time elapsed: 0.500 s -- in " + cls,
+                        "WARN " + cls + ".adds -- Time elapsed: 0.010 s",
+                        "WARN " + cls + ".later skipped"),
+                log.lines);
+    }
+
+    @Test
+    void aDisabledTestsetInfoReporterWritesNoTextReportAndNoClassLinesButTheOutputStill() {
+        RecordingLog log = new RecordingLog();
+
+        Reporting.sink(reports, options(false, ReportLayout.SUREFIRE, false, true), log)
+                .accept(printing("com.acme.FooTest", "hello\n", ""));
+
+        assertEquals(List.of("OUT hello\n"), log.lines);
+        assertFalse(Files.exists(reports.resolve("com.acme.FooTest.txt")));
+        assertTrue(Files.exists(reports.resolve("TEST-com.acme.FooTest.xml")));
+    }
+
+    @Test
+    void aDisabledConsoleOutputReporterNeitherShowsNorWritesTheOutput() throws Exception {
+        RecordingLog shown = new RecordingLog();
+        Reporting.sink(reports, options(false, ReportLayout.SUREFIRE, true, false), shown)
+                .accept(printing("com.acme.FooTest", "hello\n", ""));
+        RecordingLog redirected = new RecordingLog();
+        Reporting.sink(reports, options(true, ReportLayout.SUREFIRE, true, false), redirected)
+                .accept(printing("com.acme.BarTest", "hello\n", ""));
+
+        assertEquals(1, shown.lines.size(), shown.lines.toString());
+        assertTrue(shown.lines.get(0).startsWith("INFO Tests run: 1"), shown.lines.get(0));
+        assertFalse(Files.exists(reports.resolve("com.acme.BarTest-output.txt")));
+        // The XML report keeps it, as Surefire's XML reporter does.
+        assertTrue(
+                Files.readString(reports.resolve("TEST-com.acme.FooTest.xml")).contains("hello"));
+    }
 }
