@@ -2,6 +2,9 @@ package ci.fast.maven;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluationException;
+import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluator;
+import org.codehaus.plexus.configuration.DefaultPlexusConfiguration;
 import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /**
@@ -36,6 +39,33 @@ record SurefireReporter(String implementation, Map<String, String> options) {
         }
         String implementation = configuration.getAttribute("implementation", null);
         return new SurefireReporter(implementation, options);
+    }
+
+    /**
+     * {@code configuration} with its options' expressions evaluated, as Maven evaluates them when it sets Surefire's
+     * reporter object; Maven hands a {@link PlexusConfiguration} over as written. Null for null.
+     *
+     * @throws IllegalArgumentException naming the option whose expression cannot be evaluated
+     */
+    static PlexusConfiguration evaluated(PlexusConfiguration configuration, ExpressionEvaluator evaluator) {
+        if (configuration == null) {
+            return null;
+        }
+        DefaultPlexusConfiguration copy = new DefaultPlexusConfiguration(configuration.getName());
+        for (String attribute : configuration.getAttributeNames()) {
+            copy.setAttribute(attribute, configuration.getAttribute(attribute, null));
+        }
+        for (PlexusConfiguration child : configuration.getChildren()) {
+            String value = child.getValue(null);
+            try {
+                Object evaluated = value == null ? null : evaluator.evaluate(value);
+                copy.addChild(child.getName(), evaluated == null ? null : evaluated.toString());
+            } catch (ExpressionEvaluationException e) {
+                throw new IllegalArgumentException(
+                        configuration.getName() + " " + child.getName() + ": cannot evaluate " + value, e);
+            }
+        }
+        return copy;
     }
 
     /** Surefire's {@code disable}: the reporter writes nothing. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.codehaus.plexus.component.configurator.expression.DefaultExpressionEvaluator;
 import org.codehaus.plexus.configuration.DefaultPlexusConfiguration;
 import org.codehaus.plexus.configuration.PlexusConfiguration;
 import org.junit.jupiter.api.Test;
@@ -148,6 +149,22 @@ class SettingsTranslationReportsTest {
         assertEquals(null, r.option("version"));
         assertFalse(r.flag("usePhrasedFileName"));
         assertEquals(SurefireReporter.DEFAULT, SurefireReporter.of(null));
+    }
+
+    @Test
+    void evaluatesTheOptionsExpressionsAsMavenDoesForSurefiresReporterObject() {
+        PlexusConfiguration evaluated = SurefireReporter.evaluated(
+                reporter(JUNIT5_XML, "disable", "${skipXml}", "version", "3.0"), new DefaultExpressionEvaluator() {
+                    @Override
+                    public Object evaluate(String expression) {
+                        return "${skipXml}".equals(expression) ? Boolean.TRUE : expression;
+                    }
+                });
+
+        assertTrue(SurefireReporter.of(evaluated).disabled());
+        assertEquals("3.0", SurefireReporter.of(evaluated).option("version"));
+        assertEquals(JUNIT5_XML, SurefireReporter.of(evaluated).implementation());
+        assertEquals(null, SurefireReporter.evaluated(null, new DefaultExpressionEvaluator()));
     }
 
     private static PlexusConfiguration reporter(String implementation, String... options) {
