@@ -1,0 +1,77 @@
+import groovy.xml.XmlSlurper
+import java.time.Instant
+
+// The same tests under Surefire 3.6.0 and fast-ci:test, with the report options set once in Surefire's
+// configuration: the reports must agree in everything but times and timestamps' values.
+File surefireDir = new File(basedir, 'target/surefire-reports')
+File fastCiDir = new File(basedir, 'target/fast-ci-reports')
+String log = new File(basedir, 'build.log').text
+assert log.contains('BUILD SUCCESS')
+
+// fast-ci took them from Surefire's configuration, and applies each: no notice names them.
+assert log =~ /fast-ci takes maven-surefire-plugin's configuration .*reportFormat, reportNameSuffix, enableOutErrElements, enablePropertiesElement, reportTestTimestamp, statelessTestsetReporter/
+assert !log.contains('does not apply them as Surefire does')
+
+// reportNameSuffix: TEST-<class>-<suffix>.xml and <class>-<suffix>.txt.
+def reportFiles = { File dir -> (dir.listFiles() ?: [])*.name.findAll { it ==~ /TEST-.*\.xml|.*\.txt/ }.sort() }
+assert reportFiles(surefireDir) == ['TEST-com.example.reports.MixedTest-suffixed.xml',
+                                    'TEST-com.example.reports.PassingTest-suffixed.xml',
+                                    'com.example.reports.MixedTest-suffixed.txt',
+                                    'com.example.reports.PassingTest-suffixed.txt']
+assert reportFiles(fastCiDir) == reportFiles(surefireDir)
+
+def parse = { File f -> new XmlSlurper().parse(f) }
+// Instant.toString of a millisecond instant, as Surefire writes the timestamp attribute.
+def stamp = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?Z/
+def testcases = { suite ->
+    suite.testcase.collect { tc ->
+        [name: tc.@name.text(), classname: tc.@classname.text(),
+         children: tc.children()*.name(),
+         out: tc.'system-out'*.text().join(''), err: tc.'system-err'*.text().join(''),
+         stamped: tc.@timestamp.text() ==~ stamp]
+    }
+}
+reportFiles(surefireDir).findAll { it.endsWith('.xml') }.each { name ->
+    def expected = parse(new File(surefireDir, name))
+    def actual = parse(new File(fastCiDir, name))
+    // The suffix in the suite's name and the testcases' classnames; usePhrasedTestSuiteClassName: a display name.
+    assert actual.@name.text() == expected.@name.text()
+    assert actual.@version.text() == expected.@version.text()
+    ['tests', 'failures', 'errors', 'skipped'].each { assert actual."@$it".text() == expected."@$it".text() : "${name} $it" }
+    // enableOutErrElements=false: no output of passed tests; enablePropertiesElement=false: no properties when all passed.
+    assert testcases(actual) == testcases(expected) : "${name}: testcases differ"
+    assert actual.properties.size() == expected.properties.size() : "${name}: properties element"
+    // reportTestTimestamp: the suite too, and each testcase's start follows the one before.
+    assert actual.@timestamp.text() ==~ stamp && expected.@timestamp.text() ==~ stamp
+    def starts = actual.testcase.collect { Instant.parse(it.@timestamp.text()) }
+    assert starts == starts.toSorted() : "${name}: ${starts}"
+}
+def mixed = parse(new File(surefireDir, 'TEST-com.example.reports.MixedTest-suffixed.xml'))
+assert mixed.@name.text() == 'com.example.reports.MixedTest(suffixed)'
+assert mixed.testcase.find { it.@name == 'fails' }.'system-out'.text().contains('printed by a failing test')
+assert mixed.testcase.find { it.@name == 'passes' }.'system-out'.isEmpty()
+def passing = parse(new File(surefireDir, 'TEST-com.example.reports.PassingTest-suffixed.xml'))
+assert passing.@name.text() == 'A passing suite(suffixed)'
+assert passing.properties.isEmpty()
+
+// reportFormat=plain: the text report lists every test, as Surefire's does, times aside.
+def textLines = { File f -> f.readLines().collect { it.replaceAll(/Time elapsed: [0-9.]+ s/, 'Time elapsed: T s') } }
+reportFiles(surefireDir).findAll { it.endsWith('.txt') }.each { name ->
+    def expected = textLines(new File(surefireDir, name)).findAll { !(it =~ /^\s+at /) }
+    def actual = textLines(new File(fastCiDir, name)).findAll { !(it =~ /^\s+at /) }
+    assert actual == expected : "${name} differs"
+}
+assert textLines(new File(fastCiDir, 'com.example.reports.MixedTest-suffixed.txt'))
+        .containsAll(['com.example.reports.MixedTest.passes -- Time elapsed: T s', 'com.example.reports.MixedTest.later skipped'])
+
+// And on the console, each test's line under its class's, at the class line's level.
+int surefireStart = log.indexOf('--- surefire:3.6.0:test')
+int fastCiStart = log.indexOf('--- fast-ci:')
+assert surefireStart >= 0 && fastCiStart > surefireStart
+def testLines = { String part ->
+    (part =~ /(?m)^\[(\w+)\] (com\.example\S+ (?:-- Time elapsed: [0-9.]+ s.*|skipped))$/).collect {
+        [it[1], it[2].replaceAll(/Time elapsed: [0-9.]+ s/, 'Time elapsed: T s')]
+    }
+}
+assert testLines(log.substring(fastCiStart)) == testLines(log.substring(surefireStart, fastCiStart))
+assert testLines(log.substring(fastCiStart)).contains(['INFO', 'com.example.reports.PassingTest.first -- Time elapsed: T s'])
