@@ -15,8 +15,10 @@ assert !log.contains('does not apply them as Surefire does')
 // reportNameSuffix: TEST-<class>-<suffix>.xml and <class>-<suffix>.txt.
 def reportFiles = { File dir -> (dir.listFiles() ?: [])*.name.findAll { it ==~ /TEST-.*\.xml|.*\.txt/ }.sort() }
 assert reportFiles(surefireDir) == ['TEST-com.example.reports.MixedTest-suffixed.xml',
+                                    'TEST-com.example.reports.NamesTest-suffixed.xml',
                                     'TEST-com.example.reports.PassingTest-suffixed.xml',
                                     'com.example.reports.MixedTest-suffixed.txt',
+                                    'com.example.reports.NamesTest-suffixed.txt',
                                     'com.example.reports.PassingTest-suffixed.txt']
 assert reportFiles(fastCiDir) == reportFiles(surefireDir)
 
@@ -50,6 +52,9 @@ def mixed = parse(new File(surefireDir, 'TEST-com.example.reports.MixedTest-suff
 assert mixed.@name.text() == 'com.example.reports.MixedTest(suffixed)'
 assert mixed.testcase.find { it.@name == 'fails' }.'system-out'.text().contains('printed by a failing test')
 assert mixed.testcase.find { it.@name == 'passes' }.'system-out'.isEmpty()
+// usePhrasedTestCaseMethodName: testcases by their display names where they have one.
+def names = parse(new File(surefireDir, 'TEST-com.example.reports.NamesTest-suffixed.xml')).testcase*.@name*.text()
+assert names.containsAll(['plain', 'a named test', 'a named skipped test'])
 def passing = parse(new File(surefireDir, 'TEST-com.example.reports.PassingTest-suffixed.xml'))
 assert passing.@name.text() == 'A passing suite(suffixed)'
 assert passing.properties.isEmpty()

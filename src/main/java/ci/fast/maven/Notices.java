@@ -106,10 +106,6 @@ final class Notices {
         SurefireReporter info = SurefireReporter.of(p.statelessTestsetInfoReporter);
         SurefireReporter output = SurefireReporter.of(p.consoleOutputReporter);
         notice.when(
-                xml.flag("usePhrasedTestCaseMethodName"),
-                "statelessTestsetReporter usePhrasedTestCaseMethodName",
-                "not applied yet; testcases are named by their methods");
-        notice.when(
                 info.flag("usePhrasedFileName")
                         || info.flag("usePhrasedClassNameInRunning")
                         || info.flag("usePhrasedClassNameInTestCaseSummary"),

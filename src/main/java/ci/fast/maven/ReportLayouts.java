@@ -17,6 +17,7 @@ final class ReportLayouts {
                 .xmlVersion(xml.option("version"))
                 .phrasedSuiteName(xml.flag("usePhrasedTestSuiteClassName"))
                 .phrasedFileName(xml.flag("usePhrasedFileName"))
+                .phrasedMethodName(xml.flag("usePhrasedTestCaseMethodName"))
                 .build();
     }
 

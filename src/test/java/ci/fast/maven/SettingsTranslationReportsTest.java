@@ -81,6 +81,8 @@ class SettingsTranslationReportsTest {
                 "usePhrasedTestSuiteClassName",
                 "true",
                 "usePhrasedTestCaseClassName",
+                "true",
+                "usePhrasedTestCaseMethodName",
                 "true");
 
         RunSettings settings = translate(p);
@@ -89,6 +91,7 @@ class SettingsTranslationReportsTest {
         assertEquals("3.0", layout.xmlVersion());
         assertTrue(layout.phrasedFileName());
         assertTrue(layout.phrasedSuiteName());
+        assertTrue(layout.phrasedMethodName());
         assertEquals(List.of(), settings.notices());
     }
 
@@ -120,8 +123,6 @@ class SettingsTranslationReportsTest {
 
         assertEquals(
                 List.of(
-                        "statelessTestsetReporter usePhrasedTestCaseMethodName: not applied yet; testcases are named by"
-                                + " their methods",
                         "statelessTestsetInfoReporter usePhrased…: not applied yet; text reports are named and headed by"
                                 + " the class's name",
                         "consoleOutputReporter encoding=ISO-8859-1: output files are written in UTF-8",

@@ -118,7 +118,8 @@ final class BatchListener implements TestExecutionListener {
                                     null,
                                     reason)
                             // Surefire stamps a skipped test with when its skip is reported: it never started.
-                            .withStartedAt(System.currentTimeMillis()));
+                            .withStartedAt(System.currentTimeMillis())
+                            .withPhrasedName(PhrasedNames.of(test, plan, TestNames.reportName(test, plan))));
         }
         if (set) {
             sink.send(new ForkEvent.SetFinished(key, TestNames.setName(id), 0));

@@ -142,6 +142,7 @@ public final class ForkEventCodec {
         string(out, t.skipReason());
         string(out, t.classDisplayName());
         out.writeLong(t.startedAt());
+        string(out, t.phrasedName());
     }
 
     private static TestOutcome outcome(DataInputStream in) throws IOException {
@@ -157,7 +158,8 @@ public final class ForkEventCodec {
                 string(in),
                 string(in),
                 string(in),
-                in.readLong());
+                in.readLong(),
+                string(in));
     }
 
     private static void string(DataOutputStream out, String value) throws IOException {

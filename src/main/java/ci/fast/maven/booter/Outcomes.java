@@ -66,7 +66,7 @@ final class Outcomes {
                                 null,
                                 display);
                 };
-        return outcome.withStartedAt(startedAt);
+        return outcome.withStartedAt(startedAt).withPhrasedName(PhrasedNames.of(id, plan, name));
     }
 
     static String trace(Throwable thrown) {

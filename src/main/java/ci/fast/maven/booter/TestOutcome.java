@@ -17,6 +17,8 @@ import java.util.Map;
  * @param classDisplayName the test class's {@code @DisplayName}, which Surefire writes as the XML classname, or null
  * @param startedAt when the test started, in milliseconds since the epoch by the fork's clock (Surefire's
  *     {@code reportTestTimestamp}); 0 when unknown
+ * @param phrasedName what Surefire's JUnit Platform provider calls the test when phrased (its display name, for
+ *     {@code usePhrasedTestCaseMethodName}), or null when that is its report name
  */
 public record TestOutcome(
         String name,
@@ -29,7 +31,8 @@ public record TestOutcome(
         String stackTrace,
         String skipReason,
         String classDisplayName,
-        long startedAt) {
+        long startedAt,
+        String phrasedName) {
     /** A test whose start is not known. */
     public TestOutcome(
             String name,
@@ -53,7 +56,8 @@ public record TestOutcome(
                 stackTrace,
                 skipReason,
                 classDisplayName,
-                0);
+                0,
+                null);
     }
 
     /** A test whose class has no display name of its own. */
@@ -83,7 +87,25 @@ public record TestOutcome(
                 stackTrace,
                 skipReason,
                 classDisplayName,
-                startedAt);
+                startedAt,
+                phrasedName);
+    }
+
+    /** This outcome, with {@code phrasedName} as its phrased name (null: its report name). */
+    public TestOutcome withPhrasedName(String phrasedName) {
+        return new TestOutcome(
+                name,
+                wireName,
+                reportClass,
+                status,
+                seconds,
+                failureType,
+                failureMessage,
+                stackTrace,
+                skipReason,
+                classDisplayName,
+                startedAt,
+                phrasedName);
     }
 
     public static final String PASSED = "PASSED";

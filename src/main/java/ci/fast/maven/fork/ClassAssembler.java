@@ -237,6 +237,7 @@ final class ClassAssembler {
                 .skipReason(t.skipReason())
                 .classDisplayName(t.classDisplayName())
                 .startedAt(t.startedAt())
+                .phrasedName(t.phrasedName())
                 .build();
     }
 

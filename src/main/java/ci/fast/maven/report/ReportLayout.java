@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param phrasedSuiteName the {@code usePhrasedTestSuiteClassName} of Surefire's {@code JUnit5Xml30StatelessReporter}:
  *     the XML's suite is named by the class's {@code @DisplayName}
  * @param phrasedFileName its {@code usePhrasedFileName}: the XML file too
+ * @param phrasedMethodName its {@code usePhrasedTestCaseMethodName}: testcases are named by their display names
  */
 public record ReportLayout(
         String nameSuffix,
@@ -29,11 +30,12 @@ public record ReportLayout(
         boolean timestamps,
         String xmlVersion,
         boolean phrasedSuiteName,
-        boolean phrasedFileName) {
+        boolean phrasedFileName,
+        boolean phrasedMethodName) {
 
     /** Surefire's defaults. */
     public static final ReportLayout SUREFIRE =
-            new ReportLayout("", false, true, true, false, XmlReportWriter.SCHEMA_VERSION, false, false);
+            new ReportLayout("", false, true, true, false, XmlReportWriter.SCHEMA_VERSION, false, false, false);
 
     public ReportLayout {
         nameSuffix = nameSuffix == null || nameSuffix.isBlank() ? "" : nameSuffix;
@@ -71,6 +73,7 @@ public record ReportLayout(
         private String xmlVersion;
         private boolean phrasedSuiteName;
         private boolean phrasedFileName;
+        private boolean phrasedMethodName;
 
         private Builder(ReportLayout from) {
             nameSuffix = from.nameSuffix;
@@ -81,6 +84,7 @@ public record ReportLayout(
             xmlVersion = from.xmlVersion;
             phrasedSuiteName = from.phrasedSuiteName;
             phrasedFileName = from.phrasedFileName;
+            phrasedMethodName = from.phrasedMethodName;
         }
 
         public Builder nameSuffix(String nameSuffix) {
@@ -123,6 +127,11 @@ public record ReportLayout(
             return this;
         }
 
+        public Builder phrasedMethodName(boolean phrasedMethodName) {
+            this.phrasedMethodName = phrasedMethodName;
+            return this;
+        }
+
         public ReportLayout build() {
             return new ReportLayout(
                     nameSuffix,
@@ -132,7 +141,8 @@ public record ReportLayout(
                     timestamps,
                     xmlVersion,
                     phrasedSuiteName,
-                    phrasedFileName);
+                    phrasedFileName,
+                    phrasedMethodName);
         }
     }
 }

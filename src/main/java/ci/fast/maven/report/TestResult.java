@@ -27,6 +27,8 @@ import java.util.function.UnaryOperator;
  *                       class) before it to its own end; never null, may be empty
  * @param stderr         the same of System.err
  * @param startedAt      when the run started, in milliseconds since the epoch by the fork's clock; 0 when unknown
+ * @param phrasedName    the test's display text as Surefire's JUnit Platform provider gives it, the XML's testcase name
+ *                       with {@code usePhrasedTestCaseMethodName}; null when it is {@code name}
  */
 public record TestResult(
         String name,
@@ -41,7 +43,8 @@ public record TestResult(
         String classDisplayName,
         String stdout,
         String stderr,
-        long startedAt) {
+        long startedAt,
+        String phrasedName) {
 
     public TestResult {
         Objects.requireNonNull(name, "TestResult.name must not be null");
@@ -69,7 +72,13 @@ public record TestResult(
                 .reruns(reruns)
                 .classDisplayName(classDisplayName)
                 .output(stdout, stderr)
-                .startedAt(startedAt);
+                .startedAt(startedAt)
+                .phrasedName(phrasedName);
+    }
+
+    /** The name the XML's testcase has with {@code usePhrasedTestCaseMethodName}. */
+    public String phrasedOrName() {
+        return phrasedName != null ? phrasedName : name;
     }
 
     /** The XML report's classname: the display name if the class has one, else the class's name. */
@@ -134,6 +143,7 @@ public record TestResult(
         private String stdout = "";
         private String stderr = "";
         private long startedAt;
+        private String phrasedName;
 
         private Builder(String name, String className, Status status) {
             this.name = name;
@@ -182,6 +192,12 @@ public record TestResult(
             return this;
         }
 
+        /** The display text Surefire's provider gives the test; null when it is the name. */
+        public Builder phrasedName(String phrasedName) {
+            this.phrasedName = phrasedName;
+            return this;
+        }
+
         public TestResult build() {
             return new TestResult(
                     name,
@@ -196,7 +212,8 @@ public record TestResult(
                     classDisplayName,
                     stdout,
                     stderr,
-                    startedAt);
+                    startedAt,
+                    phrasedName);
         }
     }
 }

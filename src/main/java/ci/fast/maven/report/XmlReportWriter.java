@@ -180,7 +180,7 @@ public final class XmlReportWriter {
 
     private void writeTestCase(TestResult t, Writer out) throws IOException {
         out.write("  <testcase");
-        attribute(out, "name", t.name());
+        attribute(out, "name", layout.phrasedMethodName() ? t.phrasedOrName() : t.name());
         attribute(out, "classname", layout.reportName(t.reportClassName()));
         attribute(out, "time", time(t.seconds()));
         if (layout.timestamps()) {

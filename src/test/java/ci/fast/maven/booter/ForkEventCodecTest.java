@@ -97,7 +97,8 @@ class ForkEventCodecTest {
                                         null,
                                         null,
                                         null)
-                                .withStartedAt(1_764_584_130_123L)),
+                                .withStartedAt(1_764_584_130_123L)
+                                .withPhrasedName("a stamped test " + NON_ASCII)),
                 new ForkEvent.SystemProperties(
                         "com.acme.A", Map.of("java.version", "17", "empty", "", NON_ASCII, "line\nbreak")),
                 new ForkEvent.SystemProperties("com.acme.A", Map.of()),

@@ -195,6 +195,24 @@ class ReportLayoutTest {
     }
 
     @Test
+    void phrasedMethodNamesNameTheTestcasesThatHaveOne() throws Exception {
+        TestResult named = TestResult.builder("adds", CLASS, Status.PASSED)
+                .phrasedName("adds two numbers")
+                .build();
+        ClassResult r = ClassResult.builder(CLASS)
+                .tests(List.of(named, Results.passed("plain", 0.001)))
+                .build();
+
+        String phrased = xml(ReportLayout.builder().phrasedMethodName(true).build(), r);
+        Files.delete(dir.resolve("TEST-" + CLASS + ".xml"));
+        String plain = xml(ReportLayout.SUREFIRE, r);
+
+        assertTrue(phrased.contains("<testcase name=\"adds two numbers\" classname"), phrased);
+        assertTrue(phrased.contains("<testcase name=\"plain\" classname"), phrased);
+        assertTrue(plain.contains("<testcase name=\"adds\" classname"), plain);
+    }
+
+    @Test
     void thePlainFormatListsEveryTestInTheTextReport() throws Exception {
         new TextReportWriter(ReportLayout.builder().plain(true).build()).write(Results.mixed("", ""), dir);
 
