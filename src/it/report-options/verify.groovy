@@ -12,14 +12,18 @@ assert log.contains('BUILD SUCCESS')
 assert log =~ /fast-ci takes maven-surefire-plugin's configuration .*reportFormat, reportNameSuffix, enableOutErrElements, enablePropertiesElement, reportTestTimestamp, statelessTestsetReporter/
 assert !log.contains('does not apply them as Surefire does')
 
-// reportNameSuffix: TEST-<class>-<suffix>.xml and <class>-<suffix>.txt.
+// reportNameSuffix: TEST-<class>-<suffix>.xml and <class>-<suffix>.txt (<display name>-<suffix>.txt, phrased).
 def reportFiles = { File dir -> (dir.listFiles() ?: [])*.name.findAll { it ==~ /TEST-.*\.xml|.*\.txt/ }.sort() }
-assert reportFiles(surefireDir) == ['TEST-com.example.reports.MixedTest-suffixed.xml',
+// statelessTestsetInfoReporter's usePhrasedFileName: a text report for each container, by its display name.
+assert reportFiles(surefireDir) == ['A passing suite-suffixed.txt',
+                                    'An outer suite-suffixed.txt',
+                                    'TEST-com.example.reports.MixedTest-suffixed.xml',
                                     'TEST-com.example.reports.NamesTest-suffixed.xml',
+                                    'TEST-com.example.reports.NestedNamedTest-suffixed.xml',
                                     'TEST-com.example.reports.PassingTest-suffixed.xml',
+                                    'an inner suite-suffixed.txt',
                                     'com.example.reports.MixedTest-suffixed.txt',
-                                    'com.example.reports.NamesTest-suffixed.txt',
-                                    'com.example.reports.PassingTest-suffixed.txt']
+                                    'com.example.reports.NamesTest-suffixed.txt'] : reportFiles(surefireDir)
 assert reportFiles(fastCiDir) == reportFiles(surefireDir)
 
 def parse = { File f -> new XmlSlurper().parse(f) }

@@ -106,12 +106,6 @@ final class Notices {
         SurefireReporter info = SurefireReporter.of(p.statelessTestsetInfoReporter);
         SurefireReporter output = SurefireReporter.of(p.consoleOutputReporter);
         notice.when(
-                info.flag("usePhrasedFileName")
-                        || info.flag("usePhrasedClassNameInRunning")
-                        || info.flag("usePhrasedClassNameInTestCaseSummary"),
-                "statelessTestsetInfoReporter usePhrased…",
-                "not applied yet; text reports are named and headed by the class's name");
-        notice.when(
                 output.flag("usePhrasedFileName"),
                 "consoleOutputReporter usePhrasedFileName",
                 "not applied yet; output files are named by the class's name");

@@ -2,12 +2,13 @@ package ci.fast.maven;
 
 import ci.fast.maven.report.ReportLayout;
 
-/** Surefire's report parameters, and the options of its XML reporter, as the reports' {@link ReportLayout}. */
+/** Surefire's report parameters, and the options of its XML and text reporters, as the reports' {@link ReportLayout}. */
 final class ReportLayouts {
     private ReportLayouts() {}
 
     static ReportLayout of(TestParameters p) {
         SurefireReporter xml = SurefireReporter.of(p.statelessTestsetReporter);
+        SurefireReporter text = SurefireReporter.of(p.statelessTestsetInfoReporter);
         return ReportLayout.builder()
                 .nameSuffix(p.reportNameSuffix)
                 .plain("plain".equals(p.reportFormat))
@@ -18,6 +19,10 @@ final class ReportLayouts {
                 .phrasedSuiteName(xml.flag("usePhrasedTestSuiteClassName"))
                 .phrasedFileName(xml.flag("usePhrasedFileName"))
                 .phrasedMethodName(xml.flag("usePhrasedTestCaseMethodName"))
+                .textPhrased(
+                        text.flag("usePhrasedFileName"),
+                        text.flag("usePhrasedClassNameInRunning"),
+                        text.flag("usePhrasedClassNameInTestCaseSummary"))
                 .build();
     }
 

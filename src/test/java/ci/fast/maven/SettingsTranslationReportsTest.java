@@ -110,7 +110,7 @@ class SettingsTranslationReportsTest {
     }
 
     @Test
-    void namesTheReporterOptionsNotFollowedAndAReporterOfAnotherKind() {
+    void takesTheTextReportersOptionsAndNamesThoseNotFollowedAndAReporterOfAnotherKind() {
         TestParameters p = parameters();
         p.statelessTestsetReporter = reporter(JUNIT5_XML, "usePhrasedTestCaseMethodName", "true");
         p.statelessTestsetInfoReporter = reporter(
@@ -119,12 +119,17 @@ class SettingsTranslationReportsTest {
                 "true");
         p.consoleOutputReporter = reporter("com.acme.OwnReporter", "encoding", "ISO-8859-1");
 
-        List<String> notices = translate(p).notices();
+        RunSettings settings = translate(p);
+        List<String> notices = settings.notices();
 
         assertEquals(
+                ReportLayout.builder()
+                        .phrasedMethodName(true)
+                        .textPhrased(false, true, false)
+                        .build(),
+                settings.reports().layout());
+        assertEquals(
                 List.of(
-                        "statelessTestsetInfoReporter usePhrased…: not applied yet; text reports are named and headed by"
-                                + " the class's name",
                         "consoleOutputReporter encoding=ISO-8859-1: output files are written in UTF-8",
                         "reporter com.acme.OwnReporter: not run; fast-ci writes what Surefire's own reporters write"),
                 notices);

@@ -21,6 +21,11 @@ import java.util.Objects;
  *     the XML's suite is named by the class's {@code @DisplayName}
  * @param phrasedFileName its {@code usePhrasedFileName}: the XML file too
  * @param phrasedMethodName its {@code usePhrasedTestCaseMethodName}: testcases are named by their display names
+ * @param textPhrasedFileName the {@code usePhrasedFileName} of Surefire's {@code JUnit5StatelessTestsetInfoReporter}:
+ *     each container of a class (its {@code @Nested} ones too) has its text report, named by its display name
+ * @param textPhrasedHeader its {@code usePhrasedClassNameInRunning}: a text report's {@code Test set:} line names the
+ *     container by its display name
+ * @param textPhrasedSummary its {@code usePhrasedClassNameInTestCaseSummary}: so does the class line's {@code -- in}
  */
 public record ReportLayout(
         String nameSuffix,
@@ -31,11 +36,14 @@ public record ReportLayout(
         String xmlVersion,
         boolean phrasedSuiteName,
         boolean phrasedFileName,
-        boolean phrasedMethodName) {
+        boolean phrasedMethodName,
+        boolean textPhrasedFileName,
+        boolean textPhrasedHeader,
+        boolean textPhrasedSummary) {
 
     /** Surefire's defaults. */
-    public static final ReportLayout SUREFIRE =
-            new ReportLayout("", false, true, true, false, XmlReportWriter.SCHEMA_VERSION, false, false, false);
+    public static final ReportLayout SUREFIRE = new ReportLayout(
+            "", false, true, true, false, XmlReportWriter.SCHEMA_VERSION, false, false, false, false, false, false);
 
     public ReportLayout {
         nameSuffix = nameSuffix == null || nameSuffix.isBlank() ? "" : nameSuffix;
@@ -74,6 +82,9 @@ public record ReportLayout(
         private boolean phrasedSuiteName;
         private boolean phrasedFileName;
         private boolean phrasedMethodName;
+        private boolean textPhrasedFileName;
+        private boolean textPhrasedHeader;
+        private boolean textPhrasedSummary;
 
         private Builder(ReportLayout from) {
             nameSuffix = from.nameSuffix;
@@ -85,6 +96,9 @@ public record ReportLayout(
             phrasedSuiteName = from.phrasedSuiteName;
             phrasedFileName = from.phrasedFileName;
             phrasedMethodName = from.phrasedMethodName;
+            textPhrasedFileName = from.textPhrasedFileName;
+            textPhrasedHeader = from.textPhrasedHeader;
+            textPhrasedSummary = from.textPhrasedSummary;
         }
 
         public Builder nameSuffix(String nameSuffix) {
@@ -132,6 +146,14 @@ public record ReportLayout(
             return this;
         }
 
+        /** The text reports' phrased options: file per container by its name, its name in the header, in the summary. */
+        public Builder textPhrased(boolean fileName, boolean header, boolean summary) {
+            this.textPhrasedFileName = fileName;
+            this.textPhrasedHeader = header;
+            this.textPhrasedSummary = summary;
+            return this;
+        }
+
         public ReportLayout build() {
             return new ReportLayout(
                     nameSuffix,
@@ -142,7 +164,10 @@ public record ReportLayout(
                     xmlVersion,
                     phrasedSuiteName,
                     phrasedFileName,
-                    phrasedMethodName);
+                    phrasedMethodName,
+                    textPhrasedFileName,
+                    textPhrasedHeader,
+                    textPhrasedSummary);
         }
     }
 }

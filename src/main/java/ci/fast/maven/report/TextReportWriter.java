@@ -3,6 +3,7 @@ package ci.fast.maven.report;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -37,18 +38,48 @@ public final class TextReportWriter {
     public void write(ClassResult r, Path reportsDirectory) {
         Objects.requireNonNull(r, "ClassResult");
         Objects.requireNonNull(reportsDirectory, "reportsDirectory");
-        ReportFiles.write(reportsDirectory, layout.fileName(r.className()) + ".txt", out -> writeReport(r, out));
+        if (layout.textPhrasedFileName()) {
+            // Surefire writes a report for each container as it ends: named by the class, the last (the class's own)
+            // replaces the others; named by each container's display name, each stays.
+            for (ClassResult set : r.testSets()) {
+                ReportFiles.write(
+                        reportsDirectory,
+                        layout.fileName(set.className()) + ".txt",
+                        out -> writeReport(r.className(), set, out));
+            }
+            return;
+        }
+        // The class's own tests and time, under its own container's name for a layout that shows display names.
+        List<ClassResult> sets = r.testSets();
+        ClassResult own = r.ownSet();
+        ClassResult named = ClassResult.builder(sets.get(sets.size() - 1).className())
+                .tests(own.tests())
+                .seconds(own.seconds())
+                .build();
+        ReportFiles.write(
+                reportsDirectory,
+                layout.fileName(r.className()) + ".txt",
+                out -> writeReport(r.className(), named, out));
     }
 
-    private void writeReport(ClassResult all, Writer out) throws IOException {
-        ClassResult r = all.ownSet();
+    /**
+     * @param className the top-level class, which names the tests
+     * @param set the tests reported, under the container's name, shown where the layout asks for display names
+     */
+    private void writeReport(String className, ClassResult set, Writer out) throws IOException {
         line(out, RULE);
-        line(out, "Test set: " + r.className());
+        line(out, "Test set: " + (layout.textPhrasedHeader() ? set.className() : className));
         line(out, RULE);
-        line(out, ConsoleFormat.classLine(r));
-        for (TestResult t : r.tests()) {
+        ClassResult summarized = layout.textPhrasedSummary()
+                ? set
+                : ClassResult.builder(className)
+                        .tests(set.tests())
+                        .seconds(set.seconds())
+                        .build();
+        line(out, ConsoleFormat.classLine(summarized));
+        for (TestResult t : set.tests()) {
             if (t.isProblem()) {
-                line(out, ConsoleFormat.testLine(r.className(), t));
+                line(out, ConsoleFormat.testLine(className, t));
                 String trace = problemText(t);
                 if (!trace.isEmpty()) {
                     // One line ending throughout, whatever the fork or the exception printed.
@@ -59,7 +90,7 @@ public final class TextReportWriter {
                 // As Surefire: an empty line closes each problem.
                 line(out, "");
             } else if (layout.plain()) {
-                line(out, ConsoleFormat.plainLine(r.className(), t));
+                line(out, ConsoleFormat.plainLine(className, t));
             }
         }
     }

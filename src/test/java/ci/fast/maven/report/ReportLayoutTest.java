@@ -212,6 +212,60 @@ class ReportLayoutTest {
         assertTrue(plain.contains("<testcase name=\"adds\" classname"), plain);
     }
 
+    /** A class whose outer test finished before its {@code @Nested} container, as the platform runs them. */
+    private static ClassResult nested() {
+        return ClassResult.builder(CLASS)
+                .tests(List.of(Results.passed("outer", 0.001), Results.passed("inner", 0.002)))
+                .seconds(0.5)
+                .sets(List.of(new TestSet("an inner suite", 2, 0.25), new TestSet("An outer suite", 2, 0.5)))
+                .build();
+    }
+
+    @Test
+    void phrasedTextFileNamesGiveEachContainerItsReportAsSurefireDoes() throws Exception {
+        ReportLayout layout = ReportLayout.builder()
+                .nameSuffix("sfx")
+                .textPhrased(true, true, true)
+                .build();
+
+        new TextReportWriter(layout).write(nested(), dir);
+
+        String rule = "-".repeat(79);
+        assertEquals(
+                String.join(
+                                NL,
+                                rule,
+                                "Test set: an inner suite",
+                                rule,
+                                "Tests run: 2, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: 0.250 s -- in an inner"
+                                        + " suite")
+                        + NL,
+                Files.readString(dir.resolve("an inner suite-sfx.txt")));
+        assertEquals(
+                String.join(
+                                NL,
+                                rule,
+                                "Test set: An outer suite",
+                                rule,
+                                "Tests run: 0, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: 0.500 s -- in An outer"
+                                        + " suite")
+                        + NL,
+                Files.readString(dir.resolve("An outer suite-sfx.txt")));
+        assertFalse(Files.exists(dir.resolve(CLASS + "-sfx.txt")));
+    }
+
+    @Test
+    void phrasedTextHeadersNameTheClassByItsOwnContainerInItsOneReport() throws Exception {
+        new TextReportWriter(
+                        ReportLayout.builder().textPhrased(false, true, false).build())
+                .write(nested(), dir);
+
+        List<String> lines = Files.readAllLines(dir.resolve(CLASS + ".txt"));
+        assertEquals("Test set: An outer suite", lines.get(1));
+        assertEquals(
+                "Tests run: 0, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: 0.500 s -- in " + CLASS, lines.get(3));
+    }
+
     @Test
     void thePlainFormatListsEveryTestInTheTextReport() throws Exception {
         new TextReportWriter(ReportLayout.builder().plain(true).build()).write(Results.mixed("", ""), dir);
