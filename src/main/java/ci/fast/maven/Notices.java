@@ -83,7 +83,7 @@ final class Notices {
         notice.when(
                 !ReportLayouts.textFormat(p.reportFormat),
                 "reportFormat=" + p.reportFormat,
-                "no text reports, as Surefire (brief or plain only); the console still shows each failed test");
+                "as Surefire, no text reports and no test's line on the console (brief or plain have them)");
         notice.when(
                 p.encoding != null && !p.encoding.isBlank() && !isUtf8(p.encoding),
                 "encoding=" + p.encoding,

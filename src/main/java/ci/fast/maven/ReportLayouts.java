@@ -12,6 +12,7 @@ final class ReportLayouts {
         return ReportLayout.builder()
                 .nameSuffix(p.reportNameSuffix)
                 .plain("plain".equals(p.reportFormat))
+                .testLines(textFormat(p.reportFormat))
                 .outErrElements(p.enableOutErrElements)
                 .propertiesElement(p.enablePropertiesElement)
                 .timestamps(p.reportTestTimestamp)

@@ -57,7 +57,7 @@ class SettingsTranslationReportsTest {
     }
 
     @Test
-    void aReportFormatOtherThanBriefOrPlainWritesNoTextReportsAndSaysSo() {
+    void aReportFormatOtherThanBriefOrPlainWritesNoTextReportsNorTestLinesAndSaysSo() {
         TestParameters p = parameters();
         p.reportFormat = "Plain";
 
@@ -65,8 +65,11 @@ class SettingsTranslationReportsTest {
 
         assertFalse(settings.reports().textReports());
         assertFalse(settings.reports().layout().plain(), "Surefire compares the format as written");
-        assertEquals(1, settings.notices().size(), settings.notices().toString());
-        assertTrue(settings.notices().get(0).startsWith("reportFormat=Plain: no text reports"));
+        assertFalse(settings.reports().layout().testLines());
+        assertEquals(
+                List.of("reportFormat=Plain: as Surefire, no text reports and no test's line on the console (brief or"
+                        + " plain have them)"),
+                settings.notices());
     }
 
     @Test

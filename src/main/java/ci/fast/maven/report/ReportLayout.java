@@ -11,6 +11,8 @@ import java.util.Objects;
  *     classnames; "" for none
  * @param plain Surefire's {@code reportFormat=plain}: the text report and the console list every test, not only the
  *     failed ones
+ * @param testLines whether the console shows the failed tests' lines (and, plain, every test's): Surefire's
+ *     {@code reportFormat} is {@code brief} or {@code plain}, spelt so
  * @param outErrElements Surefire's {@code enableOutErrElements}: false leaves the output of passed tests out of the XML
  * @param propertiesElement Surefire's {@code enablePropertiesElement}: false leaves the system properties out of the
  *     XML of a class whose tests all passed
@@ -30,6 +32,7 @@ import java.util.Objects;
 public record ReportLayout(
         String nameSuffix,
         boolean plain,
+        boolean testLines,
         boolean outErrElements,
         boolean propertiesElement,
         boolean timestamps,
@@ -43,7 +46,19 @@ public record ReportLayout(
 
     /** Surefire's defaults. */
     public static final ReportLayout SUREFIRE = new ReportLayout(
-            "", false, true, true, false, XmlReportWriter.SCHEMA_VERSION, false, false, false, false, false, false);
+            "",
+            false,
+            true,
+            true,
+            true,
+            false,
+            XmlReportWriter.SCHEMA_VERSION,
+            false,
+            false,
+            false,
+            false,
+            false,
+            false);
 
     public ReportLayout {
         nameSuffix = nameSuffix == null || nameSuffix.isBlank() ? "" : nameSuffix;
@@ -75,6 +90,7 @@ public record ReportLayout(
     public static final class Builder {
         private String nameSuffix;
         private boolean plain;
+        private boolean testLines;
         private boolean outErrElements;
         private boolean propertiesElement;
         private boolean timestamps;
@@ -89,6 +105,7 @@ public record ReportLayout(
         private Builder(ReportLayout from) {
             nameSuffix = from.nameSuffix;
             plain = from.plain;
+            testLines = from.testLines;
             outErrElements = from.outErrElements;
             propertiesElement = from.propertiesElement;
             timestamps = from.timestamps;
@@ -108,6 +125,11 @@ public record ReportLayout(
 
         public Builder plain(boolean plain) {
             this.plain = plain;
+            return this;
+        }
+
+        public Builder testLines(boolean testLines) {
+            this.testLines = testLines;
             return this;
         }
 
@@ -158,6 +180,7 @@ public record ReportLayout(
             return new ReportLayout(
                     nameSuffix,
                     plain,
+                    testLines,
                     outErrElements,
                     propertiesElement,
                     timestamps,

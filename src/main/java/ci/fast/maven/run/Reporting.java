@@ -85,7 +85,11 @@ final class Reporting {
         boolean showOutput = !options.redirectTestOutputToFile() && options.testOutput();
         if (options.testsetInfo() || showOutput) {
             listeners.add(new ConsoleLines(
-                    log, showOutput, options.testsetInfo(), options.layout().plain()));
+                    log,
+                    showOutput,
+                    options.testsetInfo(),
+                    options.layout().testLines(),
+                    options.layout().plain()));
         }
         return List.copyOf(listeners);
     }

@@ -223,6 +223,31 @@ class ResultSinkOutputTest {
     }
 
     @Test
+    void aFormatOtherThanBriefOrPlainShowsTheClassLinesOnly() {
+        RecordingLog log = new RecordingLog();
+        String cls = "com.acme.FooTest";
+        TestResult failed = TestResult.builder("fails", cls, Status.FAILED)
+                .seconds(0.01)
+                .failure("java.lang.AssertionError", "no", "trace")
+                .build();
+
+        Reporting.sink(
+                        reports,
+                        options(false, ReportLayout.builder().testLines(false).build(), true, true),
+                        log)
+                .accept(ClassResult.builder(cls)
+                        .tests(List.of(failed))
+                        .seconds(0.5)
+                        .build());
+
+        assertEquals(
+                List.of(
+                        "ERROR Tests run: 1, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.500 s <<< FAILURE! -- in "
+                                + cls),
+                log.lines);
+    }
+
+    @Test
     void aDisabledTestsetInfoReporterWritesNoTextReportAndNoClassLinesButTheOutputStill() {
         RecordingLog log = new RecordingLog();
 
