@@ -77,13 +77,34 @@ assert textLines(new File(fastCiDir, 'com.example.reports.MixedTest-suffixed.txt
         .containsAll(['com.example.reports.MixedTest.passes -- Time elapsed: T s', 'com.example.reports.MixedTest.later skipped'])
 
 // And on the console, each test's line under its class's, at the class line's level.
-int surefireStart = log.indexOf('--- surefire:3.6.0:test')
-int fastCiStart = log.indexOf('--- fast-ci:')
-assert surefireStart >= 0 && fastCiStart > surefireStart
+def section = { String heading, String next ->
+    int start = log.indexOf(heading)
+    assert start >= 0 : heading
+    int end = next == null ? -1 : log.indexOf(next, start + heading.length())
+    log.substring(start, end < 0 ? log.length() : end)
+}
+String surefireLog = section('--- surefire:3.6.0:test (default-test)', '--- surefire:3.6.0:test (disabled)')
+String surefireDisabled = section('--- surefire:3.6.0:test (disabled)', '--- fast-ci:')
+String fastCiLog = section('--- fast-ci:', '--- fast-ci:')
+String fastCiDisabled = section(log.find(/--- fast-ci:\S+:test \(disabled\)/), '--- jar:')
+assert fastCiLog.contains(':test (default) @')
 def testLines = { String part ->
     (part =~ /(?m)^\[(\w+)\] (com\.example\S+ (?:-- Time elapsed: [0-9.]+ s.*|skipped))$/).collect {
         [it[1], it[2].replaceAll(/Time elapsed: [0-9.]+ s/, 'Time elapsed: T s')]
     }
 }
-assert testLines(log.substring(fastCiStart)) == testLines(log.substring(surefireStart, fastCiStart))
-assert testLines(log.substring(fastCiStart)).contains(['INFO', 'com.example.reports.PassingTest.first -- Time elapsed: T s'])
+assert testLines(fastCiLog) == testLines(surefireLog)
+assert testLines(fastCiLog).contains(['INFO', 'com.example.reports.PassingTest.first -- Time elapsed: T s'])
+
+// Each of Surefire's reporters disabled: no XML or text reports, no Running or class lines, none of the tests' output;
+// the summary still.
+def shown = { String part ->
+    part.readLines().findAll { it =~ /Running |Tests run:.* -- in |printed |Time elapsed/ }
+}
+assert shown(surefireDisabled).isEmpty() : shown(surefireDisabled)
+assert shown(fastCiDisabled).isEmpty() : shown(fastCiDisabled)
+[surefireDisabled, fastCiDisabled].each { assert it.contains('Tests run: 16, Failures: 2, Errors: 0, Skipped: 2') }
+for (String dir : ['surefire-disabled', 'fast-ci-disabled']) {
+    def written = reportFiles(new File(basedir, "target/$dir"))
+    assert written.isEmpty() : "target/$dir: $written"
+}

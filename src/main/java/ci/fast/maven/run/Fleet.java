@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * This machine's forks, each a node of one run on the orchestrator at {@code server}, started together. A fork that
@@ -128,7 +129,9 @@ final class Fleet {
             Secret secret,
             ResultSink sink,
             RunLog log) {
-        ForkProcess fork = new ForkProcess(number, plan.forks(), secret, sink.fork(number), log::info);
+        // Surefire's statelessTestsetInfoReporter writes the Running lines; disabled, none.
+        Consumer<String> running = plan.reports().testsetInfo() ? name -> log.info("Running " + name) : name -> {};
+        ForkProcess fork = new ForkProcess(number, plan.forks(), secret, sink.fork(number), log::info, running);
         forks.submit(() -> fork.run(config));
     }
 }
