@@ -146,10 +146,7 @@ public final class XmlReportWriter {
         attribute(out, "name", layout.reportName(layout.phrasedSuiteName() ? phrasedName(r) : r.className()));
         attribute(out, "time", time(r.seconds()));
         if (layout.timestamps() && started != null) {
-            attribute(
-                    out,
-                    "timestamp",
-                    Instant.ofEpochMilli(started.toEpochMilli()).toString());
+            attribute(out, "timestamp", timestamp(started.toEpochMilli()));
         }
         attribute(out, "tests", String.valueOf(own.run()));
         attribute(out, "errors", String.valueOf(own.errors()));
@@ -187,10 +184,7 @@ public final class XmlReportWriter {
             // Surefire stamps a flaky test with the run that passed.
             TestResult stamped = t.isFlaky() ? passedRun(t) : t;
             if (stamped.startedAt() > 0) {
-                attribute(
-                        out,
-                        "timestamp",
-                        Instant.ofEpochMilli(stamped.startedAt()).toString());
+                attribute(out, "timestamp", timestamp(stamped.startedAt()));
             }
         }
         if (t.status() == Status.PASSED && !(layout.outErrElements() && printed(t))) {
@@ -297,6 +291,11 @@ public final class XmlReportWriter {
 
     private static void attribute(Writer out, String name, String value) throws IOException {
         out.write(" " + name + "=\"" + XmlText.attribute(value) + "\"");
+    }
+
+    /** An instant to the millisecond as Surefire writes it: {@code 2026-12-01T13:36:59.417Z}, {@code …:59Z} on .000. */
+    static String timestamp(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis).toString();
     }
 
     /** Seconds with three decimals and a dot whatever the default locale, e.g. {@code 0.012}. */

@@ -2,6 +2,7 @@ package ci.fast.maven.run;
 
 import ci.fast.maven.report.ClassResult;
 import ci.fast.maven.report.ConsoleFormat;
+import ci.fast.maven.report.ReportLayout;
 import ci.fast.maven.report.TestResult;
 import ci.fast.maven.results.ClassRun;
 import ci.fast.maven.results.ResultListener;
@@ -18,21 +19,18 @@ final class ConsoleLines implements ResultListener {
     private final RunLog log;
     private final boolean showOutput;
     private final boolean classLines;
-    private final boolean testLines;
-    private final boolean plain;
+    private final ReportLayout layout;
 
     /**
      * @param showOutput whether what a class printed is shown here, as when Surefire does not redirect it to a file
      * @param classLines whether the class lines are shown: Surefire's {@code statelessTestsetInfoReporter} not disabled
-     * @param testLines whether the failed tests' lines are shown: Surefire's {@code reportFormat} is brief or plain
-     * @param plain Surefire's {@code reportFormat=plain}: each test's line, not only the failed ones'
+     * @param layout which tests' lines are shown under a class line, as Surefire's {@code reportFormat} says
      */
-    ConsoleLines(RunLog log, boolean showOutput, boolean classLines, boolean testLines, boolean plain) {
+    ConsoleLines(RunLog log, boolean showOutput, boolean classLines, ReportLayout layout) {
         this.log = log;
         this.showOutput = showOutput;
         this.classLines = classLines;
-        this.testLines = testLines;
-        this.plain = plain;
+        this.layout = layout;
     }
 
     @Override
@@ -61,12 +59,12 @@ final class ConsoleLines implements ResultListener {
     private void showLine(String className, ClassResult set) {
         Consumer<String> level = set.hasProblems() ? log::error : set.skipped() > 0 ? log::warn : log::info;
         level.accept(ConsoleFormat.classLine(set));
-        for (TestResult t : testLines ? set.tests() : List.<TestResult>of()) {
+        for (TestResult t : layout.testLines() ? set.tests() : List.<TestResult>of()) {
             if (t.isProblem()) {
                 // As Surefire: the heading, then the problem's stack trace (as the reports keep it) and an empty
                 // line, in one message, so the trace's lines carry no level of their own.
                 level.accept(ConsoleFormat.testLine(className, t) + trace(t));
-            } else if (plain) {
+            } else if (layout.plain()) {
                 level.accept(ConsoleFormat.plainLine(className, t));
             }
         }

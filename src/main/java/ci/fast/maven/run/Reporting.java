@@ -84,12 +84,7 @@ final class Reporting {
         // Surefire's statelessTestsetInfoReporter writes the class lines; its consoleOutputReporter the output.
         boolean showOutput = !options.redirectTestOutputToFile() && options.testOutput();
         if (options.testsetInfo() || showOutput) {
-            listeners.add(new ConsoleLines(
-                    log,
-                    showOutput,
-                    options.testsetInfo(),
-                    options.layout().testLines(),
-                    options.layout().plain()));
+            listeners.add(new ConsoleLines(log, showOutput, options.testsetInfo(), options.layout()));
         }
         return List.copyOf(listeners);
     }
