@@ -76,14 +76,19 @@ abstract class AbstractTestMojo extends TestParameters {
         try {
             // Maven's precedence: the goal's -D properties first, then the pom's Surefire configuration over them
             // (a value in a pom wins over a property), and fast-ci's own configuration, which Maven set, over both.
+            PluginParameterExpressionEvaluator evaluator =
+                    new PluginParameterExpressionEvaluator(session, mojoExecution);
             GoalProperties.apply(
                     this,
                     goal() == Goal.INTEGRATION_TEST,
                     mojoExecution.getConfiguration(),
-                    new PluginParameterExpressionEvaluator(session, mojoExecution),
+                    evaluator,
                     project.getBasedir().toPath());
             new SurefireInheritance(configurator, getLog(), goal().inheritedPlugin, true)
                     .apply(this, session, mojoExecution);
+            statelessTestsetReporter = SurefireReporter.evaluated(statelessTestsetReporter, evaluator);
+            consoleOutputReporter = SurefireReporter.evaluated(consoleOutputReporter, evaluator);
+            statelessTestsetInfoReporter = SurefireReporter.evaluated(statelessTestsetInfoReporter, evaluator);
             if (skipped()) {
                 getLog().info("Tests are skipped.");
                 return;

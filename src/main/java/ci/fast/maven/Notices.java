@@ -67,22 +67,9 @@ final class Notices {
 
     private static void reports(TestParameters p, Notice notice) {
         notice.when(
-                p.reportFormat != null && !"brief".equalsIgnoreCase(p.reportFormat),
+                !ReportLayouts.textFormat(p.reportFormat),
                 "reportFormat=" + p.reportFormat,
-                "not applied yet; text reports are brief");
-        notice.when(
-                p.reportNameSuffix != null && !p.reportNameSuffix.isEmpty(),
-                "reportNameSuffix=" + p.reportNameSuffix,
-                "not applied yet; reports are named TEST-<class>.xml");
-        notice.when(
-                !p.enableOutErrElements,
-                "enableOutErrElements=false",
-                "not applied yet; XML reports keep the tests' output");
-        notice.when(
-                !p.enablePropertiesElement,
-                "enablePropertiesElement=false",
-                "not applied yet; XML reports list the properties");
-        notice.when(p.reportTestTimestamp, "reportTestTimestamp", "not applied yet; testcases carry no timestamp");
+                "as Surefire, no text reports and no test's line on the console (brief or plain have them)");
         notice.when(
                 p.encoding != null && !p.encoding.isBlank() && !isUtf8(p.encoding),
                 "encoding=" + p.encoding,
@@ -91,18 +78,38 @@ final class Notices {
                 p.stackTraceMaxFrames != 15
                         || p.stackTraceFilterPrefixes != null && !p.stackTraceFilterPrefixes.isEmpty(),
                 "stackTraceMaxFrames / stackTraceFilterPrefixes",
-                "not applied yet; the console shows one line per problem and the reports the whole trace");
-        notice.when(
-                p.consoleOutputReporter != null
-                        || p.statelessTestsetReporter != null
-                        || p.statelessTestsetInfoReporter != null,
-                "consoleOutputReporter / statelessTestsetReporter / statelessTestsetInfoReporter",
-                "not applied yet; Surefire's default reporters' output is written");
+                "fast-ci gives a test's output to the test that ran when it was printed, without capturing stacks");
+        reporters(p, notice);
         notice.when(
                 "balanced".equalsIgnoreCase(p.runOrder),
                 "runOrder=" + p.runOrder,
                 "fast-ci's timing history hands out the longest classes first instead");
     }
+
+    /** The options of Surefire's reporter extensions that fast-ci's reports do not follow. */
+    private static void reporters(TestParameters p, Notice notice) {
+        SurefireReporter xml = SurefireReporter.of(p.statelessTestsetReporter);
+        SurefireReporter info = SurefireReporter.of(p.statelessTestsetInfoReporter);
+        SurefireReporter output = SurefireReporter.of(p.consoleOutputReporter);
+        notice.when(
+                output.flag("usePhrasedFileName"),
+                "consoleOutputReporter usePhrasedFileName",
+                "not applied yet; output files are named by the class's name");
+        notice.when(
+                output.option("encoding") != null && !isUtf8(output.option("encoding")),
+                "consoleOutputReporter encoding=" + output.option("encoding"),
+                "output files are written in UTF-8");
+        for (SurefireReporter reporter : List.of(xml, info, output)) {
+            notice.when(
+                    reporter.implementation() != null
+                            && !reporter.implementation().startsWith(SUREFIRE_REPORTERS),
+                    "reporter " + reporter.implementation(),
+                    "not run; fast-ci writes what Surefire's own reporters write");
+        }
+    }
+
+    /** The package of Surefire's own reporter extensions, whose options fast-ci follows. */
+    private static final String SUREFIRE_REPORTERS = "org.apache.maven.plugin.surefire.extensions.";
 
     private static boolean isUtf8(String encoding) {
         try {

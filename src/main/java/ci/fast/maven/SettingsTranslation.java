@@ -88,7 +88,15 @@ final class SettingsTranslation {
                         addedDependencies(p.additionalClasspathDependencies),
                         p.useModulePath))
                 .reports(goal.reportsDirectory(), p.redirectTestOutputToFile, p.trimStackTrace, p.printSummary)
-                .reportFiles(!Boolean.TRUE.equals(p.disableXmlReport), p.useFile)
+                .reportFiles(
+                        !Boolean.TRUE.equals(p.disableXmlReport)
+                                && !SurefireReporter.of(p.statelessTestsetReporter)
+                                        .disabled(),
+                        p.useFile && ReportLayouts.textFormat(p.reportFormat))
+                .layout(
+                        ReportLayouts.of(p),
+                        !SurefireReporter.of(p.statelessTestsetInfoReporter).disabled(),
+                        !SurefireReporter.of(p.consoleOutputReporter).disabled())
                 .summaryFile(goal.summaryFile())
                 .timelineFile(goal.buildDirectory()
                         .resolve("fast-ci")

@@ -102,7 +102,10 @@ final class TestGoal {
                         reports.timelineFile(),
                         reports.progress(),
                         reports.gitHubSummary(),
-                        Path.of(maven.project().getBuild().getTestSourceDirectory())),
+                        Path.of(maven.project().getBuild().getTestSourceDirectory()),
+                        reports.layout(),
+                        reports.testsetInfo(),
+                        reports.testOutput()),
                 new TestRunOptions(
                         selection.forkFilters(s.groups(), s.excludedGroups()),
                         settings.jvm().rerunFailingTestsCount(),

@@ -375,12 +375,15 @@ abstract class TestParameters extends AbstractMojo {
     @Parameter(property = "trimStackTrace", defaultValue = "false")
     boolean trimStackTrace;
 
-    /** Surefire 3.6: how many frames of a stack trace the console shows. */
+    /**
+     * Surefire 3.6: how many frames of the stack Surefire captures at each line a test prints, to find the class that
+     * printed it. fast-ci knows which test runs and captures none: named in the log when set.
+     */
     @GoalProperty(test = "surefire.stackTraceMaxFrames", integrationTest = "failsafe.stackTraceMaxFrames")
     @Parameter(defaultValue = "15")
     int stackTraceMaxFrames;
 
-    /** Surefire 3.6: packages whose frames the console leaves out of stack traces. */
+    /** Surefire 3.6: packages whose frames that capture leaves out (java., javax., sun., jdk. unless set). */
     @GoalProperty(test = "surefire.stackTraceFilterPrefixes", integrationTest = "failsafe.stackTraceFilterPrefixes")
     @Parameter
     List<String> stackTraceFilterPrefixes;
@@ -426,15 +429,18 @@ abstract class TestParameters extends AbstractMojo {
     @Parameter(defaultValue = "${project.reporting.outputEncoding}")
     String encoding;
 
-    /** Surefire's console reporter and its options. */
+    /** Surefire's reporter of the tests' output and its options: {@code disable} (no output shown nor written). */
     @Parameter
     PlexusConfiguration consoleOutputReporter;
 
-    /** Surefire's XML reporter and its options ({@code disable}, {@code usePhrasedFileName}, …). */
+    /**
+     * Surefire's XML reporter and its options: {@code disable}, {@code version}, and {@code JUnit5Xml30StatelessReporter}'s
+     * {@code usePhrasedFileName}, {@code usePhrasedTestSuiteClassName}, {@code usePhrasedTestCaseClassName}.
+     */
     @Parameter
     PlexusConfiguration statelessTestsetReporter;
 
-    /** Surefire's console and text summary reporter and its options. */
+    /** Surefire's reporter of the class lines and text reports, and its options: {@code disable}. */
     @Parameter
     PlexusConfiguration statelessTestsetInfoReporter;
 

@@ -108,15 +108,18 @@ final class BatchListener implements TestExecutionListener {
                     key,
                     null,
                     new TestOutcome(
-                            TestNames.reportName(test, plan),
-                            TestNames.wireName(test),
-                            TestNames.reportClass(test, plan, key),
-                            TestOutcome.SKIPPED,
-                            0,
-                            null,
-                            null,
-                            null,
-                            reason));
+                                    TestNames.reportName(test, plan),
+                                    TestNames.wireName(test),
+                                    TestNames.reportClass(test, plan, key),
+                                    TestOutcome.SKIPPED,
+                                    0,
+                                    null,
+                                    null,
+                                    null,
+                                    reason)
+                            // Surefire stamps a skipped test with when its skip is reported: it never started.
+                            .withStartedAt(System.currentTimeMillis())
+                            .withPhrasedName(PhrasedNames.of(test, plan, TestNames.reportName(test, plan))));
         }
         if (set) {
             sink.send(new ForkEvent.SetFinished(key, TestNames.setName(id), 0));

@@ -146,6 +146,8 @@ public final class ForkEventCodec {
         string(out, t.stackTrace());
         string(out, t.skipReason());
         string(out, t.classDisplayName());
+        out.writeLong(t.startedAt());
+        string(out, t.phrasedName());
     }
 
     private static TestOutcome outcome(DataInputStream in) throws IOException {
@@ -160,6 +162,8 @@ public final class ForkEventCodec {
                 string(in),
                 string(in),
                 string(in),
+                string(in),
+                in.readLong(),
                 string(in));
     }
 

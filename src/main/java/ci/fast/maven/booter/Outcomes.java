@@ -23,26 +23,50 @@ final class Outcomes {
         String type = thrown == null ? null : thrown.getClass().getName();
         String message = thrown == null ? null : thrown.getMessage();
         String trace = thrown == null ? null : trace(thrown);
-        return switch (result.getStatus()) {
-            case SUCCESSFUL ->
-                new TestOutcome(
-                        name, wireName, reportClass, TestOutcome.PASSED, seconds, null, null, null, null, display);
-            case ABORTED ->
-                new TestOutcome(
-                        name, wireName, reportClass, TestOutcome.SKIPPED, seconds, type, null, trace, null, display);
-            case FAILED ->
-                new TestOutcome(
-                        name,
-                        wireName,
-                        reportClass,
-                        thrown instanceof AssertionError ? TestOutcome.FAILED : TestOutcome.ERROR,
-                        seconds,
-                        type,
-                        message,
-                        trace,
-                        null,
-                        display);
-        };
+        // Now is its end: Surefire stamps a test with its start, that much earlier, but a skipped one (an assumption
+        // that failed) with when its skip is reported.
+        boolean skipped = result.getStatus() == TestExecutionResult.Status.ABORTED;
+        long startedAt = System.currentTimeMillis() - (skipped ? 0 : Math.round(seconds * 1000));
+        TestOutcome outcome =
+                switch (result.getStatus()) {
+                    case SUCCESSFUL ->
+                        new TestOutcome(
+                                name,
+                                wireName,
+                                reportClass,
+                                TestOutcome.PASSED,
+                                seconds,
+                                null,
+                                null,
+                                null,
+                                null,
+                                display);
+                    case ABORTED ->
+                        new TestOutcome(
+                                name,
+                                wireName,
+                                reportClass,
+                                TestOutcome.SKIPPED,
+                                seconds,
+                                type,
+                                null,
+                                trace,
+                                null,
+                                display);
+                    case FAILED ->
+                        new TestOutcome(
+                                name,
+                                wireName,
+                                reportClass,
+                                thrown instanceof AssertionError ? TestOutcome.FAILED : TestOutcome.ERROR,
+                                seconds,
+                                type,
+                                message,
+                                trace,
+                                null,
+                                display);
+                };
+        return outcome.withStartedAt(startedAt).withPhrasedName(PhrasedNames.of(id, plan, name));
     }
 
     static String trace(Throwable thrown) {

@@ -15,6 +15,10 @@ import java.util.Map;
  * @param stackTrace the full stack trace, or null
  * @param skipReason why it was skipped, or null
  * @param classDisplayName the test class's {@code @DisplayName}, which Surefire writes as the XML classname, or null
+ * @param startedAt when the test started, in milliseconds since the epoch by the fork's clock (Surefire's
+ *     {@code reportTestTimestamp}); 0 when unknown
+ * @param phrasedName what Surefire's JUnit Platform provider calls the test when phrased (its display name, for
+ *     {@code usePhrasedTestCaseMethodName}), or null when that is its report name
  */
 public record TestOutcome(
         String name,
@@ -26,7 +30,36 @@ public record TestOutcome(
         String failureMessage,
         String stackTrace,
         String skipReason,
-        String classDisplayName) {
+        String classDisplayName,
+        long startedAt,
+        String phrasedName) {
+    /** A test whose start is not known. */
+    public TestOutcome(
+            String name,
+            String wireName,
+            String reportClass,
+            String status,
+            double seconds,
+            String failureType,
+            String failureMessage,
+            String stackTrace,
+            String skipReason,
+            String classDisplayName) {
+        this(
+                name,
+                wireName,
+                reportClass,
+                status,
+                seconds,
+                failureType,
+                failureMessage,
+                stackTrace,
+                skipReason,
+                classDisplayName,
+                0,
+                null);
+    }
+
     /** A test whose class has no display name of its own. */
     public TestOutcome(
             String name,
@@ -39,6 +72,40 @@ public record TestOutcome(
             String stackTrace,
             String skipReason) {
         this(name, wireName, reportClass, status, seconds, failureType, failureMessage, stackTrace, skipReason, null);
+    }
+
+    /** This outcome, started at {@code startedAt} milliseconds since the epoch. */
+    public TestOutcome withStartedAt(long startedAt) {
+        return new TestOutcome(
+                name,
+                wireName,
+                reportClass,
+                status,
+                seconds,
+                failureType,
+                failureMessage,
+                stackTrace,
+                skipReason,
+                classDisplayName,
+                startedAt,
+                phrasedName);
+    }
+
+    /** This outcome, with {@code phrasedName} as its phrased name (null: its report name). */
+    public TestOutcome withPhrasedName(String phrasedName) {
+        return new TestOutcome(
+                name,
+                wireName,
+                reportClass,
+                status,
+                seconds,
+                failureType,
+                failureMessage,
+                stackTrace,
+                skipReason,
+                classDisplayName,
+                startedAt,
+                phrasedName);
     }
 
     public static final String PASSED = "PASSED";

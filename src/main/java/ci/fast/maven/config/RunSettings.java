@@ -1,5 +1,6 @@
 package ci.fast.maven.config;
 
+import ci.fast.maven.report.ReportLayout;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -228,6 +229,11 @@ public record RunSettings(
      * @param gitHubSummary GitHub Actions' job summary file the run appends to; null when not on GitHub Actions or off
      * @param gitLabProjectDir GitLab CI's {@code CI_PROJECT_DIR}, against which the timeline is named as an artifact
      *     path; null when not on GitLab CI or off
+     * @param layout what the reports say and how they are named, as Surefire's report parameters set it
+     * @param testsetInfo whether text reports and the console's class lines are written (Surefire's
+     *     {@code statelessTestsetInfoReporter} not disabled)
+     * @param testOutput whether the tests' output is shown or written to files (Surefire's {@code consoleOutputReporter}
+     *     not disabled)
      */
     public record Reports(
             Path directory,
@@ -240,7 +246,10 @@ public record RunSettings(
             Path timelineFile,
             boolean progress,
             Path gitHubSummary,
-            Path gitLabProjectDir) {}
+            Path gitLabProjectDir,
+            ReportLayout layout,
+            boolean testsetInfo,
+            boolean testOutput) {}
 
     /**
      * When the build fails.
@@ -317,6 +326,9 @@ public record RunSettings(
         private Path gitLabProjectDir;
         private boolean xmlReports = true;
         private boolean textReports = true;
+        private ReportLayout layout = ReportLayout.SUREFIRE;
+        private boolean testsetInfo = true;
+        private boolean testOutput = true;
         private boolean testFailureIgnore;
         private int failOnFlakeCount;
         private String server;
@@ -517,6 +529,17 @@ public record RunSettings(
             return this;
         }
 
+        /**
+         * What the reports say and how they are named, and whether Surefire's {@code statelessTestsetInfoReporter}
+         * (text reports, class lines) and {@code consoleOutputReporter} (the tests' output) write anything.
+         */
+        public Builder layout(ReportLayout layout, boolean testsetInfo, boolean testOutput) {
+            this.layout = Objects.requireNonNull(layout, "layout");
+            this.testsetInfo = testsetInfo;
+            this.testOutput = testOutput;
+            return this;
+        }
+
         /** Failsafe's summary file: the goal writes it and leaves failing the build to {@code verify}. */
         public Builder summaryFile(Path file) {
             this.summaryFile = file;
@@ -649,7 +672,10 @@ public record RunSettings(
                             timelineFile,
                             progress,
                             gitHubSummary,
-                            gitLabProjectDir),
+                            gitLabProjectDir,
+                            layout,
+                            testsetInfo,
+                            testOutput),
                     new Verdict(testFailureIgnore, failOnFlakeCount),
                     new Remote(server, secretKey, fallback, runKey, retryFailedOnly),
                     timingsFile,

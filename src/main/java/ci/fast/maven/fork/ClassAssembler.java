@@ -251,6 +251,8 @@ final class ClassAssembler {
                 .failure(t.failureType(), t.failureMessage(), t.stackTrace())
                 .skipReason(t.skipReason())
                 .classDisplayName(t.classDisplayName())
+                .startedAt(t.startedAt())
+                .phrasedName(t.phrasedName())
                 .build();
     }
 

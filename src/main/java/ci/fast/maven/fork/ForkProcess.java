@@ -31,18 +31,26 @@ public final class ForkProcess {
     private final Secret secret;
     private final Consumer<ClassResult> completed;
     private final Consumer<String> log;
+    private final Consumer<String> running;
 
     /**
      * @param completed receives each class result as it completes, on the fork's reader threads
      * @param log receives lines the fork printed outside any test class, and the fork's own troubles
+     * @param running receives the name of each class container the fork starts, for Surefire's {@code Running} line
      */
     public ForkProcess(
-            int number, ForkOptions options, Secret secret, Consumer<ClassResult> completed, Consumer<String> log) {
+            int number,
+            ForkOptions options,
+            Secret secret,
+            Consumer<ClassResult> completed,
+            Consumer<String> log,
+            Consumer<String> running) {
         this.number = number;
         this.options = options;
         this.secret = secret;
         this.completed = completed;
         this.log = log;
+        this.running = running;
     }
 
     /**
@@ -51,8 +59,7 @@ public final class ForkProcess {
      * @param template the fork's settings but for the nonce, which is the fork's own
      */
     public ForkResult run(ForkSettings template) throws IOException, InterruptedException {
-        ClassAssembler assembler = new ClassAssembler(
-                completed, text -> log.accept(text.stripTrailing()), key -> log.accept("Running " + key));
+        ClassAssembler assembler = new ClassAssembler(completed, text -> log.accept(text.stripTrailing()), running);
         Files.createDirectories(options.scratch());
         // A unique name: two builds of one checkout (two nodes on one machine) must not share a fork's file.
         Path argFile = Files.createTempFile(options.scratch(), "fork-" + number + "-", ".args");

@@ -40,13 +40,25 @@ public final class ConsoleFormat {
 
     /** {@link #testLine(TestResult)} of a test of {@code className}, which names a {@code @Nested} class's tests too. */
     public static String testLine(String className, TestResult t) {
-        String name = t.name().isEmpty() || t.name().equals(t.className()) ? className : className + "." + t.name();
-        String line = name + " -- Time elapsed: " + elapsed(t.seconds());
+        String line = fullName(className, t) + " -- Time elapsed: " + elapsed(t.seconds());
         return switch (t.outcome()) {
             case FAILED -> line + " <<< FAILURE!";
             case ERROR -> line + " <<< ERROR!";
             case PASSED, SKIPPED -> line;
         };
+    }
+
+    /**
+     * The line {@code reportFormat=plain} gives a test that did not fail: {@link #testLine(String, TestResult)} for
+     * one that passed, {@code com.acme.FooTest.later skipped} for a skipped one.
+     */
+    public static String plainLine(String className, TestResult t) {
+        return t.outcome() == Status.SKIPPED ? fullName(className, t) + " skipped" : testLine(className, t);
+    }
+
+    /** {@code className.name}, or the class alone for a class-level result. */
+    private static String fullName(String className, TestResult t) {
+        return t.name().isEmpty() || t.name().equals(t.className()) ? className : className + "." + t.name();
     }
 
     /**

@@ -8,6 +8,17 @@ import java.util.Objects;
  * {@code redirectTestOutputToFile}: standard output, then standard error. No file for a class that printed nothing.
  */
 public final class OutputFileWriter {
+    private final String nameSuffix;
+
+    /** A writer of {@code <className>-output.txt}. */
+    public OutputFileWriter() {
+        this(ReportLayout.SUREFIRE);
+    }
+
+    /** A writer of files named with {@code layout}'s suffix, as {@code <className>-<suffix>-output.txt}. */
+    public OutputFileWriter(ReportLayout layout) {
+        this.nameSuffix = layout.nameSuffix();
+    }
 
     /**
      * Writes the output of one class into {@code reportsDirectory}, replacing a previous file atomically.
@@ -20,7 +31,8 @@ public final class OutputFileWriter {
         if (r.stdout().isEmpty() && r.stderr().isEmpty()) {
             return false;
         }
-        ReportFiles.write(reportsDirectory, r.className() + "-output.txt", out -> {
+        String name = nameSuffix.isEmpty() ? r.className() : r.className() + "-" + nameSuffix;
+        ReportFiles.write(reportsDirectory, name + "-output.txt", out -> {
             out.write(r.stdout());
             out.write(r.stderr());
         });

@@ -26,6 +26,9 @@ import java.util.function.UnaryOperator;
  * @param stdout         what this run printed on System.out, as Surefire counts it: from the end of the test (or
  *                       class) before it to its own end; never null, may be empty
  * @param stderr         the same of System.err
+ * @param startedAt      when the run started, in milliseconds since the epoch by the fork's clock; 0 when unknown
+ * @param phrasedName    the test's display text as Surefire's JUnit Platform provider gives it, the XML's testcase name
+ *                       with {@code usePhrasedTestCaseMethodName}; null when it is {@code name}
  */
 public record TestResult(
         String name,
@@ -39,7 +42,9 @@ public record TestResult(
         List<TestResult> reruns,
         String classDisplayName,
         String stdout,
-        String stderr) {
+        String stderr,
+        long startedAt,
+        String phrasedName) {
 
     public TestResult {
         Objects.requireNonNull(name, "TestResult.name must not be null");
@@ -66,7 +71,14 @@ public record TestResult(
                 .skipReason(skipReason)
                 .reruns(reruns)
                 .classDisplayName(classDisplayName)
-                .output(stdout, stderr);
+                .output(stdout, stderr)
+                .startedAt(startedAt)
+                .phrasedName(phrasedName);
+    }
+
+    /** The name the XML's testcase has with {@code usePhrasedTestCaseMethodName}. */
+    public String phrasedOrName() {
+        return phrasedName != null ? phrasedName : name;
     }
 
     /** The XML report's classname: the display name if the class has one, else the class's name. */
@@ -115,7 +127,7 @@ public record TestResult(
 
     /**
      * Builds a {@link TestResult}; what is not set is empty: no time, no failure, no skip reason, no reruns, no display
-     * name, nothing printed. Not thread-safe.
+     * name, nothing printed, no start known. Not thread-safe.
      */
     public static final class Builder {
         private final String name;
@@ -130,6 +142,8 @@ public record TestResult(
         private String classDisplayName;
         private String stdout = "";
         private String stderr = "";
+        private long startedAt;
+        private String phrasedName;
 
         private Builder(String name, String className, Status status) {
             this.name = name;
@@ -172,6 +186,18 @@ public record TestResult(
             return this;
         }
 
+        /** When the run started, in milliseconds since the epoch; 0 when unknown. */
+        public Builder startedAt(long startedAt) {
+            this.startedAt = startedAt;
+            return this;
+        }
+
+        /** The display text Surefire's provider gives the test; null when it is the name. */
+        public Builder phrasedName(String phrasedName) {
+            this.phrasedName = phrasedName;
+            return this;
+        }
+
         public TestResult build() {
             return new TestResult(
                     name,
@@ -185,7 +211,9 @@ public record TestResult(
                     reruns,
                     classDisplayName,
                     stdout,
-                    stderr);
+                    stderr,
+                    startedAt,
+                    phrasedName);
         }
     }
 }

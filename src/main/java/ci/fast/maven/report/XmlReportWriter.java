@@ -3,7 +3,9 @@ package ci.fast.maven.report;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +21,8 @@ import java.util.function.Supplier;
  * the class's own tests, without its {@code @Nested} classes' (which are listed all the same). Output that reached
  * the fork's native streams, which Surefire cannot capture, is the suite's {@code system-out} / {@code system-err}.
  * The system properties of the test JVM are listed, as Surefire does (the Maven JVM's when they are unknown), with
- * credentials masked. Safe to use from several threads for different classes.
+ * credentials masked. A {@link ReportLayout} changes what is written as Surefire's report parameters do. Safe to use
+ * from several threads for different classes.
  */
 public final class XmlReportWriter {
 
@@ -41,6 +44,8 @@ public final class XmlReportWriter {
     /** The schema the reports name: Surefire's, or Failsafe's for integration tests. */
     private final String schemaLocation;
 
+    private final ReportLayout layout;
+
     /**
      * Forks' properties already masked, by identity: a fork sends them again only when they change, so most classes
      * of a fork share one map, masked once. A handful at most (one per fork and change); cleared past {@link
@@ -57,12 +62,22 @@ public final class XmlReportWriter {
 
     /** A writer whose reports name {@code schemaLocation}, listing the Maven JVM's system properties. */
     public XmlReportWriter(String schemaLocation) {
-        this(System::getProperties, schemaLocation);
+        this(System::getProperties, schemaLocation, ReportLayout.SUREFIRE);
+    }
+
+    /** A writer whose reports name {@code schemaLocation} and follow {@code layout}. */
+    public XmlReportWriter(String schemaLocation, ReportLayout layout) {
+        this(System::getProperties, schemaLocation, layout);
     }
 
     XmlReportWriter(Supplier<Properties> systemProperties, String schemaLocation) {
+        this(systemProperties, schemaLocation, ReportLayout.SUREFIRE);
+    }
+
+    XmlReportWriter(Supplier<Properties> systemProperties, String schemaLocation, ReportLayout layout) {
         this.systemProperties = Objects.requireNonNull(systemProperties, "systemProperties");
         this.schemaLocation = Objects.requireNonNull(schemaLocation, "schemaLocation");
+        this.layout = Objects.requireNonNull(layout, "layout");
     }
 
     /**
@@ -72,11 +87,38 @@ public final class XmlReportWriter {
      * @throws java.io.UncheckedIOException naming the file if it cannot be written
      */
     public void write(ClassResult r, Path reportsDirectory) {
+        write(r, null, reportsDirectory);
+    }
+
+    /**
+     * {@link #write(ClassResult, Path)}, the suite stamped with {@code started} when the layout asks for timestamps.
+     *
+     * @param started when the class started, or null when unknown
+     */
+    public void write(ClassResult r, Instant started, Path reportsDirectory) {
         Objects.requireNonNull(r, "ClassResult");
         Objects.requireNonNull(reportsDirectory, "reportsDirectory");
-        Map<String, String> properties =
-                r.properties() != null ? masked(r.properties()) : ReportProperties.of(systemProperties.get());
-        ReportFiles.write(reportsDirectory, "TEST-" + r.className() + ".xml", out -> writeSuite(r, properties, out));
+        Map<String, String> properties = !layout.propertiesElement() && allPassed(r)
+                ? null
+                : r.properties() != null ? masked(r.properties()) : ReportProperties.of(systemProperties.get());
+        String name = layout.phrasedFileName() ? phrasedName(r) : r.className();
+        ReportFiles.write(
+                reportsDirectory,
+                layout.fileName("TEST-" + name) + ".xml",
+                out -> writeSuite(r, started, properties, out));
+    }
+
+    /** Surefire leaves the properties out only where every run of every test passed. */
+    private static boolean allPassed(ClassResult r) {
+        return r.tests().stream()
+                .allMatch(t -> t.status() == Status.PASSED
+                        && t.reruns().stream().allMatch(run -> run.status() == Status.PASSED));
+    }
+
+    /** The class's own set's name: its {@code @DisplayName}, else its name. */
+    private static String phrasedName(ClassResult r) {
+        List<ClassResult> sets = r.testSets();
+        return sets.get(sets.size() - 1).className();
     }
 
     private Map<String, String> masked(Map<String, String> properties) {
@@ -93,21 +135,27 @@ public final class XmlReportWriter {
         }
     }
 
-    private void writeSuite(ClassResult r, Map<String, String> properties, Writer out) throws IOException {
+    private void writeSuite(ClassResult r, Instant started, Map<String, String> properties, Writer out)
+            throws IOException {
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + NL);
         out.write("<testsuite");
         attribute(out, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
         attribute(out, "xsi:noNamespaceSchemaLocation", schemaLocation);
-        attribute(out, "version", SCHEMA_VERSION);
+        attribute(out, "version", layout.xmlVersion());
         ClassResult own = r.ownSet();
-        attribute(out, "name", r.className());
+        attribute(out, "name", layout.reportName(layout.phrasedSuiteName() ? phrasedName(r) : r.className()));
         attribute(out, "time", time(r.seconds()));
+        if (layout.timestamps() && started != null) {
+            attribute(out, "timestamp", timestamp(started.toEpochMilli()));
+        }
         attribute(out, "tests", String.valueOf(own.run()));
         attribute(out, "errors", String.valueOf(own.errors()));
         attribute(out, "skipped", String.valueOf(own.skipped()));
         attribute(out, "failures", String.valueOf(own.failures()));
         out.write(">" + NL);
-        writeProperties(properties, out);
+        if (properties != null) {
+            writeProperties(properties, out);
+        }
         for (TestResult t : r.tests()) {
             writeTestCase(t, out);
         }
@@ -127,12 +175,19 @@ public final class XmlReportWriter {
         out.write("  </properties>" + NL);
     }
 
-    private static void writeTestCase(TestResult t, Writer out) throws IOException {
+    private void writeTestCase(TestResult t, Writer out) throws IOException {
         out.write("  <testcase");
-        attribute(out, "name", t.name());
-        attribute(out, "classname", t.reportClassName());
+        attribute(out, "name", layout.phrasedMethodName() ? t.phrasedOrName() : t.name());
+        attribute(out, "classname", layout.reportName(t.reportClassName()));
         attribute(out, "time", time(t.seconds()));
-        if (t.status() == Status.PASSED && !printed(t)) {
+        if (layout.timestamps()) {
+            // Surefire stamps a flaky test with the run that passed.
+            TestResult stamped = t.isFlaky() ? passedRun(t) : t;
+            if (stamped.startedAt() > 0) {
+                attribute(out, "timestamp", timestamp(stamped.startedAt()));
+            }
+        }
+        if (t.status() == Status.PASSED && !(layout.outErrElements() && printed(t))) {
             out.write("/>" + NL);
             return;
         }
@@ -154,7 +209,7 @@ public final class XmlReportWriter {
                     passed = rerun;
                 }
             }
-            if (passed != null) {
+            if (passed != null && layout.outErrElements()) {
                 writeOutputs("    ", passed, out);
             }
         } else {
@@ -205,6 +260,13 @@ public final class XmlReportWriter {
         out.write("    </" + element + ">" + NL);
     }
 
+    private static TestResult passedRun(TestResult flaky) {
+        return flaky.reruns().stream()
+                .filter(run -> run.status() == Status.PASSED)
+                .findFirst()
+                .orElse(flaky);
+    }
+
     private static boolean printed(TestResult t) {
         return !t.stdout().isEmpty() || !t.stderr().isEmpty();
     }
@@ -229,6 +291,11 @@ public final class XmlReportWriter {
 
     private static void attribute(Writer out, String name, String value) throws IOException {
         out.write(" " + name + "=\"" + XmlText.attribute(value) + "\"");
+    }
+
+    /** An instant to the millisecond as Surefire writes it: {@code 2026-12-01T13:36:59.417Z}, {@code …:59Z} on .000. */
+    static String timestamp(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis).toString();
     }
 
     /** Seconds with three decimals and a dot whatever the default locale, e.g. {@code 0.012}. */

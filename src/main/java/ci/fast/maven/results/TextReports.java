@@ -1,15 +1,21 @@
 package ci.fast.maven.results;
 
+import ci.fast.maven.report.ReportLayout;
 import ci.fast.maven.report.TextReportWriter;
 import java.nio.file.Path;
 
 /** Writes each class's {@code <class>.txt}, as Surefire does. */
 public final class TextReports implements ResultListener {
-    private final TextReportWriter writer = new TextReportWriter();
+    private final TextReportWriter writer;
     private final Path reportsDirectory;
 
     public TextReports(Path reportsDirectory) {
+        this(reportsDirectory, ReportLayout.SUREFIRE);
+    }
+
+    public TextReports(Path reportsDirectory, ReportLayout layout) {
         this.reportsDirectory = reportsDirectory;
+        this.writer = new TextReportWriter(layout);
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * This machine's forks, each a node of one run on the orchestrator at {@code server}, started together. A fork that
@@ -148,7 +149,13 @@ final class Fleet {
             Secret secret,
             ResultSink sink,
             RunLog log) {
-        ForkProcess fork = new ForkProcess(number, plan.forks(), secret, sink.fork(number), log::info);
+        ForkProcess fork =
+                new ForkProcess(number, plan.forks(), secret, sink.fork(number), log::info, runningLines(plan, log));
         forks.submit(() -> fork.run(config));
+    }
+
+    /** Where a fork's "Running" lines go: Surefire's statelessTestsetInfoReporter writes them; disabled, nowhere. */
+    static Consumer<String> runningLines(RunPlan plan, RunLog log) {
+        return plan.reports().testsetInfo() ? name -> log.info("Running " + name) : name -> {};
     }
 }

@@ -141,7 +141,8 @@ final class FreshSlot implements TestSide {
     }
 
     private ForkResult fork(ForkSettings settings, String key) {
-        ForkProcess process = new ForkProcess(slot, plan.forks(), secret, sink.fork(slot), log::info);
+        ForkProcess process =
+                new ForkProcess(slot, plan.forks(), secret, sink.fork(slot), log::info, Fleet.runningLines(plan, log));
         try {
             return process.run(settings);
         } catch (IOException e) {

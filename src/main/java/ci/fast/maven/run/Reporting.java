@@ -67,20 +67,25 @@ final class Reporting {
 
     /**
      * The XML and text reports, then the output files when the output is redirected, then the console lines: the
-     * order Surefire writes them in, so a report is on disk before its line is shown.
+     * order Surefire writes them in, so a report is on disk before its line is shown. A reporter of Surefire's that the
+     * options disable writes nothing.
      */
     static List<ResultListener> listeners(Path reportsDirectory, ReportOptions options, RunLog log) {
         List<ResultListener> listeners = new ArrayList<>();
         if (options.xmlReports()) {
-            listeners.add(new XmlReports(reportsDirectory, options.xmlSchema()));
+            listeners.add(new XmlReports(reportsDirectory, options.xmlSchema(), options.layout()));
         }
-        if (options.textReports()) {
-            listeners.add(new TextReports(reportsDirectory));
+        if (options.textReports() && options.testsetInfo()) {
+            listeners.add(new TextReports(reportsDirectory, options.layout()));
         }
-        if (options.redirectTestOutputToFile()) {
-            listeners.add(new OutputFiles(reportsDirectory));
+        if (options.redirectTestOutputToFile() && options.testOutput()) {
+            listeners.add(new OutputFiles(reportsDirectory, options.layout()));
         }
-        listeners.add(new ConsoleLines(log, !options.redirectTestOutputToFile()));
+        // Surefire's statelessTestsetInfoReporter writes the class lines; its consoleOutputReporter the output.
+        boolean showOutput = !options.redirectTestOutputToFile() && options.testOutput();
+        if (options.testsetInfo() || showOutput) {
+            listeners.add(new ConsoleLines(log, showOutput, options.testsetInfo(), options.layout()));
+        }
         return List.copyOf(listeners);
     }
 }

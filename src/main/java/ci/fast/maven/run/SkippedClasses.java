@@ -28,7 +28,8 @@ final class SkippedClasses {
             throws IOException, InterruptedException {
         log.info("fast-ci: skipAfterFailureCount=" + plan.tests().skipAfterFailureCount() + " reached: " + keys.size()
                 + (keys.size() == 1 ? " class" : " classes") + " not run, reported skipped");
-        ForkResult fork = new ForkProcess(1, plan.forks(), secret, sink.fork(1), log::info)
+        ForkResult fork = new ForkProcess(
+                        1, plan.forks(), secret, sink.fork(1), log::info, Fleet.runningLines(plan, log))
                 .run(template.skipping(keys, TestRunOptions.SKIPPED_AFTER_FAILURES));
         List<String> problems = new ArrayList<>();
         if (!(fork.exit() instanceof ForkExit.Completed)) {

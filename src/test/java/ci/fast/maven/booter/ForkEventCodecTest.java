@@ -82,6 +82,23 @@ class ForkEventCodecTest {
                                 null,
                                 null,
                                 "A named " + NON_ASCII)),
+                // When the test started, for Surefire's reportTestTimestamp.
+                new ForkEvent.TestFinished(
+                        "com.acme.A",
+                        "14",
+                        new TestOutcome(
+                                        "stamped",
+                                        "stamped()",
+                                        "com.acme.A",
+                                        TestOutcome.PASSED,
+                                        0.5,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null)
+                                .withStartedAt(1_764_584_130_123L)
+                                .withPhrasedName("a stamped test " + NON_ASCII)),
                 new ForkEvent.SystemProperties(
                         "com.acme.A", Map.of("java.version", "17", "empty", "", NON_ASCII, "line\nbreak")),
                 new ForkEvent.SystemProperties("com.acme.A", Map.of()),

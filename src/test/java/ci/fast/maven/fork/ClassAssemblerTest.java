@@ -317,15 +317,16 @@ class ClassAssemblerTest {
                 A,
                 null,
                 new TestOutcome(
-                        "divides",
-                        "divides()",
-                        A + "$Inner",
-                        TestOutcome.FAILED,
-                        0.012,
-                        "org.opentest4j.AssertionFailedError",
-                        "expected: <2>",
-                        "trace",
-                        null)));
+                                "divides",
+                                "divides()",
+                                A + "$Inner",
+                                TestOutcome.FAILED,
+                                0.012,
+                                "org.opentest4j.AssertionFailedError",
+                                "expected: <2>",
+                                "trace",
+                                null)
+                        .withStartedAt(1_764_584_130_123L)));
         assembler.event(new ForkEvent.TestFinished(
                 A, null, new TestOutcome("skips", "skips()", A, TestOutcome.SKIPPED, 0, null, null, null, "disabled")));
 
@@ -336,6 +337,7 @@ class ClassAssemblerTest {
                 TestResult.builder("divides", A + "$Inner", Status.FAILED)
                         .seconds(0.012)
                         .failure("org.opentest4j.AssertionFailedError", "expected: <2>", "trace")
+                        .startedAt(1_764_584_130_123L)
                         .build(),
                 divides);
         TestResult skips = completed.get(0).tests().get(1);

@@ -89,7 +89,7 @@ class ForkProcessTest {
     }
 
     private ForkProcess fork(ForkOptions options) {
-        return new ForkProcess(1, options, Secret.random(), r -> {}, log::add);
+        return new ForkProcess(1, options, Secret.random(), r -> {}, log::add, name -> log.add("Running " + name));
     }
 
     /** A stand-in for {@code java} that writes its pid (kept by {@code exec}) and then runs {@code body}. */

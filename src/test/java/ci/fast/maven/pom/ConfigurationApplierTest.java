@@ -14,6 +14,7 @@ import org.codehaus.plexus.component.configurator.BasicComponentConfigurator;
 import org.codehaus.plexus.component.configurator.ComponentConfigurationException;
 import org.codehaus.plexus.component.configurator.expression.DefaultExpressionEvaluator;
 import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluator;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,7 @@ class ConfigurationApplierTest {
         boolean enableAssertions = true;
         File reportsDirectory;
         int forkedProcessTimeoutInSeconds;
+        PlexusConfiguration statelessTestsetReporter;
     }
 
     private final ExpressionEvaluator evaluator = new DefaultExpressionEvaluator() {
@@ -56,6 +58,36 @@ class ConfigurationApplierTest {
         assertFalse(target.enableAssertions);
         assertEquals(new File("/tmp/reports"), target.reportsDirectory);
         assertEquals(30, target.forkedProcessTimeoutInSeconds);
+    }
+
+    /**
+     * Surefire's reporters are configured with a class of Surefire's, which fast-ci's plugin does not have: the field is
+     * a {@link PlexusConfiguration}, which takes the pom's element as it is, implementation and options, unloaded.
+     */
+    @Test
+    void takesAReporterOfSurefiresAsItsConfigurationWithoutLoadingItsImplementation()
+            throws ComponentConfigurationException {
+        Xpp3Dom reporter = new Xpp3Dom("statelessTestsetReporter");
+        reporter.setAttribute(
+                "implementation", "org.apache.maven.plugin.surefire.extensions.junit5.JUnit5Xml30StatelessReporter");
+        reporter.addChild(configuration("disable", "false").getChild(0));
+        reporter.addChild(
+                configuration("usePhrasedFileName", "${plugin.artifactId}").getChild(0));
+        Xpp3Dom configuration = new Xpp3Dom("configuration");
+        configuration.addChild(reporter);
+        Target target = new Target();
+
+        applier.apply(target, configuration);
+
+        assertEquals(
+                "org.apache.maven.plugin.surefire.extensions.junit5.JUnit5Xml30StatelessReporter",
+                target.statelessTestsetReporter.getAttribute("implementation"));
+        assertEquals(
+                "false", target.statelessTestsetReporter.getChild("disable").getValue());
+        assertEquals(
+                "${plugin.artifactId}",
+                target.statelessTestsetReporter.getChild("usePhrasedFileName").getValue(),
+                "Maven evaluates a configuration's expressions when its owner reads them, not before");
     }
 
     @Test

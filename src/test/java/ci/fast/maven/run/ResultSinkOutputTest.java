@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ci.fast.maven.report.ClassResult;
+import ci.fast.maven.report.ReportLayout;
 import ci.fast.maven.report.ReportOptions;
 import ci.fast.maven.report.Status;
 import ci.fast.maven.report.TestResult;
@@ -77,7 +78,22 @@ class ResultSinkOutputTest {
     @Test
     void writesTheOutputToItsOwnFileInsteadWhenRedirected() throws Exception {
         RecordingLog log = new RecordingLog();
-        Reporting.sink(reports, new ReportOptions(true, false, true, true, null, null, false, null, null), log)
+        Reporting.sink(
+                        reports,
+                        new ReportOptions(
+                                true,
+                                false,
+                                true,
+                                true,
+                                null,
+                                null,
+                                false,
+                                null,
+                                null,
+                                ReportLayout.SUREFIRE,
+                                true,
+                                true),
+                        log)
                 .accept(printing("com.acme.FooTest", "hello\n", "oops\n"));
 
         assertEquals(1, log.lines.size(), log.lines.toString());
@@ -119,7 +135,22 @@ class ResultSinkOutputTest {
     @Test
     void writesNoOutputFileForAClassThatPrintedNothing() {
         RecordingLog log = new RecordingLog();
-        Reporting.sink(reports, new ReportOptions(true, false, true, true, null, null, false, null, null), log)
+        Reporting.sink(
+                        reports,
+                        new ReportOptions(
+                                true,
+                                false,
+                                true,
+                                true,
+                                null,
+                                null,
+                                false,
+                                null,
+                                null,
+                                ReportLayout.SUREFIRE,
+                                true,
+                                true),
+                        log)
                 .accept(printing("com.acme.QuietTest", "", ""));
 
         assertFalse(Files.exists(reports.resolve("com.acme.QuietTest-output.txt")));
@@ -136,7 +167,19 @@ class ResultSinkOutputTest {
                 .build();
         Reporting.sink(
                         reports,
-                        new ReportOptions(false, true, true, true, null, null, false, null, null),
+                        new ReportOptions(
+                                false,
+                                true,
+                                true,
+                                true,
+                                null,
+                                null,
+                                false,
+                                null,
+                                null,
+                                ReportLayout.SUREFIRE,
+                                true,
+                                true),
                         new RecordingLog())
                 .accept(ClassResult.builder("com.acme.FooTest")
                         .tests(List.of(failed))
@@ -146,5 +189,90 @@ class ResultSinkOutputTest {
         String xml = Files.readString(reports.resolve("TEST-com.acme.FooTest.xml"));
         assertTrue(xml.contains("com.acme.FooTest.works(FooTest.java:7)"), xml);
         assertFalse(xml.contains("org.junit.Assert.fail"), xml);
+    }
+
+    private static ReportOptions options(boolean redirect, ReportLayout layout, boolean testsetInfo, boolean output) {
+        return new ReportOptions(
+                redirect, false, true, true, null, null, false, null, null, layout, testsetInfo, output);
+    }
+
+    @Test
+    void thePlainFormatShowsEveryTestsLineAtItsClassLinesLevel() {
+        RecordingLog log = new RecordingLog();
+        String cls = "com.acme.FooTest";
+        TestResult passed =
+                TestResult.builder("adds", cls, Status.PASSED).seconds(0.01).build();
+        TestResult skipped = TestResult.builder("later", cls, Status.SKIPPED).build();
+        ClassResult result = ClassResult.builder(cls)
+                .tests(List.of(passed, skipped))
+                .seconds(0.5)
+                .build();
+
+        Reporting.sink(
+                        reports,
+                        options(false, ReportLayout.builder().plain(true).build(), true, true),
+                        log)
+                .accept(result);
+
+        assertEquals(
+                List.of(
+                        "WARN Tests run: 2, Failures: 0, Errors: 0, Skipped: 1, Time elapsed: 0.500 s -- in " + cls,
+                        "WARN " + cls + ".adds -- Time elapsed: 0.010 s",
+                        "WARN " + cls + ".later skipped"),
+                log.lines);
+    }
+
+    @Test
+    void aFormatOtherThanBriefOrPlainShowsTheClassLinesOnly() {
+        RecordingLog log = new RecordingLog();
+        String cls = "com.acme.FooTest";
+        TestResult failed = TestResult.builder("fails", cls, Status.FAILED)
+                .seconds(0.01)
+                .failure("java.lang.AssertionError", "no", "trace")
+                .build();
+
+        Reporting.sink(
+                        reports,
+                        options(false, ReportLayout.builder().testLines(false).build(), true, true),
+                        log)
+                .accept(ClassResult.builder(cls)
+                        .tests(List.of(failed))
+                        .seconds(0.5)
+                        .build());
+
+        assertEquals(
+                List.of(
+                        "ERROR Tests run: 1, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.500 s <<< FAILURE! -- in "
+                                + cls),
+                log.lines);
+    }
+
+    @Test
+    void aDisabledTestsetInfoReporterWritesNoTextReportAndNoClassLinesButTheOutputStill() {
+        RecordingLog log = new RecordingLog();
+
+        Reporting.sink(reports, options(false, ReportLayout.SUREFIRE, false, true), log)
+                .accept(printing("com.acme.FooTest", "hello\n", ""));
+
+        assertEquals(List.of("OUT hello\n"), log.lines);
+        assertFalse(Files.exists(reports.resolve("com.acme.FooTest.txt")));
+        assertTrue(Files.exists(reports.resolve("TEST-com.acme.FooTest.xml")));
+    }
+
+    @Test
+    void aDisabledConsoleOutputReporterNeitherShowsNorWritesTheOutput() throws Exception {
+        RecordingLog shown = new RecordingLog();
+        Reporting.sink(reports, options(false, ReportLayout.SUREFIRE, true, false), shown)
+                .accept(printing("com.acme.FooTest", "hello\n", ""));
+        RecordingLog redirected = new RecordingLog();
+        Reporting.sink(reports, options(true, ReportLayout.SUREFIRE, true, false), redirected)
+                .accept(printing("com.acme.BarTest", "hello\n", ""));
+
+        assertEquals(1, shown.lines.size(), shown.lines.toString());
+        assertTrue(shown.lines.get(0).startsWith("INFO Tests run: 1"), shown.lines.get(0));
+        assertFalse(Files.exists(reports.resolve("com.acme.BarTest-output.txt")));
+        // The XML report keeps it, as Surefire's XML reporter does.
+        assertTrue(
+                Files.readString(reports.resolve("TEST-com.acme.FooTest.xml")).contains("hello"));
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import ci.fast.maven.booter.TestFilters;
 import ci.fast.maven.booter.TestRunOptions;
 import ci.fast.maven.fork.ForkOptions;
+import ci.fast.maven.report.ReportLayout;
 import ci.fast.maven.report.ReportOptions;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ class RunPlanTest {
             false,
             "junit-shop",
             Path.of("reports"),
-            new ReportOptions(true, true, true, true, null, null, false, null, null),
+            new ReportOptions(true, true, true, true, null, null, false, null, null, ReportLayout.SUREFIRE, true, true),
             new TestRunOptions(
                     new TestFilters(List.of("ATest#one"), List.of(), List.of("fast"), List.of("slow")),
                     2,
