@@ -11,6 +11,9 @@ public interface FrameHandler {
     /** {@code peer}'s connection closed. */
     void closed(Peer peer);
 
-    /** Registers the handler's metrics with the registry of a server it is served by, at that server's start; none by default. */
+    /**
+     * Registers the handler's metrics with the registry of a server that serves it, once, at that server's start; a
+     * handler has none by default.
+     */
     default void register(PrometheusRegistry registry) {}
 }
