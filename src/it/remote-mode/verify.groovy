@@ -74,6 +74,31 @@ try {
     String serveText = serveLog.text
     assert serveText =~ /run test_orchestrator:junit-remote-mode-it-\S+ finished: 8 classes, 0 duplicate results/
     assert !serveText.contains(secret)
+
+    // The same port's plain HTTP, without the key: the run's figures (final once every node had its last reply), and
+    // health.
+    def http = { String path ->
+        HttpURLConnection c = (HttpURLConnection) new URL("http://127.0.0.1:${port}${path}").openConnection()
+        c.connectTimeout = 10_000
+        c.readTimeout = 10_000
+        [status: c.responseCode, body: c.inputStream.text]
+    }
+    def metrics = http('/metrics')
+    assert metrics.status == 200
+    def sample = { String name ->
+        def line = metrics.body.readLines().find { it.startsWith(name + ' ') }
+        assert line != null: "no ${name} in:\n${metrics.body}"
+        line.substring(name.length() + 1) as double
+    }
+    assert sample('fastci_classes_done_total') == 8
+    assert sample('fastci_runs_finished_total') == 1
+    assert sample('fastci_runs_active') == 0
+    assert sample('fastci_duplicates_dropped_total') == 0
+    assert sample('fastci_node_joins_total') >= 2
+    assert sample('fastci_deq_reply_seconds_count') >= 2
+    assert !metrics.body.contains(secret)
+    assert http('/healthz') == [status: 200, body: 'ok\n']
+    println "remote-mode: /metrics counted 8 classes done, ${sample('fastci_deq_reply_seconds_count') as long} deq replies"
 } finally {
     serve.destroy()
     if (!serve.waitFor(30, TimeUnit.SECONDS)) {

@@ -73,7 +73,8 @@ public class ServeMojo extends AbstractMojo {
                     + e.getMessage() + "; choose another -DfastCi.port or -DfastCi.host");
         }
         getLog().info("FastCI orchestrator listening on " + server.baseUri()
-                + " (nodes set fastCi.server to it); Ctrl-C stops it");
+                + " (nodes set fastCi.server to it); metrics at " + server.httpUri() + "/metrics, health at "
+                + server.httpUri() + "/healthz; Ctrl-C stops it");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

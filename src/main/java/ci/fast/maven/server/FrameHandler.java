@@ -1,6 +1,7 @@
 package ci.fast.maven.server;
 
 import ci.fast.maven.channel.Frame;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /** What the server does with the frames of its connections; the {@link Orchestrator} in production. */
 public interface FrameHandler {
@@ -9,4 +10,10 @@ public interface FrameHandler {
 
     /** {@code peer}'s connection closed. */
     void closed(Peer peer);
+
+    /**
+     * Registers the handler's metrics with the registry of a server that serves it, once, at that server's start; a
+     * handler has none by default.
+     */
+    default void register(PrometheusRegistry registry) {}
 }

@@ -5,6 +5,7 @@ import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Frame;
 import ci.fast.maven.channel.Json;
 import ci.fast.maven.channel.Scheduler;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,6 +53,8 @@ public final class Orchestrator implements FrameHandler {
     private final int skipAfterFailureCount;
     /** Wakes a run when an away node's grace is over; null for {@link GraceTimer#SHARED}. */
     private final Scheduler timer;
+    /** This orchestrator's own metrics: its gauges read its runs. */
+    private final ServerMetrics metrics = new ServerMetrics(this::load);
 
     private Orchestrator(Builder builder) {
         this.store = builder.store;
@@ -61,6 +64,7 @@ public final class Orchestrator implements FrameHandler {
         List<RunListener> all = new ArrayList<>();
         all.add(new LogListener(builder.log));
         all.add(new TimingsListener(builder.timings, builder.log));
+        all.add(metrics);
         all.addAll(builder.listeners);
         this.listeners = new Listeners(all);
         this.evictions = new Evictions(builder.grace.toNanos(), builder.clock);
@@ -91,7 +95,18 @@ public final class Orchestrator implements FrameHandler {
 
     @Override
     public void receive(Peer peer, Frame frame) {
-        route(peer, frame).forEach(Delivery::send);
+        long arrived = clock.getAsLong();
+        List<Delivery> out = route(peer, frame);
+        if (Events.DEQ.equals(frame.event()) && out.stream().noneMatch(d -> repliesTo(d, peer, frame))) {
+            metrics.deqHeld();
+        }
+        send(out, arrived);
+    }
+
+    /** Registers this orchestrator's metrics ({@link ServerMetrics}) with a server's registry. */
+    @Override
+    public void register(PrometheusRegistry registry) {
+        metrics.register(registry);
     }
 
     /**
@@ -100,6 +115,7 @@ public final class Orchestrator implements FrameHandler {
      */
     @Override
     public void closed(Peer peer) {
+        long arrived = clock.getAsLong();
         Set<String> topics = joined.remove(peer);
         if (topics == null) {
             return;
@@ -107,7 +123,7 @@ public final class Orchestrator implements FrameHandler {
         for (String topic : topics) {
             RunDispatch run = runs.get(topic);
             if (run != null) {
-                deliver(run, run.disconnected(peer)).forEach(Delivery::send);
+                send(deliver(run, run.disconnected(peer)), arrived);
             }
         }
     }
@@ -118,9 +134,10 @@ public final class Orchestrator implements FrameHandler {
      * never started are not counted as lost (a class lost twice is recorded failed).
      */
     public void record(String topic, JsonObject results, List<String> unstarted) {
+        long arrived = clock.getAsLong();
         RunDispatch run = runs.get(topic);
         if (run != null) {
-            deliver(run, run.record(results, unstarted)).forEach(Delivery::send);
+            send(deliver(run, run.record(results, unstarted)), arrived);
         }
     }
 
@@ -271,12 +288,52 @@ public final class Orchestrator implements FrameHandler {
         // A millisecond late rather than early: the timer and the rules' clock need not round alike.
         (timer != null ? timer : GraceTimer.SHARED)
                 .after(Duration.ofNanos(nanos).plusMillis(1), () -> {
-                    deliver(run, run.expire()).forEach(Delivery::send);
+                    send(deliver(run, run.expire()), clock.getAsLong());
                     long next = run.nextExpiry();
                     if (next > 0) {
                         expireLater(run, next);
                     }
                 });
+    }
+
+    /**
+     * Sends {@code out} in order, timing each batch among them (a deq's reply) from {@code arrived}: when the frame
+     * that let the server answer it reached the orchestrator.
+     */
+    private void send(List<Delivery> out, long arrived) {
+        for (Delivery delivery : out) {
+            delivery.send();
+            if (isBatch(delivery.frame())) {
+                metrics.deqAnswered(clock.getAsLong() - arrived);
+            }
+        }
+    }
+
+    /** What the gauges read: the runs remembered, each under its own lock in turn (not one moment across runs). */
+    private ServerMetrics.Load load() {
+        long active = 0;
+        long nodes = 0;
+        long unfinished = 0;
+        for (RunDispatch run : runs.values()) {
+            ServerMetrics.Load one = run.load();
+            active += one.runs();
+            nodes += one.nodes();
+            unfinished += one.unfinished();
+        }
+        return new ServerMetrics.Load(active, nodes, unfinished);
+    }
+
+    private static boolean repliesTo(Delivery delivery, Peer peer, Frame request) {
+        return delivery.to() == peer
+                && delivery.frame().isReply()
+                && request.ref().equals(delivery.frame().ref());
+    }
+
+    /** Whether {@code frame} answers a deq with a batch (an empty one included), not with an error. */
+    private static boolean isBatch(Frame frame) {
+        return frame.isReply()
+                && Events.STATUS_OK.equals(frame.replyStatus())
+                && Events.DEQ.equals(frame.replyResponse().getString("event", null));
     }
 
     private void evict(RunId id) {

@@ -2,6 +2,7 @@ package ci.fast.maven.server;
 
 import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Secret;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,7 +26,10 @@ import org.glassfish.tyrus.spi.WebSocketEngine;
 
 /**
  * The FastCI orchestrator on a Tyrus WebSocket server over Grizzly, bound to exactly the given address. The embedded
- * server of a local run and {@code fast-ci:serve} are both this class.
+ * server of a local run and {@code fast-ci:serve} are both this class. Besides the WebSocket ({@link #CONTEXT} plus
+ * {@link #ENDPOINT}, gated by the secret key), the same port answers plain HTTP: {@code GET /metrics} (the handler's
+ * metrics, in Prometheus' text format, from a registry of this server's own) and {@code GET /healthz} (200 while it
+ * serves, 503 once {@link #drain draining}); every other path is a 404.
  */
 public final class OrchestratorServer implements AutoCloseable {
     /** The socket's path: context {@value #CONTEXT} plus endpoint {@value #ENDPOINT}. */
@@ -44,12 +49,16 @@ public final class OrchestratorServer implements AutoCloseable {
     private final TyrusServerContainer container;
     private final String host;
     private final int port;
+    /** Set by {@link #drain}, read by {@code /healthz}; never unset. */
+    private final AtomicBoolean draining;
 
-    private OrchestratorServer(HttpServer http, TyrusServerContainer container, String host, int port) {
+    private OrchestratorServer(
+            HttpServer http, TyrusServerContainer container, String host, int port, AtomicBoolean draining) {
         this.http = http;
         this.container = container;
         this.host = host;
         this.port = port;
+        this.draining = draining;
     }
 
     /**
@@ -83,7 +92,12 @@ public final class OrchestratorServer implements AutoCloseable {
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(SocketEndpoint.class, ENDPOINT)
                 .configurator(new Gate(secret, handler, ours))
                 .build();
+        PrometheusRegistry registry = new PrometheusRegistry();
+        handler.register(registry);
+        AtomicBoolean draining = new AtomicBoolean();
         HttpServer http = new HttpServer();
+        // Plain requests only: an upgrade on the socket's path is taken by the WebSocket add-on before handlers.
+        http.getServerConfiguration().addHttpHandler(new HttpEndpoints(registry, draining::get), "/");
         NetworkListener listener = new NetworkListener("fast-ci", host, port);
         listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
@@ -99,7 +113,7 @@ public final class OrchestratorServer implements AutoCloseable {
             http.shutdownNow();
             throw new IOException("cannot deploy the orchestrator endpoint: " + e.getMessage(), e);
         }
-        return new OrchestratorServer(http, container, host, listener.getPort());
+        return new OrchestratorServer(http, container, host, listener.getPort(), draining);
     }
 
     /** The bound port. */
@@ -110,6 +124,20 @@ public final class OrchestratorServer implements AutoCloseable {
     /** The base URL nodes are given, such as {@code ws://127.0.0.1:4000}. */
     public URI baseUri() {
         return URI.create("ws://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
+    }
+
+    /** The base URL of the plain HTTP endpoints, such as {@code http://127.0.0.1:4000}. */
+    public URI httpUri() {
+        return URI.create("http" + baseUri().toString().substring("ws".length()));
+    }
+
+    /**
+     * Starts draining: from now on {@code /healthz} answers 503, so that a load balancer stops sending new nodes here,
+     * while the WebSocket keeps serving the nodes it has. The hook for a SIGTERM handler, which would then wait for its
+     * nodes to move to another replica before {@link #close}.
+     */
+    public void drain() {
+        draining.set(true);
     }
 
     @Override

@@ -172,6 +172,12 @@ final class RunDispatch {
         return rules.progress();
     }
 
+    /** What the metrics' gauges read of this run, under one lock. */
+    synchronized ServerMetrics.Load load() {
+        RunProgress progress = rules.progress();
+        return new ServerMetrics.Load(rules.finished() ? 0 : 1, nodeOf.size(), progress.classes() - progress.done());
+    }
+
     /**
      * What one call did, taken under the lock.
      *

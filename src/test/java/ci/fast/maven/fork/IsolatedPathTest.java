@@ -22,6 +22,9 @@ class IsolatedPathTest {
                 "org.glassfish.tyrus:tyrus-container-grizzly-server",
                 "org.glassfish.grizzly:grizzly-framework",
                 "org.glassfish.grizzly:grizzly-http-server",
+                "io.prometheus:prometheus-metrics-core",
+                "io.prometheus:prometheus-metrics-model",
+                "io.prometheus:prometheus-metrics-exposition-textformats",
                 "org.codehaus.plexus:plexus-utils")) {
             artifacts.put(name, jar(name));
         }
@@ -50,6 +53,7 @@ class IsolatedPathTest {
             String name = entry.getFileName().toString();
             assertFalse(name.contains("tyrus-server"), name);
             assertFalse(name.contains("grizzly"), name);
+            assertFalse(name.contains("prometheus"), name);
             assertFalse(name.contains("plexus"), name);
         }
     }

@@ -1,0 +1,73 @@
+package ci.fast.maven.server;
+
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
+import org.glassfish.grizzly.http.Method;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
+
+/**
+ * The plain HTTP requests of the server's port, beside the WebSocket upgrade (which Tyrus takes before they reach
+ * this): {@value #METRICS} in Prometheus' text format, {@value #HEALTHZ} for a load balancer, 404 for every other path.
+ * Neither needs the secret key: they show counts, never a key, and topics only as far as a metric would (none does).
+ */
+final class HttpEndpoints extends HttpHandler {
+    static final String METRICS = "/metrics";
+    static final String HEALTHZ = "/healthz";
+
+    private final PrometheusRegistry registry;
+    /** True once the server drains: {@value #HEALTHZ} then answers 503, so a load balancer sends no new nodes. */
+    private final BooleanSupplier draining;
+
+    private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+
+    HttpEndpoints(PrometheusRegistry registry, BooleanSupplier draining) {
+        this.registry = registry;
+        this.draining = draining;
+    }
+
+    @Override
+    public void service(Request request, Response response) throws IOException {
+        // An Upgrade header that reaches here is no WebSocket's (Tyrus took those): such as the h2c that Java's
+        // HttpClient offers. Grizzly would answer it as an upgraded stream, without headers or framing; the answer is
+        // plain HTTP/1.1, which such a client takes as the refusal of its upgrade.
+        request.getRequest().getUpgradeDC().recycle();
+        request.getRequest().setIgnoreContentModifiers(false);
+        String path = request.getRequestURI();
+        if (!path.equals(METRICS) && !path.equals(HEALTHZ)) {
+            text(response, 404, "not found\n");
+            return;
+        }
+        Method method = request.getMethod();
+        if (!Method.GET.equals(method) && !Method.HEAD.equals(method)) {
+            response.setHeader("Allow", "GET, HEAD");
+            text(response, 405, "method not allowed\n");
+            return;
+        }
+        if (path.equals(HEALTHZ)) {
+            boolean drain = draining.getAsBoolean();
+            text(response, drain ? 503 : 200, drain ? "draining\n" : "ok\n");
+            return;
+        }
+        response.setStatus(200);
+        response.setContentType(writer.getContentType());
+        try (OutputStream out = response.getOutputStream()) {
+            writer.write(out, registry.scrape());
+        }
+    }
+
+    private static void text(Response response, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("text/plain; charset=utf-8");
+        response.setContentLength(bytes.length);
+        try (OutputStream out = response.getOutputStream()) {
+            out.write(bytes);
+        }
+    }
+}
