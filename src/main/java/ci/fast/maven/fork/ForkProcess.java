@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Starts one fork, takes in its events and output until it ends, and accounts for whatever it held if it died. Every
@@ -59,11 +60,19 @@ public final class ForkProcess {
      * @param template the fork's settings but for the nonce, which is the fork's own
      */
     public ForkResult run(ForkSettings template) throws IOException, InterruptedException {
+        return run(() -> template);
+    }
+
+    /**
+     * Runs the fork to its end, as {@link #run(ForkSettings)}, asking for its settings only once the fork has connected
+     * back: the server they name may still be starting while the JVM starts.
+     */
+    public ForkResult run(Supplier<ForkSettings> template) throws IOException, InterruptedException {
         ClassAssembler assembler = new ClassAssembler(completed, text -> log.accept(text.stripTrailing()), running);
         Files.createDirectories(options.scratch());
         // A unique name: two builds of one checkout (two nodes on one machine) must not share a fork's file.
         Path argFile = Files.createTempFile(options.scratch(), "fork-" + number + "-", ".args");
-        ForkSettings settings = template.withNonce(UUID.randomUUID().toString());
+        String nonce = UUID.randomUUID().toString();
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             ProcessBuilder builder = new ProcessBuilder(
                             ForkCommand.build(options, number, argFile, server.getLocalPort()))
@@ -76,7 +85,7 @@ public final class ForkProcess {
             Process process = builder.start();
             Watchdog watchdog = Watchdog.start(process, options.timeout());
             try {
-                return supervise(process, server, assembler, settings, watchdog);
+                return supervise(process, server, assembler, nonce, template, watchdog);
             } finally {
                 watchdog.cancel();
                 // Ordering: a fork that outlived its streams (or a failure here) must not outlive the build.
@@ -89,17 +98,22 @@ public final class ForkProcess {
     }
 
     private ForkResult supervise(
-            Process process, ServerSocket server, ClassAssembler assembler, ForkSettings settings, Watchdog watchdog)
+            Process process,
+            ServerSocket server,
+            ClassAssembler assembler,
+            String nonce,
+            Supplier<ForkSettings> template,
+            Watchdog watchdog)
             throws IOException, InterruptedException {
         process.getOutputStream().close();
-        Thread out = start("out", new NativeOutputPump(process.getInputStream(), false, settings.nonce(), assembler));
-        Thread err = start("err", new NativeOutputPump(process.getErrorStream(), true, settings.nonce(), assembler));
+        Thread out = start("out", new NativeOutputPump(process.getInputStream(), false, nonce, assembler));
+        Thread err = start("err", new NativeOutputPump(process.getErrorStream(), true, nonce, assembler));
         ForkEvent.NodeEnded goodbye = null;
         boolean connected;
         try (Socket socket = accept(server, process)) {
             connected = socket != null;
             if (connected) {
-                goodbye = EventStream.run(socket, settings, assembler);
+                goodbye = EventStream.run(socket, template.get().withNonce(nonce), assembler);
             }
         }
         // The connect timeout passed with the JVM still running: it hangs before the booter's main, or elsewhere.

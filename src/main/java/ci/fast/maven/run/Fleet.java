@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * This machine's forks, each a node of one run on the orchestrator at {@code server}, started together. A fork that
@@ -40,6 +41,8 @@ final class Fleet {
     /**
      * Runs every fork, and every replacement, to its end; their class results go to {@code sink} as they complete.
      *
+     * @param server the orchestrator's address, asked for once a fork has connected back (a local run's server starts
+     *     while the forks' JVMs do); it may throw {@link java.io.UncheckedIOException} saying why there is none
      * @param recorder takes a dead fork's unsent results and its unstarted classes straight to the server when it is
      *     in this JVM (local mode); null when the server is remote, and its replacement fork carries the results
      * @param ciNode which CI node this machine is, for our server (PROTOCOL.md section 5); empty when unknown
@@ -47,7 +50,7 @@ final class Fleet {
      */
     static List<String> run(
             RunPlan plan,
-            URI server,
+            Supplier<URI> server,
             Secret secret,
             Map<String, String> params,
             Map<String, String> ciNode,
@@ -55,9 +58,9 @@ final class Fleet {
             RunLog log,
             BiConsumer<JsonObject, List<String>> recorder)
             throws IOException, InterruptedException {
-        ForkSettings template = template(plan, server, params, ciNode);
+        Supplier<ForkSettings> template = () -> template(plan, server.get(), params, ciNode);
         if (!plan.reuseForks()) {
-            return FreshForks.run(plan, template, new ServerAddress(server, secret, params), sink, log);
+            return FreshForks.run(plan, template.get(), new ServerAddress(server.get(), secret, params), sink, log);
         }
         ExecutorService pool = Executors.newCachedThreadPool();
         CompletionService<ForkResult> forks = new ExecutorCompletionService<>(pool);
@@ -88,7 +91,7 @@ final class Fleet {
                     replacements++;
                     started++;
                     log.warn("fork " + fork.number() + " died (" + failure + "); fork " + started + " replaces it");
-                    submit(forks, started, template.carrying(carried), plan, secret, sink, log);
+                    submit(forks, started, () -> template.get().carrying(carried), plan, secret, sink, log);
                     running++;
                 } else {
                     log.warn("fork " + fork.number() + " died (" + failure + "); no replacement left (" + bound
@@ -144,7 +147,7 @@ final class Fleet {
     private static void submit(
             CompletionService<ForkResult> forks,
             int number,
-            ForkSettings config,
+            Supplier<ForkSettings> config,
             RunPlan plan,
             Secret secret,
             ResultSink sink,

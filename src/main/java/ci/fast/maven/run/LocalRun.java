@@ -12,12 +12,17 @@ import ci.fast.maven.server.OrchestratorServer;
 import ci.fast.maven.server.TimingHistory;
 import ci.fast.maven.server.Timings;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * A run in local mode: the embedded orchestrator on loopback with a random key, and {@code forkCount} forks as its
@@ -54,21 +59,32 @@ public final class LocalRun {
                 .timings(TimingHistory.of(timings))
                 .skipAfterFailureCount(plan.tests().skipAfterFailureCount())
                 .build();
-        try (OrchestratorServer server = OrchestratorServer.start("127.0.0.1", 0, secret, orchestrator)) {
+        // Started while the forks' JVMs start: a fork needs the server's address only once it has connected back.
+        CompletableFuture<OrchestratorServer> starting = CompletableFuture.supplyAsync(() -> {
+            try {
+                OrchestratorServer started = OrchestratorServer.start("127.0.0.1", 0, secret, orchestrator);
+                StartupTrace.mark("maven.server");
+                log.debug("FastCI orchestrator " + started.baseUri());
+                return started;
+            } catch (IOException e) {
+                throw new UncheckedIOException("the embedded orchestrator cannot start on 127.0.0.1: " + e, e);
+            }
+        });
+        Supplier<URI> server = () -> started(starting).baseUri();
+        try {
             Map<String, String> params = new LinkedHashMap<>();
-            StartupTrace.mark("maven.server");
             params.put("build_id", "local-" + UUID.randomUUID());
             params.put("run_key", plan.runKey());
             params.put("commit", "local");
             params.put("branch", "local");
             log.info("FastCI local run: " + plan.classes().size()
                     + (plan.classes().size() == 1 ? " test class on " : " test classes on ") + plan.forkCount()
-                    + (plan.forkCount() == 1 ? " fork" : " forks") + ", orchestrator " + server.baseUri());
+                    + (plan.forkCount() == 1 ? " fork" : " forks"));
             String topic = Events.topic(plan.runKey(), params.get("build_id"));
             long start = System.nanoTime();
             List<String> problems = Fleet.run(
                     plan,
-                    server.baseUri(),
+                    server,
                     secret,
                     params,
                     Map.of(), // a local run is no CI node's: nothing to rerun
@@ -88,7 +104,7 @@ public final class LocalRun {
                     .toList();
             if (!skipped.isEmpty()) {
                 problems.addAll(SkippedClasses.report(
-                        skipped, plan, Fleet.template(plan, server.baseUri(), params, Map.of()), secret, sink, log));
+                        skipped, plan, Fleet.template(plan, server.get(), params, Map.of()), secret, sink, log));
             }
             for (String key : orchestrator.lostTwice(topic)) {
                 if (!sink.hasReported(key)) {
@@ -109,8 +125,29 @@ public final class LocalRun {
             timings.recordContexts(sink.contexts());
             saveHistory(timings);
             return new RunOutcome(sink.summary(), problems);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         } finally {
+            stop(starting);
             sink.endIfRunning();
+        }
+    }
+
+    /** The embedded server once it has started; its start's failure, if it failed. */
+    private static OrchestratorServer started(CompletableFuture<OrchestratorServer> starting) {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof UncheckedIOException u ? u : new UncheckedIOException(new IOException(e));
+        }
+    }
+
+    /** Stops the server, having let it start if it was still starting; one that failed to start needs nothing. */
+    private static void stop(CompletableFuture<OrchestratorServer> starting) {
+        try {
+            starting.join().close();
+        } catch (CompletionException e) {
+            // it never started: its failure is the run's, told where the address was asked for
         }
     }
 

@@ -103,7 +103,7 @@ public final class RemoteRun {
         log.info("FastCI: " + toRun.forkCount() + (toRun.forkCount() == 1 ? " node" : " nodes") + " joining "
                 + Events.topic(joining.get("run_key"), joining.get("build_id")) + " on " + server);
         try {
-            List<String> problems = Fleet.run(toRun, server, secret, joining, retry.ciNode(), sink, log, null);
+            List<String> problems = Fleet.run(toRun, () -> server, secret, joining, retry.ciNode(), sink, log, null);
             sink.runFinished();
             return new RunOutcome(sink.summary(), problems);
         } finally {

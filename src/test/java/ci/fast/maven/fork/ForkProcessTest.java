@@ -88,6 +88,24 @@ class ForkProcessTest {
         assertGone(pid());
     }
 
+    @Test
+    void asksForItsSettingsOnlyOnceTheForkHasConnectedBack() throws Exception {
+        // The JVM starts before anything is asked: a local run's server starts meanwhile.
+        ForkOptions options = options(script("for last; do :; done\n"
+                + "port=$(tail -n 1 \"${last#@}\")\n"
+                + "exec 3<>/dev/tcp/127.0.0.1/$port\n"
+                + "read -t 5 -N 1 <&3\n" // the settings frame's first byte: the Maven side has written it
+                + "exit 0"));
+        List<Boolean> forkRunningWhenAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        assertTimeoutPreemptively(LIMIT, () -> fork(options).run(() -> {
+            forkRunningWhenAsked.add(Files.exists(dir.resolve("pid")));
+            return SETTINGS;
+        }));
+
+        assertEquals(List.of(true), forkRunningWhenAsked, "asked once, after the fork's process had started");
+    }
+
     private ForkProcess fork(ForkOptions options) {
         return new ForkProcess(1, options, Secret.random(), r -> {}, log::add, name -> log.add("Running " + name));
     }

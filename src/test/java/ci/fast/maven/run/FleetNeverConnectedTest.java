@@ -72,7 +72,7 @@ class FleetNeverConnectedTest {
                 Duration.ofSeconds(60),
                 () -> Fleet.run(
                         plan,
-                        URI.create("ws://127.0.0.1:1"),
+                        () -> URI.create("ws://127.0.0.1:1"),
                         Secret.random(),
                         Map.of("build_id", "b1", "run_key", "junit-shop"),
                         Map.of(),

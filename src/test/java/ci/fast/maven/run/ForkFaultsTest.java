@@ -114,7 +114,7 @@ class ForkFaultsTest {
 
             List<String> problems = Fleet.run(
                     plan,
-                    URI.create("ws://127.0.0.1:" + proxy.port()),
+                    () -> URI.create("ws://127.0.0.1:" + proxy.port()),
                     secret,
                     params,
                     Map.of(),

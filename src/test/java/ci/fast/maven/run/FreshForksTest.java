@@ -193,7 +193,7 @@ class FreshForksTest {
         params.put("run_key", "junit-fresh");
         try (OrchestratorServer server = OrchestratorServer.start("127.0.0.1", 0, secret, orchestrator)) {
             // No recorder: the slots' nodes live on and send every result themselves.
-            List<String> problems = Fleet.run(plan, server.baseUri(), secret, params, Map.of(), sink, log, null);
+            List<String> problems = Fleet.run(plan, server::baseUri, secret, params, Map.of(), sink, log, null);
             return new Run(problems, sink, orchestrator.unfinished(topic), orchestrator.duplicates(topic));
         }
     }
