@@ -105,7 +105,9 @@ final class TestGoal {
                         settings.jvm().rerunFailingTestsCount(),
                         settings.jvm().configurationParameters(),
                         settings.selection().includeEngines(),
-                        settings.selection().excludeEngines()));
+                        settings.selection().excludeEngines(),
+                        PlatformArtifacts.surefireRunsJUnit4Provider(
+                                maven.project().getArtifacts())));
         StartupTrace.mark("maven.resolved");
         RunOutcome outcome = execute(plan, target, settings);
         Verdict verdict = new Verdict(log, reports.directory(), settings.verdict(), reports.printSummary());

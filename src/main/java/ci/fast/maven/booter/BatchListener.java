@@ -22,6 +22,7 @@ import org.junit.platform.launcher.TestPlan;
  */
 final class BatchListener implements TestExecutionListener {
     private final Set<String> batch;
+    private final BatchClasses classes;
     private final EventSink sink;
     private final OutputRouter output;
     private final int reruns;
@@ -41,6 +42,11 @@ final class BatchListener implements TestExecutionListener {
     private volatile Throwable engineFailure;
     /** Set when the plan starts; null before. */
     private volatile TestPlan plan;
+    /**
+     * The outermost containers of each batch class still to finish: most have one, a TestNG class one more for each
+     * of its static nested classes. Set when the plan starts. Guarded by {@code this}.
+     */
+    private final Map<String, Integer> unfinished = new HashMap<>();
 
     /**
      * Where a failed test's outcome sits in {@link #outcomes}; {@code container} for a class that failed as a whole (a
@@ -53,6 +59,18 @@ final class BatchListener implements TestExecutionListener {
      * @param sentProperties the system properties this fork last sent, shared by its batches
      */
     BatchListener(List<String> batch, EventSink sink, OutputRouter output, int reruns, SentProperties sentProperties) {
+        this(new BatchClasses(batch, Map.of(), false), batch, sink, output, reruns, sentProperties);
+    }
+
+    /** @param classes which report each container belongs to, and which are test sets of their own */
+    BatchListener(
+            BatchClasses classes,
+            List<String> batch,
+            EventSink sink,
+            OutputRouter output,
+            int reruns,
+            SentProperties sentProperties) {
+        this.classes = classes;
         this.batch = new LinkedHashSet<>(batch);
         this.sink = sink;
         this.output = output;
@@ -63,6 +81,17 @@ final class BatchListener implements TestExecutionListener {
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
         this.plan = testPlan;
+        classes.planStarted(testPlan);
+        synchronized (this) {
+            for (TestIdentifier root : testPlan.getRoots()) {
+                for (TestIdentifier id : testPlan.getDescendants(root)) {
+                    String top = classes.topClass(id);
+                    if (top != null) {
+                        unfinished.merge(top, 1, Integer::sum);
+                    }
+                }
+            }
+        }
     }
 
     @Override
@@ -73,7 +102,7 @@ final class BatchListener implements TestExecutionListener {
             startClass(top);
         }
         String key = keyOf(id);
-        if (key != null && TestNames.className(id) != null) {
+        if (key != null && classes.isSet(id)) {
             sink.send(new ForkEvent.SetStarted(key, TestNames.setName(id)));
         }
         if (id.isTest()) {
@@ -91,7 +120,7 @@ final class BatchListener implements TestExecutionListener {
         if (top) {
             startClass(key);
         }
-        boolean set = TestNames.className(id) != null;
+        boolean set = classes.isSet(id);
         if (set) {
             sink.send(new ForkEvent.SetStarted(key, TestNames.setName(id)));
         }
@@ -149,7 +178,7 @@ final class BatchListener implements TestExecutionListener {
                 }
             }
         }
-        if (TestNames.className(id) != null) {
+        if (classes.isSet(id)) {
             sink.send(new ForkEvent.SetFinished(key, TestNames.setName(id), seconds(id)));
         }
         if (key.equals(topClass(id))) {
@@ -245,8 +274,9 @@ final class BatchListener implements TestExecutionListener {
     }
 
     private synchronized void finishClass(String key, TestIdentifier id) {
-        if (!finished.add(key)) {
-            return;
+        int left = unfinished.merge(key, -1, Integer::sum);
+        if (left > 0 || !finished.add(key)) {
+            return; // a TestNG class's nested classes still to come
         }
         output.exit(key);
         boolean rerunsDue =
@@ -282,21 +312,14 @@ final class BatchListener implements TestExecutionListener {
         return list.size() - 1;
     }
 
-    /** The batch class {@code id} stands for itself, or null. */
+    /** The batch class {@code id} stands for as its outermost container, or null. */
     private String topClass(TestIdentifier id) {
-        String name = TestNames.className(id);
-        return name != null && batch.contains(name) ? name : null;
+        return classes.topClass(id);
     }
 
     /** The batch class {@code id} belongs to, or null for engines. */
     private String keyOf(TestIdentifier id) {
-        for (TestIdentifier at = id; at != null; at = plan.getParent(at).orElse(null)) {
-            String top = topClass(at);
-            if (top != null) {
-                return top;
-            }
-        }
-        return null;
+        return classes.keyOf(id);
     }
 
     private double seconds(TestIdentifier id) {

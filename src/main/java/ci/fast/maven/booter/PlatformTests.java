@@ -40,6 +40,7 @@ final class PlatformTests implements AutoCloseable {
     private final Filter<?>[] filters;
     private final int reruns;
     private final Map<String, String> configurationParameters;
+    private final boolean junit4Reports;
     private final SentProperties sentProperties = new SentProperties();
 
     /**
@@ -53,15 +54,19 @@ final class PlatformTests implements AutoCloseable {
                 output,
                 LauncherFilters.of(tests, isolatedPath),
                 tests.rerunFailingTestsCount(),
-                tests.configurationParameters());
+                tests.configurationParameters(),
+                tests.junit4Reports());
     }
 
+    /** @param junit4Reports whether the reports follow Surefire's JUnit 4 provider ({@link BatchClasses}) */
     PlatformTests(
             EventSink sink,
             OutputRouter output,
             List<Filter<?>> filters,
             int reruns,
-            Map<String, String> configurationParameters) {
+            Map<String, String> configurationParameters,
+            boolean junit4Reports) {
+        this.junit4Reports = junit4Reports;
         this.sink = sink;
         this.output = output;
         this.filters = filters.toArray(new Filter<?>[0]);
@@ -148,8 +153,12 @@ final class PlatformTests implements AutoCloseable {
      */
     Map<String, List<Map<String, Object>>> run(List<String> batch) {
         Launcher launcher = launcher();
-        BatchListener listener = new BatchListener(batch, sink, output, reruns, sentProperties);
-        launcher.execute(request(batch), listener);
+        Map<String, String> nested = TestNgNestedClasses.of(batch);
+        BatchListener listener = new BatchListener(
+                new BatchClasses(batch, nested, junit4Reports), batch, sink, output, reruns, sentProperties);
+        List<String> selected = new java.util.ArrayList<>(batch);
+        nested.keySet().stream().filter(name -> !batch.contains(name)).forEach(selected::add);
+        launcher.execute(request(selected), listener);
         for (int attempt = 0; attempt < reruns; attempt++) {
             Map<String, String> failing = listener.failing();
             if (failing.isEmpty()) {

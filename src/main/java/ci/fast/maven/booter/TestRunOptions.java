@@ -16,16 +16,21 @@ import java.util.Map;
  *     {@code junit-platform.properties} on the class path
  * @param includeEngines ids of the engines that may run (Surefire's {@code includeJUnit5Engines}); empty for all
  * @param excludeEngines ids of the engines that must not run (Surefire's {@code excludeJUnit5Engines})
+ * @param junit4Reports whether the reports are those of Surefire's JUnit 4 (or 3) provider, which runs a project
+ *     with {@code junit:junit} and no JUnit Platform: all that a class ran through the Vintage engine (a suite's
+ *     members, {@code Enclosed} inner classes) counts in that class's report; otherwise those of its JUnit Platform
+ *     provider
  */
 public record TestRunOptions(
         TestFilters filters,
         int rerunFailingTestsCount,
         Map<String, String> configurationParameters,
         List<String> includeEngines,
-        List<String> excludeEngines) {
+        List<String> excludeEngines,
+        boolean junit4Reports) {
     /** Every test of the classes, once, with the Platform's own configuration. */
     public static final TestRunOptions DEFAULTS =
-            new TestRunOptions(TestFilters.NONE, 0, Map.of(), List.of(), List.of());
+            new TestRunOptions(TestFilters.NONE, 0, Map.of(), List.of(), List.of(), false);
 
     public TestRunOptions {
         filters = filters == null ? TestFilters.NONE : filters;
@@ -41,6 +46,12 @@ public record TestRunOptions(
     /** These options with other filters (the test selection resolved on the Maven side). */
     public TestRunOptions withFilters(TestFilters other) {
         return new TestRunOptions(
-                other, rerunFailingTestsCount, configurationParameters, includeEngines, excludeEngines);
+                other, rerunFailingTestsCount, configurationParameters, includeEngines, excludeEngines, junit4Reports);
+    }
+
+    /** These options with the reports of Surefire's JUnit 4 provider, or of its JUnit Platform provider. */
+    public TestRunOptions withJUnit4Reports(boolean junit4) {
+        return new TestRunOptions(
+                filters, rerunFailingTestsCount, configurationParameters, includeEngines, excludeEngines, junit4);
     }
 }

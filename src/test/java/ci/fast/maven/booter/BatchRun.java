@@ -19,6 +19,11 @@ import java.util.Map;
 record BatchRun(List<ForkEvent> events, Map<String, List<Map<String, Object>>> wire) {
 
     static BatchRun of(List<String> classes, int reruns) throws IOException {
+        return of(classes, reruns, false);
+    }
+
+    /** @param junit4Reports whether the reports follow Surefire's JUnit 4 provider */
+    static BatchRun of(List<String> classes, int reruns, boolean junit4Reports) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = System.out;
         PrintStream err = System.err;
@@ -26,7 +31,7 @@ record BatchRun(List<ForkEvent> events, Map<String, List<Map<String, Object>>> w
         try (EventSink sink = new EventSink(bytes)) {
             OutputRouter router = new OutputRouter(sink, "test-nonce");
             router.install();
-            wire = new PlatformTests(sink, router, List.of(), reruns, Map.of()).run(classes);
+            wire = new PlatformTests(sink, router, List.of(), reruns, Map.of(), junit4Reports).run(classes);
         } finally {
             System.setOut(out);
             System.setErr(err);

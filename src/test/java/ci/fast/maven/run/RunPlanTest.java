@@ -41,7 +41,8 @@ class RunPlanTest {
                     2,
                     Map.of("junit.jupiter.execution.parallel.enabled", "true"),
                     List.of("junit-jupiter"),
-                    List.of()));
+                    List.of(),
+                    true));
 
     @Test
     void aFallbackShareKeepsEverySettingButTheClasses() throws Exception {

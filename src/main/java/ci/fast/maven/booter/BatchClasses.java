@@ -1,0 +1,91 @@
+package ci.fast.maven.booter;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Which report each container of a batch's test plan belongs to, and which containers are test sets of their own.
+ *
+ * <p>A batch class owns everything below it: its tests, a {@code @Nested} class's, a JUnit 4 suite's members'. When
+ * a class of the batch is also below another one (a {@code Suite} member queued beside its suite), the outermost
+ * owns it, as Surefire reports what ran in the class it ran. A TestNG class's static nested classes, selected beside
+ * it, belong to it, as Surefire's TestNG provider reports them.
+ *
+ * <p>Test sets: with Surefire's JUnit Platform provider every class container is one (a {@code @Nested} class's
+ * tests are counted apart, on the console and in the counts). With its JUnit 4 (and JUnit 3) provider, which runs
+ * each class through {@code Request.aClass} and counts all that it ran in that one class, the classes below a batch
+ * class that the Vintage engine runs (a {@code Suite}'s members, an {@code Enclosed} class's inner classes, a JUnit
+ * 3 {@code suite()}'s test cases) are not: their tests are the batch class's own.
+ */
+final class BatchClasses {
+    private static final String VINTAGE = "[engine:junit-vintage]";
+
+    /** Class name → the batch class whose report it belongs to. */
+    private final Map<String, String> owners;
+
+    private final boolean junit4Reports;
+
+    private volatile TestPlan plan;
+
+    /**
+     * @param batch the batch's classes
+     * @param nested classes selected with them: nested class → its batch class
+     * @param junit4Reports whether the reports follow Surefire's JUnit 4 provider rather than its Platform provider
+     */
+    BatchClasses(List<String> batch, Map<String, String> nested, boolean junit4Reports) {
+        Map<String, String> all = new LinkedHashMap<>();
+        batch.forEach(name -> all.put(name, name));
+        nested.forEach(all::putIfAbsent);
+        this.owners = all;
+        this.junit4Reports = junit4Reports;
+    }
+
+    void planStarted(TestPlan plan) {
+        this.plan = plan;
+    }
+
+    /** The batch class {@code id} belongs to (the outermost among its containers), or null for engines. */
+    String keyOf(TestIdentifier id) {
+        String key = null;
+        for (TestIdentifier at = id; at != null; at = parent(at)) {
+            String owner = ownerOf(at);
+            if (owner != null) {
+                key = owner;
+            }
+        }
+        return key;
+    }
+
+    /** The batch class {@code id} stands for, as its outermost container, or null. */
+    String topClass(TestIdentifier id) {
+        String owner = ownerOf(id);
+        if (owner == null) {
+            return null;
+        }
+        TestIdentifier parent = parent(id);
+        return parent == null || keyOf(parent) == null ? owner : null;
+    }
+
+    /** Whether {@code id} is a test set of its own, reported on the console and counted apart. */
+    boolean isSet(TestIdentifier id) {
+        if (TestNames.className(id) == null || keyOf(id) == null) {
+            return false;
+        }
+        if (junit4Reports && id.getUniqueId().startsWith(VINTAGE)) {
+            return topClass(id) != null;
+        }
+        return true;
+    }
+
+    private String ownerOf(TestIdentifier id) {
+        String name = TestNames.className(id);
+        return name == null ? null : owners.get(name);
+    }
+
+    private TestIdentifier parent(TestIdentifier id) {
+        return plan.getParent(id).orElse(null);
+    }
+}
