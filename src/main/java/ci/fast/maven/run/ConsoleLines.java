@@ -33,7 +33,7 @@ final class ConsoleLines implements ResultListener {
             }
         }
         for (ClassResult set : result.testSets()) {
-            showLine(result.className(), set);
+            showLine(result, set);
         }
     }
 
@@ -42,7 +42,7 @@ final class ConsoleLines implements ResultListener {
         return trace == null || trace.isBlank() ? "" : "\n" + trace.stripTrailing() + "\n";
     }
 
-    private void showLine(String className, ClassResult set) {
+    private void showLine(ClassResult result, ClassResult set) {
         String line = ConsoleFormat.classLine(set);
         if (set.hasProblems()) {
             log.error(line);
@@ -50,7 +50,7 @@ final class ConsoleLines implements ResultListener {
             // in one message, so the trace's lines carry no level of their own.
             set.tests().stream()
                     .filter(t -> t.isProblem())
-                    .forEach(t -> log.error(ConsoleFormat.testLine(className, t) + trace(t)));
+                    .forEach(t -> log.error(ConsoleFormat.testLine(result.headingClass(t), t) + trace(t)));
         } else if (set.skipped() > 0) {
             log.warn(line);
         } else {
