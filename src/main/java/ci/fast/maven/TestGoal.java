@@ -4,6 +4,7 @@ import ci.fast.maven.booter.StartupTrace;
 import ci.fast.maven.booter.TestRunOptions;
 import ci.fast.maven.config.RunSettings;
 import ci.fast.maven.discovery.DependenciesToScan;
+import ci.fast.maven.discovery.TestNgSuiteFiles;
 import ci.fast.maven.discovery.TestSelection;
 import ci.fast.maven.fork.ForkJvm;
 import ci.fast.maven.fork.ForkOptions;
@@ -73,7 +74,18 @@ final class TestGoal {
         RunSettings.Selection s = settings.selection();
         TestSelection selection =
                 TestSelection.of(s.test(), s.includes(), s.excludes(), s.includesFile(), s.excludesFile());
-        List<String> classes = s.runOrder().apply(findClasses(selection, s), Clock.systemDefaultZone());
+        List<String> suiteSelectors = suiteSelectors(s);
+        List<String> classes = suiteSelectors.isEmpty()
+                ? s.runOrder().apply(findClasses(selection, s), Clock.systemDefaultZone())
+                : List.of(TestRunOptions.SUITE_FILES);
+        if (suiteSelectors.isEmpty() && classes.size() > 1 && oneTestNgSuite(settings.jvm())) {
+            // Surefire's TestNG provider, handed every class at once (one fork that is reused), runs them as one
+            // TestNG suite and reports them as one: TEST-TestSuite.xml.
+            log.info("fast-ci runs the " + classes.size() + " TestNG classes as one suite in one fork, reported as "
+                    + TestRunOptions.SUITE_FILES + ", as Surefire's TestNG provider does with one reused fork");
+            suiteSelectors = classes;
+            classes = List.of(TestRunOptions.SUITE_FILES);
+        }
         StartupTrace.mark("maven.scanned");
         if (classes.isEmpty()) {
             failIfNothingRan(selection, s);
@@ -107,7 +119,8 @@ final class TestGoal {
                         settings.selection().includeEngines(),
                         settings.selection().excludeEngines(),
                         PlatformArtifacts.surefireRunsJUnit4Provider(
-                                maven.project().getArtifacts())));
+                                maven.project().getArtifacts()),
+                        suiteSelectors));
         StartupTrace.mark("maven.resolved");
         RunOutcome outcome = execute(plan, target, settings);
         Verdict verdict = new Verdict(log, reports.directory(), settings.verdict(), reports.printSummary());
@@ -179,6 +192,44 @@ final class TestGoal {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("interrupted while running the tests", e);
         }
+    }
+
+    /**
+     * What the TestNG suite files name, when they are what runs: as under Surefire, only where its TestNG provider
+     * runs the tests (it reads them) and without {@code -Dtest} (which wins over them). Empty otherwise.
+     */
+    private List<String> suiteSelectors(RunSettings.Selection s) throws MojoFailureException {
+        if (s.suiteXmlFiles().isEmpty() || s.test() != null || !testNgProvider()) {
+            return List.of();
+        }
+        try {
+            List<String> selectors = TestNgSuiteFiles.selectors(s.suiteXmlFiles(), s.testClassesDirectory());
+            log.info("fast-ci runs what the TestNG suite files name (" + selectors.size()
+                    + " classes and methods), in one report, " + TestRunOptions.SUITE_FILES);
+            return selectors;
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether Surefire would run the classes as one TestNG suite: its TestNG provider runs them and gets them all at
+     * once, as one fork that is reused does; with more forks it gets them one by one and reports each class apart.
+     */
+    private boolean oneTestNgSuite(RunSettings.Jvm jvm) {
+        return testNgProvider() && jvm.forkCount() == 1 && jvm.reuseForks();
+    }
+
+    /** Whether Surefire runs the tests with its TestNG provider: TestNG, and no JUnit Platform (detected first). */
+    private boolean testNgProvider() {
+        boolean testNg = false;
+        boolean platform = false;
+        for (org.apache.maven.artifact.Artifact a : maven.project().getArtifacts()) {
+            testNg |= "org.testng".equals(a.getGroupId()) && "testng".equals(a.getArtifactId());
+            platform |=
+                    "org.junit.platform".equals(a.getGroupId()) && "junit-platform-commons".equals(a.getArtifactId());
+        }
+        return testNg && !platform;
     }
 
     private List<String> findClasses(TestSelection selection, RunSettings.Selection s) throws MojoExecutionException {

@@ -3,6 +3,7 @@ package ci.fast.maven.booter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
@@ -12,13 +13,16 @@ import org.junit.platform.launcher.TestPlan;
  * <p>A batch class owns everything below it: its tests, a {@code @Nested} class's, a JUnit 4 suite's members'. When
  * a class of the batch is also below another one (a {@code Suite} member queued beside its suite), the outermost
  * owns it, as Surefire reports what ran in the class it ran. A TestNG class's static nested classes, selected beside
- * it, belong to it, as Surefire's TestNG provider reports them.
+ * it, belong to it and are counted in it, as Surefire's TestNG provider reports them.
  *
  * <p>Test sets: with Surefire's JUnit Platform provider every class container is one (a {@code @Nested} class's
  * tests are counted apart, on the console and in the counts). With its JUnit 4 (and JUnit 3) provider, which runs
  * each class through {@code Request.aClass} and counts all that it ran in that one class, the classes below a batch
  * class that the Vintage engine runs (a {@code Suite}'s members, an {@code Enclosed} class's inner classes, a JUnit
  * 3 {@code suite()}'s test cases) are not: their tests are the batch class's own.
+ *
+ * <p>A run of TestNG suite files is one batch entry, {@link TestRunOptions#SUITE_FILES}, that owns every class the
+ * files name: it is one test set, as Surefire's TestNG provider reports such a run, and its classes are none.
  */
 final class BatchClasses {
     private static final String VINTAGE = "[engine:junit-vintage]";
@@ -28,19 +32,33 @@ final class BatchClasses {
 
     private final boolean junit4Reports;
 
+    /** Batch entries that are runs of suite files, not classes. */
+    private final Set<String> suites;
+
+    /** The classes selected with the batch's entries, which belong to one of them. */
+    private final Set<String> members;
+
     private volatile TestPlan plan;
 
     /**
      * @param batch the batch's classes
-     * @param nested classes selected with them: nested class → its batch class
+     * @param members classes selected with them: nested class (or suite file's class) → its batch entry
+     * @param suites the batch entries that are runs of suite files
      * @param junit4Reports whether the reports follow Surefire's JUnit 4 provider rather than its Platform provider
      */
-    BatchClasses(List<String> batch, Map<String, String> nested, boolean junit4Reports) {
+    BatchClasses(List<String> batch, Map<String, String> members, Set<String> suites, boolean junit4Reports) {
         Map<String, String> all = new LinkedHashMap<>();
         batch.forEach(name -> all.put(name, name));
-        nested.forEach(all::putIfAbsent);
+        members.forEach(all::putIfAbsent);
         this.owners = all;
+        this.suites = Set.copyOf(suites);
+        this.members = Set.copyOf(members.keySet());
         this.junit4Reports = junit4Reports;
+    }
+
+    /** Whether the batch entry {@code key} is a run of suite files: one test set, started with its first class. */
+    boolean isSuite(String key) {
+        return suites.contains(key);
     }
 
     void planStarted(TestPlan plan) {
@@ -71,8 +89,10 @@ final class BatchClasses {
 
     /** Whether {@code id} is a test set of its own, reported on the console and counted apart. */
     boolean isSet(TestIdentifier id) {
-        if (TestNames.className(id) == null || keyOf(id) == null) {
-            return false;
+        String key = keyOf(id);
+        String name = TestNames.className(id);
+        if (name == null || key == null || suites.contains(key) || !name.equals(key) && members.contains(name)) {
+            return false; // a suite file's class, or a TestNG class's nested class: counted in its batch entry
         }
         if (junit4Reports && id.getUniqueId().startsWith(VINTAGE)) {
             return topClass(id) != null;

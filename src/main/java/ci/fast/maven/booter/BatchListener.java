@@ -47,6 +47,10 @@ final class BatchListener implements TestExecutionListener {
      * of its static nested classes. Set when the plan starts. Guarded by {@code this}.
      */
     private final Map<String, Integer> unfinished = new HashMap<>();
+    /** When each run of suite files started, by batch entry. Guarded by {@code this}. */
+    private final Map<String, Long> suiteStarts = new HashMap<>();
+    /** When each class started, by batch entry. Guarded by {@code this}. */
+    private final Map<String, Long> classStarts = new HashMap<>();
 
     /**
      * Where a failed test's outcome sits in {@link #outcomes}; {@code container} for a class that failed as a whole (a
@@ -59,7 +63,7 @@ final class BatchListener implements TestExecutionListener {
      * @param sentProperties the system properties this fork last sent, shared by its batches
      */
     BatchListener(List<String> batch, EventSink sink, OutputRouter output, int reruns, SentProperties sentProperties) {
-        this(new BatchClasses(batch, Map.of(), false), batch, sink, output, reruns, sentProperties);
+        this(new BatchClasses(batch, Map.of(), Set.of(), false), batch, sink, output, reruns, sentProperties);
     }
 
     /** @param classes which report each container belongs to, and which are test sets of their own */
@@ -223,13 +227,24 @@ final class BatchListener implements TestExecutionListener {
      * fails the build with it as Surefire's "error in the forked process", and writes no report for it.
      */
     synchronized Map<String, List<Map<String, Object>>> finish() {
+        // An engine may leave a container of a class with several unfinished (the TestNG engine, a nested class
+        // selected beside a method of its outer class): the batch is over, so the class is.
+        for (String key : List.copyOf(outcomes.keySet())) {
+            Long started = classStarts.get(key);
+            if (!finished.contains(key) && started != null) {
+                completeClass(key, (System.nanoTime() - started) / 1e9);
+            }
+        }
         deferred.forEach(this::sendFinished);
         deferred.clear();
         for (String key : batch) {
             if (finished.contains(key)) {
                 continue;
             }
-            LinkageError notLoaded = loadFailure(key);
+            if (classes.isSuite(key) && engineFailure == null) {
+                continue; // its files named nothing that ran
+            }
+            LinkageError notLoaded = classes.isSuite(key) ? null : loadFailure(key);
             if (notLoaded == null && engineFailure == null) {
                 continue;
             }
@@ -269,22 +284,41 @@ final class BatchListener implements TestExecutionListener {
             return;
         }
         outcomes.put(key, new ArrayList<>());
+        classStarts.put(key, System.nanoTime());
         sink.send(new ForkEvent.ClassStarted(key));
         output.enter(key);
+        if (classes.isSuite(key)) {
+            suiteStarts.put(key, System.nanoTime());
+            sink.send(new ForkEvent.SetStarted(key, key));
+        }
     }
 
     private synchronized void finishClass(String key, TestIdentifier id) {
         int left = unfinished.merge(key, -1, Integer::sum);
-        if (left > 0 || !finished.add(key)) {
-            return; // a TestNG class's nested classes still to come
+        if (left > 0) {
+            return; // a TestNG class's nested classes, or a suite file's classes, still to come
+        }
+        completeClass(key, seconds(id));
+    }
+
+    /** Ends a class whose containers are all done; once. A run of suite files ends its own test set too. */
+    private synchronized void completeClass(String key, double containerSeconds) {
+        if (!finished.add(key)) {
+            return;
+        }
+        double seconds = containerSeconds;
+        Long suiteStart = suiteStarts.get(key);
+        if (suiteStart != null) {
+            seconds = (System.nanoTime() - suiteStart) / 1e9;
+            sink.send(new ForkEvent.SetFinished(key, key, seconds));
         }
         output.exit(key);
         boolean rerunsDue =
                 failing.values().stream().anyMatch(slot -> slot.key().equals(key));
         if (rerunsDue) {
-            deferred.put(key, seconds(id));
+            deferred.put(key, seconds);
         } else {
-            sendFinished(key, seconds(id));
+            sendFinished(key, seconds);
         }
     }
 

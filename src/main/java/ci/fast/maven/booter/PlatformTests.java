@@ -1,18 +1,23 @@
 package ci.fast.maven.booter;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.Filter;
-import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.LauncherSession;
@@ -41,6 +46,9 @@ final class PlatformTests implements AutoCloseable {
     private final int reruns;
     private final Map<String, String> configurationParameters;
     private final boolean junit4Reports;
+    /** What the run of TestNG suite files, {@link TestRunOptions#SUITE_FILES}, selects; empty for none. */
+    private final List<String> suiteSelectors;
+
     private final SentProperties sentProperties = new SentProperties();
 
     /**
@@ -55,18 +63,25 @@ final class PlatformTests implements AutoCloseable {
                 LauncherFilters.of(tests, isolatedPath),
                 tests.rerunFailingTestsCount(),
                 tests.configurationParameters(),
-                tests.junit4Reports());
+                tests.junit4Reports(),
+                tests.suiteSelectors());
     }
 
-    /** @param junit4Reports whether the reports follow Surefire's JUnit 4 provider ({@link BatchClasses}) */
+    /**
+     * @param junit4Reports whether the reports follow Surefire's JUnit 4 provider ({@link BatchClasses})
+     * @param suiteSelectors what a batch's {@link TestRunOptions#SUITE_FILES} entry runs: {@code pkg.Class} or
+     *     {@code pkg.Class#method}
+     */
     PlatformTests(
             EventSink sink,
             OutputRouter output,
             List<Filter<?>> filters,
             int reruns,
             Map<String, String> configurationParameters,
-            boolean junit4Reports) {
+            boolean junit4Reports,
+            List<String> suiteSelectors) {
         this.junit4Reports = junit4Reports;
+        this.suiteSelectors = List.copyOf(suiteSelectors);
         this.sink = sink;
         this.output = output;
         this.filters = filters.toArray(new Filter<?>[0]);
@@ -153,12 +168,30 @@ final class PlatformTests implements AutoCloseable {
      */
     Map<String, List<Map<String, Object>>> run(List<String> batch) {
         Launcher launcher = launcher();
-        Map<String, String> nested = TestNgNestedClasses.of(batch);
+        List<String> classes = new ArrayList<>(batch);
+        Map<String, String> members = new LinkedHashMap<>();
+        Set<String> suites = new LinkedHashSet<>();
+        List<DiscoverySelector> selectors = new ArrayList<>();
+        if (classes.remove(TestRunOptions.SUITE_FILES) && !suiteSelectors.isEmpty()) {
+            suites.add(TestRunOptions.SUITE_FILES);
+            for (String selector : suiteSelectors) {
+                int hash = selector.indexOf('#');
+                String type = hash < 0 ? selector : selector.substring(0, hash);
+                members.putIfAbsent(type, TestRunOptions.SUITE_FILES);
+                selectors.add(hash < 0 ? selectClass(type) : selectMethod(type, selector.substring(hash + 1)));
+            }
+            TestNgNestedClasses.of(List.copyOf(members.keySet()))
+                    .forEach((inner, outer) -> members.putIfAbsent(inner, TestRunOptions.SUITE_FILES));
+        }
+        Map<String, String> nested = TestNgNestedClasses.of(classes);
+        nested.forEach(members::putIfAbsent);
+        classes.forEach(name -> selectors.add(selectClass(name)));
+        nested.keySet().stream()
+                .filter(name -> !batch.contains(name))
+                .forEach(name -> selectors.add(selectClass(name)));
         BatchListener listener = new BatchListener(
-                new BatchClasses(batch, nested, junit4Reports), batch, sink, output, reruns, sentProperties);
-        List<String> selected = new java.util.ArrayList<>(batch);
-        nested.keySet().stream().filter(name -> !batch.contains(name)).forEach(selected::add);
-        launcher.execute(request(selected), listener);
+                new BatchClasses(batch, members, suites, junit4Reports), batch, sink, output, reruns, sentProperties);
+        launcher.execute(request(selectors), listener);
         for (int attempt = 0; attempt < reruns; attempt++) {
             Map<String, String> failing = listener.failing();
             if (failing.isEmpty()) {
@@ -178,9 +211,7 @@ final class PlatformTests implements AutoCloseable {
         return listener.finish();
     }
 
-    private LauncherDiscoveryRequest request(List<String> classes) {
-        List<ClassSelector> selectors =
-                classes.stream().map(name -> selectClass(name)).toList();
+    private LauncherDiscoveryRequest request(List<DiscoverySelector> selectors) {
         return LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectors)
                 .filters(filters)

@@ -20,6 +20,8 @@ import java.util.Map;
  *     with {@code junit:junit} and no JUnit Platform: all that a class ran through the Vintage engine (a suite's
  *     members, {@code Enclosed} inner classes) counts in that class's report; otherwise those of its JUnit Platform
  *     provider
+ * @param suiteSelectors what TestNG suite files name to run (Surefire's {@code suiteXmlFiles}), {@code pkg.Class} or
+ *     {@code pkg.Class#method}: the batch entry {@link #SUITE_FILES} runs them all, in one report; empty for none
  */
 public record TestRunOptions(
         TestFilters filters,
@@ -27,16 +29,24 @@ public record TestRunOptions(
         Map<String, String> configurationParameters,
         List<String> includeEngines,
         List<String> excludeEngines,
-        boolean junit4Reports) {
+        boolean junit4Reports,
+        List<String> suiteSelectors) {
     /** Every test of the classes, once, with the Platform's own configuration. */
     public static final TestRunOptions DEFAULTS =
-            new TestRunOptions(TestFilters.NONE, 0, Map.of(), List.of(), List.of(), false);
+            new TestRunOptions(TestFilters.NONE, 0, Map.of(), List.of(), List.of(), false, List.of());
+
+    /**
+     * The queue's one entry for a run of TestNG suite files, and the name of its report, as Surefire's TestNG provider
+     * names it: {@code TEST-TestSuite.xml}.
+     */
+    public static final String SUITE_FILES = "TestSuite";
 
     public TestRunOptions {
         filters = filters == null ? TestFilters.NONE : filters;
         configurationParameters = Collections.unmodifiableMap(new LinkedHashMap<>(configurationParameters));
         includeEngines = List.copyOf(includeEngines);
         excludeEngines = List.copyOf(excludeEngines);
+        suiteSelectors = List.copyOf(suiteSelectors);
         if (rerunFailingTestsCount < 0) {
             throw new IllegalArgumentException("Parameter \"rerunFailingTestsCount\" should not be negative, was "
                     + rerunFailingTestsCount + ": set it to 0 (no reruns) or more.");
@@ -46,12 +56,12 @@ public record TestRunOptions(
     /** These options with other filters (the test selection resolved on the Maven side). */
     public TestRunOptions withFilters(TestFilters other) {
         return new TestRunOptions(
-                other, rerunFailingTestsCount, configurationParameters, includeEngines, excludeEngines, junit4Reports);
-    }
-
-    /** These options with the reports of Surefire's JUnit 4 provider, or of its JUnit Platform provider. */
-    public TestRunOptions withJUnit4Reports(boolean junit4) {
-        return new TestRunOptions(
-                filters, rerunFailingTestsCount, configurationParameters, includeEngines, excludeEngines, junit4);
+                other,
+                rerunFailingTestsCount,
+                configurationParameters,
+                includeEngines,
+                excludeEngines,
+                junit4Reports,
+                suiteSelectors);
     }
 }

@@ -35,7 +35,7 @@ public final class TextReportWriter {
         line(out, ConsoleFormat.classLine(r));
         for (TestResult t : r.tests()) {
             if (t.isProblem()) {
-                line(out, ConsoleFormat.testLine(r.headingClass(t), t));
+                line(out, ConsoleFormat.testLine(all.headingClass(t), t));
                 String trace = problemText(t);
                 if (!trace.isEmpty()) {
                     // One line ending throughout, whatever the fork or the exception printed.

@@ -24,6 +24,12 @@ record BatchRun(List<ForkEvent> events, Map<String, List<Map<String, Object>>> w
 
     /** @param junit4Reports whether the reports follow Surefire's JUnit 4 provider */
     static BatchRun of(List<String> classes, int reruns, boolean junit4Reports) throws IOException {
+        return of(classes, reruns, junit4Reports, List.of());
+    }
+
+    /** @param suiteSelectors what the batch entry {@link TestRunOptions#SUITE_FILES} runs */
+    static BatchRun of(List<String> classes, int reruns, boolean junit4Reports, List<String> suiteSelectors)
+            throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = System.out;
         PrintStream err = System.err;
@@ -31,7 +37,8 @@ record BatchRun(List<ForkEvent> events, Map<String, List<Map<String, Object>>> w
         try (EventSink sink = new EventSink(bytes)) {
             OutputRouter router = new OutputRouter(sink, "test-nonce");
             router.install();
-            wire = new PlatformTests(sink, router, List.of(), reruns, Map.of(), junit4Reports).run(classes);
+            wire = new PlatformTests(sink, router, List.of(), reruns, Map.of(), junit4Reports, suiteSelectors)
+                    .run(classes);
         } finally {
             System.setOut(out);
             System.setErr(err);

@@ -97,6 +97,30 @@ class JUnit4ReportSetsTest {
                         .map(ForkEvent.ClassFinished::key)
                         .toList());
         assertEquals(2, run.wire().get(outer).size());
+        assertEquals(List.of(outer), setNames(run, outer));
+    }
+
+    @Test
+    void aRunOfSuiteFilesIsOneTestSetOfWhatTheyName() throws Exception {
+        String outer = NgNestedSamples.class.getName();
+        String suite = TestRunOptions.SUITE_FILES;
+
+        BatchRun run = BatchRun.of(List.of(suite), 0, false, List.of(outer + "$Inner", outer + "#outer"));
+
+        assertEquals(List.of(suite), setNames(run, suite));
+        assertEquals(
+                List.of(outer + "#outer", outer + "$Inner#inner"),
+                tests(run, suite).stream().sorted().toList());
+        assertEquals(
+                List.of(suite),
+                run.all(ForkEvent.ClassFinished.class).stream()
+                        .map(ForkEvent.ClassFinished::key)
+                        .toList());
+        assertEquals(
+                List.of(suite),
+                run.all(ForkEvent.SetFinished.class).stream()
+                        .map(ForkEvent.SetFinished::name)
+                        .toList());
     }
 
     /** The test sets the console and the counts see for {@code key}, in start order. */

@@ -42,7 +42,8 @@ class RunPlanTest {
                     Map.of("junit.jupiter.execution.parallel.enabled", "true"),
                     List.of("junit-jupiter"),
                     List.of(),
-                    true));
+                    true,
+                    List.of("a.SuiteTest#one")));
 
     @Test
     void aFallbackShareKeepsEverySettingButTheClasses() throws Exception {
