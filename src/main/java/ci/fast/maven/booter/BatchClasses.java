@@ -1,9 +1,15 @@
 package ci.fast.maven.booter;
 
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
@@ -38,6 +44,9 @@ final class BatchClasses {
     /** The classes selected with the batch's entries, which belong to one of them. */
     private final Set<String> members;
 
+    /** What the batch's run selects: its classes, their TestNG nested classes, what its suite files name. */
+    private final List<DiscoverySelector> selectors;
+
     private volatile TestPlan plan;
 
     /**
@@ -47,6 +56,20 @@ final class BatchClasses {
      * @param junit4Reports whether the reports follow Surefire's JUnit 4 provider rather than its Platform provider
      */
     BatchClasses(List<String> batch, Map<String, String> members, Set<String> suites, boolean junit4Reports) {
+        this(
+                batch,
+                members,
+                suites,
+                junit4Reports,
+                batch.stream().<DiscoverySelector>map(name -> selectClass(name)).toList());
+    }
+
+    private BatchClasses(
+            List<String> batch,
+            Map<String, String> members,
+            Set<String> suites,
+            boolean junit4Reports,
+            List<DiscoverySelector> selectors) {
         Map<String, String> all = new LinkedHashMap<>();
         batch.forEach(name -> all.put(name, name));
         members.forEach(all::putIfAbsent);
@@ -54,6 +77,42 @@ final class BatchClasses {
         this.suites = Set.copyOf(suites);
         this.members = Set.copyOf(members.keySet());
         this.junit4Reports = junit4Reports;
+        this.selectors = List.copyOf(selectors);
+    }
+
+    /**
+     * A batch's classes and what its run selects: each class, the static nested TestNG classes of each, and for the
+     * entry {@link TestRunOptions#SUITE_FILES} the classes and methods its suite files name.
+     *
+     * @param suiteSelectors what the suite files name: {@code pkg.Class} or {@code pkg.Class#method}
+     */
+    static BatchClasses select(List<String> batch, List<String> suiteSelectors, boolean junit4Reports) {
+        List<String> classes = new ArrayList<>(batch);
+        Map<String, String> members = new LinkedHashMap<>();
+        Set<String> suites = new LinkedHashSet<>();
+        List<DiscoverySelector> selectors = new ArrayList<>();
+        if (classes.remove(TestRunOptions.SUITE_FILES) && !suiteSelectors.isEmpty()) {
+            suites.add(TestRunOptions.SUITE_FILES);
+            for (String selector : suiteSelectors) {
+                int hash = selector.indexOf('#');
+                String type = hash < 0 ? selector : selector.substring(0, hash);
+                members.putIfAbsent(type, TestRunOptions.SUITE_FILES);
+                selectors.add(hash < 0 ? selectClass(type) : selectMethod(type, selector.substring(hash + 1)));
+            }
+            TestNgNestedClasses.of(List.copyOf(members.keySet()))
+                    .forEach((inner, outer) -> members.putIfAbsent(inner, TestRunOptions.SUITE_FILES));
+        }
+        Map<String, String> nested = TestNgNestedClasses.of(classes);
+        nested.forEach(members::putIfAbsent);
+        classes.forEach(name -> selectors.add(selectClass(name)));
+        nested.keySet().stream()
+                .filter(name -> !batch.contains(name))
+                .forEach(name -> selectors.add(selectClass(name)));
+        return new BatchClasses(batch, members, suites, junit4Reports, selectors);
+    }
+
+    List<DiscoverySelector> selectors() {
+        return selectors;
     }
 
     /** Whether the batch entry {@code key} is a run of suite files: one test set, started with its first class. */

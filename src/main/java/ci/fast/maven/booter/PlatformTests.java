@@ -1,16 +1,11 @@
 package ci.fast.maven.booter;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -168,30 +163,9 @@ final class PlatformTests implements AutoCloseable {
      */
     Map<String, List<Map<String, Object>>> run(List<String> batch) {
         Launcher launcher = launcher();
-        List<String> classes = new ArrayList<>(batch);
-        Map<String, String> members = new LinkedHashMap<>();
-        Set<String> suites = new LinkedHashSet<>();
-        List<DiscoverySelector> selectors = new ArrayList<>();
-        if (classes.remove(TestRunOptions.SUITE_FILES) && !suiteSelectors.isEmpty()) {
-            suites.add(TestRunOptions.SUITE_FILES);
-            for (String selector : suiteSelectors) {
-                int hash = selector.indexOf('#');
-                String type = hash < 0 ? selector : selector.substring(0, hash);
-                members.putIfAbsent(type, TestRunOptions.SUITE_FILES);
-                selectors.add(hash < 0 ? selectClass(type) : selectMethod(type, selector.substring(hash + 1)));
-            }
-            TestNgNestedClasses.of(List.copyOf(members.keySet()))
-                    .forEach((inner, outer) -> members.putIfAbsent(inner, TestRunOptions.SUITE_FILES));
-        }
-        Map<String, String> nested = TestNgNestedClasses.of(classes);
-        nested.forEach(members::putIfAbsent);
-        classes.forEach(name -> selectors.add(selectClass(name)));
-        nested.keySet().stream()
-                .filter(name -> !batch.contains(name))
-                .forEach(name -> selectors.add(selectClass(name)));
-        BatchListener listener = new BatchListener(
-                new BatchClasses(batch, members, suites, junit4Reports), batch, sink, output, reruns, sentProperties);
-        launcher.execute(request(selectors), listener);
+        BatchClasses classes = BatchClasses.select(batch, suiteSelectors, junit4Reports);
+        BatchListener listener = new BatchListener(classes, batch, sink, output, reruns, sentProperties);
+        launcher.execute(request(classes.selectors()), listener);
         for (int attempt = 0; attempt < reruns; attempt++) {
             Map<String, String> failing = listener.failing();
             if (failing.isEmpty()) {
