@@ -47,9 +47,7 @@ final class BatchListener implements TestExecutionListener {
      * of its static nested classes. Set when the plan starts. Guarded by {@code this}.
      */
     private final Map<String, Integer> unfinished = new HashMap<>();
-    /** When each run of suite files started, by batch entry. Guarded by {@code this}. */
-    private final Map<String, Long> suiteStarts = new HashMap<>();
-    /** When each class started, by batch entry. Guarded by {@code this}. */
+    /** When each class (or run of suite files) started, by batch entry. Guarded by {@code this}. */
     private final Map<String, Long> classStarts = new HashMap<>();
 
     /**
@@ -288,7 +286,6 @@ final class BatchListener implements TestExecutionListener {
         sink.send(new ForkEvent.ClassStarted(key));
         output.enter(key);
         if (classes.isSuite(key)) {
-            suiteStarts.put(key, System.nanoTime());
             sink.send(new ForkEvent.SetStarted(key, key));
         }
     }
@@ -307,9 +304,8 @@ final class BatchListener implements TestExecutionListener {
             return;
         }
         double seconds = containerSeconds;
-        Long suiteStart = suiteStarts.get(key);
-        if (suiteStart != null) {
-            seconds = (System.nanoTime() - suiteStart) / 1e9;
+        if (classes.isSuite(key)) {
+            seconds = (System.nanoTime() - classStarts.get(key)) / 1e9;
             sink.send(new ForkEvent.SetFinished(key, key, seconds));
         }
         output.exit(key);
