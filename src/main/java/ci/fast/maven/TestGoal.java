@@ -78,7 +78,7 @@ final class TestGoal {
         List<String> classes = suiteSelectors.isEmpty()
                 ? s.runOrder().apply(findClasses(selection, s), Clock.systemDefaultZone())
                 : List.of(TestRunOptions.SUITE_FILES);
-        if (suiteSelectors.isEmpty() && classes.size() > 1 && oneTestNgSuite(settings.jvm())) {
+        if (suiteSelectors.isEmpty() && classes.size() > 1 && target == null && oneTestNgSuite(settings.jvm())) {
             // Surefire's TestNG provider, handed every class at once (one fork that is reused), runs them as one
             // TestNG suite and reports them as one: TEST-TestSuite.xml.
             log.info("fast-ci runs the " + classes.size() + " TestNG classes as one suite in one fork, reported as "
@@ -214,7 +214,8 @@ final class TestGoal {
 
     /**
      * Whether Surefire would run the classes as one TestNG suite: its TestNG provider runs them and gets them all at
-     * once, as one fork that is reused does; with more forks it gets them one by one and reports each class apart.
+     * once, as one fork that is reused does; with more forks it gets them one by one and reports each class apart, as
+     * fast-ci's nodes get them in remote mode (where this is not asked).
      */
     private boolean oneTestNgSuite(RunSettings.Jvm jvm) {
         return testNgProvider() && jvm.forkCount() == 1 && jvm.reuseForks();
