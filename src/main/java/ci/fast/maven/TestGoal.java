@@ -75,10 +75,10 @@ final class TestGoal {
         TestSelection selection =
                 TestSelection.of(s.test(), s.includes(), s.excludes(), s.includesFile(), s.excludesFile());
         List<String> suiteSelectors = suiteSelectors(s);
-        List<String> classes = suiteSelectors.isEmpty()
+        List<String> classes = suiteSelectors == null
                 ? s.runOrder().apply(findClasses(selection, s), Clock.systemDefaultZone())
-                : List.of(TestRunOptions.SUITE_FILES);
-        if (suiteSelectors.isEmpty() && classes.size() > 1 && target == null && oneTestNgSuite(settings.jvm())) {
+                : suiteSelectors.isEmpty() ? List.of() : List.of(TestRunOptions.SUITE_FILES);
+        if (suiteSelectors == null && classes.size() > 1 && target == null && oneTestNgSuite(settings.jvm())) {
             // Surefire's TestNG provider, handed every class at once (one fork that is reused), runs them as one
             // TestNG suite and reports them as one: TEST-TestSuite.xml.
             log.info("fast-ci runs the " + classes.size() + " TestNG classes as one suite in one fork, reported as "
@@ -120,7 +120,7 @@ final class TestGoal {
                         settings.selection().excludeEngines(),
                         PlatformArtifacts.surefireRunsJUnit4Provider(
                                 maven.project().getArtifacts()),
-                        suiteSelectors));
+                        suiteSelectors == null ? List.of() : suiteSelectors));
         StartupTrace.mark("maven.resolved");
         RunOutcome outcome = execute(plan, target, settings);
         Verdict verdict = new Verdict(log, reports.directory(), settings.verdict(), reports.printSummary());
@@ -196,11 +196,11 @@ final class TestGoal {
 
     /**
      * What the TestNG suite files name, when they are what runs: as under Surefire, only where its TestNG provider
-     * runs the tests (it reads them) and without {@code -Dtest} (which wins over them). Empty otherwise.
+     * runs the tests (it reads them) and without {@code -Dtest} (which wins over them); null otherwise.
      */
     private List<String> suiteSelectors(RunSettings.Selection s) throws MojoFailureException {
         if (s.suiteXmlFiles().isEmpty() || s.test() != null || !testNgProvider()) {
-            return List.of();
+            return null;
         }
         try {
             List<String> selectors = TestNgSuiteFiles.selectors(s.suiteXmlFiles(), s.testClassesDirectory());

@@ -28,7 +28,7 @@ import org.xml.sax.SAXException;
 public final class TestNgSuiteFiles {
     /** What the notice names as not applied of a suite file. */
     public static final String NOT_APPLIED =
-            "its parameters, listeners, groups, parallel settings and excluded methods are not applied";
+            "their parameters, listeners, groups, parallel settings and excluded methods are not applied";
 
     private TestNgSuiteFiles() {}
 
