@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * The TestNG classes nested in a batch's classes. TestNG, given a class, runs the tests of its public static nested
  * classes too, and Surefire's TestNG provider reports them in the outer class's report; the JUnit Platform's TestNG
- * engine runs only the classes it is given, and Surefire's default excludes ({@code **}{@code /*$*}) keep nested
- * classes out of the queue. So they are selected beside their outer class, and reported in its report.
+ * engine runs only the classes it is given, and Surefire's default excludes (every class with a {@code $} in its
+ * name) keep nested classes out of the queue. So they are selected beside their outer class, and reported in its report.
  */
 final class TestNgNestedClasses {
     private static final String TESTNG_ANNOTATIONS = "org.testng.annotations.";
