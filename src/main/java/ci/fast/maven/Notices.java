@@ -1,5 +1,6 @@
 package ci.fast.maven;
 
+import ci.fast.maven.discovery.TestNgSuiteFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,8 @@ final class Notices {
         notice.when(
                 p.suiteXmlFiles != null && p.suiteXmlFiles.length > 0,
                 "suiteXmlFiles",
-                "not applied yet; the discovered test classes run");
+                "the classes and methods they name run through the JUnit Platform's TestNG engine; "
+                        + TestNgSuiteFiles.NOT_APPLIED);
         notice.when(p.objectFactory != null, "objectFactory", "not applied yet; TestNG's default object factory");
         notice.when(
                 !"junit:junit".equals(p.junitArtifactName),

@@ -51,6 +51,7 @@ final class SettingsTranslation {
                 .failIfNoTests(p.failIfNoTests, p.failIfNoSpecifiedTests)
                 .runOrder(p.runOrder, p.runOrderRandomSeed)
                 .engines(list(p.includeJUnit5Engines), list(p.excludeJUnit5Engines))
+                .suiteXmlFiles(p.suiteXmlFiles == null ? null : java.util.Arrays.asList(p.suiteXmlFiles))
                 .configurationParameters(ConfigurationParameters.of(
                         p.properties,
                         p.parallel,

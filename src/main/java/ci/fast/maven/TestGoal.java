@@ -4,12 +4,15 @@ import ci.fast.maven.booter.StartupTrace;
 import ci.fast.maven.booter.TestRunOptions;
 import ci.fast.maven.config.RunSettings;
 import ci.fast.maven.discovery.DependenciesToScan;
+import ci.fast.maven.discovery.TestNgSuiteFiles;
 import ci.fast.maven.discovery.TestSelection;
 import ci.fast.maven.fork.ForkJvm;
 import ci.fast.maven.fork.ForkOptions;
 import ci.fast.maven.fork.IsolatedPath;
 import ci.fast.maven.fork.ModularClassPath;
 import ci.fast.maven.fork.PlatformArtifacts;
+import ci.fast.maven.pom.InheritedPlugin;
+import ci.fast.maven.pom.SurefireProviders;
 import ci.fast.maven.report.FailsafeSummary;
 import ci.fast.maven.report.ReportOptions;
 import ci.fast.maven.report.RunSummary;
@@ -75,7 +78,18 @@ final class TestGoal {
         RunSettings.Selection s = settings.selection();
         TestSelection selection =
                 TestSelection.of(s.test(), s.includes(), s.excludes(), s.includesFile(), s.excludesFile());
-        List<String> classes = s.runOrder().apply(findClasses(selection, s), Clock.systemDefaultZone());
+        List<String> suiteSelectors = suiteSelectors(settings);
+        List<String> classes = suiteSelectors == null
+                ? s.runOrder().apply(findClasses(selection, s), Clock.systemDefaultZone())
+                : suiteSelectors.isEmpty() ? List.of() : List.of(TestRunOptions.SUITE_FILES);
+        if (suiteSelectors == null && classes.size() > 1 && target == null && oneTestNgSuite(settings)) {
+            // Surefire's TestNG provider, handed every class at once (one fork that is reused), runs them as one
+            // TestNG suite and reports them as one: TEST-TestSuite.xml.
+            log.info("fast-ci runs the " + classes.size() + " TestNG classes as one suite in one fork, reported as "
+                    + TestRunOptions.SUITE_FILES + ", as Surefire's TestNG provider does with one reused fork");
+            suiteSelectors = classes;
+            classes = List.of(TestRunOptions.SUITE_FILES);
+        }
         StartupTrace.mark("maven.scanned");
         if (classes.isEmpty()) {
             failIfNothingRan(selection, s);
@@ -112,7 +126,11 @@ final class TestGoal {
                         settings.jvm().configurationParameters(),
                         settings.selection().includeEngines(),
                         settings.selection().excludeEngines(),
-                        settings.jvm().skipAfterFailureCount()));
+                        settings.jvm().skipAfterFailureCount(),
+                        frameworkProviders(settings)
+                                && PlatformArtifacts.surefireRunsJUnit4Provider(
+                                        maven.project().getArtifacts()),
+                        suiteSelectors == null ? List.of() : suiteSelectors));
         StartupTrace.mark("maven.resolved");
         RunOutcome outcome = execute(plan, target, settings);
         Verdict verdict = new Verdict(log, reports.directory(), settings.verdict(), reports.printSummary());
@@ -191,6 +209,65 @@ final class TestGoal {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("interrupted while running the tests", e);
         }
+    }
+
+    /**
+     * What the TestNG suite files name, when they are what runs: as under Surefire, only where its TestNG provider
+     * runs the tests (it reads them) and without {@code -Dtest} (which wins over them); null otherwise.
+     */
+    private List<String> suiteSelectors(RunSettings settings) throws MojoFailureException {
+        RunSettings.Selection s = settings.selection();
+        if (s.suiteXmlFiles().isEmpty() || s.test() != null || !testNgProvider(settings)) {
+            return null;
+        }
+        try {
+            List<String> selectors = TestNgSuiteFiles.selectors(s.suiteXmlFiles(), s.testClassesDirectory());
+            log.info("fast-ci runs what the TestNG suite files name (" + selectors.size()
+                    + " classes and methods), in one report, " + TestRunOptions.SUITE_FILES);
+            return selectors;
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether Surefire would run the classes as one TestNG suite: its TestNG provider runs them and gets them all at
+     * once, as one fork that is reused does; with more forks it gets them one by one and reports each class apart, as
+     * fast-ci's nodes get them in remote mode (where this is not asked).
+     */
+    private boolean oneTestNgSuite(RunSettings settings) {
+        return testNgProvider(settings)
+                && settings.jvm().forkCount() == 1
+                && settings.jvm().reuseForks();
+    }
+
+    /**
+     * Whether the project's Surefire (Failsafe for integration tests) runs JUnit 4 and TestNG with providers of their
+     * own, whose reports fast-ci then follows: before 3.6.
+     */
+    private boolean frameworkProviders(RunSettings settings) {
+        String plugin = Goal.TEST.goalName.equals(settings.goal())
+                ? InheritedPlugin.SUREFIRE.key()
+                : InheritedPlugin.FAILSAFE.key();
+        return SurefireProviders.hasFrameworkProviders(maven.project(), plugin);
+    }
+
+    /**
+     * Whether Surefire runs the tests with its TestNG provider: one it still has, TestNG, and no JUnit Platform (which
+     * its detection takes first).
+     */
+    private boolean testNgProvider(RunSettings settings) {
+        if (!frameworkProviders(settings)) {
+            return false;
+        }
+        boolean testNg = false;
+        boolean platform = false;
+        for (org.apache.maven.artifact.Artifact a : maven.project().getArtifacts()) {
+            testNg |= "org.testng".equals(a.getGroupId()) && "testng".equals(a.getArtifactId());
+            platform |=
+                    "org.junit.platform".equals(a.getGroupId()) && "junit-platform-commons".equals(a.getArtifactId());
+        }
+        return testNg && !platform;
     }
 
     private List<String> findClasses(TestSelection selection, RunSettings.Selection s) throws MojoExecutionException {

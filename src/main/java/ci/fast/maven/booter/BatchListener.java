@@ -22,6 +22,7 @@ import org.junit.platform.launcher.TestPlan;
  */
 final class BatchListener implements TestExecutionListener {
     private final Set<String> batch;
+    private final BatchClasses classes;
     private final EventSink sink;
     private final OutputRouter output;
     private final int reruns;
@@ -41,6 +42,13 @@ final class BatchListener implements TestExecutionListener {
     private volatile Throwable engineFailure;
     /** Set when the plan starts; null before. */
     private volatile TestPlan plan;
+    /**
+     * The outermost containers of each batch class still to finish: most have one, a TestNG class one more for each
+     * of its static nested classes. Set when the plan starts. Guarded by {@code this}.
+     */
+    private final Map<String, Integer> unfinished = new HashMap<>();
+    /** When each class (or run of suite files) started, by batch entry. Guarded by {@code this}. */
+    private final Map<String, Long> classStarts = new HashMap<>();
 
     /**
      * Where a failed test's outcome sits in {@link #outcomes}; {@code container} for a class that failed as a whole (a
@@ -53,6 +61,18 @@ final class BatchListener implements TestExecutionListener {
      * @param sentProperties the system properties this fork last sent, shared by its batches
      */
     BatchListener(List<String> batch, EventSink sink, OutputRouter output, int reruns, SentProperties sentProperties) {
+        this(new BatchClasses(batch, Map.of(), Set.of(), false), batch, sink, output, reruns, sentProperties);
+    }
+
+    /** @param classes which report each container belongs to, and which are test sets of their own */
+    BatchListener(
+            BatchClasses classes,
+            List<String> batch,
+            EventSink sink,
+            OutputRouter output,
+            int reruns,
+            SentProperties sentProperties) {
+        this.classes = classes;
         this.batch = new LinkedHashSet<>(batch);
         this.sink = sink;
         this.output = output;
@@ -63,6 +83,17 @@ final class BatchListener implements TestExecutionListener {
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
         this.plan = testPlan;
+        classes.planStarted(testPlan);
+        synchronized (this) {
+            for (TestIdentifier root : testPlan.getRoots()) {
+                for (TestIdentifier id : testPlan.getDescendants(root)) {
+                    String top = classes.topClass(id);
+                    if (top != null) {
+                        unfinished.merge(top, 1, Integer::sum);
+                    }
+                }
+            }
+        }
     }
 
     @Override
@@ -73,7 +104,7 @@ final class BatchListener implements TestExecutionListener {
             startClass(top);
         }
         String key = keyOf(id);
-        if (key != null && TestNames.className(id) != null) {
+        if (key != null && classes.isSet(id)) {
             sink.send(new ForkEvent.SetStarted(key, TestNames.setName(id)));
         }
         if (id.isTest()) {
@@ -91,7 +122,7 @@ final class BatchListener implements TestExecutionListener {
         if (top) {
             startClass(key);
         }
-        boolean set = TestNames.className(id) != null;
+        boolean set = classes.isSet(id);
         if (set) {
             sink.send(new ForkEvent.SetStarted(key, TestNames.setName(id)));
         }
@@ -152,7 +183,7 @@ final class BatchListener implements TestExecutionListener {
                 }
             }
         }
-        if (TestNames.className(id) != null) {
+        if (classes.isSet(id)) {
             sink.send(new ForkEvent.SetFinished(key, TestNames.setName(id), seconds(id)));
         }
         if (key.equals(topClass(id))) {
@@ -197,13 +228,24 @@ final class BatchListener implements TestExecutionListener {
      * fails the build with it as Surefire's "error in the forked process", and writes no report for it.
      */
     synchronized Map<String, List<Map<String, Object>>> finish() {
+        // An engine may leave a container of a class with several unfinished (the TestNG engine, a nested class
+        // selected beside a method of its outer class): the batch is over, so the class is.
+        for (String key : List.copyOf(outcomes.keySet())) {
+            Long started = classStarts.get(key);
+            if (!finished.contains(key) && started != null) {
+                completeClass(key, (System.nanoTime() - started) / 1e9);
+            }
+        }
         deferred.forEach(this::sendFinished);
         deferred.clear();
         for (String key : batch) {
             if (finished.contains(key)) {
                 continue;
             }
-            LinkageError notLoaded = loadFailure(key);
+            if (classes.isSuite(key) && engineFailure == null) {
+                continue; // its files named nothing that ran
+            }
+            LinkageError notLoaded = classes.isSuite(key) ? null : loadFailure(key);
             if (notLoaded == null && engineFailure == null) {
                 continue;
             }
@@ -243,21 +285,39 @@ final class BatchListener implements TestExecutionListener {
             return;
         }
         outcomes.put(key, new ArrayList<>());
+        classStarts.put(key, System.nanoTime());
         sink.send(new ForkEvent.ClassStarted(key));
         output.enter(key);
+        if (classes.isSuite(key)) {
+            sink.send(new ForkEvent.SetStarted(key, key));
+        }
     }
 
     private synchronized void finishClass(String key, TestIdentifier id) {
+        int left = unfinished.merge(key, -1, Integer::sum);
+        if (left > 0) {
+            return; // a TestNG class's nested classes, or a suite file's classes, still to come
+        }
+        completeClass(key, seconds(id));
+    }
+
+    /** Ends a class whose containers are all done; once. A run of suite files ends its own test set too. */
+    private synchronized void completeClass(String key, double containerSeconds) {
         if (!finished.add(key)) {
             return;
+        }
+        double seconds = containerSeconds;
+        if (classes.isSuite(key)) {
+            seconds = (System.nanoTime() - classStarts.get(key)) / 1e9;
+            sink.send(new ForkEvent.SetFinished(key, key, seconds));
         }
         output.exit(key);
         boolean rerunsDue =
                 failing.values().stream().anyMatch(slot -> slot.key().equals(key));
         if (rerunsDue) {
-            deferred.put(key, seconds(id));
+            deferred.put(key, seconds);
         } else {
-            sendFinished(key, seconds(id));
+            sendFinished(key, seconds);
         }
     }
 
@@ -285,21 +345,14 @@ final class BatchListener implements TestExecutionListener {
         return list.size() - 1;
     }
 
-    /** The batch class {@code id} stands for itself, or null. */
+    /** The batch class {@code id} stands for as its outermost container, or null. */
     private String topClass(TestIdentifier id) {
-        String name = TestNames.className(id);
-        return name != null && batch.contains(name) ? name : null;
+        return classes.topClass(id);
     }
 
     /** The batch class {@code id} belongs to, or null for engines. */
     private String keyOf(TestIdentifier id) {
-        for (TestIdentifier at = id; at != null; at = plan.getParent(at).orElse(null)) {
-            String top = topClass(at);
-            if (top != null) {
-                return top;
-            }
-        }
-        return null;
+        return classes.keyOf(id);
     }
 
     private double seconds(TestIdentifier id) {

@@ -12,8 +12,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.Filter;
-import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.LauncherSession;
@@ -43,6 +43,10 @@ final class PlatformTests implements AutoCloseable {
     private final Filter<?>[] filters;
     private final int reruns;
     private final Map<String, String> configurationParameters;
+    private final boolean junit4Reports;
+    /** What the run of TestNG suite files, {@link TestRunOptions#SUITE_FILES}, selects; empty for none. */
+    private final List<String> suiteSelectors;
+
     private final SentProperties sentProperties = new SentProperties();
     /** Failed tests after which this node runs no more classes (Surefire's skipAfterFailureCount); 0 for no limit. */
     private final int skipAfterFailureCount;
@@ -61,16 +65,27 @@ final class PlatformTests implements AutoCloseable {
                 LauncherFilters.of(tests, isolatedPath),
                 tests.rerunFailingTestsCount(),
                 tests.configurationParameters(),
-                tests.skipAfterFailureCount());
+                tests.skipAfterFailureCount(),
+                tests.junit4Reports(),
+                tests.suiteSelectors());
     }
 
+    /**
+     * @param junit4Reports whether the reports follow Surefire's JUnit 4 provider ({@link BatchClasses})
+     * @param suiteSelectors what a batch's {@link TestRunOptions#SUITE_FILES} entry runs: {@code pkg.Class} or
+     *     {@code pkg.Class#method}
+     */
     PlatformTests(
             EventSink sink,
             OutputRouter output,
             List<Filter<?>> filters,
             int reruns,
             Map<String, String> configurationParameters,
-            int skipAfterFailureCount) {
+            int skipAfterFailureCount,
+            boolean junit4Reports,
+            List<String> suiteSelectors) {
+        this.junit4Reports = junit4Reports;
+        this.suiteSelectors = List.copyOf(suiteSelectors);
         this.sink = sink;
         this.output = output;
         this.filters = filters.toArray(new Filter<?>[0]);
@@ -186,8 +201,9 @@ final class PlatformTests implements AutoCloseable {
      * as a disabled class is.
      */
     Map<String, List<Map<String, Object>>> skip(List<String> batch, String reason) {
-        TestPlan plan = launcher().discover(request(batch));
-        BatchListener listener = new BatchListener(batch, sink, output, 0, sentProperties);
+        BatchClasses classes = BatchClasses.select(batch, suiteSelectors, junit4Reports);
+        TestPlan plan = launcher().discover(request(classes.selectors()));
+        BatchListener listener = new BatchListener(classes, batch, sink, output, 0, sentProperties);
         listener.testPlanExecutionStarted(plan);
         for (TestIdentifier root : plan.getRoots()) {
             for (TestIdentifier container : plan.getChildren(root)) {
@@ -200,8 +216,9 @@ final class PlatformTests implements AutoCloseable {
 
     private Map<String, List<Map<String, Object>>> execute(List<String> batch) {
         Launcher launcher = launcher();
-        BatchListener listener = new BatchListener(batch, sink, output, reruns, sentProperties);
-        launcher.execute(request(batch), listener);
+        BatchClasses classes = BatchClasses.select(batch, suiteSelectors, junit4Reports);
+        BatchListener listener = new BatchListener(classes, batch, sink, output, reruns, sentProperties);
+        launcher.execute(request(classes.selectors()), listener);
         for (int attempt = 0; attempt < reruns; attempt++) {
             Map<String, String> failing = listener.failing();
             if (failing.isEmpty()) {
@@ -221,9 +238,7 @@ final class PlatformTests implements AutoCloseable {
         return listener.finish();
     }
 
-    private LauncherDiscoveryRequest request(List<String> classes) {
-        List<ClassSelector> selectors =
-                classes.stream().map(name -> selectClass(name)).toList();
+    private LauncherDiscoveryRequest request(List<DiscoverySelector> selectors) {
         return LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectors)
                 .filters(filters)

@@ -18,6 +18,12 @@ import java.util.Map;
  * @param excludeEngines ids of the engines that must not run (Surefire's {@code excludeJUnit5Engines})
  * @param skipAfterFailureCount Surefire's {@code skipAfterFailureCount} as far as one node sees it: once the tests it
  *     ran have failed this often, the classes it is handed are reported skipped, not run; 0 for no limit
+ * @param junit4Reports whether the reports are those of Surefire's JUnit 4 (or 3) provider, which runs a project
+ *     with {@code junit:junit} and no JUnit Platform: all that a class ran through the Vintage engine (a suite's
+ *     members, {@code Enclosed} inner classes) counts in that class's report; otherwise those of its JUnit Platform
+ *     provider
+ * @param suiteSelectors what TestNG suite files name to run (Surefire's {@code suiteXmlFiles}), {@code pkg.Class} or
+ *     {@code pkg.Class#method}: the batch entry {@link #SUITE_FILES} runs them all, in one report; empty for none
  */
 public record TestRunOptions(
         TestFilters filters,
@@ -25,7 +31,9 @@ public record TestRunOptions(
         Map<String, String> configurationParameters,
         List<String> includeEngines,
         List<String> excludeEngines,
-        int skipAfterFailureCount) {
+        int skipAfterFailureCount,
+        boolean junit4Reports,
+        List<String> suiteSelectors) {
     /**
      * The reason each test of a class is reported skipped with once {@code skipAfterFailureCount} is reached: the JUnit
      * Platform's (6 and later) for a test its cancelled run did not start, which Surefire writes as it comes.
@@ -34,13 +42,20 @@ public record TestRunOptions(
 
     /** Every test of the classes, once, with the Platform's own configuration. */
     public static final TestRunOptions DEFAULTS =
-            new TestRunOptions(TestFilters.NONE, 0, Map.of(), List.of(), List.of(), 0);
+            new TestRunOptions(TestFilters.NONE, 0, Map.of(), List.of(), List.of(), 0, false, List.of());
+
+    /**
+     * The queue's one entry for a run of TestNG suite files, and the name of its report, as Surefire's TestNG provider
+     * names it: {@code TEST-TestSuite.xml}.
+     */
+    public static final String SUITE_FILES = "TestSuite";
 
     public TestRunOptions {
         filters = filters == null ? TestFilters.NONE : filters;
         configurationParameters = Collections.unmodifiableMap(new LinkedHashMap<>(configurationParameters));
         includeEngines = List.copyOf(includeEngines);
         excludeEngines = List.copyOf(excludeEngines);
+        suiteSelectors = List.copyOf(suiteSelectors);
         if (rerunFailingTestsCount < 0) {
             throw new IllegalArgumentException("Parameter \"rerunFailingTestsCount\" should not be negative, was "
                     + rerunFailingTestsCount + ": set it to 0 (no reruns) or more.");
@@ -59,6 +74,8 @@ public record TestRunOptions(
                 configurationParameters,
                 includeEngines,
                 excludeEngines,
-                skipAfterFailureCount);
+                skipAfterFailureCount,
+                junit4Reports,
+                suiteSelectors);
     }
 }

@@ -66,6 +66,8 @@ public record RunSettings(
      * @param testClassesDirectory the compiled test classes
      * @param includeEngines ids of the JUnit Platform engines that may run; empty for all
      * @param excludeEngines ids of the engines that must not run
+     * @param suiteXmlFiles TestNG suite files whose classes run instead of the discovered ones (Surefire's
+     *     {@code suiteXmlFiles}); empty for none
      */
     public record Selection(
             String test,
@@ -81,8 +83,10 @@ public record RunSettings(
             RunOrder runOrder,
             Path testClassesDirectory,
             List<String> includeEngines,
-            List<String> excludeEngines) {
+            List<String> excludeEngines,
+            List<File> suiteXmlFiles) {
         public Selection {
+            suiteXmlFiles = List.copyOf(suiteXmlFiles);
             includeEngines = List.copyOf(includeEngines);
             excludeEngines = List.copyOf(excludeEngines);
             includes = List.copyOf(includes);
@@ -298,6 +302,7 @@ public record RunSettings(
         private Path testClassesDirectory;
         private List<String> includeEngines = List.of();
         private List<String> excludeEngines = List.of();
+        private List<File> suiteXmlFiles = List.of();
         private Map<String, String> configurationParameters = Map.of();
         private int forkCount = 1;
         private boolean reuseForks = true;
@@ -395,6 +400,12 @@ public record RunSettings(
         public Builder engines(List<String> include, List<String> exclude) {
             this.includeEngines = listOf(include);
             this.excludeEngines = listOf(exclude);
+            return this;
+        }
+
+        /** Surefire's {@code suiteXmlFiles}: TestNG suite files; null for none. */
+        public Builder suiteXmlFiles(List<File> files) {
+            this.suiteXmlFiles = files == null ? List.of() : List.copyOf(files);
             return this;
         }
 
@@ -642,7 +653,8 @@ public record RunSettings(
                             runOrder,
                             testClassesDirectory,
                             includeEngines,
-                            excludeEngines),
+                            excludeEngines,
+                            suiteXmlFiles),
                     new Jvm(
                             forks,
                             reuseForks,

@@ -127,6 +127,20 @@ public final class PlatformArtifacts {
                 .toList();
     }
 
+    /**
+     * Whether Surefire would run these tests with its JUnit 4 (or JUnit 3) provider, whose reports differ from its
+     * JUnit Platform provider's for suites and runners: the project has {@code junit:junit} and neither the JUnit
+     * Platform nor TestNG, which Surefire's provider detection takes first.
+     *
+     * @param testArtifacts the project's resolved test-scope artifacts
+     */
+    public static boolean surefireRunsJUnit4Provider(Collection<Artifact> testArtifacts) {
+        return version(testArtifacts, "junit", "junit") != null
+                && version(testArtifacts, "org.junit.platform", "junit-platform-commons") == null
+                && version(testArtifacts, "org.junit.platform", "junit-platform-engine") == null
+                && version(testArtifacts, "org.testng", "testng") == null;
+    }
+
     /** Whether a {@code junit:junit} version is older than the 4.12 the Vintage engine runs. */
     static boolean isJUnit3(String version) {
         if (version == null) {

@@ -112,6 +112,17 @@ public record ClassResult(
                 .build();
     }
 
+    /**
+     * The class Surefire names a failed test by, on the console, in the text report and in the summary. Its JUnit
+     * Platform provider names it by the top-level class, a {@code @Nested} class's test too; its JUnit 4 provider by
+     * the test's own class, a suite member's. A class of exactly one test set (the class itself, no {@code @Nested}
+     * class or suite member of its own) is how the fork reports what the JUnit 4 provider ran, and otherwise holds
+     * only tests whose class is this one; so one set means the test's own class. With no sets (unknown), the class.
+     */
+    public String headingClass(TestResult t) {
+        return sets.size() == 1 ? t.className() : className;
+    }
+
     /** Number of tests, skipped ones included, as Surefire counts "Tests run". */
     public int run() {
         return tests.size();

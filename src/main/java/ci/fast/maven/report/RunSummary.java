@@ -40,9 +40,10 @@ public final class RunSummary {
         for (TestResult t : r.tests()) {
             SummaryLine.Level level = t.isFlaky() ? SummaryLine.Level.WARN : SummaryLine.Level.ERROR;
             if (t.isFlaky()) {
-                flakeProblems.add(problem(r.className(), t, level));
+                flakeProblems.add(problem(r.headingClass(t), t, level));
             } else if (t.isProblem()) {
-                (t.status() == Status.FAILED ? failureProblems : errorProblems).add(problem(r.className(), t, level));
+                (t.status() == Status.FAILED ? failureProblems : errorProblems)
+                        .add(problem(r.headingClass(t), t, level));
             }
         }
     }
@@ -52,8 +53,9 @@ public final class RunSummary {
      * {@code Run N: PASS} for the one that passed, as Surefire prints them.
      */
     private static Problem problem(String className, TestResult t, SummaryLine.Level level) {
-        // Surefire names a test by its top-level class (a @Nested one's too), and a class that failed as a whole (no
-        // test name) "<class>.null" in this list.
+        // Surefire names a test by its top-level class (a @Nested one's too; a suite member's by its own under the
+        // JUnit
+        // 4 provider, ClassResult.headingClass), and a class that failed as a whole (no test name) "<class>.null" here.
         String key = className + "." + (t.name().isEmpty() ? "null" : t.name());
         if (t.reruns().isEmpty()) {
             return new Problem(key, List.of(new SummaryLine(level, "  " + ProblemLine.of(className, t))));

@@ -45,7 +45,7 @@ public final class TextReportWriter {
                 ReportFiles.write(
                         reportsDirectory,
                         layout.fileName(set.className()) + ".txt",
-                        out -> writeReport(r.className(), set, out));
+                        out -> writeReport(r, r.className(), set, out));
             }
             return;
         }
@@ -59,14 +59,16 @@ public final class TextReportWriter {
         ReportFiles.write(
                 reportsDirectory,
                 layout.fileName(r.className()) + ".txt",
-                out -> writeReport(r.className(), named, out));
+                out -> writeReport(r, r.className(), named, out));
     }
 
     /**
+     * @param all the whole class, which says which class a problem's heading names (a suite member's own under
+     *     Surefire's JUnit 4 provider)
      * @param className the top-level class, which names the tests
      * @param set the tests reported, under the container's name, shown where the layout asks for display names
      */
-    private void writeReport(String className, ClassResult set, Writer out) throws IOException {
+    private void writeReport(ClassResult all, String className, ClassResult set, Writer out) throws IOException {
         line(out, RULE);
         line(out, "Test set: " + (layout.textPhrasedHeader() ? set.className() : className));
         line(out, RULE);
@@ -79,7 +81,7 @@ public final class TextReportWriter {
         line(out, ConsoleFormat.classLine(summarized));
         for (TestResult t : set.tests()) {
             if (t.isProblem()) {
-                line(out, ConsoleFormat.testLine(className, t));
+                line(out, ConsoleFormat.testLine(all.headingClass(t), t));
                 String trace = problemText(t);
                 if (!trace.isEmpty()) {
                     // One line ending throughout, whatever the fork or the exception printed.

@@ -46,7 +46,7 @@ final class ConsoleLines implements ResultListener {
         }
         if (classLines) {
             for (ClassResult set : result.testSets()) {
-                showLine(result.className(), set);
+                showLine(result, set);
             }
         }
     }
@@ -56,16 +56,16 @@ final class ConsoleLines implements ResultListener {
         return trace == null || trace.isBlank() ? "" : "\n" + trace.stripTrailing() + "\n";
     }
 
-    private void showLine(String className, ClassResult set) {
+    private void showLine(ClassResult result, ClassResult set) {
         Consumer<String> level = set.hasProblems() ? log::error : set.skipped() > 0 ? log::warn : log::info;
         level.accept(ConsoleFormat.classLine(set));
         for (TestResult t : layout.testLines() ? set.tests() : List.<TestResult>of()) {
             if (t.isProblem()) {
                 // As Surefire: the heading, then the problem's stack trace (as the reports keep it) and an empty
                 // line, in one message, so the trace's lines carry no level of their own.
-                level.accept(ConsoleFormat.testLine(className, t) + trace(t));
+                level.accept(ConsoleFormat.testLine(result.headingClass(t), t) + trace(t));
             } else if (layout.plain()) {
-                level.accept(ConsoleFormat.plainLine(className, t));
+                level.accept(ConsoleFormat.plainLine(result.headingClass(t), t));
             }
         }
     }

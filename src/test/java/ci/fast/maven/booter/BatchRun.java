@@ -19,7 +19,18 @@ import java.util.Map;
 record BatchRun(List<ForkEvent> events, Map<String, List<Map<String, Object>>> wire) {
 
     static BatchRun of(List<String> classes, int reruns) throws IOException {
-        return of(reruns, 0, tests -> tests.run(classes));
+        return of(classes, reruns, false);
+    }
+
+    /** @param junit4Reports whether the reports follow Surefire's JUnit 4 provider */
+    static BatchRun of(List<String> classes, int reruns, boolean junit4Reports) throws IOException {
+        return of(classes, reruns, junit4Reports, List.of());
+    }
+
+    /** @param suiteSelectors what the batch entry {@link TestRunOptions#SUITE_FILES} runs */
+    static BatchRun of(List<String> classes, int reruns, boolean junit4Reports, List<String> suiteSelectors)
+            throws IOException {
+        return run(reruns, 0, junit4Reports, suiteSelectors, tests -> tests.run(classes));
     }
 
     /**
@@ -27,7 +38,7 @@ record BatchRun(List<ForkEvent> events, Map<String, List<Map<String, Object>>> w
      * tests; {@code wire} is the last batch's.
      */
     static BatchRun ofBatches(List<List<String>> batches, int skipAfterFailureCount) throws IOException {
-        return of(0, skipAfterFailureCount, tests -> {
+        return run(0, skipAfterFailureCount, false, List.of(), tests -> {
             Map<String, List<Map<String, Object>>> last = Map.of();
             for (List<String> batch : batches) {
                 last = tests.run(batch);
@@ -38,12 +49,14 @@ record BatchRun(List<ForkEvent> events, Map<String, List<Map<String, Object>>> w
 
     /** The classes reported skipped with {@code reason}, none run. */
     static BatchRun skipped(List<String> classes, String reason) throws IOException {
-        return of(0, 0, tests -> tests.skip(classes, reason));
+        return run(0, 0, false, List.of(), tests -> tests.skip(classes, reason));
     }
 
-    private static BatchRun of(
+    private static BatchRun run(
             int reruns,
             int skipAfterFailureCount,
+            boolean junit4Reports,
+            List<String> suiteSelectors,
             java.util.function.Function<PlatformTests, Map<String, List<Map<String, Object>>>> call)
             throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -53,7 +66,8 @@ record BatchRun(List<ForkEvent> events, Map<String, List<Map<String, Object>>> w
         try (EventSink sink = new EventSink(bytes)) {
             OutputRouter router = new OutputRouter(sink, "test-nonce");
             router.install();
-            wire = call.apply(new PlatformTests(sink, router, List.of(), reruns, Map.of(), skipAfterFailureCount));
+            wire = call.apply(new PlatformTests(
+                    sink, router, List.of(), reruns, Map.of(), skipAfterFailureCount, junit4Reports, suiteSelectors));
         } finally {
             System.setOut(out);
             System.setErr(err);

@@ -97,6 +97,27 @@ class RunSummaryTest {
     }
 
     @Test
+    void namesASuiteMembersProblemByItsOwnClassWhenTheSuiteIsOneTestSet() {
+        // What the JUnit 4 provider ran in a Suite: one test set, the suite's, of its members' tests.
+        TestResult member = TestResult.builder("adds", "com.acme.AlphaChecks", Status.FAILED)
+                .failure(
+                        "java.lang.AssertionError",
+                        "no",
+                        "java.lang.AssertionError: no\n\tat com.acme.AlphaChecks.adds(AlphaChecks.java:9)")
+                .build();
+        RunSummary summary = new RunSummary();
+        summary.add(ClassResult.builder("com.acme.AllTests")
+                .tests(List.of(member))
+                .seconds(1)
+                .sets(List.of(new TestSet("com.acme.AllTests", 1, 1)))
+                .build());
+
+        assertEquals(
+                new SummaryLine(SummaryLine.Level.ERROR, "  AlphaChecks.adds:9 no"),
+                summary.lines().get(1));
+    }
+
+    @Test
     void logsTheTotalsAsAWarningWhenTestsWereSkippedAndNoneFailed() {
         RunSummary summary = new RunSummary();
         summary.add(ClassResult.builder(Results.CLASS)

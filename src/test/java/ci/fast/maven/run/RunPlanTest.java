@@ -45,7 +45,9 @@ class RunPlanTest {
                     Map.of("junit.jupiter.execution.parallel.enabled", "true"),
                     List.of("junit-jupiter"),
                     List.of(),
-                    3));
+                    3,
+                    true,
+                    List.of("a.SuiteTest#one")));
 
     @Test
     void aFallbackShareKeepsEverySettingButTheClasses() throws Exception {

@@ -54,7 +54,8 @@ class SkipAfterFailuresTest {
         List<String> classes = Stream.concat(Stream.of("AFails"), PASSING.stream())
                 .map(name -> SAMPLES + name)
                 .toList();
-        TestRunOptions tests = new TestRunOptions(TestFilters.NONE, 0, Map.of(), List.of(), List.of(), 1);
+        TestRunOptions tests =
+                new TestRunOptions(TestFilters.NONE, 0, Map.of(), List.of(), List.of(), 1, false, List.of());
         RunPlan plan = new RunPlan(classes, 1, forks, reuseForks, "junit-skip", reports, null, tests);
 
         RunOutcome outcome = new LocalRun(plan, TestJvm.QUIET).execute();

@@ -1,0 +1,24 @@
+package com.example.suites;
+
+import static org.junit.Assert.assertEquals;
+
+import org.junit.Ignore;
+import org.junit.Test;
+
+/** A member of {@link MembersTest}; not a test class of its own (its name matches no include). */
+public class AlphaChecks {
+    @Test
+    public void adds() {
+        assertEquals(2, 1 + 1);
+    }
+
+    @Test
+    public void failsAnAssertion() {
+        System.out.println("alpha prints");
+        assertEquals("sum", 2, 3);
+    }
+
+    @Ignore("not today")
+    @Test
+    public void ignored() {}
+}
