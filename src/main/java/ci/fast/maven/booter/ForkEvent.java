@@ -11,6 +11,12 @@ public sealed interface ForkEvent {
     /** The node joined its run as {@code nodeIndex}. */
     record Joined(int nodeIndex) implements ForkEvent {}
 
+    /**
+     * Our server named the node with {@code token}: what a replacement takes the node over with, should this fork die
+     * before it starts a class of its batch. Never logged.
+     */
+    record Named(String token) implements ForkEvent {}
+
     /** The node is back after an outage of its connection (its one line went to the console). */
     record Reconnected() implements ForkEvent {}
 

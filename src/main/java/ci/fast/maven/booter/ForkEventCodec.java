@@ -24,6 +24,7 @@ public final class ForkEventCodec {
     private static final int SET_STARTED = 10;
     private static final int SET_FINISHED = 11;
     private static final int RECONNECTED = 20;
+    private static final int NAMED = 21;
 
     private ForkEventCodec() {}
 
@@ -31,6 +32,9 @@ public final class ForkEventCodec {
     public static void write(DataOutputStream out, ForkEvent event) throws IOException {
         if (event instanceof ForkEvent.Reconnected) {
             out.writeByte(RECONNECTED);
+        } else if (event instanceof ForkEvent.Named e) {
+            out.writeByte(NAMED);
+            string(out, e.token());
         } else if (event instanceof ForkEvent.Joined e) {
             out.writeByte(JOINED);
             out.writeInt(e.nodeIndex());
@@ -99,6 +103,7 @@ public final class ForkEventCodec {
         return switch (tag) {
             case JOINED -> new ForkEvent.Joined(in.readInt());
             case RECONNECTED -> new ForkEvent.Reconnected();
+            case NAMED -> new ForkEvent.Named(string(in));
             case BATCH -> {
                 int size = in.readInt();
                 List<String> classes = new ArrayList<>(size);

@@ -27,6 +27,8 @@ import java.util.Map;
  *     reason, as Surefire reports the tests {@code skipAfterFailureCount} cancelled
  * @param ciNode which CI node this machine is (lineage, attempt, node, machine: PROTOCOL.md section 5), sent in the
  *     join to our server only; empty when the CI does not say, and in local mode
+ * @param takeOver the token of the node of a dead fork of this machine that this fork takes over (that fork started
+ *     no class of its batch; our server hands the batch to this fork at once); "" for a node of its own
  */
 public record ForkSettings(
         String nonce,
@@ -38,7 +40,8 @@ public record ForkSettings(
         TestRunOptions tests,
         List<String> assigned,
         String skipReason,
-        Map<String, String> ciNode) {
+        Map<String, String> ciNode,
+        String takeOver) {
     /** The environment variable that carries the secret key to a fork, as it does to the Maven side. */
     public static final String SECRET_ENV = "FAST_CI_SECRET_KEY";
 
@@ -51,28 +54,49 @@ public record ForkSettings(
         assigned = assigned == null ? List.of() : List.copyOf(assigned);
         skipReason = skipReason == null ? "" : skipReason;
         ciNode = ciNode == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(ciNode));
+        takeOver = takeOver == null ? "" : takeOver;
     }
 
     /** These settings for one fork: its own nonce. */
     public ForkSettings withNonce(String forkNonce) {
         return new ForkSettings(
-                forkNonce, isolatedPath, server, params, classes, carried, tests, assigned, skipReason, ciNode);
+                forkNonce,
+                isolatedPath,
+                server,
+                params,
+                classes,
+                carried,
+                tests,
+                assigned,
+                skipReason,
+                ciNode,
+                takeOver);
     }
 
     /** These settings with other carried results, for a fork that replaces a dead one. */
     public ForkSettings carrying(String results) {
         return new ForkSettings(
-                nonce, isolatedPath, server, params, classes, results, tests, assigned, skipReason, ciNode);
+                nonce, isolatedPath, server, params, classes, results, tests, assigned, skipReason, ciNode, takeOver);
+    }
+
+    /**
+     * These settings for a fork that replaces a dead one whose node started no class of its batch: it takes that node
+     * over, with the token our server named it with, rather than joining as a node of its own.
+     */
+    public ForkSettings takingOver(String token) {
+        return new ForkSettings(
+                nonce, isolatedPath, server, params, classes, "", tests, assigned, skipReason, ciNode, token);
     }
 
     /** These settings for a fork that runs only {@code classes}, handed to it by the Maven side, and no node. */
     public ForkSettings assigning(List<String> classes) {
-        return new ForkSettings(nonce, isolatedPath, server, params, this.classes, carried, tests, classes, "", ciNode);
+        return new ForkSettings(
+                nonce, isolatedPath, server, params, this.classes, carried, tests, classes, "", ciNode, takeOver);
     }
 
     /** These settings for a fork that reports each test of {@code classes} skipped with {@code reason}, runs none. */
     public ForkSettings skipping(List<String> classes, String reason) {
         return new ForkSettings(
-                nonce, isolatedPath, server, params, this.classes, carried, tests, classes, reason, ciNode);
+                nonce, isolatedPath, server, params, this.classes, carried, tests, classes, reason, ciNode, takeOver);
     }
 }

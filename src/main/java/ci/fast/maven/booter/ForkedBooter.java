@@ -97,6 +97,7 @@ public final class ForkedBooter {
             sink.send(new ForkEvent.Joined(index));
         });
         bridge.put(NodeBridge.RECONNECTED, (Runnable) () -> sink.send(new ForkEvent.Reconnected()));
+        bridge.put(NodeBridge.NAMED, (Consumer<String>) token -> sink.send(new ForkEvent.Named(token)));
         bridge.put(NodeBridge.BATCH_RECEIVED, (Consumer<List<String>>) batch -> {
             StartupTrace.mark("fork.batch");
             sink.send(new ForkEvent.Batch(batch));
@@ -108,6 +109,7 @@ public final class ForkedBooter {
         input.put(NodeBridge.CLASSES, settings.classes());
         input.put(NodeBridge.CARRIED, settings.carried());
         input.put(NodeBridge.CI_NODE, settings.ciNode());
+        input.put(NodeBridge.TAKE_OVER, settings.takeOver());
         input.put(NodeBridge.TESTS, bridge);
         StartupTrace.mark("fork.node");
         String result = IsolatedNode.run(settings.isolatedPath(), input);

@@ -37,6 +37,12 @@ public final class NodeBridge {
     /** Test side: a batch as it arrives, a {@code Consumer<List<String>>}. */
     public static final String BATCH_RECEIVED = "batchReceived";
 
+    /** Input: the token of a dead fork's node this one takes over, a {@code String}; "" for a node of its own. */
+    public static final String TAKE_OVER = "takeOver";
+
+    /** Test side: the token our server named the node with, a {@code Consumer<String>}. */
+    public static final String NAMED = "named";
+
     /** Test side: the node is back after an outage, a {@code Runnable}. */
     public static final String RECONNECTED = "reconnected";
 

@@ -35,6 +35,8 @@ final class ClassAssembler {
     private final ClassArrivals completed;
     private final Consumer<String> stray;
     private final Consumer<String> started;
+    /** The token our server named the fork's node with, or null. */
+    private String token;
     /** Classes started and not yet complete, in start order. */
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     /** The classes of the batch being run without a result yet. */
@@ -69,7 +71,9 @@ final class ClassAssembler {
     }
 
     synchronized void event(ForkEvent event) {
-        if (event instanceof ForkEvent.Reconnected) {
+        if (event instanceof ForkEvent.Named n) {
+            token = n.token();
+        } else if (event instanceof ForkEvent.Reconnected) {
             completed.reconnected();
         } else if (event instanceof ForkEvent.Batch b) {
             // A new batch means the server answered the results of the last one, the classes that yielded no test too.
@@ -194,6 +198,11 @@ final class ClassAssembler {
      * The wire outcomes of the batch last announced, by class, as far as they came. A fork that ran the classes it was
      * handed (reuseForks=false) and said goodbye has sent them all: they are its node's results for them.
      */
+    /** The token our server last named the fork's node with; null when it named none (the cloud never does). */
+    synchronized String token() {
+        return token;
+    }
+
     synchronized Map<String, List<Map<String, Object>>> outcomes() {
         Map<String, List<Map<String, Object>>> wire = new LinkedHashMap<>();
         batchOutcomes.forEach((key, outcomes) ->

@@ -139,7 +139,8 @@ public final class ForkProcess {
         }
         ForkExit end = exit(neverConnected, hung, exit, watchdog);
         ClassAssembler.Abandoned abandoned = assembler.abandon(end.failure());
-        return new ForkResult(number, end, abandoned.lost(), abandoned.unstarted(), abandoned.carried());
+        return new ForkResult(
+                number, end, abandoned.lost(), abandoned.unstarted(), abandoned.carried(), assembler.token());
     }
 
     /** Why a fork that never said goodbye ended; the watchdog's kill explains any exit code that follows it. */

@@ -15,13 +15,16 @@ import java.util.Map;
  * @param carried the wire outcomes (name, status, seconds, failure) of the fork's last batch, by class: for a dead
  *     fork, what a replacement fork sends to the server with its first deq; for a fork that ran the classes it was
  *     handed (reuseForks=false), what the node on the Maven side sends
+ * @param token the token our server named the fork's node with (a replacement of a fork that died before it started
+ *     any class of its batch takes the node over with it); null when none
  */
 public record ForkResult(
         int number,
         ForkExit exit,
         List<String> lost,
         List<String> unstarted,
-        Map<String, List<Map<String, Object>>> carried) {
+        Map<String, List<Map<String, Object>>> carried,
+        String token) {
     public ForkResult {
         lost = List.copyOf(lost);
         unstarted = List.copyOf(unstarted);
@@ -31,6 +34,6 @@ public record ForkResult(
     /** A fork whose node (or assigned classes) ended, well ({@code failure} null) or not; {@code outcomes} as carried. */
     static ForkResult ended(int number, String failure, Map<String, List<Map<String, Object>>> outcomes) {
         ForkExit exit = failure == null ? new ForkExit.Completed() : new ForkExit.NodeFailed(failure);
-        return new ForkResult(number, exit, List.of(), List.of(), outcomes);
+        return new ForkResult(number, exit, List.of(), List.of(), outcomes, null);
     }
 }

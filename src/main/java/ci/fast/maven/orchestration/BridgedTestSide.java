@@ -38,6 +38,12 @@ final class BridgedTestSide implements TestSide {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
+    public void named(String token) {
+        ((Consumer<String>) functions.get(NodeBridge.NAMED)).accept(token);
+    }
+
+    @Override
     public void reconnected() {
         ((Runnable) functions.get(NodeBridge.RECONNECTED)).run();
     }

@@ -62,6 +62,7 @@ public final class NodeEntry implements Function<Map<String, Object>, String> {
             ciNode.forEach(node::add);
             session.ciNode(node.build());
         }
+        session.takeOver((String) input.get(NodeBridge.TAKE_OVER));
         String carried = (String) input.get(NodeBridge.CARRIED);
         if (carried != null && !carried.isEmpty()) {
             session.carry(Json.parse(carried).asJsonObject());

@@ -134,6 +134,16 @@ public final class NodeSession {
     }
 
     /**
+     * Joins as the node our server named with {@code token}, the node of a fork of this machine that died before it
+     * started any class of its batch: the server knows this one as that node, which keeps its index and its batch,
+     * and hands this one the batch's classes (its first deq has no result for them), instead of waiting out the dead
+     * node's reconnect grace. Call before {@link #run}; null or empty for a node of its own.
+     */
+    public void takeOver(String token) {
+        this.token = token == null || token.isEmpty() ? null : token;
+    }
+
+    /**
      * Which CI node this machine is ({@link Events#CI_NODE}), sent in every join to a server that says it is ours, never
      * to the cloud, so that a retry of this CI job can rerun what it ran. Call before {@link #run}.
      */
@@ -187,6 +197,9 @@ public final class NodeSession {
                 tests.reconnected();
             }
             if (named != null) {
+                if (!named.equals(token)) {
+                    tests.named(named);
+                }
                 token = named;
             }
             if (!joinedBefore) {

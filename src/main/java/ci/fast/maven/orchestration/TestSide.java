@@ -22,6 +22,12 @@ public interface TestSide {
     /** Told once the node has joined. */
     default void joined(int nodeIndex) {}
 
+    /**
+     * Told the token our server named the node with, each time it names it anew: should this fork die before it
+     * starts a class of its batch, its replacement takes the node over with it.
+     */
+    default void named(String token) {}
+
     /** Told as each batch arrives, before it runs. */
     default void batchReceived(List<String> batch) {}
 

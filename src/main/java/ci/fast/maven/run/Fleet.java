@@ -91,7 +91,7 @@ final class Fleet {
                     replacements++;
                     started++;
                     log.warn("fork " + fork.number() + " died (" + failure + "); fork " + started + " replaces it");
-                    submit(forks, started, () -> template.get().carrying(carried), plan, secret, sink, log);
+                    submit(forks, started, replacement(template, fork, carried, recorder), plan, secret, sink, log);
                     running++;
                 } else {
                     log.warn("fork " + fork.number() + " died (" + failure + "); no replacement left (" + bound
@@ -107,6 +107,23 @@ final class Fleet {
         }
     }
 
+    /**
+     * A dead fork's replacement's settings. In remote mode, a fork that died before it started any class of its batch
+     * has nothing to carry that would tell the server its node is gone, so the server would keep the batch for the
+     * node's reconnect grace: its replacement takes the node over instead, with the token our server named it with,
+     * and is handed the batch at once. Otherwise a node of its own, carrying what the dead fork left unsent.
+     */
+    private static Supplier<ForkSettings> replacement(
+            Supplier<ForkSettings> template,
+            ForkResult dead,
+            String carried,
+            BiConsumer<JsonObject, List<String>> recorder) {
+        if (recorder == null && carried.isEmpty() && dead.lost().isEmpty() && dead.token() != null) {
+            return () -> template.get().takingOver(dead.token());
+        }
+        return () -> template.get().carrying(carried);
+    }
+
     /** Every fork's settings but for its nonce (and, when forks are not reused, its class). */
     static ForkSettings template(RunPlan plan, URI server, Map<String, String> params, Map<String, String> ciNode) {
         return new ForkSettings(
@@ -119,7 +136,8 @@ final class Fleet {
                 plan.tests(),
                 List.of(),
                 "",
-                ciNode);
+                ciNode,
+                "");
     }
 
     /** The line naming how a fork failed and what it lost. */

@@ -86,7 +86,8 @@ class ForkSettingsRoundTripTest {
                 TestRunOptions.DEFAULTS,
                 List.of(),
                 "",
-                Map.of());
+                Map.of(),
+                "");
 
         assertEquals(
                 List.copyOf(params.keySet()),
@@ -96,7 +97,7 @@ class ForkSettingsRoundTripTest {
     @Test
     void nullsSurviveTheRoundTrip() throws Exception {
         ForkSettings written = new ForkSettings(
-                null, List.of(), null, Map.of(), List.of(), "", TestRunOptions.DEFAULTS, List.of(), "", Map.of());
+                null, List.of(), null, Map.of(), List.of(), "", TestRunOptions.DEFAULTS, List.of(), "", Map.of(), null);
 
         assertEquals(written, roundTrip(written));
     }

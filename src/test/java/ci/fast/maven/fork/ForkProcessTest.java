@@ -41,7 +41,8 @@ class ForkProcessTest {
             TestRunOptions.DEFAULTS,
             List.of(),
             "",
-            Map.of());
+            Map.of(),
+            "");
 
     @TempDir
     Path dir;
