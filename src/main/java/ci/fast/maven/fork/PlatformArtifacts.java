@@ -1,5 +1,6 @@
 package ci.fast.maven.fork;
 
+import ci.fast.maven.config.VersionNumber;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -143,17 +144,7 @@ public final class PlatformArtifacts {
 
     /** Whether a {@code junit:junit} version is older than the 4.12 the Vintage engine runs. */
     static boolean isJUnit3(String version) {
-        if (version == null) {
-            return false;
-        }
-        String[] parts = version.split("[.-]");
-        try {
-            int major = Integer.parseInt(parts[0]);
-            int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
-            return major < 4 || major == 4 && minor < 12;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return VersionNumber.below(version, 4, 12);
     }
 
     private static String version(Collection<Artifact> artifacts, String groupId, String artifactId) {

@@ -1,5 +1,6 @@
 package ci.fast.maven.pom;
 
+import ci.fast.maven.config.VersionNumber;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
 
@@ -24,16 +25,6 @@ public final class SurefireProviders {
 
     /** Whether Surefire or Failsafe at {@code version} has them: before 3.6; null (unknown) counts as the newest. */
     static boolean hasFrameworkProviders(String version) {
-        if (version == null) {
-            return false;
-        }
-        String[] parts = version.split("[.-]");
-        try {
-            int major = Integer.parseInt(parts[0]);
-            int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
-            return major < 3 || major == 3 && minor < 6;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return VersionNumber.below(version, 3, 6);
     }
 }

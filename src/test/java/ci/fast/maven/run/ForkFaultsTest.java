@@ -13,7 +13,6 @@ import ci.fast.maven.results.ClassStart;
 import ci.fast.maven.results.ResultListener;
 import ci.fast.maven.server.Orchestrator;
 import ci.fast.maven.server.OrchestratorServer;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -26,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -64,7 +62,7 @@ class ForkFaultsTest {
         List<String> info = new CopyOnWriteArrayList<>();
         try (OrchestratorServer server = OrchestratorServer.start("127.0.0.1", 0, secret, orchestrator);
                 FaultProxy proxy = new FaultProxy(server.port())) {
-            List<Path> classPath = testClassPath();
+            List<Path> classPath = TestJvm.classPath();
             ForkOptions forks = new ForkOptions(
                     Path.of(System.getProperty("java.home"), "bin", "java"),
                     List.of(),
@@ -174,26 +172,5 @@ class ForkFaultsTest {
             }
             Thread.onSpinWait();
         }
-    }
-
-    /** This JVM's class path: Surefire may hand it over in a manifest-only jar's Class-Path. */
-    static List<Path> testClassPath() throws IOException {
-        String[] entries = System.getProperty("java.class.path").split(File.pathSeparator);
-        List<Path> path = new ArrayList<>();
-        if (entries.length == 1 && entries[0].endsWith(".jar")) {
-            try (JarFile jar = new JarFile(entries[0])) {
-                String manifestPath = jar.getManifest().getMainAttributes().getValue("Class-Path");
-                if (manifestPath != null) {
-                    for (String url : manifestPath.trim().split("\\s+")) {
-                        path.add(Path.of(URI.create(url)));
-                    }
-                    return path;
-                }
-            }
-        }
-        for (String entry : entries) {
-            path.add(Path.of(entry));
-        }
-        return path;
     }
 }

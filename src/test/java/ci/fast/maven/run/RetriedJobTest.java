@@ -133,7 +133,7 @@ class RetriedJobTest {
     private Set<String> run(URI server, String machine, int forkCount, Retry retry) {
         try {
             Path reports = dir.resolve(machine);
-            List<Path> classPath = ForkFaultsTest.testClassPath();
+            List<Path> classPath = TestJvm.classPath();
             ForkOptions forks = new ForkOptions(
                     Path.of(System.getProperty("java.home"), "bin", "java"),
                     List.of(),

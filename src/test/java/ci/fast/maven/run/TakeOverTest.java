@@ -51,7 +51,7 @@ class TakeOverTest {
         Path marker = dir.resolve("halted");
         List<String> warnings = new CopyOnWriteArrayList<>();
         try (OrchestratorServer server = OrchestratorServer.start("127.0.0.1", 0, secret, orchestrator)) {
-            List<Path> classPath = ForkFaultsTest.testClassPath();
+            List<Path> classPath = TestJvm.classPath();
             ForkOptions forks = new ForkOptions(
                     Path.of(System.getProperty("java.home"), "bin", "java"),
                     List.of("-Dtakeover.marker=" + marker),
