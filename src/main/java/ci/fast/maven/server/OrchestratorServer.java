@@ -87,6 +87,21 @@ public final class OrchestratorServer implements AutoCloseable {
      */
     public static OrchestratorServer start(String host, int port, Secret secret, FrameHandler handler, boolean ours)
             throws IOException {
+        // Tyrus finds its providers (the endpoint's default configurator among them) through the context loader, on
+        // the threads Grizzly makes here, which inherit it: the starting thread's may see none of them (a pool
+        // thread's in Maven is Maven's boot loader), and the upgrades would then never be answered.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(OrchestratorServer.class.getClassLoader());
+        try {
+            return startHere(host, port, secret, handler, ours);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static OrchestratorServer startHere(
+            String host, int port, Secret secret, FrameHandler handler, boolean ours) throws IOException {
         GLASSFISH_LOG.setLevel(Level.OFF);
         Container container = new Container();
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(SocketEndpoint.class, ENDPOINT)

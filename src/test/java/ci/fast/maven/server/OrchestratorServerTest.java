@@ -199,6 +199,33 @@ class OrchestratorServerTest {
     }
 
     @Test
+    void servesWhateverTheContextLoaderOfTheThreadThatStartedIt() throws Exception {
+        // Maven's plugin realm is a mojo thread's context loader; a pool thread's may see none of the server's
+        // libraries (JDK 21's common pool gives its workers the system loader, Maven's boot loader). Started on such
+        // a thread, the server still upgrades and answers.
+        server.close();
+        ClassLoader seesOnlyTheJdk =
+                new java.net.URLClassLoader(new java.net.URL[0], ClassLoader.getPlatformClassLoader());
+        java.util.concurrent.CompletableFuture<OrchestratorServer> started =
+                new java.util.concurrent.CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                started.complete(OrchestratorServer.start("127.0.0.1", 0, secret, log::add));
+            } catch (Throwable e) {
+                started.completeExceptionally(e);
+            }
+        });
+        starter.setContextClassLoader(seesOnlyTheJdk);
+        starter.start();
+        server = started.get(TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+
+        PhoenixClient client = connect(new Node());
+        Frame reply = await(client.push(Events.PHOENIX_TOPIC, Events.HEARTBEAT, Json.EMPTY));
+
+        assertEquals(Events.STATUS_OK, reply.replyStatus());
+    }
+
+    @Test
     void answersAHeartbeatOnThePhoenixTopicWithOk() throws Exception {
         PhoenixClient client = connect(new Node());
 
