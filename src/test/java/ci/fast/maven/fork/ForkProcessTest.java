@@ -97,7 +97,7 @@ class ForkProcessTest {
                 + "exec 3<>/dev/tcp/127.0.0.1/$port\n"
                 + "read -t 5 -N 1 <&3\n" // the settings frame's first byte: the Maven side has written it
                 + "exit 0"));
-        List<Boolean> forkRunningWhenAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Boolean> forkRunningWhenAsked = new CopyOnWriteArrayList<>();
 
         assertTimeoutPreemptively(LIMIT, () -> fork(options).run(() -> {
             forkRunningWhenAsked.add(Files.exists(dir.resolve("pid")));

@@ -27,6 +27,8 @@ import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -204,10 +206,8 @@ class OrchestratorServerTest {
         // libraries (JDK 21's common pool gives its workers the system loader, Maven's boot loader). Started on such
         // a thread, the server still upgrades and answers.
         server.close();
-        ClassLoader seesOnlyTheJdk =
-                new java.net.URLClassLoader(new java.net.URL[0], ClassLoader.getPlatformClassLoader());
-        java.util.concurrent.CompletableFuture<OrchestratorServer> started =
-                new java.util.concurrent.CompletableFuture<>();
+        ClassLoader seesOnlyTheJdk = new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader());
+        CompletableFuture<OrchestratorServer> started = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
             try {
                 started.complete(OrchestratorServer.start("127.0.0.1", 0, secret, log::add));
@@ -217,7 +217,7 @@ class OrchestratorServerTest {
         });
         starter.setContextClassLoader(seesOnlyTheJdk);
         starter.start();
-        server = started.get(TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        server = started.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
 
         PhoenixClient client = connect(new Node());
         Frame reply = await(client.push(Events.PHOENIX_TOPIC, Events.HEARTBEAT, Json.EMPTY));

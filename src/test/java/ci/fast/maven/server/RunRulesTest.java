@@ -12,7 +12,9 @@ import ci.fast.maven.server.RunEvent.NodeJoined;
 import ci.fast.maven.server.RunEvent.NodeLost;
 import ci.fast.maven.server.RunEvent.Progressed;
 import ci.fast.maven.server.RunEvent.RunFinished;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -182,7 +184,7 @@ class RunRulesTest {
 
     /** The queue's hand-out order: node 0's batches one after the other. */
     private List<String> queued() {
-        List<String> order = new java.util.ArrayList<>();
+        List<String> order = new ArrayList<>();
         List<Result> previous = List.of();
         for (int i = 0; i < 10; i++) {
             List<RunEvent> events = rules.deq(0, previous);
@@ -204,8 +206,7 @@ class RunRulesTest {
         for (String key : List.of("A1", "A2", "B1", "B2", "P")) {
             timings.record("junit", key, 10.0); // each longer than a young run's batch: one class a batch
         }
-        timings.recordContexts(
-                "junit", java.util.Map.of("A1", "spring:a", "A2", "spring:a", "B1", "spring:b", "B2", "spring:b"));
+        timings.recordContexts("junit", Map.of("A1", "spring:a", "A2", "spring:a", "B1", "spring:b", "B2", "spring:b"));
         rules.join(-1);
         rules.join(-1);
         rules.enq(List.of("A1", "A2", "B1", "B2", "P"));
