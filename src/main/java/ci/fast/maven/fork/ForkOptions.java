@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * How to start a fork: everything but what differs per fork. {@link ForkJvm#toOptions} gives the defaults of the
- * last three; the {@code with…} methods change one each.
+ * last four; the {@code with…} methods change one each.
  *
  * @param java the java executable
  * @param jvmArguments JVM options, argLine first, then system properties as {@code -D}
@@ -66,69 +66,74 @@ public record ForkOptions(
 
     /** These options with Surefire's {@code forkedProcessExitTimeoutInSeconds}. */
     public ForkOptions withExitTimeout(Duration exit) {
-        return new ForkOptions(
-                java,
-                jvmArguments,
-                classPath,
-                isolatedPath,
-                workingDirectory,
-                environment,
-                scratch,
-                timeout,
-                exit,
-                connectTimeout,
-                excludedEnvironment,
-                modules);
+        return new Copy(this).exitTimeout(exit).build();
     }
 
     /** These options with another time a fork has to connect back. */
     public ForkOptions withConnectTimeout(Duration connect) {
-        return new ForkOptions(
-                java,
-                jvmArguments,
-                classPath,
-                isolatedPath,
-                workingDirectory,
-                environment,
-                scratch,
-                timeout,
-                exitTimeout,
-                connect,
-                excludedEnvironment,
-                modules);
+        return new Copy(this).connectTimeout(connect).build();
     }
 
     /** These options with Surefire's {@code excludedEnvironmentVariables}. */
     public ForkOptions withExcludedEnvironment(List<String> excluded) {
-        return new ForkOptions(
-                java,
-                jvmArguments,
-                classPath,
-                isolatedPath,
-                workingDirectory,
-                environment,
-                scratch,
-                timeout,
-                exitTimeout,
-                connectTimeout,
-                excluded,
-                modules);
+        return new Copy(this).excludedEnvironment(excluded).build();
     }
 
     /** These options with the tests on the module path, {@code classPath} holding what is not on it. */
     public ForkOptions withModules(ModuleLayout layout) {
-        return new ForkOptions(
-                java,
-                jvmArguments,
-                classPath,
-                isolatedPath,
-                workingDirectory,
-                environment,
-                scratch,
-                timeout,
-                exitTimeout,
-                connectTimeout,
-                excludedEnvironment,
-                layout);
+        return new Copy(this).modules(layout).build();
+    }
+
+    /** Options as they were, but for what the {@code with…} methods change: the one place that lists every component. */
+    private static final class Copy {
+        private final ForkOptions of;
+        private Duration exitTimeout;
+        private Duration connectTimeout;
+        private List<String> excludedEnvironment;
+        private ModuleLayout modules;
+
+        Copy(ForkOptions of) {
+            this.of = of;
+            this.exitTimeout = of.exitTimeout;
+            this.connectTimeout = of.connectTimeout;
+            this.excludedEnvironment = of.excludedEnvironment;
+            this.modules = of.modules;
+        }
+
+        Copy exitTimeout(Duration exit) {
+            this.exitTimeout = exit;
+            return this;
+        }
+
+        Copy connectTimeout(Duration connect) {
+            this.connectTimeout = connect;
+            return this;
+        }
+
+        Copy excludedEnvironment(List<String> excluded) {
+            this.excludedEnvironment = excluded;
+            return this;
+        }
+
+        Copy modules(ModuleLayout layout) {
+            this.modules = layout;
+            return this;
+        }
+
+        ForkOptions build() {
+            return new ForkOptions(
+                    of.java,
+                    of.jvmArguments,
+                    of.classPath,
+                    of.isolatedPath,
+                    of.workingDirectory,
+                    of.environment,
+                    of.scratch,
+                    of.timeout,
+                    exitTimeout,
+                    connectTimeout,
+                    excludedEnvironment,
+                    modules);
+        }
     }
 }
