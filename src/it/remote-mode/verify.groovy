@@ -98,6 +98,24 @@ try {
     assert sample('fastci_deq_reply_seconds_count') >= 2
     assert !metrics.body.contains(secret)
     assert http('/healthz') == [status: 200, body: 'ok\n']
+
+    // The dashboard: each node named the whole run's page on the server, its timeline links to it, and the page shows
+    // the run's end, every class, without the key.
+    def pages = nodes.collect { node ->
+        def link = node.log.text =~ /the whole run, every node: (http:\/\/127\.0\.0\.1:${port}\/runs\/\S+)/
+        assert link.find(): "node ${node.name} named no run page:\n${node.log.text}"
+        link.group(1)
+    } as Set
+    assert pages.size() == 1: "both nodes of one build name one page: ${pages}"
+    String runPage = pages.first()
+    assert new File(basedir, 'target/fast-ci/timeline.html').text.contains("href=\"${runPage}\""): 'the timeline links to it'
+    def shown = http(new URL(runPage).path)
+    assert shown.status == 200
+    assert shown.body.contains('data-outcome="passed"') && shown.body.contains('8 / 8 classes'): shown.body
+    assert !shown.body.contains(secret)
+    def listed = http('/')
+    assert listed.status == 200 && listed.body.contains(new URL(runPage).path): listed.body
+    println "remote-mode: the dashboard shows ${runPage}"
     println "remote-mode: /metrics counted 8 classes done, ${sample('fastci_deq_reply_seconds_count') as long} deq replies"
 } finally {
     serve.destroy()

@@ -4,8 +4,10 @@ import ci.fast.maven.channel.Secret;
 import ci.fast.maven.server.Orchestrator;
 import ci.fast.maven.server.OrchestratorServer;
 import ci.fast.maven.server.RunKeyTimings;
+import ci.fast.maven.server.dashboard.Board;
 import java.io.File;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -19,6 +21,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "serve", requiresProject = false, threadSafe = true)
 public class ServeMojo extends AbstractMojo {
+    /** The finished runs the dashboard keeps showing after the server forgot them. */
+    private static final int FINISHED_RUNS_SHOWN = 50;
+
     /** The address to bind; {@code 0.0.0.0} serves every interface. */
     @Parameter(property = "fastCi.host", defaultValue = "127.0.0.1")
     private String host;
@@ -49,6 +54,15 @@ public class ServeMojo extends AbstractMojo {
     @Parameter(property = "fastCi.skipAfterFailureCount", defaultValue = "0")
     private int skipAfterFailureCount;
 
+    /**
+     * Whether the server serves its dashboard on its own port: {@code /} lists the live and the last finished runs, a
+     * run's page shows its timeline, nodes, failures, slowest classes and flaky tests, updated as the run goes on. It
+     * needs no key: whoever reaches the port sees the runs' topics and test results, so keep the port where only the
+     * team reaches it, or turn it off.
+     */
+    @Parameter(property = "fastCi.dashboard", defaultValue = "true")
+    private boolean dashboard;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         Secret secret;
@@ -60,11 +74,14 @@ public class ServeMojo extends AbstractMojo {
         OrchestratorServer server;
         try {
             RunKeyTimings timings = RunKeyTimings.load(timingsFile.toPath(), line -> getLog().warn(line));
-            Orchestrator orchestrator = Orchestrator.builder()
+            Orchestrator.Builder builder = Orchestrator.builder()
                     .log(line -> getLog().info(line))
                     .timings(timings)
-                    .skipAfterFailureCount(skipAfterFailureCount)
-                    .build();
+                    .skipAfterFailureCount(skipAfterFailureCount);
+            if (dashboard) {
+                builder.dashboard(new Board(Clock.systemUTC(), FINISHED_RUNS_SHOWN));
+            }
+            Orchestrator orchestrator = builder.build();
             server = OrchestratorServer.start(host, port, secret, orchestrator);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
@@ -73,8 +90,9 @@ public class ServeMojo extends AbstractMojo {
                     + e.getMessage() + "; choose another -DfastCi.port or -DfastCi.host");
         }
         getLog().info("FastCI orchestrator listening on " + server.baseUri()
-                + " (nodes set fastCi.server to it); metrics at " + server.httpUri() + "/metrics, health at "
-                + server.httpUri() + "/healthz; Ctrl-C stops it");
+                + " (nodes set fastCi.server to it); " + (dashboard ? "dashboard at " + server.httpUri() + "/, " : "")
+                + "metrics at " + server.httpUri() + "/metrics, health at " + server.httpUri()
+                + "/healthz; Ctrl-C stops it");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

@@ -2,6 +2,7 @@ package ci.fast.maven.booter;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +37,8 @@ final class BatchListener implements TestExecutionListener {
     private final Set<String> finished = new LinkedHashSet<>();
     /** Failed tests still to rerun: unique id → where its outcome is. Guarded by {@code this}. */
     private final Map<String, Slot> failing = new LinkedHashMap<>();
+    /** The outcomes that passed only on a rerun, by class: indexes into {@link #outcomes}. Guarded by {@code this}. */
+    private final Map<String, Set<Integer>> flaky = new HashMap<>();
     /** Classes whose finish waits for reruns: key → seconds. Guarded by {@code this}. */
     private final Map<String, Double> deferred = new LinkedHashMap<>();
     /** The first failure of a container above the classes (an engine), or null. */
@@ -214,6 +217,7 @@ final class BatchListener implements TestExecutionListener {
                 failing.remove(uniqueId);
                 if (!slot.container()) {
                     this.outcomes.get(slot.key()).set(slot.index(), outcome);
+                    flaky.computeIfAbsent(slot.key(), k -> new HashSet<>()).add(slot.index());
                 }
             }
         });
@@ -272,8 +276,14 @@ final class BatchListener implements TestExecutionListener {
         Map<String, List<Map<String, Object>>> wire = new LinkedHashMap<>();
         for (String key : batch) {
             List<Map<String, Object>> tests = new ArrayList<>();
-            for (TestOutcome t : outcomes.getOrDefault(key, List.of())) {
-                tests.add(t.wire());
+            List<TestOutcome> outcomesOfKey = outcomes.getOrDefault(key, List.of());
+            Set<Integer> flakyOfKey = flaky.getOrDefault(key, Set.of());
+            for (int i = 0; i < outcomesOfKey.size(); i++) {
+                Map<String, Object> test = outcomesOfKey.get(i).wire();
+                if (flakyOfKey.contains(i)) {
+                    test.put(TestOutcome.FLAKY, Boolean.TRUE);
+                }
+                tests.add(test);
             }
             wire.put(key, tests);
         }

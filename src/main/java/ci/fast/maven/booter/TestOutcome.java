@@ -119,6 +119,12 @@ public record TestOutcome(
      */
     public static final String NOT_LOADED = "ci.fast.ClassNotLoaded";
 
+    /**
+     * The key a per-test entry of {@link #wire} gets, {@code true}, when the test failed at first and passed on a
+     * rerun: its status is then passed.
+     */
+    public static final String FLAKY = "flaky";
+
     /** This outcome as one per-test entry of a results payload: name, status, seconds and, if any, failure. */
     public Map<String, Object> wire() {
         Map<String, Object> test = new HashMap<>();

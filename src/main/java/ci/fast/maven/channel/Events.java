@@ -42,6 +42,11 @@ public final class Events {
      * section 5 ({@link #CI_NODE}) and ask it for a retried node's share ({@link #SHARE_TOPIC_PREFIX}).
      */
     public static final String SERVER_HEADER = "x-fast-ci-server";
+    /**
+     * The header of our server's upgrade answer that says where its dashboard's run pages are, such as
+     * {@code /runs/}: a node's timeline links to its run's page there (docs/server-protocol.md).
+     */
+    public static final String DASHBOARD_HEADER = "x-fast-ci-dashboard";
 
     /**
      * A join to {@code fast_ci_share:<lineage>} with {@code {"node":…, "attempt":…}} asks our server what that CI node

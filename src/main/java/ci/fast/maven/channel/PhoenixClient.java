@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -59,6 +60,8 @@ public final class PhoenixClient implements AutoCloseable {
     private final Map<String, CompletableFuture<Frame>> pending = new ConcurrentHashMap<>();
     /** Whether the upgrade's answer said the server is ours ({@link Events#SERVER_HEADER}); set before connected. */
     private volatile boolean ours;
+    /** Where the server's run pages are ({@link Events#DASHBOARD_HEADER}), or null; set before connected. */
+    private volatile String dashboard;
     /** Set once connected; never null after {@link #connect}. */
     private volatile Session session;
     /** The heartbeat's handle; null until connected. */
@@ -132,15 +135,27 @@ public final class PhoenixClient implements AutoCloseable {
         return ours;
     }
 
-    /** Reads the upgrade's answer for {@link Events#SERVER_HEADER}, whatever its case. */
+    /**
+     * The path of our server's dashboard's run pages, such as {@code /runs/}, when its upgrade answer said it has one
+     * ({@link Events#DASHBOARD_HEADER}); empty otherwise, and always with the cloud.
+     */
+    public Optional<String> dashboard() {
+        return Optional.ofNullable(dashboard);
+    }
+
+    /** Reads the upgrade's answer for {@link Events#SERVER_HEADER} and {@link Events#DASHBOARD_HEADER}, whatever their case. */
     private final class Handshake extends ClientEndpointConfig.Configurator {
         @Override
         public void afterResponse(HandshakeResponse response) {
             for (Map.Entry<String, List<String>> header : response.getHeaders().entrySet()) {
-                if (Events.SERVER_HEADER.equalsIgnoreCase(header.getKey())
-                        && header.getValue() != null
-                        && !header.getValue().isEmpty()) {
+                if (header.getValue() == null || header.getValue().isEmpty()) {
+                    continue;
+                }
+                if (Events.SERVER_HEADER.equalsIgnoreCase(header.getKey())) {
                     ours = true;
+                } else if (Events.DASHBOARD_HEADER.equalsIgnoreCase(header.getKey())
+                        && header.getValue().get(0).startsWith("/")) {
+                    dashboard = header.getValue().get(0);
                 }
             }
         }

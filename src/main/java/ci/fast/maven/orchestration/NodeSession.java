@@ -258,7 +258,7 @@ public final class NodeSession {
                 return;
             }
             tests.batchReceived(batch);
-            unanswered = Payloads.results(batch, tests.run(batch));
+            unanswered = Payloads.results(batch, tests.run(batch), client.ours());
         }
     }
 

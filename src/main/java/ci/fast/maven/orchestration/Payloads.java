@@ -45,17 +45,27 @@ public final class Payloads {
         return results(List.copyOf(outcomes.keySet()), outcomes);
     }
 
-    /** The results of a batch: one KEY per class of {@code batch}, each with at least one per-test entry. */
+    /** The results of a batch as the cloud takes them: {@link #results(List, Map, boolean)} for another server. */
     static JsonObject results(List<String> batch, Map<String, List<Map<String, Object>>> outcomes) {
+        return results(batch, outcomes, false);
+    }
+
+    /**
+     * The results of a batch: one KEY per class of {@code batch}, each with at least one per-test entry.
+     *
+     * @param ours whether the server is our own, which takes a per-test {@code flaky} (docs/server-protocol.md); the
+     *     cloud's entries stay as PROTOCOL.md has them
+     */
+    static JsonObject results(List<String> batch, Map<String, List<Map<String, Object>>> outcomes, boolean ours) {
         JsonObjectBuilder payload = Json.PROVIDER.createObjectBuilder();
         for (String key : batch) {
             List<Map<String, Object>> tests = outcomes.getOrDefault(key, List.of());
-            payload.add(key, classEntry(tests));
+            payload.add(key, classEntry(tests, ours));
         }
         return payload.build();
     }
 
-    private static JsonObject classEntry(List<Map<String, Object>> tests) {
+    private static JsonObject classEntry(List<Map<String, Object>> tests, boolean ours) {
         JsonObjectBuilder entry = Json.PROVIDER.createObjectBuilder();
         int failed = 0;
         int passed = 0;
@@ -77,6 +87,9 @@ public final class Payloads {
                     .add("run_time", ((Number) test.get(TestSide.SECONDS)).doubleValue());
             if (test.get(TestSide.FAILURE) instanceof String failure) {
                 one.add("fully_formatted", failure);
+            }
+            if (ours && Boolean.TRUE.equals(test.get(TestSide.FLAKY))) {
+                one.add(TestSide.FLAKY, true);
             }
             entry.add(names.get(i), one);
             switch (status) {

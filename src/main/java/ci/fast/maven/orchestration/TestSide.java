@@ -9,12 +9,14 @@ import java.util.Map;
  */
 public interface TestSide {
     /** A test's outcome as the wire needs it. Keys: {@code name}, {@code status} (passed, failed or pending),
-     *  {@code seconds} (Double) and, for a failure, {@code failure} (message and stack trace). */
+     *  {@code seconds} (Double), for a failure {@code failure} (message and stack trace) and, for a test that passed
+     *  only on a rerun, {@code flaky} (Boolean.TRUE). */
     String NAME = "name";
 
     String STATUS = "status";
     String SECONDS = "seconds";
     String FAILURE = "failure";
+    String FLAKY = "flaky";
 
     /** Runs a batch; returns each class's tests as maps with the keys above. */
     Map<String, List<Map<String, Object>>> run(List<String> batch);

@@ -9,6 +9,8 @@ import ci.fast.maven.channel.ServerAddress;
 import ci.fast.maven.report.RunSummary;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -81,8 +83,12 @@ public final class RemoteRun {
     /** @throws IOException with the one line a user sees when the server refuses, or is out of reach and no fallback */
     public RunOutcome execute() throws IOException, InterruptedException {
         boolean ours;
+        String dashboard;
         try {
-            ours = ServerProbe.reach(new ServerAddress(server, secret, params), probeBackoff, scheduler);
+            ServerProbe.Reached reached =
+                    ServerProbe.reach(new ServerAddress(server, secret, params), probeBackoff, scheduler);
+            ours = reached.ours();
+            dashboard = reached.dashboard();
         } catch (ChannelException e) {
             scheduler.close();
             String refusal = e.isTransient() ? fallback.refusal() : "";
@@ -99,9 +105,11 @@ public final class RemoteRun {
         if (rerun != null && rerun.classes().isEmpty()) {
             return new RunOutcome(new RunSummary(), List.of());
         }
-        ResultSink sink = Reporting.sink(toRun, log);
-        log.info("FastCI: " + toRun.forkCount() + (toRun.forkCount() == 1 ? " node" : " nodes") + " joining "
-                + Events.topic(joining.get("run_key"), joining.get("build_id")) + " on " + server);
+        String topic = Events.topic(joining.get("run_key"), joining.get("build_id"));
+        URI page = dashboard == null ? null : runPage(server, dashboard, topic);
+        ResultSink sink = Reporting.sink(toRun, log, page);
+        log.info("FastCI: " + toRun.forkCount() + (toRun.forkCount() == 1 ? " node" : " nodes") + " joining " + topic
+                + " on " + server + (page == null ? "" : "; the whole run, every node: " + page));
         try {
             List<String> problems = Fleet.run(toRun, () -> server, secret, joining, retry.ciNode(), sink, log, null);
             sink.runFinished();
@@ -109,6 +117,16 @@ public final class RemoteRun {
         } finally {
             sink.endIfRunning();
         }
+    }
+
+    /**
+     * The page of {@code topic} on the dashboard of our server at {@code server}: the same host and port over HTTP
+     * (HTTPS for {@code wss}), at {@code dashboard} plus the percent-encoded topic.
+     */
+    static URI runPage(URI server, String dashboard, String topic) {
+        String scheme = "wss".equalsIgnoreCase(server.getScheme()) ? "https" : "http";
+        return URI.create(scheme + "://" + server.getRawAuthority() + dashboard
+                + URLEncoder.encode(topic, StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
     /**

@@ -9,6 +9,7 @@ import ci.fast.maven.results.Progress;
 import ci.fast.maven.results.ResultListener;
 import ci.fast.maven.results.TextReports;
 import ci.fast.maven.results.XmlReports;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -23,8 +24,13 @@ final class Reporting {
 
     /** A sink on the system clock for {@code plan}: its reports, its console lines and fast-ci's own outputs. */
     static ResultSink sink(RunPlan plan, RunLog log) {
+        return sink(plan, log, null);
+    }
+
+    /** As {@link #sink(RunPlan, RunLog)}, the timeline linking to {@code serverPage}, the whole run's page, if not null. */
+    static ResultSink sink(RunPlan plan, RunLog log, URI serverPage) {
         InstantSource clock = InstantSource.system();
-        return new ResultSink(clock, log, plan.reports().trimStackTrace(), listeners(plan, log, clock));
+        return new ResultSink(clock, log, plan.reports().trimStackTrace(), listeners(plan, log, clock, serverPage));
     }
 
     /** A sink on the system clock that writes the reports into {@code reportsDirectory} and shows the lines on {@code log}. */
@@ -41,10 +47,15 @@ final class Reporting {
      * @param clock the sink's, which stamps the classes the timeline lays out
      */
     static List<ResultListener> listeners(RunPlan plan, RunLog log, InstantSource clock) {
+        return listeners(plan, log, clock, null);
+    }
+
+    private static List<ResultListener> listeners(RunPlan plan, RunLog log, InstantSource clock, URI serverPage) {
         ReportOptions options = plan.reports();
         List<ResultListener> listeners = new ArrayList<>(listeners(plan.reportsDirectory(), options, log));
         if (options.timelineFile() != null) {
-            listeners.add(new TimelineFile(options.timelineFile(), plan.runKey(), plan.forkCount(), clock, log::warn));
+            listeners.add(new TimelineFile(
+                    options.timelineFile(), plan.runKey(), plan.forkCount(), clock, log::warn, serverPage));
         }
         if (options.gitHubSummary() != null) {
             listeners.add(new GitHubSummary(

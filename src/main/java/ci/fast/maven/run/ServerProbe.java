@@ -20,17 +20,25 @@ final class ServerProbe {
     private ServerProbe() {}
 
     /**
-     * @return whether the server said it is our own ({@link PhoenixClient#ours}), which takes PROTOCOL.md section 5
+     * What the server said of itself.
+     *
+     * @param ours whether it is our own ({@link PhoenixClient#ours}), which takes PROTOCOL.md section 5
+     * @param dashboard the path of its run pages ({@link PhoenixClient#dashboard}), or null
+     */
+    record Reached(boolean ours, String dashboard) {}
+
+    /**
+     * @return what the server said of itself
      * @throws ChannelException the last failure: final at once when the server refused (a key, a path, TLS), else
      *     transient once the backoff is used up
      */
-    static boolean reach(ServerAddress address, Backoff backoff, Scheduler scheduler)
+    static Reached reach(ServerAddress address, Backoff backoff, Scheduler scheduler)
             throws ChannelException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
                 try (PhoenixClient client =
                         PhoenixClient.connect(address, CONNECT_TIMEOUT, scheduler, new PhoenixClient.Listener() {})) {
-                    return client.ours();
+                    return new Reached(client.ours(), client.dashboard().orElse(null));
                 }
             } catch (ChannelException e) {
                 Duration wait = e.isTransient() ? backoff.next(attempt) : null;

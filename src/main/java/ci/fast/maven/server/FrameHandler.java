@@ -1,7 +1,9 @@
 package ci.fast.maven.server;
 
 import ci.fast.maven.channel.Frame;
+import ci.fast.maven.server.dashboard.Board;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.Optional;
 
 /** What the server does with the frames of its connections; the {@link Orchestrator} in production. */
 public interface FrameHandler {
@@ -16,4 +18,9 @@ public interface FrameHandler {
      * handler has none by default.
      */
     default void register(PrometheusRegistry registry) {}
+
+    /** The board a server serves as its dashboard; none by default. */
+    default Optional<Board> dashboard() {
+        return Optional.empty();
+    }
 }

@@ -1,5 +1,6 @@
 package ci.fast.maven.server;
 
+import ci.fast.maven.server.dashboard.DashboardHttp;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
@@ -13,8 +14,9 @@ import org.glassfish.grizzly.http.server.Response;
 
 /**
  * The plain HTTP requests of the server's port, beside the WebSocket upgrade (which Tyrus takes before they reach
- * this): {@value #METRICS} in Prometheus' text format, {@value #HEALTHZ} for a load balancer, 404 for every other path.
- * Neither needs the secret key: they show counts, never a key, and topics only as far as a metric would (none does).
+ * this): {@value #METRICS} in Prometheus' text format, {@value #HEALTHZ} for a load balancer, the dashboard's pages
+ * when it has one, 404 for every other path. None needs the secret key: they show counts, never a key; the dashboard
+ * shows the runs' topics and results to whoever reaches the port, as its documentation says.
  */
 final class HttpEndpoints extends HttpHandler {
     static final String METRICS = "/metrics";
@@ -24,11 +26,15 @@ final class HttpEndpoints extends HttpHandler {
     /** True once the server drains: {@value #HEALTHZ} then answers 503, so a load balancer sends no new nodes. */
     private final BooleanSupplier draining;
 
+    /** The dashboard's pages; null for a server without one. */
+    private final DashboardHttp dashboard;
+
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
 
-    HttpEndpoints(PrometheusRegistry registry, BooleanSupplier draining) {
+    HttpEndpoints(PrometheusRegistry registry, BooleanSupplier draining, DashboardHttp dashboard) {
         this.registry = registry;
         this.draining = draining;
+        this.dashboard = dashboard;
     }
 
     @Override
@@ -39,12 +45,15 @@ final class HttpEndpoints extends HttpHandler {
         request.getRequest().getUpgradeDC().recycle();
         request.getRequest().setIgnoreContentModifiers(false);
         String path = request.getRequestURI();
+        Method method = request.getMethod();
+        boolean read = Method.GET.equals(method) || Method.HEAD.equals(method);
         if (!path.equals(METRICS) && !path.equals(HEALTHZ)) {
-            text(response, 404, "not found\n");
+            if (!(read && dashboard != null && dashboard.serve(request, response))) {
+                text(response, 404, "not found\n");
+            }
             return;
         }
-        Method method = request.getMethod();
-        if (!Method.GET.equals(method) && !Method.HEAD.equals(method)) {
+        if (!read) {
             response.setHeader("Allow", "GET, HEAD");
             text(response, 405, "method not allowed\n");
             return;

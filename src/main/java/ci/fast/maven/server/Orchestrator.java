@@ -5,6 +5,7 @@ import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Frame;
 import ci.fast.maven.channel.Json;
 import ci.fast.maven.channel.Scheduler;
+import ci.fast.maven.server.dashboard.Board;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -55,6 +56,8 @@ public final class Orchestrator implements FrameHandler {
     private final Scheduler timer;
     /** This orchestrator's own metrics: its gauges read its runs. */
     private final ServerMetrics metrics = new ServerMetrics(this::load);
+    /** Null for none. */
+    private final Board dashboard;
 
     private Orchestrator(Builder builder) {
         this.store = builder.store;
@@ -71,6 +74,7 @@ public final class Orchestrator implements FrameHandler {
         this.reconnectGrace = builder.reconnectGrace;
         this.skipAfterFailureCount = builder.skipAfterFailureCount;
         this.timer = builder.timer;
+        this.dashboard = builder.dashboard;
     }
 
     /** An orchestrator whose timing history, by run key, is in memory and empty at first. */
@@ -101,6 +105,11 @@ public final class Orchestrator implements FrameHandler {
             metrics.deqHeld();
         }
         send(out, arrived);
+    }
+
+    @Override
+    public Optional<Board> dashboard() {
+        return Optional.ofNullable(dashboard);
     }
 
     /** Registers this orchestrator's metrics ({@link ServerMetrics}) with a server's registry. */
@@ -368,6 +377,8 @@ public final class Orchestrator implements FrameHandler {
         private Scheduler timer;
 
         private final List<RunListener> listeners = new ArrayList<>();
+        /** Null for none. */
+        private Board dashboard;
 
         private Builder() {}
 
@@ -439,6 +450,16 @@ public final class Orchestrator implements FrameHandler {
         /** Also tells {@code listener} what the runs do, after the log and the timings. */
         public Builder listener(RunListener listener) {
             listeners.add(require(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Shows the runs on {@code board}, which the server then serves as its dashboard (a listener like any other,
+         * and {@link FrameHandler#dashboard}).
+         */
+        public Builder dashboard(Board board) {
+            this.dashboard = require(board, "dashboard");
+            listeners.add(board);
             return this;
         }
 

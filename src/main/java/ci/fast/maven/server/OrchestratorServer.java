@@ -2,6 +2,8 @@ package ci.fast.maven.server;
 
 import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Secret;
+import ci.fast.maven.server.dashboard.DashboardHttp;
+import ci.fast.maven.server.dashboard.DashboardPages;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.HandshakeResponse;
@@ -29,7 +31,8 @@ import org.glassfish.tyrus.spi.WebSocketEngine;
  * server of a local run and {@code fast-ci:serve} are both this class. Besides the WebSocket ({@link #CONTEXT} plus
  * {@link #ENDPOINT}, gated by the secret key), the same port answers plain HTTP: {@code GET /metrics} (the handler's
  * metrics, in Prometheus' text format, from a registry of this server's own) and {@code GET /healthz} (200 while it
- * serves, 503 once {@link #drain draining}); every other path is a 404.
+ * serves, 503 once {@link #drain draining}), and, when the handler has a {@link FrameHandler#dashboard dashboard}, its
+ * pages; every other path is a 404.
  */
 public final class OrchestratorServer implements AutoCloseable {
     /** The socket's path: context {@value #CONTEXT} plus endpoint {@value #ENDPOINT}. */
@@ -104,15 +107,16 @@ public final class OrchestratorServer implements AutoCloseable {
             String host, int port, Secret secret, FrameHandler handler, boolean ours) throws IOException {
         GLASSFISH_LOG.setLevel(Level.OFF);
         Container container = new Container();
+        DashboardHttp dashboard = handler.dashboard().map(DashboardHttp::new).orElse(null);
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(SocketEndpoint.class, ENDPOINT)
-                .configurator(new Gate(secret, handler, ours))
+                .configurator(new Gate(secret, handler, ours, ours && dashboard != null))
                 .build();
         PrometheusRegistry registry = new PrometheusRegistry();
         handler.register(registry);
         AtomicBoolean draining = new AtomicBoolean();
         HttpServer http = new HttpServer();
         // Plain requests only: an upgrade on the socket's path is taken by the WebSocket add-on before handlers.
-        http.getServerConfiguration().addHttpHandler(new HttpEndpoints(registry, draining::get), "/");
+        http.getServerConfiguration().addHttpHandler(new HttpEndpoints(registry, draining::get, dashboard), "/");
         NetworkListener listener = new NetworkListener("fast-ci", host, port);
         listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
@@ -196,11 +200,14 @@ public final class OrchestratorServer implements AutoCloseable {
         private final Secret secret;
         private final FrameHandler handler;
         private final boolean ours;
+        /** Whether to say where the dashboard's run pages are ({@link Events#DASHBOARD_HEADER}). */
+        private final boolean dashboard;
 
-        Gate(Secret secret, FrameHandler handler, boolean ours) {
+        Gate(Secret secret, FrameHandler handler, boolean ours, boolean dashboard) {
             this.secret = secret;
             this.handler = handler;
             this.ours = ours;
+            this.dashboard = dashboard;
         }
 
         @Override
@@ -214,6 +221,9 @@ public final class OrchestratorServer implements AutoCloseable {
             // none.
             if (ours) {
                 response.getHeaders().put(Events.SERVER_HEADER, List.of("fast-ci-maven-plugin"));
+            }
+            if (dashboard) {
+                response.getHeaders().put(Events.DASHBOARD_HEADER, List.of(DashboardPages.RUNS));
             }
         }
 

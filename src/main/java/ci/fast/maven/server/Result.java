@@ -37,6 +37,12 @@ public record Result(String key, String status, double seconds, List<Test> tests
      * @param status {@code passed}, {@code failed} or {@code pending}, as sent
      * @param seconds its {@code run_time}; 0 when it sent none
      * @param message its {@code fully_formatted} text; null when it sent none
+     * @param flaky whether it failed at first and passed on a rerun (our nodes' {@code flaky}, docs/server-protocol.md)
      */
-    public record Test(String name, String status, double seconds, String message) {}
+    public record Test(String name, String status, double seconds, String message, boolean flaky) {
+        /** A test that was not flaky, or whose node did not say. */
+        public Test(String name, String status, double seconds, String message) {
+            this(name, status, seconds, message, false);
+        }
+    }
 }

@@ -60,7 +60,11 @@ final class Wire {
                 seconds += runTime;
                 if (test.containsKey("status")) {
                     tests.add(new Result.Test(
-                            value.getKey(), string(test.get("status")), runTime, string(test.get("fully_formatted"))));
+                            value.getKey(),
+                            string(test.get("status")),
+                            runTime,
+                            string(test.get("fully_formatted")),
+                            test.get("flaky") == JsonValue.TRUE));
                 }
             }
         }

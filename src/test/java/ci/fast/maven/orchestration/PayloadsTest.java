@@ -137,6 +137,24 @@ class PayloadsTest {
     }
 
     @Test
+    void marksAFlakyTestOnlyForOurServer() {
+        Map<String, Object> flaky = test("retried()", "passed", 0.2, null);
+        flaky.put(TestSide.FLAKY, Boolean.TRUE);
+        Map<String, List<Map<String, Object>>> outcomes =
+                Map.of("com.acme.A", List.of(flaky, test("steady()", "passed", 0.1, null)));
+
+        JsonObject ours =
+                Payloads.results(List.of("com.acme.A"), outcomes, true).getJsonObject("com.acme.A");
+        JsonObject cloud =
+                Payloads.results(List.of("com.acme.A"), outcomes, false).getJsonObject("com.acme.A");
+
+        assertTrue(ours.getJsonObject("retried()").getBoolean(TestSide.FLAKY));
+        assertFalse(ours.getJsonObject("steady()").containsKey(TestSide.FLAKY));
+        assertFalse(cloud.getJsonObject("retried()").containsKey(TestSide.FLAKY), "the cloud's entries are unchanged");
+        assertEquals("passed", ours.getString("file_status"));
+    }
+
+    @Test
     void leavesOutClassesNotInTheBatch() {
         JsonObject results = Payloads.results(
                 List.of("com.acme.A"),

@@ -1,11 +1,11 @@
 package ci.fast.maven.report.timeline;
 
 /** Text made safe for the page: HTML content and attributes, and JSON strings inside a {@code <script>} element. */
-final class Escape {
+public final class Escape {
     private Escape() {}
 
     /** For element content and double- or single-quoted attribute values. */
-    static String html(String s) {
+    public static String html(String s) {
         StringBuilder b = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -25,7 +25,7 @@ final class Escape {
      * A JSON string literal, quotes included. {@code <}, {@code >} and {@code &} are escaped too, so that a test's
      * message holding {@code </script>} cannot end the data element early; U+2028 and U+2029 for old parsers.
      */
-    static String json(String s) {
+    public static String json(String s) {
         StringBuilder b = new StringBuilder(s.length() + 16).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -16,7 +16,7 @@ public enum Outcome {
     CRASHED("crashed");
 
     /** The type fork/ClassAssembler gives the error of a class whose fork died; the name Surefire uses. */
-    static final String CRASH_TYPE = "ForkedProcessCrash";
+    public static final String CRASH_TYPE = "ForkedProcessCrash";
 
     /** The CSS class of its bar, and the word the page shows. */
     public final String word;

@@ -4,6 +4,7 @@ import ci.fast.maven.report.RunSummary;
 import ci.fast.maven.results.ClassRun;
 import ci.fast.maven.results.ResultListener;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,8 @@ public final class TimelineFile implements ResultListener {
     private final Instant start;
     /** Every class so far; the sink calls one event at a time, and nothing else reads it. */
     private final List<ClassRun> runs = new ArrayList<>();
+    /** The whole run's page on our server's dashboard, for a node of a remote run; null for none. */
+    private final URI serverPage;
     /** The forks' outages they came back from. */
     private int reconnects;
 
@@ -37,6 +40,13 @@ public final class TimelineFile implements ResultListener {
      * @param warn takes the one line saying the page could not be written; the run goes on without it
      */
     public TimelineFile(Path file, String title, int forks, InstantSource clock, Consumer<String> warn) {
+        this(file, title, forks, clock, warn, null);
+    }
+
+    /** As the other constructor, the page linking to {@code serverPage}, the whole run's page on our server. */
+    public TimelineFile(
+            Path file, String title, int forks, InstantSource clock, Consumer<String> warn, URI serverPage) {
+        this.serverPage = serverPage;
         this.file = file;
         this.title = title;
         this.forks = forks;
@@ -57,7 +67,16 @@ public final class TimelineFile implements ResultListener {
 
     @Override
     public void runFinished(RunSummary summary) {
-        String page = TimelinePage.render(Schedule.of(runs, forks, reconnects, start, clock.instant()), title);
+        TimelinePage.Extras extras = serverPage == null
+                ? TimelinePage.Extras.NONE
+                : new TimelinePage.Extras(
+                        "fork",
+                        "<p id=\"server-run\">This machine's forks; <a href=\""
+                                + Escape.html(serverPage.toString())
+                                + "\">the whole run, every node, on the server</a>.</p>\n",
+                        "",
+                        "");
+        String page = TimelinePage.render(Schedule.of(runs, forks, reconnects, start, clock.instant()), title, extras);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, page, StandardCharsets.UTF_8);

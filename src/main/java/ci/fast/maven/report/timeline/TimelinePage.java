@@ -1,15 +1,12 @@
 package ci.fast.maven.report.timeline;
 
+import ci.fast.maven.files.JarText;
 import ci.fast.maven.report.ClassResult;
 import ci.fast.maven.report.TestResult;
 import ci.fast.maven.results.ClassRun;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +28,26 @@ public final class TimelinePage {
 
     private TimelinePage() {}
 
+    /**
+     * What a page that shows a timeline among other things adds to it: the dashboard's run page.
+     *
+     * @param lane what a lane is, such as {@code fork} or {@code node}: each lane's label, and the figure of their count
+     * @param top HTML after the heading
+     * @param bottom HTML after the panel
+     * @param script a script run after the timeline's own; empty for none
+     */
+    public record Extras(String lane, String top, String bottom, String script) {
+        /** A run's own page: lanes are forks, nothing added. */
+        public static final Extras NONE = new Extras("fork", "", "", "");
+    }
+
     /** The page of {@code schedule}, titled with the run's key. */
     public static String render(Schedule schedule, String title) {
+        return render(schedule, title, Extras.NONE);
+    }
+
+    /** The page of {@code schedule}, titled with {@code title}, with {@code extras}. */
+    public static String render(Schedule schedule, String title, Extras extras) {
         List<Bar> all = new ArrayList<>();
         schedule.lanes().forEach(lane -> all.addAll(lane.bars()));
         StringBuilder html = new StringBuilder(8192);
@@ -42,23 +57,29 @@ public final class TimelinePage {
                 .append(resource("timeline.css"))
                 .append("</style></head>\n<body>\n<h1>fast-ci timeline <small>")
                 .append(Escape.html(title))
-                .append("</small></h1>\n");
-        figures(html, schedule);
-        svg(html, schedule, all);
+                .append("</small></h1>\n")
+                .append(extras.top());
+        figures(html, schedule, extras.lane());
+        svg(html, schedule, all, extras.lane());
         html.append("<div id=\"legend\">");
         for (Outcome o : Outcome.values()) {
             html.append("<span class=\"").append(o.word).append("\"></span>").append(o.word);
         }
         html.append("</div>\n");
         unrun(html, schedule.unrun());
-        html.append("<section id=\"panel\"><p>Point at a class to see its tests.</p></section>\n");
+        html.append("<section id=\"panel\"><p>Point at a class to see its tests.</p></section>\n")
+                .append(extras.bottom());
         html.append("<script type=\"application/json\" id=\"classes\">");
         data(html, all, schedule.unrun());
-        html.append("</script>\n<script>\n").append(resource("timeline.js")).append("</script>\n</body></html>\n");
+        html.append("</script>\n<script>\n").append(resource("timeline.js")).append("</script>\n");
+        if (!extras.script().isEmpty()) {
+            html.append("<script>\n").append(extras.script()).append("</script>\n");
+        }
+        html.append("</body></html>\n");
         return html.toString();
     }
 
-    private static void figures(StringBuilder html, Schedule s) {
+    private static void figures(StringBuilder html, Schedule s, String lane) {
         html.append("<dl id=\"figures\">\n");
         figure(html, "wall", "wall", seconds(s.wallSeconds()), false);
         figure(html, "class-time", "class time", seconds(s.classSeconds()), false);
@@ -69,7 +90,7 @@ public final class TimelinePage {
                 seconds(s.makespanSeconds()) + " / " + seconds(s.boundSeconds())
                         + String.format(Locale.ROOT, " (%.2f\u00d7)", s.ratio()),
                 false);
-        figure(html, "forks", "forks", Integer.toString(s.forks()), false);
+        figure(html, "forks", lane + "s", Integer.toString(s.forks()), false);
         figure(html, "reconnects", "reconnects", Integer.toString(s.reconnects()), s.reconnects() > 0);
         figure(html, "crashes", "crashes", Integer.toString(s.crashes()), s.crashes() > 0);
         figure(
@@ -90,14 +111,15 @@ public final class TimelinePage {
         html.append(bad ? " class=\"bad\">" : ">").append(Escape.html(value)).append("</dd></div>\n");
     }
 
-    private static void svg(StringBuilder html, Schedule s, List<Bar> all) {
+    private static void svg(StringBuilder html, Schedule s, List<Bar> all, String laneName) {
         double span = Math.max(Math.max(s.makespanSeconds(), s.boundSeconds()), 1e-3);
         double scale = CHART / span;
         int lanesBottom = TOP + s.lanes().size() * (LANE + GAP);
         int height = lanesBottom + 24; // room for the bound's label under the lanes
         html.append(String.format(
                 Locale.ROOT,
-                "<svg id=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\">\n",
+                "<svg id=\"timeline\" data-lane=\"%s\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\">\n",
+                Escape.html(laneName),
                 LEFT + CHART + RIGHT,
                 height));
         html.append("<g class=\"axis\">");
@@ -123,11 +145,12 @@ public final class TimelinePage {
             int y = TOP + l * (LANE + GAP);
             html.append(String.format(
                     Locale.ROOT,
-                    "<g class=\"lane\" data-fork=\"%d\"><text class=\"label\" x=\"%d\" y=\"%d\">fork %d</text>"
+                    "<g class=\"lane\" data-fork=\"%d\"><text class=\"label\" x=\"%d\" y=\"%d\">%s %d</text>"
                             + "<rect class=\"track\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>\n",
                     lane.fork(),
                     4,
                     y + LANE / 2 + 4,
+                    Escape.html(laneName),
                     lane.fork(),
                     LEFT,
                     y,
@@ -242,7 +265,7 @@ public final class TimelinePage {
     }
 
     /** Seconds as a reader takes them in: three significant digits, whole seconds from 100 on, {@code 0 s} for none. */
-    static String seconds(double seconds) {
+    public static String seconds(double seconds) {
         if (!(seconds > 0) || Double.isInfinite(seconds)) {
             return "0 s";
         }
@@ -253,13 +276,6 @@ public final class TimelinePage {
     }
 
     private static String resource(String name) {
-        try (InputStream in = TimelinePage.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("the plugin's jar lacks " + name + " beside TimelinePage");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name + " from the plugin's jar", e);
-        }
+        return JarText.read(TimelinePage.class, name);
     }
 }

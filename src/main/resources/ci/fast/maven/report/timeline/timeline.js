@@ -5,6 +5,7 @@
   var classes = JSON.parse(document.getElementById('classes').textContent);
   var panel = document.getElementById('panel');
   var bars = document.querySelectorAll('.bar');
+  var lane = document.getElementById('timeline').getAttribute('data-lane') || 'fork';
 
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -17,7 +18,7 @@
     var c = classes[i];
     panel.textContent = '';
     panel.appendChild(el('h2', c.name));
-    panel.appendChild(el('p', c.outcome + ', ' + c.duration + (c.fork ? ' on fork ' + c.fork + ', from ' + c.at : ', not run')));
+    panel.appendChild(el('p', c.outcome + ', ' + c.duration + (c.fork ? ' on ' + lane + ' ' + c.fork + ', from ' + c.at : ', not run')));
     var table = el('table');
     c.tests.forEach(function (t) {
       var row = el('tr', undefined, 'test');

@@ -1,6 +1,7 @@
 package ci.fast.maven.report.timeline;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * Debian's Chromium, headless, as the machine notes start it: no sandbox (we run as root), no GPU, and none of the
  * background connections a closed network refuses; a fresh profile each time. {@code .ci/run} installs it.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
     private static final long TIMEOUT_SECONDS = 90;
 
     private final Path executable;
@@ -25,7 +26,7 @@ final class HeadlessChromium {
     }
 
     /** The browser, or empty when none is installed; {@code work} holds its profiles and output. */
-    static Optional<HeadlessChromium> find(Path work) {
+    public static Optional<HeadlessChromium> find(Path work) {
         String configured = System.getenv("FAST_CI_CHROMIUM");
         List<String> candidates = new ArrayList<>();
         if (configured != null && !configured.isBlank()) {
@@ -44,6 +45,36 @@ final class HeadlessChromium {
         Path out = work.resolve("dom-" + System.nanoTime() + ".html");
         run(out, "--dump-dom", page.toUri().toString());
         return Files.readString(out, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The DOM of the page at {@code url} once its scripts had {@code budgetMillis} of virtual time: timers run at once,
+     * and the budget waits for the page's fetches, a reload included; with 0, the DOM once the page loaded.
+     */
+    public String dumpDom(URI url, int budgetMillis) throws IOException, InterruptedException {
+        Path out = work.resolve("dom-" + System.nanoTime() + ".html");
+        if (budgetMillis > 0) {
+            run(out, "--virtual-time-budget=" + budgetMillis, "--dump-dom", url.toString());
+        } else {
+            run(out, "--dump-dom", url.toString());
+        }
+        return Files.readString(out, StandardCharsets.UTF_8);
+    }
+
+    /** A PNG of the page at {@code url} in a window of {@code width} by {@code height} CSS pixels. */
+    public Path screenshot(URI url, Path png, int width, int height) throws IOException, InterruptedException {
+        run(
+                work.resolve("screenshot-" + System.nanoTime() + ".out"),
+                "--screenshot=" + png.toAbsolutePath(),
+                "--window-size=" + width + "," + height,
+                "--force-device-scale-factor=1",
+                "--hide-scrollbars",
+                "--virtual-time-budget=5000",
+                url.toString());
+        if (!Files.isRegularFile(png)) {
+            throw new IOException("chromium wrote no screenshot " + png);
+        }
+        return png;
     }
 
     /** A PNG of the page in a window of {@code width} by {@code height} CSS pixels, at one device pixel each. */

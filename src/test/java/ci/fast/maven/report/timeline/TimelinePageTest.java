@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ci.fast.maven.report.RunSummary;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The page's text as written, before any browser: what Chromium's test cannot tell apart. */
 class TimelinePageTest {
@@ -45,5 +50,33 @@ class TimelinePageTest {
         assertTrue(page.contains("\\u003c/script\\u003e\\u003cimg src=x onerror=alert(1)\\u003e"), page);
         assertTrue(page.contains("<small>junit-&lt;shop&gt;</small>"));
         assertFalse(page.matches("(?s).*(src|href)=\"https?:.*"), "the page loads nothing");
+    }
+
+    @Test
+    void aRemoteNodesPageLinksToTheWholeRunOnTheServer(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("timeline.html");
+        URI server = URI.create("http://ci-host:4000/runs/test_orchestrator%3Ajunit-42");
+        TimelineFile timeline = new TimelineFile(file, "junit", 1, () -> at(1), line -> {}, server);
+        timeline.classCompleted(failing(1, "a.ATest", 0, 1, "boom"));
+        timeline.runFinished(new RunSummary());
+
+        String page = Files.readString(file);
+        assertTrue(page.contains("<a href=\"" + server + "\">the whole run, every node, on the server</a>"), page);
+    }
+
+    @Test
+    void namesItsLanesAsTheExtrasSay() {
+        Schedule schedule = Schedule.of(List.of(failing(1, "a.ATest", 0, 1, "boom")), 1, 0, at(0), at(1));
+
+        String page = TimelinePage.render(
+                schedule, "t", new TimelinePage.Extras("node", "<p id=top>", "<p id=bottom>", "x();"));
+
+        assertTrue(page.contains(">node 1</text>"), page);
+        assertTrue(page.contains("<dt>nodes</dt>"), page);
+        assertTrue(page.contains("data-lane=\"node\""), page);
+        assertTrue(page.indexOf("<p id=top>") < page.indexOf("id=\"figures\""), "the top part before the figures");
+        assertTrue(page.indexOf("id=\"panel\"") < page.indexOf("<p id=bottom>"), "the bottom part after the panel");
+        assertTrue(page.contains("<script>\nx();</script>"), page);
+        assertFalse(TimelinePage.render(schedule, "t").contains("node 1"), "a run's own page has forks");
     }
 }
