@@ -37,6 +37,8 @@ final class BatchListener implements TestExecutionListener {
     private final Set<String> finished = new LinkedHashSet<>();
     /** Failed tests still to rerun: unique id → where its outcome is. Guarded by {@code this}. */
     private final Map<String, Slot> failing = new LinkedHashMap<>();
+    /** The per-JVM cache each finished class used ({@link ContextKey}), by class. Guarded by {@code this}. */
+    private final Map<String, String> contexts = new HashMap<>();
     /** The outcomes that passed only on a rerun, by class: indexes into {@link #outcomes}. Guarded by {@code this}. */
     private final Map<String, Set<Integer>> flaky = new HashMap<>();
     /** Classes whose finish waits for reruns: key → seconds. Guarded by {@code this}. */
@@ -283,6 +285,10 @@ final class BatchListener implements TestExecutionListener {
                 if (flakyOfKey.contains(i)) {
                     test.put(TestOutcome.FLAKY, Boolean.TRUE);
                 }
+                String context = contexts.get(key);
+                if (context != null && !context.isEmpty()) {
+                    test.put(TestOutcome.CONTEXT, context);
+                }
                 tests.add(test);
             }
             wire.put(key, tests);
@@ -344,7 +350,11 @@ final class BatchListener implements TestExecutionListener {
         if (sentProperties.changedTo(properties)) {
             sink.send(new ForkEvent.SystemProperties(key, properties));
         }
-        sink.send(new ForkEvent.ClassFinished(key, seconds, ContextKey.of(key)));
+        String context = ContextKey.of(key);
+        synchronized (this) {
+            contexts.put(key, context);
+        }
+        sink.send(new ForkEvent.ClassFinished(key, seconds, context));
     }
 
     /** Adds an outcome, sends it with its run's output token (or null), and returns its index in the class's list. */

@@ -125,6 +125,9 @@ public record TestOutcome(
      */
     public static final String FLAKY = "flaky";
 
+    /** The key of the per-JVM cache its class used ({@link ContextKey}) in each per-test entry of a class that has one. */
+    public static final String CONTEXT = "context";
+
     /** This outcome as one per-test entry of a results payload: name, status, seconds and, if any, failure. */
     public Map<String, Object> wire() {
         Map<String, Object> test = new HashMap<>();

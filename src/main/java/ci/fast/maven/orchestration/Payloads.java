@@ -53,8 +53,8 @@ public final class Payloads {
     /**
      * The results of a batch: one KEY per class of {@code batch}, each with at least one per-test entry.
      *
-     * @param ours whether the server is our own, which takes a per-test {@code flaky} (docs/server-protocol.md); the
-     *     cloud's entries stay as PROTOCOL.md has them
+     * @param ours whether the server is our own, which takes a per-test {@code flaky} and a class's {@code context}
+     *     (docs/server-protocol.md); the cloud's entries stay as PROTOCOL.md has them
      */
     static JsonObject results(List<String> batch, Map<String, List<Map<String, Object>>> outcomes, boolean ours) {
         JsonObjectBuilder payload = Json.PROVIDER.createObjectBuilder();
@@ -99,6 +99,9 @@ public final class Payloads {
             }
         }
         String fileStatus = failed > 0 ? "failed" : passed > 0 ? "passed" : "pending";
+        if (ours && !tests.isEmpty() && tests.get(0).get(TestSide.CONTEXT) instanceof String context) {
+            entry.add(TestSide.CONTEXT, context);
+        }
         return entry.add("file_status", fileStatus)
                 .add("test_count", failed + passed + pending)
                 .add("test_counters", counters(failed, passed, pending))

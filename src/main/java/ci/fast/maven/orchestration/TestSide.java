@@ -10,13 +10,15 @@ import java.util.Map;
 public interface TestSide {
     /** A test's outcome as the wire needs it. Keys: {@code name}, {@code status} (passed, failed or pending),
      *  {@code seconds} (Double), for a failure {@code failure} (message and stack trace) and, for a test that passed
-     *  only on a rerun, {@code flaky} (Boolean.TRUE). */
+     *  only on a rerun, {@code flaky} (Boolean.TRUE), and, for a class that used a per-JVM cache such as a Spring
+     *  context, {@code context} (its name). */
     String NAME = "name";
 
     String STATUS = "status";
     String SECONDS = "seconds";
     String FAILURE = "failure";
     String FLAKY = "flaky";
+    String CONTEXT = "context";
 
     /** Runs a batch; returns each class's tests as maps with the keys above. */
     Map<String, List<Map<String, Object>>> run(List<String> batch);

@@ -11,13 +11,21 @@ import java.util.List;
  * @param seconds the sum of its tests' run times: the class's duration as the node measured it
  * @param tests its per-test entries, in the order sent
  * @param lost whether no node reported it: the server recorded it failed because the nodes running it were lost
+ * @param context the per-JVM cache the class used, such as its Spring context, as our nodes name it
+ *     (docs/server-protocol.md); empty for none or not said
  */
-public record Result(String key, String status, double seconds, List<Test> tests, boolean lost) {
+public record Result(String key, String status, double seconds, List<Test> tests, boolean lost, String context) {
     /** The reason a class recorded as lost fails with (PROTOCOL.md section 5). */
     public static final String LOST_REASON = "the node running it was lost";
 
     public Result {
         tests = List.copyOf(tests);
+        context = context == null ? "" : context;
+    }
+
+    /** A result without a context. */
+    public Result(String key, String status, double seconds, List<Test> tests, boolean lost) {
+        this(key, status, seconds, tests, lost, "");
     }
 
     /** A result a node sent. */

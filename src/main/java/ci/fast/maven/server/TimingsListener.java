@@ -1,10 +1,11 @@
 package ci.fast.maven.server;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Adds each class's duration, and whether it failed, to the timing history under its run's key, and saves the history when a run finishes.
+ * Adds each class's duration, whether it failed and the per-JVM cache it used, to the timing history under its run's key, and saves the history when a run finishes.
  * A class recorded as lost says nothing of its duration and is left out. A result recorded on another thread in the
  * moment a run finishes may reach the history just after that save: it is in memory, and on disk at the next one.
  */
@@ -22,6 +23,10 @@ final class TimingsListener implements RunListener {
     public void classCompleted(RunId run, Result result) {
         if (!result.lost()) {
             timings.record(run.runKey(), result.key(), result.seconds(), "failed".equals(result.status()));
+            if (!result.context().isEmpty()) {
+                // So that the next run of the key hands a node the classes of the contexts it has built first.
+                timings.recordContexts(run.runKey(), Map.of(result.key(), result.context()));
+            }
         }
     }
 

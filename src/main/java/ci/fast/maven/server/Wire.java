@@ -68,7 +68,7 @@ final class Wire {
                 }
             }
         }
-        return new Result(key, string(entry.get("file_status")), seconds, tests, false);
+        return new Result(key, string(entry.get("file_status")), seconds, tests, false, string(entry.get("context")));
     }
 
     /**

@@ -155,6 +155,27 @@ class PayloadsTest {
     }
 
     @Test
+    void namesAClassesContextOnlyForOurServer() {
+        Map<String, Object> test = test("loads()", "passed", 0.2, null);
+        test.put(TestSide.CONTEXT, "spring:1a2b3c4d5e6f");
+        Map<String, List<Map<String, Object>>> outcomes =
+                Map.of("com.acme.A", List.of(test), "com.acme.Plain", List.of(test("plain()", "passed", 0.1, null)));
+
+        JsonObject ours = Payloads.results(List.of("com.acme.A", "com.acme.Plain"), outcomes, true);
+
+        assertEquals("spring:1a2b3c4d5e6f", ours.getJsonObject("com.acme.A").getString(TestSide.CONTEXT));
+        assertFalse(ours.getJsonObject("com.acme.Plain").containsKey(TestSide.CONTEXT));
+        assertFalse(
+                ours.getJsonObject("com.acme.A").getJsonObject("loads()").containsKey(TestSide.CONTEXT),
+                "a class's, not a test's");
+        assertFalse(
+                Payloads.results(List.of("com.acme.A"), outcomes, false)
+                        .getJsonObject("com.acme.A")
+                        .containsKey(TestSide.CONTEXT),
+                "the cloud's entries are unchanged");
+    }
+
+    @Test
     void leavesOutClassesNotInTheBatch() {
         JsonObject results = Payloads.results(
                 List.of("com.acme.A"),
