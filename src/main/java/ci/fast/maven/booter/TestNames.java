@@ -27,9 +27,11 @@ final class TestNames {
      * for a class that failed as a whole (a {@code @BeforeAll} that threw).
      */
     static String reportName(TestIdentifier id, TestPlan plan) {
-        if (className(id) != null) {
+        if (id.isContainer() && className(id) != null) {
             return "";
         }
+        // A test may have a class as its source too: the Vintage engine's JUnit 3 test case whose getName() is not a
+        // method's (guava-testlib's generated tests); its legacy name is that name, as Surefire reports it.
         String name = id.getLegacyReportingName();
         return name.endsWith("()") ? name.substring(0, name.length() - 2) : name;
     }
@@ -41,7 +43,8 @@ final class TestNames {
     static String classDisplayName(TestIdentifier id, TestPlan plan) {
         for (TestIdentifier at = id; at != null; at = plan.getParent(at).orElse(null)) {
             String name = className(at);
-            if (name != null) {
+            // A test whose source is a class is not that class: its display name is the test's.
+            if (name != null && at.isContainer()) {
                 return isDefaultName(at.getDisplayName(), name) ? null : at.getDisplayName();
             }
         }

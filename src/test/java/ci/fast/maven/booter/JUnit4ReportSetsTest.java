@@ -59,6 +59,30 @@ class JUnit4ReportSetsTest {
     }
 
     @Test
+    void aTestCaseThatNamesItselfIsReportedByItsNameInItsClass() throws Exception {
+        String all = JUnit4Samples.AllConfigured.class.getName();
+        String configured = JUnit4Samples.Configured.class.getName();
+
+        for (boolean junit4Provider : new boolean[] {true, false}) {
+            BatchRun run = BatchRun.of(List.of(all), 0, junit4Provider);
+
+            assertEquals(
+                    List.of(configured + "#testRead [KEEP [2, -1]]", configured + "#testRead [DELETE [8, 0]]"),
+                    tests(run, all),
+                    "the JUnit 4 provider's names, as Surefire 3.5.6 writes them for jimfs: " + junit4Provider);
+            assertEquals(
+                    List.of("", ""),
+                    run.all(ForkEvent.TestFinished.class).stream()
+                            .filter(t -> t.key().equals(all))
+                            .map(t -> t.outcome().classDisplayName() == null
+                                    ? ""
+                                    : t.outcome().classDisplayName())
+                            .toList(),
+                    "no display name of a class");
+        }
+    }
+
+    @Test
     void parameterizedTestsAreNamedByTheirIndexInTheirClass() throws Exception {
         String values = JUnit4Samples.Values.class.getName();
 

@@ -91,4 +91,34 @@ public final class JUnit4Samples {
             return all;
         }
     }
+
+    /** A test case that names itself: guava-testlib's generated tests (jimfs) add their configuration this way. */
+    public static class Configured extends TestCase {
+        private final String configuration;
+
+        public Configured(String method, String configuration) {
+            super(method);
+            this.configuration = configuration;
+        }
+
+        @Override
+        public String getName() {
+            return super.getName() + " [" + configuration + "]";
+        }
+
+        public void testRead() {}
+    }
+
+    /** A JUnit 3 suite() of self-named test cases, in suites named by their configuration. */
+    public static class AllConfigured extends TestCase {
+        public static junit.framework.Test suite() {
+            TestSuite all = new TestSuite();
+            for (String configuration : new String[] {"KEEP [2, -1]", "DELETE [8, 0]"}) {
+                TestSuite one = new TestSuite(configuration);
+                one.addTest(new Configured("testRead", configuration));
+                all.addTest(one);
+            }
+            return all;
+        }
+    }
 }
