@@ -83,7 +83,10 @@ public final class ServerOptions {
 
     /** The jar's flag of a setting: {@code fastCi.tls.keystore} is {@code --tls-keystore}. */
     static String flagName(String property) {
-        return "--" + snake(property.substring("fastCi.".length())).replace('_', '-');
+        return "--"
+                + snake(property.substring("fastCi.".length()))
+                        .replace('_', '-')
+                        .toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -21,16 +21,19 @@ public final class StandingServer {
      */
     public static OrchestratorServer start(ServerSettings settings, Consumer<String> info, Consumer<String> warn)
             throws IOException {
-        RunKeyTimings timings = RunKeyTimings.load(settings.timingsFile(), warn);
-        Orchestrator orchestrator = Orchestrator.builder()
+        return OrchestratorServer.start(
+                settings, orchestrator(settings, info, warn).build(), info);
+    }
+
+    /** The orchestrator of a standing server, before its build (a test sets its clock). */
+    static Orchestrator.Builder orchestrator(ServerSettings settings, Consumer<String> info, Consumer<String> warn) {
+        return Orchestrator.builder()
                 .log(info)
-                .timings(timings)
+                .timings(RunKeyTimings.load(settings.timingsFile(), warn))
                 .skipAfterFailureCount(settings.skipAfterFailureCount())
                 // The store keeps a finished run whole: by its end its queue is empty and nothing is held, so what it
                 // keeps is what the run enqueued and its results, which a late node and the run's reports read.
-                .finishedRunGrace(settings.retention())
-                .build();
-        return OrchestratorServer.start(settings, orchestrator, info);
+                .finishedRunGrace(settings.retention());
     }
 
     /** The line that says where the server listens. */
