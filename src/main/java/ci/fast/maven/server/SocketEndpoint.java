@@ -83,7 +83,12 @@ public final class SocketEndpoint extends Endpoint {
         guard.open.decrementAndGet();
         int code = closeReason.getCloseCode().getCode();
         Duration silent = Duration.ofNanos(guard.clock.getAsLong() - lastHeard);
-        if (code == CloseReason.CloseCodes.TOO_BIG.getCode()) {
+        // Tyrus closes with 1011 "Buffer overflow." for a frame over its incoming buffer (the limit), and with 1009 for
+        // a
+        // message of several frames over the session's text buffer (the limit too).
+        if (code == CloseReason.CloseCodes.TOO_BIG.getCode()
+                || code == CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode()
+                        && String.valueOf(closeReason.getReasonPhrase()).startsWith("Buffer overflow")) {
             guard.log.accept("cut the connection from " + connection.describe() + ": a frame over "
                     + guard.limits.maxFrameBytes() + " bytes");
         } else if (code == CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode()
