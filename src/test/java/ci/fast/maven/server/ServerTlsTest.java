@@ -19,7 +19,6 @@ import java.security.KeyStore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +39,7 @@ class ServerTlsTest {
     Path dir;
 
     private final Secret key = Secret.random();
-    private final Secret storePassword = Secret.random();
+    private Secret storePassword;
     private final Map<String, String> saved = new HashMap<>();
     private Path keystore;
     private Path truststore;
@@ -48,53 +47,10 @@ class ServerTlsTest {
 
     @BeforeEach
     void makeKeystores() throws Exception {
-        keystore = dir.resolve("server.p12");
-        truststore = dir.resolve("trust.p12");
-        Path certificate = dir.resolve("server.crt");
-        keytool(
-                "-genkeypair",
-                "-alias",
-                "server",
-                "-keyalg",
-                "EC",
-                "-groupname",
-                "secp256r1",
-                "-validity",
-                "2",
-                "-dname",
-                "CN=127.0.0.1",
-                "-ext",
-                "SAN=ip:127.0.0.1",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                keystore.toString(),
-                "-storepass",
-                storePassword.reveal());
-        keytool(
-                "-exportcert",
-                "-rfc",
-                "-alias",
-                "server",
-                "-keystore",
-                keystore.toString(),
-                "-storepass",
-                storePassword.reveal(),
-                "-file",
-                certificate.toString());
-        keytool(
-                "-importcert",
-                "-noprompt",
-                "-alias",
-                "server",
-                "-file",
-                certificate.toString(),
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                truststore.toString(),
-                "-storepass",
-                storePassword.reveal());
+        TestKeystores stores = TestKeystores.make(dir);
+        keystore = stores.keystore();
+        truststore = stores.truststore();
+        storePassword = stores.password();
         for (String property : TRUST_PROPERTIES) {
             saved.put(property, System.getProperty(property));
         }
@@ -185,15 +141,5 @@ class ServerTlsTest {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, factory.getTrustManagers(), null);
         return context;
-    }
-
-    private static void keytool(String... args) throws Exception {
-        String[] command = new String[args.length + 1];
-        command[0] = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        System.arraycopy(args, 0, command, 1, args.length);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "keytool did not finish");
-        assertEquals(0, process.exitValue(), output);
     }
 }
