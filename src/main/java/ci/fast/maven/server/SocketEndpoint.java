@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.glassfish.tyrus.core.RequestContext;
+import org.glassfish.tyrus.core.TyrusSession;
 
 /** (Public because Tyrus calls it reflectively.) One connected node: decodes its frames for its {@link FrameHandler} and tells it when the node goes away. */
 public final class SocketEndpoint extends Endpoint {
@@ -45,7 +46,12 @@ public final class SocketEndpoint extends Endpoint {
         // The upgrade checked the key; looked up again for its project (a keys file reloaded in between may drop it).
         Optional<String> project =
                 keys == null || keys.size() != 1 ? Optional.empty() : guard.keys.project(keys.get(0));
-        String address = remote == null ? session.getId() : remote.toString();
+        // Tyrus's session knows the peer's address (the standard property is not set behind our own listener).
+        String address = remote != null
+                ? remote.toString()
+                : session instanceof TyrusSession tyrus && tyrus.getRemoteAddr() != null
+                        ? tyrus.getRemoteAddr()
+                        : session.getId();
         connection = new Connection(session, address, runKey, new ProjectScope(project.orElse("")));
         guard.open.incrementAndGet();
         if (project.isEmpty()) {
