@@ -120,6 +120,8 @@ public class ServeMojo extends AbstractMojo {
         values.put(ServerOptions.SECRET_KEY, secretKey);
         values.put(ServerOptions.KEYS_FILE, keysFile == null ? null : keysFile.getPath());
         values.put(ServerOptions.TLS_KEYSTORE, tlsKeystore == null ? null : tlsKeystore.getPath());
+        // No parameter, so that no pom holds it: FAST_CI_TLS_PASSWORD, or -DfastCi.tls.password.
+        values.put(ServerOptions.TLS_PASSWORD, System.getProperty(ServerOptions.TLS_PASSWORD));
         values.put(ServerOptions.RETENTION, retention);
         values.put(ServerOptions.MAX_FRAME_BYTES, String.valueOf(maxFrameBytes));
         values.put(ServerOptions.IDLE_TIMEOUT, idleTimeout);

@@ -13,7 +13,8 @@ import ci.fast.maven.channel.Frame;
  * @param project the project of the connection's key, as the keys file names it
  */
 record ProjectScope(String project) {
-    static final ProjectScope NONE = new ProjectScope("");
+    /** The topics that name a project's things: its runs, and its retried nodes' shares. */
+    private static final String[] PREFIXES = {Events.TOPIC_PREFIX, Events.SHARE_TOPIC_PREFIX};
 
     /** {@code frame}, as it came from the node, with its topic in the project. */
     Frame inbound(Frame frame) {
@@ -54,6 +55,4 @@ record ProjectScope(String project) {
     private static Frame with(Frame frame, String topic) {
         return new Frame(frame.joinRef(), frame.ref(), topic, frame.event(), frame.payload());
     }
-
-    private static final String[] PREFIXES = {Events.TOPIC_PREFIX, Events.SHARE_TOPIC_PREFIX};
 }

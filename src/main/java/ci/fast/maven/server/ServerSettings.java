@@ -1,8 +1,10 @@
 package ci.fast.maven.server;
 
+import ci.fast.maven.channel.Secret;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Everything a standing server ({@code fast-ci:serve}, or the {@code server} jar) is started with, checked once. Built
@@ -57,7 +59,7 @@ public record ServerSettings(
      *     with a keys file
      * @param keysFile a file of {@code project=key} lines, reread when it changes; null with one key
      */
-    public record KeySource(ci.fast.maven.channel.Secret secretKey, Path keysFile) {
+    public record KeySource(Secret secretKey, Path keysFile) {
         public KeySource {
             if ((secretKey == null) == (keysFile == null)) {
                 throw new IllegalArgumentException("a server takes either one secret key or a keys file");
@@ -65,7 +67,7 @@ public record ServerSettings(
         }
 
         /** The keys the server checks upgrades against. */
-        ProjectKeys open(java.util.function.Consumer<String> log) {
+        ProjectKeys open(Consumer<String> log) {
             return keysFile == null ? ProjectKeys.single(secretKey) : ProjectKeys.file(keysFile, log);
         }
     }
@@ -76,7 +78,7 @@ public record ServerSettings(
      * @param keystore a PKCS12 file holding the server's certificate and private key
      * @param password the keystore's password (and its key's)
      */
-    public record Tls(Path keystore, ci.fast.maven.channel.Secret password) {
+    public record Tls(Path keystore, Secret password) {
         public Tls {
             if (keystore == null || password == null) {
                 throw new IllegalArgumentException("TLS needs a keystore and its password");

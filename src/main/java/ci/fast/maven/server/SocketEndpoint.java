@@ -71,6 +71,7 @@ public final class SocketEndpoint extends Endpoint {
             return;
         }
         Frame frame = decoded.frame();
+        // Per connection, not per address: behind a load balancer every node has the balancer's address.
         if (Events.JOIN.equals(frame.event()) && !joins.take()) {
             guard.log.accept("cut the connection from " + connection.describe() + ": more than "
                     + guard.limits.joinsPerMinute() + " joins a minute");
@@ -89,9 +90,8 @@ public final class SocketEndpoint extends Endpoint {
         guard.open.decrementAndGet();
         int code = closeReason.getCloseCode().getCode();
         Duration silent = Duration.ofNanos(guard.clock.getAsLong() - lastHeard);
-        // Tyrus closes with 1011 "Buffer overflow." for a frame over its incoming buffer (the limit), and with 1009 for
-        // a
-        // message of several frames over the session's text buffer (the limit too).
+        // Tyrus closes with 1011 "Buffer overflow." for a frame over its incoming buffer (the limit), and with 1009
+        // for a message of several frames over the session's text buffer (the limit too).
         if (code == CloseReason.CloseCodes.TOO_BIG.getCode()
                 || code == CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode()
                         && String.valueOf(closeReason.getReasonPhrase()).startsWith("Buffer overflow")) {
