@@ -1,13 +1,13 @@
 package ci.fast.maven;
 
-import ci.fast.maven.channel.Secret;
-import ci.fast.maven.server.Orchestrator;
 import ci.fast.maven.server.OrchestratorServer;
-import ci.fast.maven.server.RunKeyTimings;
-import ci.fast.maven.server.dashboard.Board;
+import ci.fast.maven.server.ServerOptions;
+import ci.fast.maven.server.ServerSettings;
+import ci.fast.maven.server.StandingServer;
 import java.io.File;
 import java.io.IOException;
-import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -21,9 +21,6 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "serve", requiresProject = false, threadSafe = true)
 public class ServeMojo extends AbstractMojo {
-    /** The finished runs the dashboard keeps showing after the server forgot them. */
-    private static final int FINISHED_RUNS_SHOWN = 50;
-
     /** The address to bind; {@code 0.0.0.0} serves every interface. */
     @Parameter(property = "fastCi.host", defaultValue = "127.0.0.1")
     private String host;
@@ -56,43 +53,59 @@ public class ServeMojo extends AbstractMojo {
 
     /**
      * Whether the server serves its dashboard on its own port: {@code /} lists the live and the last finished runs, a
-     * run's page shows its timeline, nodes, failures, slowest classes and flaky tests, updated as the run goes on. It
-     * needs no key: whoever reaches the port sees the runs' topics and test results, so keep the port where only the
-     * team reaches it, or turn it off.
+     * run's page shows its timeline, nodes, failures, slowest classes and flaky tests, updated as the run goes on.
+     * With one key it needs none: whoever reaches the port sees the runs' topics and test results, so keep the port
+     * where only the team reaches it, or turn it off. With a keys file, the browser asks for a project and its key
+     * and shows that project's runs only.
      */
     @Parameter(property = "fastCi.dashboard", defaultValue = "true")
     private boolean dashboard;
 
+    /**
+     * A file of {@code project=key} lines, one per project this server serves, reread when it changes: a node sees only
+     * the runs of its key's project. Instead of one secret key.
+     */
+    @Parameter(property = "fastCi.keysFile")
+    private File keysFile;
+
+    /** A PKCS12 keystore (password in {@code FAST_CI_TLS_PASSWORD}) that makes the socket wss://. */
+    @Parameter(property = "fastCi.tls.keystore")
+    private File tlsKeystore;
+
+    /** How long a finished run is kept (a late node is told "run finished"), then deleted: 14d, 12h, 30m, PT1H. */
+    @Parameter(property = "fastCi.retention", defaultValue = "14d")
+    private String retention;
+
+    /** The largest frame a node may send; a larger one cuts its connection. */
+    @Parameter(property = "fastCi.maxFrameBytes", defaultValue = "67108864")
+    private int maxFrameBytes;
+
+    /** A connection silent this long is cut (nodes heartbeat every 30 s). */
+    @Parameter(property = "fastCi.idleTimeout", defaultValue = "60s")
+    private String idleTimeout;
+
+    /** The joins one connection may send a minute; a connection that sends more is cut. */
+    @Parameter(property = "fastCi.joinsPerMinute", defaultValue = "600")
+    private int joinsPerMinute;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        Secret secret;
+        ServerSettings settings;
         try {
-            secret = Secrets.resolve(secretKey, System.getenv(Secrets.ENV), "fast-ci:serve");
+            settings = ServerOptions.translate(values(), System.getenv());
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
+            throw new MojoFailureException("fast-ci:serve: " + e.getMessage());
         }
         OrchestratorServer server;
         try {
-            RunKeyTimings timings = RunKeyTimings.load(timingsFile.toPath(), line -> getLog().warn(line));
-            Orchestrator.Builder builder = Orchestrator.builder()
-                    .log(line -> getLog().info(line))
-                    .timings(timings)
-                    .skipAfterFailureCount(skipAfterFailureCount);
-            if (dashboard) {
-                builder.dashboard(new Board(Clock.systemUTC(), FINISHED_RUNS_SHOWN));
-            }
-            Orchestrator orchestrator = builder.build();
-            server = OrchestratorServer.start(host, port, secret, orchestrator);
+            server = StandingServer.start(settings, line -> getLog().info(line), line -> getLog().warn(line));
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
             throw new MojoExecutionException("fast-ci:serve cannot listen on " + host + ":" + port + ": "
                     + e.getMessage() + "; choose another -DfastCi.port or -DfastCi.host");
         }
-        getLog().info("FastCI orchestrator listening on " + server.baseUri()
-                + " (nodes set fastCi.server to it); " + (dashboard ? "dashboard at " + server.httpUri() + "/, " : "")
-                + "metrics at " + server.httpUri() + "/metrics, health at " + server.httpUri()
-                + "/healthz; Ctrl-C stops it");
+        getLog().info(StandingServer.listening(server) + "; Ctrl-C stops it");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -107,5 +120,25 @@ public class ServeMojo extends AbstractMojo {
             Thread.currentThread().interrupt();
             server.close();
         }
+    }
+
+    /** The parameters by property name, for the one translation the server jar's flags go through too. */
+    private Map<String, String> values() {
+        Map<String, String> values = new HashMap<>();
+        values.put(ServerOptions.HOST, host);
+        values.put(ServerOptions.PORT, String.valueOf(port));
+        values.put(ServerOptions.SECRET_KEY, secretKey);
+        values.put(ServerOptions.KEYS_FILE, keysFile == null ? null : keysFile.getPath());
+        values.put(ServerOptions.TLS_KEYSTORE, tlsKeystore == null ? null : tlsKeystore.getPath());
+        // No parameter, so that no pom holds it: FAST_CI_TLS_PASSWORD, or -DfastCi.tls.password.
+        values.put(ServerOptions.TLS_PASSWORD, System.getProperty(ServerOptions.TLS_PASSWORD));
+        values.put(ServerOptions.RETENTION, retention);
+        values.put(ServerOptions.MAX_FRAME_BYTES, String.valueOf(maxFrameBytes));
+        values.put(ServerOptions.IDLE_TIMEOUT, idleTimeout);
+        values.put(ServerOptions.JOINS_PER_MINUTE, String.valueOf(joinsPerMinute));
+        values.put(ServerOptions.TIMINGS_FILE, timingsFile.getPath());
+        values.put(ServerOptions.SKIP_AFTER_FAILURE_COUNT, String.valueOf(skipAfterFailureCount));
+        values.put(ServerOptions.DASHBOARD, String.valueOf(dashboard));
+        return values;
     }
 }

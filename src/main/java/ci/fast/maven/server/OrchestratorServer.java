@@ -13,12 +13,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
 import org.glassfish.tyrus.container.grizzly.server.FastCiAddOns;
 import org.glassfish.tyrus.core.HandshakeException;
@@ -39,8 +39,8 @@ public final class OrchestratorServer implements AutoCloseable {
     public static final String CONTEXT = "/test_orchestrators";
 
     public static final String ENDPOINT = "/socket/websocket";
-    /** The largest frame accepted: an enq of tens of thousands of classes fits. */
-    static final int MAX_FRAME_BYTES = 64 * 1024 * 1024;
+    /** The largest frame accepted by default: an enq of tens of thousands of classes fits. */
+    static final int MAX_FRAME_BYTES = ServerSettings.Limits.DEFAULT.maxFrameBytes();
 
     /**
      * Grizzly and Tyrus log through java.util.logging, and their warnings quote the upgrade URL, secret and all. The
@@ -52,16 +52,28 @@ public final class OrchestratorServer implements AutoCloseable {
     private final TyrusServerContainer container;
     private final String host;
     private final int port;
-    /** Set by {@link #drain}, read by {@code /healthz}; never unset. */
-    private final AtomicBoolean draining;
+    /** Whether the socket is wss://. */
+    private final boolean secure;
+    /** Its draining flag is set by {@link #drain}, read by {@code /healthz} and the upgrades; never unset. */
+    private final ServerGuard guard;
+    /** Whether the port serves the dashboard. */
+    private final boolean dashboard;
 
     private OrchestratorServer(
-            HttpServer http, TyrusServerContainer container, String host, int port, AtomicBoolean draining) {
+            HttpServer http,
+            TyrusServerContainer container,
+            String host,
+            int port,
+            boolean secure,
+            ServerGuard guard,
+            boolean dashboard) {
+        this.dashboard = dashboard;
         this.http = http;
         this.container = container;
         this.host = host;
         this.port = port;
-        this.draining = draining;
+        this.secure = secure;
+        this.guard = guard;
     }
 
     /**
@@ -90,6 +102,29 @@ public final class OrchestratorServer implements AutoCloseable {
      */
     public static OrchestratorServer start(String host, int port, Secret secret, FrameHandler handler, boolean ours)
             throws IOException {
+        ServerGuard guard = new ServerGuard(
+                ProjectKeys.single(secret), ServerSettings.Limits.DEFAULT, line -> {}, System::nanoTime);
+        return start(host, port, guard, null, handler, ours);
+    }
+
+    /**
+     * A standing server as {@code settings} say (its keys, TLS and limits), whose frames go to {@code handler}, saying
+     * that it is ours; {@code log} gets a line for each connection cut or refused and each reload of the keys file.
+     *
+     * @throws IOException when the address cannot be bound or the keystore opened
+     * @throws IllegalArgumentException when the keys file cannot be read
+     */
+    public static OrchestratorServer start(ServerSettings settings, FrameHandler handler, Consumer<String> log)
+            throws IOException {
+        ServerGuard guard = new ServerGuard(settings.keys().open(log), settings.limits(), log, System::nanoTime);
+        SSLEngineConfigurator tls =
+                settings.tls().isPresent() ? ServerTls.engine(settings.tls().get()) : null;
+        return start(settings.host(), settings.port(), guard, tls, handler, true);
+    }
+
+    private static OrchestratorServer start(
+            String host, int port, ServerGuard guard, SSLEngineConfigurator tls, FrameHandler handler, boolean ours)
+            throws IOException {
         // Tyrus finds its providers (the endpoint's default configurator among them) through the context loader, on
         // the threads Grizzly makes here, which inherit it: the starting thread's may see none of them (a pool
         // thread's in Maven is Maven's boot loader), and the upgrades would then never be answered.
@@ -97,27 +132,33 @@ public final class OrchestratorServer implements AutoCloseable {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(OrchestratorServer.class.getClassLoader());
         try {
-            return startHere(host, port, secret, handler, ours);
+            return startHere(host, port, guard, tls, handler, ours);
         } finally {
             thread.setContextClassLoader(previous);
         }
     }
 
     private static OrchestratorServer startHere(
-            String host, int port, Secret secret, FrameHandler handler, boolean ours) throws IOException {
+            String host, int port, ServerGuard guard, SSLEngineConfigurator tls, FrameHandler handler, boolean ours)
+            throws IOException {
         GLASSFISH_LOG.setLevel(Level.OFF);
-        Container container = new Container();
-        DashboardHttp dashboard = handler.dashboard().map(DashboardHttp::new).orElse(null);
+        Container container = new Container(guard.limits);
+        DashboardHttp dashboard = handler.dashboard()
+                .map(board -> new DashboardHttp(board, KeyViewers.of(guard.keys)))
+                .orElse(null);
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(SocketEndpoint.class, ENDPOINT)
-                .configurator(new Gate(secret, handler, ours, ours && dashboard != null))
+                .configurator(new Gate(guard, handler, ours, ours && dashboard != null))
                 .build();
         PrometheusRegistry registry = new PrometheusRegistry();
         handler.register(registry);
-        AtomicBoolean draining = new AtomicBoolean();
         HttpServer http = new HttpServer();
         // Plain requests only: an upgrade on the socket's path is taken by the WebSocket add-on before handlers.
-        http.getServerConfiguration().addHttpHandler(new HttpEndpoints(registry, draining::get, dashboard), "/");
+        http.getServerConfiguration().addHttpHandler(new HttpEndpoints(registry, guard.draining::get, dashboard), "/");
         NetworkListener listener = new NetworkListener("fast-ci", host, port);
+        if (tls != null) {
+            listener.setSecure(true);
+            listener.setSSLEngineConfig(tls);
+        }
         listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
         listener.registerAddOn(FastCiAddOns.webSocket(container, CONTEXT));
@@ -132,7 +173,12 @@ public final class OrchestratorServer implements AutoCloseable {
             http.shutdownNow();
             throw new IOException("cannot deploy the orchestrator endpoint: " + e.getMessage(), e);
         }
-        return new OrchestratorServer(http, container, host, listener.getPort(), draining);
+        return new OrchestratorServer(http, container, host, listener.getPort(), tls != null, guard, dashboard != null);
+    }
+
+    /** Whether the port serves the handler's dashboard. */
+    public boolean hasDashboard() {
+        return dashboard;
     }
 
     /** The bound port. */
@@ -142,21 +188,27 @@ public final class OrchestratorServer implements AutoCloseable {
 
     /** The base URL nodes are given, such as {@code ws://127.0.0.1:4000}. */
     public URI baseUri() {
-        return URI.create("ws://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
+        return URI.create((secure ? "wss://" : "ws://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
     }
 
-    /** The base URL of the plain HTTP endpoints, such as {@code http://127.0.0.1:4000}. */
+    /** The base URL of the plain HTTP endpoints, such as {@code http://127.0.0.1:4000} ({@code https} with TLS). */
     public URI httpUri() {
         return URI.create("http" + baseUri().toString().substring("ws".length()));
     }
 
+    /** The WebSocket connections open now: what a draining server waits to see reach 0. */
+    public int connections() {
+        return guard.open.get();
+    }
+
     /**
      * Starts draining: from now on {@code /healthz} answers 503, so that a load balancer stops sending new nodes here,
-     * while the WebSocket keeps serving the nodes it has. The hook for a SIGTERM handler, which would then wait for its
-     * nodes to move to another replica before {@link #close}.
+     * and a new upgrade is refused with 503 (a node tries again, and the load balancer sends it to another replica),
+     * while the WebSocket keeps serving the nodes it has. A SIGTERM handler then waits for its nodes to move to another
+     * replica ({@link #connections}) before {@link #close}.
      */
     public void drain() {
-        draining.set(true);
+        guard.draining.set(true);
     }
 
     @Override
@@ -169,13 +221,14 @@ public final class OrchestratorServer implements AutoCloseable {
     private static final class Container extends TyrusServerContainer {
         private final WebSocketEngine engine;
 
-        Container() {
+        Container(ServerSettings.Limits limits) {
             super((Set<Class<?>>) null);
             // Set here, not per session in onOpen: a session schedules its idle check at creation with the default,
             // and a check scheduled with 0 that runs after onOpen raised the timeout closes the fresh session.
-            setDefaultMaxSessionIdleTimeout(SocketEndpoint.IDLE_TIMEOUT_MILLIS);
+            setDefaultMaxSessionIdleTimeout(limits.idleTimeout().toMillis());
+            setDefaultMaxTextMessageBufferSize(limits.maxFrameBytes());
             engine = TyrusWebSocketEngine.builder(this)
-                    .incomingBufferSize(MAX_FRAME_BYTES)
+                    .incomingBufferSize(limits.maxFrameBytes())
                     .build();
         }
 
@@ -197,14 +250,14 @@ public final class OrchestratorServer implements AutoCloseable {
 
     /** Checks the secret at the upgrade and hands each connection its endpoint. */
     private static final class Gate extends ServerEndpointConfig.Configurator {
-        private final Secret secret;
+        private final ServerGuard guard;
         private final FrameHandler handler;
         private final boolean ours;
         /** Whether to say where the dashboard's run pages are ({@link Events#DASHBOARD_HEADER}). */
         private final boolean dashboard;
 
-        Gate(Secret secret, FrameHandler handler, boolean ours, boolean dashboard) {
-            this.secret = secret;
+        Gate(ServerGuard guard, FrameHandler handler, boolean ours, boolean dashboard) {
+            this.guard = guard;
             this.handler = handler;
             this.ours = ours;
             this.dashboard = dashboard;
@@ -212,9 +265,16 @@ public final class OrchestratorServer implements AutoCloseable {
 
         @Override
         public void modifyHandshake(ServerEndpointConfig sec, HandshakeRequest request, HandshakeResponse response) {
-            List<String> keys = request.getParameterMap().get("secret_key");
-            if (keys == null || keys.size() != 1 || !secret.matches(keys.get(0))) {
+            if (guard.draining.get()) {
                 // Tyrus answers a HandshakeException thrown here with its status: a refused upgrade, as Phoenix does.
+                throw Gate.<RuntimeException>sneaky(new HandshakeException(503, "Service Unavailable"));
+            }
+            List<String> keys = request.getParameterMap().get("secret_key");
+            if (keys == null
+                    || keys.size() != 1
+                    || guard.keys.project(keys.get(0)).isEmpty()) {
+                guard.log.accept("refused a connection from " + SocketEndpoint.remote(request)
+                        + ": its secret_key is no project's key (HTTP 403)");
                 throw Gate.<RuntimeException>sneaky(new HandshakeException(403, "Forbidden"));
             }
             // Tells our nodes that this server takes the optional fields of PROTOCOL.md section 5; the cloud sends
@@ -230,7 +290,7 @@ public final class OrchestratorServer implements AutoCloseable {
         @Override
         @SuppressWarnings("unchecked")
         public <T> T getEndpointInstance(Class<T> endpointClass) {
-            return (T) new SocketEndpoint(handler);
+            return (T) new SocketEndpoint(handler, guard);
         }
 
         /** Throws a checked exception through an interface method that declares none (Tyrus expects it). */

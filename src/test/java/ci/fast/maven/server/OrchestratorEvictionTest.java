@@ -9,6 +9,7 @@ import ci.fast.maven.channel.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A standing server forgets what it served: a finished run is remembered for its grace on the orchestrator's clock
@@ -32,7 +34,8 @@ class OrchestratorEvictionTest {
     private final RunKeyTimings timings = RunKeyTimings.inMemory();
     private final ServerMetrics metrics = new ServerMetrics();
     private final List<String> log = new ArrayList<>();
-    private final Orchestrator orchestrator = Orchestrator.builder()
+    /** Replaced by a test of a standing server's own orchestrator. */
+    private Orchestrator orchestrator = Orchestrator.builder()
             .log(log::add)
             .timings(timings)
             .store(store)
@@ -40,6 +43,7 @@ class OrchestratorEvictionTest {
             .finishedRunGrace(GRACE)
             .listener(metrics)
             .build();
+
     private long refs;
 
     @Test
@@ -74,6 +78,27 @@ class OrchestratorEvictionTest {
         assertTrue(orchestrator.topics().size() <= 6, orchestrator.topics()::toString);
         assertEquals(orchestrator.topics(), store.topics());
         assertEquals(50, metrics.snapshot().runsFinished());
+    }
+
+    @Test
+    void keepsAStandingServersFinishedRunForItsRetentionOfFourteenDaysByDefaultThenDeletesIt(@TempDir Path dir) {
+        ServerSettings settings = ServerOptions.translate(
+                Map.of(ServerOptions.TIMINGS_FILE, dir.resolve("timings.json").toString()),
+                Map.of("FAST_CI_SECRET_KEY", "key"));
+        orchestrator = StandingServer.orchestrator(settings, log::add, log::add)
+                .store(store)
+                .clock(clock::get)
+                .build();
+        runSuite(FIRST, "junit", List.of("com.acme.A"));
+
+        clock.addAndGet(Duration.ofDays(14).toNanos() - 1);
+        Frame late = join(new FakePeer("late", "junit"), FIRST);
+        assertEquals(RunRules.RUN_FINISHED, late.replyResponse().getString("reason"), "13 days later, kept");
+        assertEquals(Set.of(FIRST), store.topics());
+
+        clock.addAndGet(1);
+        join(new FakePeer("other", "junit"), SECOND);
+        assertEquals(Set.of(SECOND), store.topics(), "deleted once 14 days have passed");
     }
 
     @Test

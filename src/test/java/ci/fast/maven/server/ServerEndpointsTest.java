@@ -2,9 +2,11 @@ package ci.fast.maven.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ci.fast.maven.channel.Backoff;
+import ci.fast.maven.channel.ChannelException;
 import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Frame;
 import ci.fast.maven.channel.Json;
@@ -135,8 +137,9 @@ class ServerEndpointsTest {
     }
 
     @Test
-    void healthzAnswers200WhileServingAnd503OnceDraining() throws Exception {
+    void healthzAnswers200WhileServingAnd503OnceDrainingWhenNewConnectionsAreRefused() throws Exception {
         OrchestratorServer server = start(Orchestrator.builder().build());
+        PhoenixClient connected = connect(server);
 
         HttpResponse<String> serving = get(server, "/healthz");
         assertEquals(200, serving.statusCode());
@@ -149,9 +152,12 @@ class ServerEndpointsTest {
         assertEquals("draining\n", draining.body());
         assertEquals(
                 Events.STATUS_OK,
-                await(connect(server).push(Events.PHOENIX_TOPIC, Events.HEARTBEAT, Json.EMPTY))
+                await(connected.push(Events.PHOENIX_TOPIC, Events.HEARTBEAT, Json.EMPTY))
                         .replyStatus(),
-                "the WebSocket still serves while draining");
+                "the WebSocket still serves its nodes while draining");
+        ChannelException refused = assertThrows(ChannelException.class, () -> connect(server));
+        assertTrue(refused.getMessage().contains("(HTTP 503)"), refused.getMessage());
+        assertEquals(1, server.connections());
     }
 
     @Test

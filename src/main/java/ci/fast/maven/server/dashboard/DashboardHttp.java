@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +13,8 @@ import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 
 /**
- * The dashboard's requests on the server's port: {@code /} (the runs), {@code /runs/<topic>} (a run) and
+ * The dashboard's requests on the server's port, each for the runs its viewer may see ({@link Viewers}): {@code /}
+ * (the runs), {@code /runs/<topic>} (a run) and
  * {@link DashboardPages#WAIT} (held until the board changes, at most {@link #HOLD}, so that an open page shows changes
  * without polling the server hard). A held request holds no thread: its response is suspended until the change.
  */
@@ -21,9 +23,17 @@ public final class DashboardHttp {
     static final Duration HOLD = Duration.ofSeconds(25);
 
     private final Board board;
+    private final Viewers viewers;
 
+    /** A dashboard of every run, for everyone. */
     public DashboardHttp(Board board) {
+        this(board, Viewers.EVERYONE);
+    }
+
+    /** A dashboard that shows each viewer the runs {@code viewers} lets them see. */
+    public DashboardHttp(Board board, Viewers viewers) {
         this.board = board;
+        this.viewers = viewers;
     }
 
     /**
@@ -33,15 +43,33 @@ public final class DashboardHttp {
      */
     public boolean serve(Request request, Response response) throws IOException {
         String path = request.getRequestURI();
+        boolean page = path.equals("/") || path.equals(DashboardPages.WAIT) || path.startsWith(DashboardPages.RUNS);
+        if (!page) {
+            return false;
+        }
+        Optional<String> viewer = viewers.project(request);
+        if (viewer.isEmpty()) {
+            // The browser asks for a user (the project) and a password (its key), and sends them with each request.
+            response.setHeader(
+                    "WWW-Authenticate", "Basic realm=\"fast-ci: your project and its key\", charset=\"UTF-8\"");
+            text(response, 401, "this server serves several projects: give your project's key as the password\n");
+            return true;
+        }
+        String project = viewer.get();
         if (path.equals("/")) {
-            html(response, 200, DashboardPages.runs(board.runs(), board.version()));
+            List<RunView> runs = board.runs().stream()
+                    .filter(r -> Viewers.sees(project, r.topic()))
+                    .map(r -> r.shownAs(Viewers.shown(project, r.topic())))
+                    .toList();
+            html(response, 200, DashboardPages.runs(runs, board.version()));
             return true;
         }
         if (path.startsWith(DashboardPages.RUNS) && path.length() > DashboardPages.RUNS.length()) {
             String topic = URLDecoder.decode(path.substring(DashboardPages.RUNS.length()), StandardCharsets.UTF_8);
-            Optional<RunView> run = board.run(topic);
+            Optional<RunView> run =
+                    board.run(Viewers.inner(project, topic)).filter(r -> Viewers.sees(project, r.topic()));
             if (run.isPresent()) {
-                html(response, 200, DashboardPages.run(run.get(), board.version()));
+                html(response, 200, DashboardPages.run(run.get().shownAs(topic), board.version()));
             } else {
                 html(response, 404, DashboardPages.missing(topic));
             }
@@ -56,7 +84,8 @@ public final class DashboardHttp {
             hold(response, since);
             return true;
         }
-        return false;
+        text(response, 404, "not found\n");
+        return true;
     }
 
     private void hold(Response response, long since) {

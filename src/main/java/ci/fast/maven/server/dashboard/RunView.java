@@ -99,6 +99,12 @@ public record RunView(
     /** A test that passed only on a rerun. */
     public record Flaky(String className, String test) {}
 
+    /** This view with the topic a viewer knows the run by. */
+    public RunView shownAs(String shownTopic) {
+        return new RunView(
+                shownTopic, runKey, started, finished, now, forgotten, nodes, classes, duplicates, reconnects, done);
+    }
+
     public boolean live() {
         return finished == null;
     }

@@ -1,0 +1,134 @@
+package ci.fast.maven.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import ci.fast.maven.channel.Events;
+import ci.fast.maven.channel.PhoenixClient;
+import ci.fast.maven.channel.Secret;
+import jakarta.websocket.CloseReason;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A connection that sends too large a frame, too many joins, or nothing at all is cut, with a line in the server's log,
+ * while the server goes on serving its other nodes: real server, real clients, on loopback.
+ */
+class ServerLimitsTest {
+    private static final String BUILD = "build-9";
+    private static final String T = Events.topic(RealNodes.RUN_KEY, BUILD);
+
+    private final Secret key = Secret.random();
+    private final List<String> log = new CopyOnWriteArrayList<>();
+    /** Every line of {@link #log} as it comes: the server logs a cut after its client may have seen the close. */
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+
+    private final List<AutoCloseable> closeAfter = new ArrayList<>();
+
+    @TempDir
+    Path dir;
+
+    private OrchestratorServer server;
+
+    @AfterEach
+    void stop() throws Exception {
+        for (AutoCloseable closeable : closeAfter) {
+            closeable.close();
+        }
+        server.close();
+    }
+
+    @Test
+    void cutsAConnectionThatSendsAFrameOverTheLimitAndServesTheOthers() throws Exception {
+        start(Map.of(ServerOptions.MAX_FRAME_BYTES, "2048"));
+        PhoenixClient other = connect();
+        RealNodes.Raw big = raw();
+
+        big.send("{\"topic\":\"" + T + "\",\"event\":\"phx_join\",\"payload\":{\"pad\":\"" + "x".repeat(4096)
+                + "\"},\"ref\":1}");
+
+        CloseReason reason = big.closed.get(RealNodes.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        assertEquals(CloseReason.CloseCodes.UNEXPECTED_CONDITION, reason.getCloseCode(), reason::toString);
+        assertEquals("Buffer overflow.", reason.getReasonPhrase());
+        awaitLine("cut the connection from ", ": a frame over 2048 bytes");
+        assertEquals(List.of("com.acme.A"), RealNodes.runAlone(other, T, List.of("com.acme.A")));
+        assertEquals(1, server.connections(), "the cut connection is counted closed");
+    }
+
+    @Test
+    void cutsAConnectionSilentForTheIdleTimeout() throws Exception {
+        start(Map.of(ServerOptions.IDLE_TIMEOUT, "300ms"));
+        RealNodes.Raw silent = raw();
+
+        CloseReason reason = silent.closed.get(RealNodes.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+
+        assertNotNull(reason);
+        awaitLine("cut the connection from ", "(idle timeout 300 ms)");
+        assertEquals(List.of("com.acme.B"), RealNodes.runAlone(connect(), T, List.of("com.acme.B")));
+    }
+
+    @Test
+    void cutsAConnectionThatFloodsTheServerWithJoinsAndServesTheOthers() throws Exception {
+        start(Map.of(ServerOptions.JOINS_PER_MINUTE, "5"));
+        RealNodes.Raw flood = raw();
+
+        for (int i = 1; i <= 50 && !flood.closed.isDone(); i++) {
+            flood.send("{\"topic\":\"" + Events.topic("junit", "flood-" + i)
+                    + "\",\"event\":\"phx_join\",\"payload\":{},\"ref\":" + i + "}");
+        }
+
+        CloseReason reason = flood.closed.get(RealNodes.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        assertEquals(
+                CloseReason.CloseCodes.VIOLATED_POLICY.getCode(),
+                reason.getCloseCode().getCode());
+        assertEquals("too many joins", reason.getReasonPhrase());
+        assertEquals(5, flood.received.size(), "the first five joins were answered: " + flood.received);
+        awaitLine("cut the connection from ", ": more than 5 joins a minute");
+        assertEquals(List.of("com.acme.C"), RealNodes.runAlone(connect(), T, List.of("com.acme.C")));
+    }
+
+    private void start(Map<String, String> limits) throws Exception {
+        Map<String, String> values = new java.util.HashMap<>(limits);
+        values.put(ServerOptions.PORT, "0");
+        values.put(ServerOptions.TIMINGS_FILE, dir.resolve("timings.json").toString());
+        server = StandingServer.start(
+                ServerOptions.translate(values, Map.of("FAST_CI_SECRET_KEY", key.reveal())), this::log, this::log);
+    }
+
+    private void log(String line) {
+        log.add(line);
+        lines.add(line);
+    }
+
+    /** Waits, at most the timeout, for a line of the server's log that starts and ends so. */
+    private void awaitLine(String start, String end) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RealNodes.TIMEOUT_SECONDS);
+        for (String line; (line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) != null; ) {
+            if (line.startsWith(start) && line.endsWith(end)) {
+                return;
+            }
+        }
+        throw new AssertionError("no line \"" + start + "…" + end + "\" in " + log);
+    }
+
+    private PhoenixClient connect() throws Exception {
+        PhoenixClient client = RealNodes.connect(server.baseUri(), key, BUILD);
+        closeAfter.add(client);
+        return client;
+    }
+
+    private RealNodes.Raw raw() throws Exception {
+        RealNodes.Raw raw = RealNodes.raw(server.baseUri(), key, BUILD);
+        closeAfter.add(raw);
+        return raw;
+    }
+}
