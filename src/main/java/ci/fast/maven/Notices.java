@@ -50,7 +50,6 @@ final class Notices {
                 "suiteXmlFiles",
                 "the classes and methods they name run through the JUnit Platform's TestNG engine; "
                         + TestNgSuiteFiles.NOT_APPLIED);
-        notice.when(p.objectFactory != null, "objectFactory", "not applied yet; TestNG's default object factory");
         notice.when(
                 !"junit:junit".equals(p.junitArtifactName),
                 "junitArtifactName=" + p.junitArtifactName,
