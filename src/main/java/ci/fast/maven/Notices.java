@@ -93,10 +93,6 @@ final class Notices {
         SurefireReporter info = SurefireReporter.of(p.statelessTestsetInfoReporter);
         SurefireReporter output = SurefireReporter.of(p.consoleOutputReporter);
         notice.when(
-                output.flag("usePhrasedFileName"),
-                "consoleOutputReporter usePhrasedFileName",
-                "not applied yet; output files are named by the class's name");
-        notice.when(
                 output.option("encoding") != null && !isUtf8(output.option("encoding")),
                 "consoleOutputReporter encoding=" + output.option("encoding"),
                 "output files are written in UTF-8");
