@@ -7,6 +7,7 @@ import ci.fast.maven.booter.samples.NgCountingFactory;
 import ci.fast.maven.booter.samples.NgExcludeSample;
 import ci.fast.maven.booter.samples.NgFactorySample;
 import ci.fast.maven.booter.samples.NgGroupSample;
+import ci.fast.maven.booter.samples.NgParallelSample;
 import ci.fast.maven.booter.samples.NgParameterSample;
 import ci.fast.maven.booter.samples.NgRecordingListener;
 import java.util.List;
@@ -86,6 +87,19 @@ class TestNgSuiteListenerTest {
         assertEquals(
                 List.of("fast", "slow"),
                 NgRecordingListener.PASSED.stream().sorted().toList());
+    }
+
+    @Test
+    void aTestsParallelSettingsRunItsMethodsAtOnce() throws Exception {
+        String type = NgParallelSample.class.getName();
+        TestNgSuite testNg = suite(
+                Map.of("unit", new TestNgSuite.Test("unit", Map.of(), List.of(), List.of(), "methods", 2)),
+                Map.of(type, new TestNgSuite.Member("unit", Map.of(), List.of())),
+                List.of());
+
+        BatchRun run = BatchRun.ofTestNg(List.of(SUITE), List.of(type), testNg);
+
+        assertEquals(List.of(type + "#one PASSED", type + "#two PASSED"), outcomes(run));
     }
 
     @Test
