@@ -66,10 +66,10 @@ public final class TestNgSuiteListener implements IAlterSuiteListener {
         for (XmlTest engineTest : engineTests) {
             Map<String, XmlTest> made = new LinkedHashMap<>();
             for (XmlClass type : engineTest.getXmlClasses()) {
-                TestNgSuite.Member member = spec.classes().get(type.getName());
+                TestNgSuite.Member member = member(spec, type.getName());
                 TestNgSuite.Test test = member == null ? null : spec.tests().get(member.test());
                 if (test == null) {
-                    // Not named by the files (a rerun's nested class, say): it stays in a test as the engine made it.
+                    // Not named by the files: it stays in a test as the engine made it.
                     XmlTest target = made.computeIfAbsent("", key -> copy(suite, engineTest, null));
                     type.setXmlTest(target);
                     target.getXmlClasses().add(type);
@@ -82,6 +82,23 @@ public final class TestNgSuiteListener implements IAlterSuiteListener {
                 }
             }
         }
+    }
+
+    /**
+     * Where the files place {@code className}; a static nested class the engine runs beside its outer class (as TestNG
+     * does, given the outer class) is in the outer class's test, without the outer class's own parameters and
+     * excluded methods.
+     */
+    private static TestNgSuite.Member member(TestNgSuite spec, String className) {
+        TestNgSuite.Member member = spec.classes().get(className);
+        for (String outer = className; member == null && outer.contains("$"); ) {
+            outer = outer.substring(0, outer.lastIndexOf('$'));
+            TestNgSuite.Member found = spec.classes().get(outer);
+            if (found != null) {
+                member = new TestNgSuite.Member(found.test(), Map.of(), List.of());
+            }
+        }
+        return member;
     }
 
     /**

@@ -7,6 +7,7 @@ import ci.fast.maven.booter.samples.NgCountingFactory;
 import ci.fast.maven.booter.samples.NgExcludeSample;
 import ci.fast.maven.booter.samples.NgFactorySample;
 import ci.fast.maven.booter.samples.NgGroupSample;
+import ci.fast.maven.booter.samples.NgNestedSamples;
 import ci.fast.maven.booter.samples.NgParallelSample;
 import ci.fast.maven.booter.samples.NgParameterSample;
 import ci.fast.maven.booter.samples.NgRecordingListener;
@@ -87,6 +88,19 @@ class TestNgSuiteListenerTest {
         assertEquals(
                 List.of("fast", "slow"),
                 NgRecordingListener.PASSED.stream().sorted().toList());
+    }
+
+    @Test
+    void aNestedClassRunsInItsOuterClasssTest() throws Exception {
+        String outer = NgNestedSamples.class.getName();
+        TestNgSuite testNg = suite(
+                Map.of("unit", test("unit", Map.of(), List.of("none of theirs"), List.of())),
+                Map.of(outer, new TestNgSuite.Member("unit", Map.of(), List.of())),
+                List.of());
+
+        BatchRun run = BatchRun.ofTestNg(List.of(SUITE), List.of(outer), testNg);
+
+        assertEquals(List.of(), outcomes(run), "the test's groups apply to the nested class too");
     }
 
     @Test
