@@ -84,9 +84,9 @@ def section = { String heading, String next ->
     log.substring(start, end < 0 ? log.length() : end)
 }
 String surefireLog = section('--- surefire:3.6.0:test (default-test)', '--- surefire:3.6.0:test (disabled)')
-String surefireDisabled = section('--- surefire:3.6.0:test (disabled)', '--- fast-ci:')
+String surefireDisabled = section('--- surefire:3.6.0:test (disabled)', '--- surefire:3.6.0:test (phrased-output)')
 String fastCiLog = section('--- fast-ci:', '--- fast-ci:')
-String fastCiDisabled = section(log.find(/--- fast-ci:\S+:test \(disabled\)/), '--- jar:')
+String fastCiDisabled = section(log.find(/--- fast-ci:\S+:test \(disabled\)/), '--- fast-ci:')
 assert fastCiLog.contains(':test (default) @')
 def testLines = { String part ->
     (part =~ /(?m)^\[(\w+)\] (com\.example\S+ (?:-- Time elapsed: [0-9.]+ s.*|skipped))$/).collect {
@@ -108,3 +108,23 @@ for (String dir : ['surefire-disabled', 'fast-ci-disabled']) {
     def written = reportFiles(new File(basedir, "target/$dir"))
     assert written.isEmpty() : "target/$dir: $written"
 }
+
+// consoleOutputReporter's usePhrasedFileName, with redirectTestOutputToFile: a class's output file is named by its
+// @DisplayName, as Surefire names it by its test set's. Where they differ, on purpose: Surefire 3.6.0 names the file
+// of a class without one "null", and gives a @Nested class's output a file of its own; fast-ci names the first by the
+// class, and keeps the second in its top-level class's file.
+def outputs = { String dir ->
+    (new File(basedir, "target/$dir").listFiles() ?: []).findAll { it.name.endsWith('-output.txt') }
+            .collectEntries { [it.name, it.readLines().sort()] }
+}
+def surefireOutputs = outputs('surefire-output')
+def fastCiOutputs = outputs('fast-ci-output')
+assert fastCiOutputs['A passing suite-suffixed-output.txt'] == surefireOutputs['A passing suite-suffixed-output.txt']
+assert fastCiOutputs['A passing suite-suffixed-output.txt'] == ['printed by a passing test', 'printed on stderr by a passing test']
+assert surefireOutputs['An outer suite-suffixed-output.txt'] == ['outer prints']
+assert surefireOutputs['an inner suite-suffixed-output.txt'] == ['inner prints']
+assert fastCiOutputs['An outer suite-suffixed-output.txt'] == ['inner prints', 'outer prints']
+assert fastCiOutputs['com.example.reports.MixedTest-suffixed-output.txt'] == surefireOutputs['null-suffixed-output.txt']
+assert fastCiOutputs.keySet() == ['A passing suite-suffixed-output.txt', 'An outer suite-suffixed-output.txt',
+                                  'com.example.reports.MixedTest-suffixed-output.txt'] as Set
+true

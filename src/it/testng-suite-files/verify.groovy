@@ -36,7 +36,7 @@ def compare = { String surefire, String fastCi ->
 // The discovered classes in one reused fork: Surefire's TestNG provider gets them all at once and runs one suite.
 compare('surefire-all', 'fast-ci-all')
 assert reportFiles(new File(target, 'fast-ci-all')) == ['TEST-TestSuite.xml']
-assert testcases(parse(new File(target, 'fast-ci-all/TEST-TestSuite.xml'))).size() == 7
+assert testcases(parse(new File(target, 'fast-ci-all/TEST-TestSuite.xml'))).size() == 14
 
 // In two forks it gets them one by one, a report each: a static nested class's test runs, in its outer class's.
 compare('surefire-forks', 'fast-ci-forks')
@@ -47,8 +47,29 @@ assert testcases(outer)*.classname == ['com.example.ng.OuterTest', 'com.example.
 compare('surefire-suite', 'fast-ci-suite')
 assert reportFiles(new File(target, 'fast-ci-suite')) == ['TEST-TestSuite.xml']
 def suite = parse(new File(target, 'fast-ci-suite/TEST-TestSuite.xml'))
+// Their groups, excluded methods and parameters applied (only AlphaTest's failsOnPurpose fails), the objectFactory too.
 assert testcases(suite).collect { it.classname + '#' + it.name } == [
         'com.example.ng.AlphaTest#adds', 'com.example.ng.AlphaTest#failsOnPurpose', 'com.example.ng.BetaTest#one',
-        'com.example.ng.GammaTest#gamma', 'com.example.ng.more.MoreChecks#more']
+        'com.example.ng.ExcludingTest#kept', 'com.example.ng.FactoryTest#createdByTheFactory',
+        'com.example.ng.GammaTest#gamma', 'com.example.ng.GroupedTest#fast', 'com.example.ng.ParameterTest#greets',
+        'com.example.ng.more.MoreChecks#more']
+assert testcases(suite).findAll { !it.children.isEmpty() }*.name == ['failsOnPurpose']
 assert log.contains('Running TestSuite')
-assert log =~ /Tests run: 5, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: [0-9.]+ s <<< FAILURE! -- in TestSuite/
+assert log =~ /Tests run: 9, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: [0-9.]+ s <<< FAILURE! -- in TestSuite/
+
+// The suite file's listener ran under both, and saw the same tests.
+def listened = { String name ->
+    File file = new File(target, name)
+    assert file.isFile() : "the suite's listener wrote no ${name}"
+    file.readLines().sort()
+}
+assert listened('fast-ci-listener.txt') == listened('surefire-listener.txt')
+assert listened('fast-ci-listener.txt').size() == 9
+
+// The objectFactory, without suite files too: FactoryTest passes in every run.
+['fast-ci-all', 'fast-ci-forks'].each { dir ->
+    new File(target, dir).listFiles().findAll { it.name ==~ /TEST-.*\.xml/ }.each { f ->
+        testcases(parse(f)).findAll { it.name == 'createdByTheFactory' }.each { assert it.children.isEmpty() : "${dir}: ${it}" }
+    }
+}
+true

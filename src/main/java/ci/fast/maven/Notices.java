@@ -50,7 +50,6 @@ final class Notices {
                 "suiteXmlFiles",
                 "the classes and methods they name run through the JUnit Platform's TestNG engine; "
                         + TestNgSuiteFiles.NOT_APPLIED);
-        notice.when(p.objectFactory != null, "objectFactory", "not applied yet; TestNG's default object factory");
         notice.when(
                 !"junit:junit".equals(p.junitArtifactName),
                 "junitArtifactName=" + p.junitArtifactName,
@@ -93,10 +92,6 @@ final class Notices {
         SurefireReporter xml = SurefireReporter.of(p.statelessTestsetReporter);
         SurefireReporter info = SurefireReporter.of(p.statelessTestsetInfoReporter);
         SurefireReporter output = SurefireReporter.of(p.consoleOutputReporter);
-        notice.when(
-                output.flag("usePhrasedFileName"),
-                "consoleOutputReporter usePhrasedFileName",
-                "not applied yet; output files are named by the class's name");
         notice.when(
                 output.option("encoding") != null && !isUtf8(output.option("encoding")),
                 "consoleOutputReporter encoding=" + output.option("encoding"),

@@ -2,13 +2,17 @@ package ci.fast.maven;
 
 import ci.fast.maven.report.ReportLayout;
 
-/** Surefire's report parameters, and the options of its XML and text reporters, as the reports' {@link ReportLayout}. */
+/**
+ * Surefire's report parameters, and the options of its XML, text and output reporters, as the reports'
+ * {@link ReportLayout}.
+ */
 final class ReportLayouts {
     private ReportLayouts() {}
 
     static ReportLayout of(TestParameters p) {
         SurefireReporter xml = SurefireReporter.of(p.statelessTestsetReporter);
         SurefireReporter text = SurefireReporter.of(p.statelessTestsetInfoReporter);
+        SurefireReporter output = SurefireReporter.of(p.consoleOutputReporter);
         return ReportLayout.builder()
                 .nameSuffix(p.reportNameSuffix)
                 .plain("plain".equals(p.reportFormat))
@@ -24,6 +28,7 @@ final class ReportLayouts {
                         text.flag("usePhrasedFileName"),
                         text.flag("usePhrasedClassNameInRunning"),
                         text.flag("usePhrasedClassNameInTestCaseSummary"))
+                .outputPhrasedFileName(output.flag("usePhrasedFileName"))
                 .build();
     }
 

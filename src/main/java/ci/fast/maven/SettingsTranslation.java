@@ -52,6 +52,7 @@ final class SettingsTranslation {
                 .runOrder(p.runOrder, p.runOrderRandomSeed)
                 .engines(list(p.includeJUnit5Engines), list(p.excludeJUnit5Engines))
                 .suiteXmlFiles(p.suiteXmlFiles == null ? null : java.util.Arrays.asList(p.suiteXmlFiles))
+                .objectFactory(p.objectFactory)
                 .configurationParameters(ConfigurationParameters.of(
                         p.properties,
                         p.parallel,

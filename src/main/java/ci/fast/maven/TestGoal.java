@@ -1,6 +1,7 @@
 package ci.fast.maven;
 
 import ci.fast.maven.booter.StartupTrace;
+import ci.fast.maven.booter.TestNgSuite;
 import ci.fast.maven.booter.TestRunOptions;
 import ci.fast.maven.config.RunSettings;
 import ci.fast.maven.discovery.DependenciesToScan;
@@ -79,6 +80,7 @@ final class TestGoal {
         TestSelection selection =
                 TestSelection.of(s.test(), s.includes(), s.excludes(), s.includesFile(), s.excludesFile());
         List<String> suiteSelectors = suiteSelectors(settings);
+        TestNgSuite testNg = testNgSuite(settings, suiteSelectors != null);
         List<String> classes = suiteSelectors == null
                 ? s.runOrder().apply(findClasses(selection, s), Clock.systemDefaultZone())
                 : suiteSelectors.isEmpty() ? List.of() : List.of(TestRunOptions.SUITE_FILES);
@@ -130,7 +132,8 @@ final class TestGoal {
                         frameworkProviders(settings)
                                 && PlatformArtifacts.surefireRunsJUnit4Provider(
                                         maven.project().getArtifacts()),
-                        suiteSelectors == null ? List.of() : suiteSelectors));
+                        suiteSelectors == null ? List.of() : suiteSelectors,
+                        testNg));
         StartupTrace.mark("maven.resolved");
         RunOutcome outcome = execute(plan, target, settings);
         Verdict verdict = new Verdict(log, reports.directory(), settings.verdict(), reports.printSummary());
@@ -225,6 +228,22 @@ final class TestGoal {
             log.info("fast-ci runs what the TestNG suite files name (" + selectors.size()
                     + " classes and methods), in one report, " + TestRunOptions.SUITE_FILES);
             return selectors;
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What the TestNG runs apply besides the classes and methods: Surefire's {@code objectFactory}, as its TestNG
+     * provider hands it to TestNG, and what else TestNG reads from the suite files when they are what runs.
+     */
+    private static TestNgSuite testNgSuite(RunSettings settings, boolean suiteFiles) throws MojoFailureException {
+        RunSettings.Selection s = settings.selection();
+        try {
+            TestNgSuite suite = suiteFiles
+                    ? TestNgSuiteFiles.settings(s.suiteXmlFiles(), s.testClassesDirectory())
+                    : TestNgSuite.NONE;
+            return suite.withObjectFactory(s.objectFactory());
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

@@ -46,6 +46,18 @@ class SettingsTranslationClassPathTest {
     }
 
     @Test
+    void takesTestNgsObjectFactoryWithoutANotice() {
+        TestParameters p = parameters();
+        p.objectFactory = " com.acme.Factory ";
+
+        RunSettings settings = translate(p);
+
+        assertEquals("com.acme.Factory", settings.selection().objectFactory());
+        assertEquals(List.of(), settings.notices());
+        assertEquals(null, translate(parameters()).selection().objectFactory());
+    }
+
+    @Test
     void refusesAnAdditionalDependencyWithoutVersionInOneLine() {
         TestParameters p = parameters();
         p.additionalClasspathDependencies = List.of(dependency("org.acme", "driver", null));

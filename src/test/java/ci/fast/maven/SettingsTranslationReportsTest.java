@@ -99,6 +99,22 @@ class SettingsTranslationReportsTest {
     }
 
     @Test
+    void theOutputReportersPhrasedFileNameNamesTheOutputFilesWithoutANotice() {
+        TestParameters p = parameters();
+        p.consoleOutputReporter = reporter(
+                "org.apache.maven.plugin.surefire.extensions.junit5.JUnit5ConsoleOutputReporter",
+                "usePhrasedFileName",
+                "true");
+
+        RunSettings settings = translate(p);
+
+        assertEquals(
+                ReportLayout.builder().outputPhrasedFileName(true).build(),
+                settings.reports().layout());
+        assertEquals(List.of(), settings.notices());
+    }
+
+    @Test
     void eachReporterDisabledWritesNothingOfItsOwn() {
         TestParameters p = parameters();
         p.statelessTestsetReporter = reporter(null, "disable", "true");

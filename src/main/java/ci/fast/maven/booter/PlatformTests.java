@@ -67,13 +67,15 @@ final class PlatformTests implements AutoCloseable {
                 tests.configurationParameters(),
                 tests.skipAfterFailureCount(),
                 tests.junit4Reports(),
-                tests.suiteSelectors());
+                tests.suiteSelectors(),
+                tests.testNg());
     }
 
     /**
      * @param junit4Reports whether the reports follow Surefire's JUnit 4 provider ({@link BatchClasses})
      * @param suiteSelectors what a batch's {@link TestRunOptions#SUITE_FILES} entry runs: {@code pkg.Class} or
      *     {@code pkg.Class#method}
+     * @param testNg what the TestNG engine's runs apply besides ({@link TestNgSuiteListener})
      */
     PlatformTests(
             EventSink sink,
@@ -83,19 +85,49 @@ final class PlatformTests implements AutoCloseable {
             Map<String, String> configurationParameters,
             int skipAfterFailureCount,
             boolean junit4Reports,
-            List<String> suiteSelectors) {
+            List<String> suiteSelectors,
+            TestNgSuite testNg) {
         this.junit4Reports = junit4Reports;
         this.suiteSelectors = List.copyOf(suiteSelectors);
         this.sink = sink;
         this.output = output;
         this.filters = filters.toArray(new Filter<?>[0]);
         this.reruns = reruns;
-        this.configurationParameters = Map.copyOf(configurationParameters);
+        this.configurationParameters = Map.copyOf(withTestNg(configurationParameters, testNg));
         this.skipAfterFailureCount = skipAfterFailureCount;
         Thread warmUp = new Thread(this::createLauncher, "fast-ci-launcher");
         warmUp.setDaemon(true);
         warmUp.start(); // inherits the system loader as its context loader, as the tests' side needs
     }
+
+    /**
+     * The configuration parameters with {@link TestNgSuiteListener} and the suite files' listeners added to the TestNG
+     * engine's {@code testng.listeners} (after the user's), once what it applies is installed; unchanged when there
+     * is nothing to apply.
+     */
+    private static Map<String, String> withTestNg(Map<String, String> parameters, TestNgSuite testNg) {
+        if (testNg.isEmpty()) {
+            return parameters;
+        }
+        try {
+            TestNgSuiteListener.install(testNg);
+        } catch (LinkageError e) {
+            return parameters; // no TestNG on the class path: no TestNG run to alter
+        }
+        List<String> listeners = new java.util.ArrayList<>();
+        String own = parameters.get(TESTNG_LISTENERS);
+        if (own != null && !own.isBlank()) {
+            listeners.add(own.strip());
+        }
+        listeners.addAll(testNg.listeners());
+        listeners.add(TestNgSuiteListener.class.getName());
+        Map<String, String> with = new LinkedHashMap<>(parameters);
+        with.put(TESTNG_LISTENERS, String.join(",", listeners));
+        return with;
+    }
+
+    /** The TestNG engine's configuration parameter of the listeners it registers for its execution. */
+    static final String TESTNG_LISTENERS = "testng.listeners";
 
     private void createLauncher() {
         try {

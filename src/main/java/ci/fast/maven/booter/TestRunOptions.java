@@ -24,6 +24,8 @@ import java.util.Map;
  *     provider
  * @param suiteSelectors what TestNG suite files name to run (Surefire's {@code suiteXmlFiles}), {@code pkg.Class} or
  *     {@code pkg.Class#method}: the batch entry {@link #SUITE_FILES} runs them all, in one report; empty for none
+ * @param testNg what TestNG's runs apply beyond the classes and methods: Surefire's {@code objectFactory}, the suite
+ *     files' parameters, listeners, groups, parallel settings and excluded methods ({@link TestNgSuiteListener})
  */
 public record TestRunOptions(
         TestFilters filters,
@@ -33,7 +35,8 @@ public record TestRunOptions(
         List<String> excludeEngines,
         int skipAfterFailureCount,
         boolean junit4Reports,
-        List<String> suiteSelectors) {
+        List<String> suiteSelectors,
+        TestNgSuite testNg) {
     /**
      * The reason each test of a class is reported skipped with once {@code skipAfterFailureCount} is reached: the JUnit
      * Platform's (6 and later) for a test its cancelled run did not start, which Surefire writes as it comes.
@@ -41,8 +44,8 @@ public record TestRunOptions(
     public static final String SKIPPED_AFTER_FAILURES = "Execution cancelled";
 
     /** Every test of the classes, once, with the Platform's own configuration. */
-    public static final TestRunOptions DEFAULTS =
-            new TestRunOptions(TestFilters.NONE, 0, Map.of(), List.of(), List.of(), 0, false, List.of());
+    public static final TestRunOptions DEFAULTS = new TestRunOptions(
+            TestFilters.NONE, 0, Map.of(), List.of(), List.of(), 0, false, List.of(), TestNgSuite.NONE);
 
     /**
      * The queue's one entry for a run of TestNG suite files, and the name of its report, as Surefire's TestNG provider
@@ -56,6 +59,7 @@ public record TestRunOptions(
         includeEngines = List.copyOf(includeEngines);
         excludeEngines = List.copyOf(excludeEngines);
         suiteSelectors = List.copyOf(suiteSelectors);
+        testNg = testNg == null ? TestNgSuite.NONE : testNg;
         if (rerunFailingTestsCount < 0) {
             throw new IllegalArgumentException("Parameter \"rerunFailingTestsCount\" should not be negative, was "
                     + rerunFailingTestsCount + ": set it to 0 (no reruns) or more.");
@@ -76,6 +80,7 @@ public record TestRunOptions(
                 excludeEngines,
                 skipAfterFailureCount,
                 junit4Reports,
-                suiteSelectors);
+                suiteSelectors,
+                testNg);
     }
 }

@@ -33,8 +33,35 @@ public final class ConfigurationParameters {
                     parameters.put(name, properties.getProperty(name));
                 }
             }
+            testNg(properties).forEach(parameters::putIfAbsent);
         }
         return parameters;
+    }
+
+    /**
+     * Surefire's TestNG properties as the JUnit Platform's TestNG engine names them, as both Surefire's TestNG provider
+     * (which hands them to TestNG) and its JUnit Platform provider (which maps them so) apply them: {@code listener}
+     * and {@code reporter} (class names) to {@code testng.listeners}, {@code dataproviderthreadcount} to
+     * {@code testng.dataProviderThreadCount}. A parameter of the engine's own name wins.
+     */
+    private static Map<String, String> testNg(Properties properties) {
+        Map<String, String> engine = new LinkedHashMap<>();
+        String listeners = String.join(
+                ",",
+                java.util.stream.Stream.of(properties.getProperty("listener"), properties.getProperty("reporter"))
+                        .filter(value -> value != null)
+                        .flatMap(value -> java.util.Arrays.stream(value.split(",")))
+                        .map(String::strip)
+                        .filter(name -> !name.isEmpty())
+                        .toList());
+        if (!listeners.isEmpty()) {
+            engine.put("testng.listeners", listeners);
+        }
+        String threads = properties.getProperty("dataproviderthreadcount");
+        if (threads != null && !threads.isBlank()) {
+            engine.put("testng.dataProviderThreadCount", threads.strip());
+        }
+        return engine;
     }
 
     /**

@@ -68,6 +68,8 @@ public record RunSettings(
      * @param excludeEngines ids of the engines that must not run
      * @param suiteXmlFiles TestNG suite files whose classes run instead of the discovered ones (Surefire's
      *     {@code suiteXmlFiles}); empty for none
+     * @param objectFactory the class of TestNG's object factory, which creates the test classes' instances (Surefire's
+     *     {@code objectFactory}); null for TestNG's own
      */
     public record Selection(
             String test,
@@ -84,7 +86,8 @@ public record RunSettings(
             Path testClassesDirectory,
             List<String> includeEngines,
             List<String> excludeEngines,
-            List<File> suiteXmlFiles) {
+            List<File> suiteXmlFiles,
+            String objectFactory) {
         public Selection {
             suiteXmlFiles = List.copyOf(suiteXmlFiles);
             includeEngines = List.copyOf(includeEngines);
@@ -303,6 +306,7 @@ public record RunSettings(
         private List<String> includeEngines = List.of();
         private List<String> excludeEngines = List.of();
         private List<File> suiteXmlFiles = List.of();
+        private String objectFactory;
         private Map<String, String> configurationParameters = Map.of();
         private int forkCount = 1;
         private boolean reuseForks = true;
@@ -406,6 +410,12 @@ public record RunSettings(
         /** Surefire's {@code suiteXmlFiles}: TestNG suite files; null for none. */
         public Builder suiteXmlFiles(List<File> files) {
             this.suiteXmlFiles = files == null ? List.of() : List.copyOf(files);
+            return this;
+        }
+
+        /** Surefire's {@code objectFactory}: TestNG's object factory class; null or blank for TestNG's own. */
+        public Builder objectFactory(String className) {
+            this.objectFactory = className == null || className.isBlank() ? null : className.strip();
             return this;
         }
 
@@ -654,7 +664,8 @@ public record RunSettings(
                             testClassesDirectory,
                             includeEngines,
                             excludeEngines,
-                            suiteXmlFiles),
+                            suiteXmlFiles,
+                            objectFactory),
                     new Jvm(
                             forks,
                             reuseForks,

@@ -15,7 +15,7 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The failed and erroneous tests named in a directory's {@code TEST-*.xml}, one line each, for a goal that judges a
- * run after it ended ({@code verify}). A report that cannot be read is skipped: the summary already counts its tests.
+ * run after it ended ({@code verify}), {@code reportNameSuffix}'s {@code TEST-<class>-<suffix>.xml} too. A report that cannot be read is skipped: the summary already counts its tests.
  */
 public final class FailedTests {
     private FailedTests() {}
@@ -49,6 +49,9 @@ public final class FailedTests {
             // Throws for a broken file without the parser's own "[Fatal Error]" line on the console.
             builder.setErrorHandler(new DefaultHandler());
             Document document = builder.parse(report.toFile());
+            // With reportNameSuffix a classname is <class>(<suffix>): the line names the class, as without it.
+            String suffix =
+                    SuffixedNames.suffix(report, document.getDocumentElement().getAttribute("name"));
             NodeList cases = document.getElementsByTagName("testcase");
             for (int i = 0; i < cases.getLength(); i++) {
                 Element testcase = (Element) cases.item(i);
@@ -58,7 +61,8 @@ public final class FailedTests {
                 }
                 if (problem != null) {
                     // A @Nested class's test by its top-level class, as the Results section and Surefire name it.
-                    String cls = testcase.getAttribute("classname").split("\\$", 2)[0];
+                    String cls = SuffixedNames.strip(testcase.getAttribute("classname"), suffix)
+                            .split("\\$", 2)[0];
                     String message = problem.getAttribute("message");
                     int newline = message.indexOf('\n');
                     lines.add(cls.substring(cls.lastIndexOf('.') + 1) + "." + testcase.getAttribute("name")

@@ -6,9 +6,13 @@ import java.util.Objects;
 /**
  * Writes {@code <className>-output.txt}, what a class printed, as Surefire does with
  * {@code redirectTestOutputToFile}: standard output, then standard error. No file for a class that printed nothing.
+ * With the output reporter's {@code usePhrasedFileName} the file is named by the class's {@code @DisplayName} (its
+ * name when it has none), as Surefire 3.6 names it by the class's test set; a {@code @Nested} class's output stays in
+ * its top-level class's file.
  */
 public final class OutputFileWriter {
     private final String nameSuffix;
+    private final boolean phrased;
 
     /** A writer of {@code <className>-output.txt}. */
     public OutputFileWriter() {
@@ -18,6 +22,7 @@ public final class OutputFileWriter {
     /** A writer of files named with {@code layout}'s suffix, as {@code <className>-<suffix>-output.txt}. */
     public OutputFileWriter(ReportLayout layout) {
         this.nameSuffix = layout.nameSuffix();
+        this.phrased = layout.outputPhrasedFileName();
     }
 
     /**
@@ -31,11 +36,18 @@ public final class OutputFileWriter {
         if (r.stdout().isEmpty() && r.stderr().isEmpty()) {
             return false;
         }
-        String name = nameSuffix.isEmpty() ? r.className() : r.className() + "-" + nameSuffix;
+        String base = phrased ? phrasedName(r) : r.className();
+        String name = nameSuffix.isEmpty() ? base : base + "-" + nameSuffix;
         ReportFiles.write(reportsDirectory, name + "-output.txt", out -> {
             out.write(r.stdout());
             out.write(r.stderr());
         });
         return true;
+    }
+
+    /** The class's own test set's name: its {@code @DisplayName}, else its name (the last set is the class's own). */
+    private static String phrasedName(ClassResult r) {
+        java.util.List<ClassResult> sets = r.testSets();
+        return sets.get(sets.size() - 1).className();
     }
 }

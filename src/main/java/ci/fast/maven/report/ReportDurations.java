@@ -15,7 +15,8 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Class durations, and which classes failed, from the Surefire-format TEST-*.xml reports a directory already holds
- * (Surefire's or ours): the history of a first run that has no timings file yet.
+ * (Surefire's or ours): the history of a first run that has no timings file yet. A report written with
+ * {@code reportNameSuffix} ({@code TEST-<class>-<suffix>.xml}, suite {@code <class>(<suffix>)}) counts for its class.
  */
 public final class ReportDurations {
     private ReportDurations() {}
@@ -53,6 +54,9 @@ public final class ReportDurations {
                 if (xml.next() == XMLStreamReader.START_ELEMENT) {
                     if ("testsuite".equals(xml.getLocalName())) {
                         String name = xml.getAttributeValue(null, "name");
+                        if (name != null) {
+                            name = SuffixedNames.strip(name, SuffixedNames.suffix(report, name));
+                        }
                         String time = xml.getAttributeValue(null, "time");
                         if (name != null && time != null) {
                             history.durations().put(name, Double.parseDouble(time.replace(",", "")));

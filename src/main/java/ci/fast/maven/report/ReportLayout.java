@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param textPhrasedHeader its {@code usePhrasedClassNameInRunning}: a text report's {@code Test set:} line names the
  *     container by its display name
  * @param textPhrasedSummary its {@code usePhrasedClassNameInTestCaseSummary}: so does the class line's {@code -- in}
+ * @param outputPhrasedFileName the {@code usePhrasedFileName} of Surefire's {@code JUnit5ConsoleOutputReporter}: a
+ *     class's {@code -output.txt} is named by its {@code @DisplayName}, as Surefire 3.6 names it by its test set's
  */
 public record ReportLayout(
         String nameSuffix,
@@ -42,7 +44,8 @@ public record ReportLayout(
         boolean phrasedMethodName,
         boolean textPhrasedFileName,
         boolean textPhrasedHeader,
-        boolean textPhrasedSummary) {
+        boolean textPhrasedSummary,
+        boolean outputPhrasedFileName) {
 
     /** Surefire's defaults. */
     public static final ReportLayout SUREFIRE = new ReportLayout(
@@ -53,6 +56,7 @@ public record ReportLayout(
             true,
             false,
             XmlReportWriter.SCHEMA_VERSION,
+            false,
             false,
             false,
             false,
@@ -101,6 +105,7 @@ public record ReportLayout(
         private boolean textPhrasedFileName;
         private boolean textPhrasedHeader;
         private boolean textPhrasedSummary;
+        private boolean outputPhrasedFileName;
 
         private Builder(ReportLayout from) {
             nameSuffix = from.nameSuffix;
@@ -116,6 +121,7 @@ public record ReportLayout(
             textPhrasedFileName = from.textPhrasedFileName;
             textPhrasedHeader = from.textPhrasedHeader;
             textPhrasedSummary = from.textPhrasedSummary;
+            outputPhrasedFileName = from.outputPhrasedFileName;
         }
 
         public Builder nameSuffix(String nameSuffix) {
@@ -176,6 +182,12 @@ public record ReportLayout(
             return this;
         }
 
+        /** The output files' {@code usePhrasedFileName}: each named by its class's {@code @DisplayName}. */
+        public Builder outputPhrasedFileName(boolean outputPhrasedFileName) {
+            this.outputPhrasedFileName = outputPhrasedFileName;
+            return this;
+        }
+
         public ReportLayout build() {
             return new ReportLayout(
                     nameSuffix,
@@ -190,7 +202,8 @@ public record ReportLayout(
                     phrasedMethodName,
                     textPhrasedFileName,
                     textPhrasedHeader,
-                    textPhrasedSummary);
+                    textPhrasedSummary,
+                    outputPhrasedFileName);
         }
     }
 }

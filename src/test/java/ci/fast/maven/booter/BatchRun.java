@@ -33,6 +33,11 @@ record BatchRun(List<ForkEvent> events, Map<String, List<Map<String, Object>>> w
         return run(reruns, 0, junit4Reports, suiteSelectors, tests -> tests.run(classes));
     }
 
+    /** The batch entry {@link TestRunOptions#SUITE_FILES} of {@code suiteSelectors}, with {@code testNg} applied. */
+    static BatchRun ofTestNg(List<String> classes, List<String> suiteSelectors, TestNgSuite testNg) throws IOException {
+        return run(0, 0, false, suiteSelectors, testNg, tests -> tests.run(classes));
+    }
+
     /**
      * The batches run one after the other by one fork whose node stops after {@code skipAfterFailureCount} failed
      * tests; {@code wire} is the last batch's.
@@ -59,6 +64,17 @@ record BatchRun(List<ForkEvent> events, Map<String, List<Map<String, Object>>> w
             List<String> suiteSelectors,
             java.util.function.Function<PlatformTests, Map<String, List<Map<String, Object>>>> call)
             throws IOException {
+        return run(reruns, skipAfterFailureCount, junit4Reports, suiteSelectors, TestNgSuite.NONE, call);
+    }
+
+    private static BatchRun run(
+            int reruns,
+            int skipAfterFailureCount,
+            boolean junit4Reports,
+            List<String> suiteSelectors,
+            TestNgSuite testNg,
+            java.util.function.Function<PlatformTests, Map<String, List<Map<String, Object>>>> call)
+            throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = System.out;
         PrintStream err = System.err;
@@ -67,7 +83,15 @@ record BatchRun(List<ForkEvent> events, Map<String, List<Map<String, Object>>> w
             OutputRouter router = new OutputRouter(sink, "test-nonce");
             router.install();
             wire = call.apply(new PlatformTests(
-                    sink, router, List.of(), reruns, Map.of(), skipAfterFailureCount, junit4Reports, suiteSelectors));
+                    sink,
+                    router,
+                    List.of(),
+                    reruns,
+                    Map.of(),
+                    skipAfterFailureCount,
+                    junit4Reports,
+                    suiteSelectors,
+                    testNg));
         } finally {
             System.setOut(out);
             System.setErr(err);

@@ -30,8 +30,28 @@ class ConfigurationParametersTest {
                         "junit.jupiter.execution.timeout.default",
                         "5 s",
                         "listener",
+                        "com.acme.Listener",
+                        "testng.listeners",
                         "com.acme.Listener"),
                 parameters);
+    }
+
+    @Test
+    void surefiresTestNgPropertiesGoToTheTestNgEnginesNamesUnlessSetThere() {
+        Properties properties = new Properties();
+        properties.setProperty("listener", "com.acme.Listener, com.acme.Other");
+        properties.setProperty("reporter", "com.acme.Reporter");
+        properties.setProperty("dataproviderthreadcount", "3");
+
+        Map<String, String> parameters = ConfigurationParameters.of(properties, null, DEFAULT_THREADS);
+
+        assertEquals("com.acme.Listener,com.acme.Other,com.acme.Reporter", parameters.get("testng.listeners"));
+        assertEquals("3", parameters.get("testng.dataProviderThreadCount"));
+
+        properties.setProperty("configurationParameters", "testng.listeners=com.acme.Own");
+        assertEquals(
+                "com.acme.Own",
+                ConfigurationParameters.of(properties, null, DEFAULT_THREADS).get("testng.listeners"));
     }
 
     @Test

@@ -30,4 +30,21 @@ class FailedTestsTest {
 
         assertEquals(List.of("NestingIT.breaks: broken", "NestingIT.innerFails: inner failure"), FailedTests.in(dir));
     }
+
+    @Test
+    void namesTheFailedTestsOfAReportNameSuffixByTheirClass() throws Exception {
+        Files.writeString(dir.resolve("TEST-com.example.NestingIT-jdk17.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <testsuite name="com.example.NestingIT(jdk17)" tests="2" failures="1" errors="1">
+                  <testcase name="innerFails" classname="com.example.NestingIT$Inner(jdk17)">
+                    <failure message="inner failure" type="org.opentest4j.AssertionFailedError">trace</failure>
+                  </testcase>
+                  <testcase name="breaks" classname="com.example.NestingIT(jdk17)">
+                    <error message="broken" type="java.lang.IllegalStateException">trace</error>
+                  </testcase>
+                </testsuite>
+                """);
+
+        assertEquals(List.of("NestingIT.breaks: broken", "NestingIT.innerFails: inner failure"), FailedTests.in(dir));
+    }
 }

@@ -65,6 +65,39 @@ class ReportDurationsTest {
     }
 
     @Test
+    void readsTheReportsOfAReportNameSuffixByTheirClass() throws Exception {
+        TestResult test = TestResult.builder("adds", "com.acme.BTest", Status.FAILED)
+                .seconds(0.5)
+                .build();
+        new XmlReportWriter(
+                        XmlReportWriter.SCHEMA_LOCATION,
+                        ReportLayout.builder().nameSuffix("jdk17").build())
+                .write(
+                        ClassResult.builder("com.acme.BTest")
+                                .tests(List.of(test))
+                                .seconds(2.75)
+                                .build(),
+                        dir);
+        assertEquals(
+                List.of("TEST-com.acme.BTest-jdk17.xml"), List.of(dir.toFile().list()));
+
+        ReportDurations.History history = ReportDurations.read(dir);
+
+        assertEquals(Map.of("com.acme.BTest", 2.75), history.durations());
+        assertEquals(Set.of("com.acme.BTest"), history.failed());
+    }
+
+    @Test
+    void keepsASuiteNameInParenthesesThatIsNoSuffix() throws Exception {
+        Files.writeString(
+                dir.resolve("TEST-Odd(name).xml"),
+                "<testsuite name=\"Odd(name)\" time=\"1.0\" tests=\"1\" failures=\"0\" errors=\"0\"/>",
+                StandardCharsets.UTF_8);
+
+        assertEquals(Map.of("Odd(name)", 1.0), ReportDurations.read(dir).durations());
+    }
+
+    @Test
     void isEmptyWithoutADirectory() {
         assertEquals(Map.of(), ReportDurations.read(dir.resolve("missing")).durations());
     }

@@ -195,6 +195,24 @@ class ReportLayoutTest {
     }
 
     @Test
+    void thePhrasedOutputFileIsNamedByTheClassesDisplayNameOrElseByTheClass() throws Exception {
+        ReportLayout layout = ReportLayout.builder()
+                .outputPhrasedFileName(true)
+                .nameSuffix("x")
+                .build();
+        ClassResult named = Results.printing("hi", "").toBuilder()
+                .sets(List.of(new TestSet("an inner suite", 1, 0.1), new TestSet("A named suite", 1, 0.2)))
+                .build();
+
+        new OutputFileWriter(layout).write(named, dir);
+        new OutputFileWriter(layout).write(Results.printing("ho", ""), dir);
+
+        assertEquals("hi", Files.readString(dir.resolve("A named suite-x-output.txt")));
+        assertEquals("ho", Files.readString(dir.resolve("com.acme.FooTest-x-output.txt")));
+        assertFalse(Files.exists(dir.resolve("an inner suite-x-output.txt")));
+    }
+
+    @Test
     void phrasedMethodNamesNameTheTestcasesThatHaveOne() throws Exception {
         TestResult named = TestResult.builder("adds", CLASS, Status.PASSED)
                 .phrasedName("adds two numbers")

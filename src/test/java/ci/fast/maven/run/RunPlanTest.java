@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ci.fast.maven.booter.TestFilters;
+import ci.fast.maven.booter.TestNgSuite;
 import ci.fast.maven.booter.TestRunOptions;
 import ci.fast.maven.fork.ForkOptions;
 import ci.fast.maven.report.ReportLayout;
@@ -47,7 +48,8 @@ class RunPlanTest {
                     List.of(),
                     3,
                     true,
-                    List.of("a.SuiteTest#one")));
+                    List.of("a.SuiteTest#one"),
+                    TestNgSuite.NONE.withObjectFactory("a.Factory")));
 
     @Test
     void aFallbackShareKeepsEverySettingButTheClasses() throws Exception {

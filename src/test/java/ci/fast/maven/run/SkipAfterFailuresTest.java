@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ci.fast.maven.booter.TestFilters;
+import ci.fast.maven.booter.TestNgSuite;
 import ci.fast.maven.booter.TestRunOptions;
 import ci.fast.maven.fork.ForkOptions;
 import java.nio.file.Files;
@@ -54,8 +55,8 @@ class SkipAfterFailuresTest {
         List<String> classes = Stream.concat(Stream.of("AFails"), PASSING.stream())
                 .map(name -> SAMPLES + name)
                 .toList();
-        TestRunOptions tests =
-                new TestRunOptions(TestFilters.NONE, 0, Map.of(), List.of(), List.of(), 1, false, List.of());
+        TestRunOptions tests = new TestRunOptions(
+                TestFilters.NONE, 0, Map.of(), List.of(), List.of(), 1, false, List.of(), TestNgSuite.NONE);
         RunPlan plan = new RunPlan(classes, 1, forks, reuseForks, "junit-skip", reports, null, tests);
 
         RunOutcome outcome = new LocalRun(plan, TestJvm.QUIET).execute();
