@@ -13,8 +13,10 @@ import org.glassfish.grizzly.http.server.Response;
 
 /**
  * The plain HTTP requests of the server's port, beside the WebSocket upgrade (which Tyrus takes before they reach
- * this): {@value #METRICS} in Prometheus' text format, {@value #HEALTHZ} for a load balancer, 404 for every other path.
- * Neither needs the secret key: they show counts, never a key, and topics only as far as a metric would (none does).
+ * this): {@value #METRICS} in Prometheus' text format, {@value #HEALTHZ} for a load balancer, the runs' reports
+ * ({@link RunReports}, under {@value RunReports#PREFIX}) for the secret key's holders, 404 for every other path.
+ * Neither of the first two needs the secret key: they show counts, never a key, and topics only as far as a metric
+ * would (none does).
  */
 final class HttpEndpoints extends HttpHandler {
     static final String METRICS = "/metrics";
@@ -23,12 +25,19 @@ final class HttpEndpoints extends HttpHandler {
     private final PrometheusRegistry registry;
     /** True once the server drains: {@value #HEALTHZ} then answers 503, so a load balancer sends no new nodes. */
     private final BooleanSupplier draining;
+    /** The runs' reports; null for a handler that keeps none (a test's stand-in): their paths are then a 404. */
+    private final RunReports reports;
 
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
 
     HttpEndpoints(PrometheusRegistry registry, BooleanSupplier draining) {
+        this(registry, draining, null);
+    }
+
+    HttpEndpoints(PrometheusRegistry registry, BooleanSupplier draining, RunReports reports) {
         this.registry = registry;
         this.draining = draining;
+        this.reports = reports;
     }
 
     @Override
@@ -39,6 +48,10 @@ final class HttpEndpoints extends HttpHandler {
         request.getRequest().getUpgradeDC().recycle();
         request.getRequest().setIgnoreContentModifiers(false);
         String path = request.getRequestURI();
+        if (reports != null && path.startsWith(RunReports.PREFIX)) {
+            reports.service(request, response);
+            return;
+        }
         if (!path.equals(METRICS) && !path.equals(HEALTHZ)) {
             text(response, 404, "not found\n");
             return;
@@ -61,7 +74,7 @@ final class HttpEndpoints extends HttpHandler {
         }
     }
 
-    private static void text(Response response, int status, String body) throws IOException {
+    static void text(Response response, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("text/plain; charset=utf-8");

@@ -112,7 +112,8 @@ public final class OrchestratorServer implements AutoCloseable {
         AtomicBoolean draining = new AtomicBoolean();
         HttpServer http = new HttpServer();
         // Plain requests only: an upgrade on the socket's path is taken by the WebSocket add-on before handlers.
-        http.getServerConfiguration().addHttpHandler(new HttpEndpoints(registry, draining::get), "/");
+        RunReports reports = handler instanceof ReportArchive archive ? new RunReports(secret, archive) : null;
+        http.getServerConfiguration().addHttpHandler(new HttpEndpoints(registry, draining::get, reports), "/");
         NetworkListener listener = new NetworkListener("fast-ci", host, port);
         listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);

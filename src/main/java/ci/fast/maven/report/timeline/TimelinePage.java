@@ -33,6 +33,14 @@ public final class TimelinePage {
 
     /** The page of {@code schedule}, titled with the run's key. */
     public static String render(Schedule schedule, String title) {
+        return render(schedule, title, null);
+    }
+
+    /**
+     * The page of {@code schedule}, titled with the run's key, with {@code note} under the title: what a reader must
+     * know to read the lanes, such as that they are not where and when the classes ran; null for none.
+     */
+    public static String render(Schedule schedule, String title, String note) {
         List<Bar> all = new ArrayList<>();
         schedule.lanes().forEach(lane -> all.addAll(lane.bars()));
         StringBuilder html = new StringBuilder(8192);
@@ -43,6 +51,9 @@ public final class TimelinePage {
                 .append("</style></head>\n<body>\n<h1>fast-ci timeline <small>")
                 .append(Escape.html(title))
                 .append("</small></h1>\n");
+        if (note != null) {
+            html.append("<p id=\"note\">").append(Escape.html(note)).append("</p>\n");
+        }
         figures(html, schedule);
         svg(html, schedule, all);
         html.append("<div id=\"legend\">");
