@@ -43,6 +43,8 @@ final class RunReports {
         }
         String key = request.getHeader(Events.KEY_HEADER);
         if (key == null || !secret.matches(key)) {
+            // The body of a refused POST stays unread: the connection cannot carry another request after it.
+            response.setHeader("Connection", "close");
             HttpEndpoints.text(response, 403, "forbidden\n");
             return;
         }
@@ -80,11 +82,17 @@ final class RunReports {
     }
 
     private void post(String topic, Request request, Response response) throws IOException {
-        byte[] body;
-        try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        long length = request.getContentLengthLong();
+        byte[] body = new byte[0];
+        if (length <= MAX_BODY_BYTES) {
+            try (InputStream in = request.getInputStream()) {
+                // Up to the declared length, not to the end of the stream: an HTTP/2 upgrade offer (Java's client
+                // makes one) leaves Grizzly's stream open past the body.
+                body = in.readNBytes(length < 0 ? MAX_BODY_BYTES + 1 : (int) length);
+            }
         }
-        if (body.length > MAX_BODY_BYTES) {
+        if (length > MAX_BODY_BYTES || body.length > MAX_BODY_BYTES) {
+            response.setHeader("Connection", "close");
             json(response, 413, reason("more than " + MAX_BODY_BYTES + " bytes: send the reports in parts"));
             return;
         }
