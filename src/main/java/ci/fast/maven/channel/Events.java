@@ -71,7 +71,7 @@ public final class Events {
 
     private Events() {}
 
-    /** The path of our server's HTTP requests for the reports of the run of {@code topic}: {@code /runs/<topic>/reports}. */
+    /** The path of our server's HTTP requests for the reports of {@code topic}'s run: {@code /runs/<topic>/reports}. */
     public static String reportsPath(String topic) {
         return "/runs/" + URLEncoder.encode(topic, StandardCharsets.UTF_8) + "/reports";
     }

@@ -29,7 +29,8 @@ import org.glassfish.tyrus.spi.WebSocketEngine;
  * server of a local run and {@code fast-ci:serve} are both this class. Besides the WebSocket ({@link #CONTEXT} plus
  * {@link #ENDPOINT}, gated by the secret key), the same port answers plain HTTP: {@code GET /metrics} (the handler's
  * metrics, in Prometheus' text format, from a registry of this server's own) and {@code GET /healthz} (200 while it
- * serves, 503 once {@link #drain draining}); every other path is a 404.
+ * serves, 503 once {@link #drain draining}), and for an {@link Orchestrator} the runs' reports
+ * ({@code /runs/<topic>/reports}, the secret key in a header: {@link RunReports}); every other path is a 404.
  */
 public final class OrchestratorServer implements AutoCloseable {
     /** The socket's path: context {@value #CONTEXT} plus endpoint {@value #ENDPOINT}. */
