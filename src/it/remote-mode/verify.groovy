@@ -61,6 +61,27 @@ try {
     assert (ran.a + ran.b) == classes: "not every class ran once: a=${ran.a} b=${ran.b}"
     println "remote-mode: node a ran ${ran.a.size()} classes, node b ran ${ran.b.size()}"
 
+    // A job after the nodes: fast-ci:report fetches every node's reports from the server into one TEST-*.xml set,
+    // each as the node that ran its class wrote it, and writes the page and the Results section of the whole run.
+    File reportLog = new File(basedir, 'report.log')
+    File merged = new File(basedir, 'target/merged')
+    int reportExit = finish(start(command(['ci.fast:fast-ci-maven-plugin:report', server,
+            "-DfastCi.mergedReportsDirectory=${merged}".toString()]), reportLog, run), 'fast-ci:report')
+    String reportText = reportLog.text
+    assert reportExit == 0: reportText
+    assert reportText =~ /fast-ci:report: 8 reports of test_orchestrator:junit-remote-mode-it-\S+ from every node/
+    assert reportText.contains('Tests run: 16, Failures: 0, Errors: 0, Skipped: 0'): reportText
+    assert !reportText.contains(secret): 'fast-ci:report printed the secret'
+    def mergedFiles = (merged.list() ?: []).findAll { it.startsWith('TEST-') && it.endsWith('.xml') } as Set
+    assert mergedFiles == classes.collect { "TEST-${it}.xml".toString() } as Set: mergedFiles
+    ['a', 'b'].each { name ->
+        ran[name].each { cls ->
+            assert new File(merged, "TEST-${cls}.xml").text == new File(basedir, "target/reports-${name}/TEST-${cls}.xml").text
+        }
+    }
+    assert new File(basedir, 'target/fast-ci/timeline.html').text.contains('16 run, 0 failed')
+    println "remote-mode: fast-ci:report wrote the ${mergedFiles.size()} reports of both nodes as one set"
+
     // A wrong key: refused at the upgrade, one clear line, exit 1.
     String wrongKey = 'not-the-key-' + UUID.randomUUID()
     File wrong = new File(basedir, 'wrong-key.log')

@@ -5,6 +5,7 @@ import ci.fast.maven.report.RunSummary;
 import ci.fast.maven.report.SummaryLine;
 import ci.fast.maven.run.RunOutcome;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 
@@ -44,7 +45,11 @@ final class Verdict {
 
     /** Prints the Results section, as Surefire and Failsafe do at the end of a run. */
     void printSummary(RunOutcome outcome) {
-        RunSummary summary = outcome.summary();
+        printSummary(log, outcome.summary(), outcome.problems());
+    }
+
+    /** The Results section of {@code summary}, then {@code problems}: a run's, or one {@code fast-ci:report} read. */
+    static void printSummary(Log log, RunSummary summary, List<String> problems) {
         log.info("");
         log.info("Results:");
         log.info("");
@@ -56,7 +61,7 @@ final class Verdict {
                 case INFO -> log.info(line.text());
             }
         }
-        for (String problem : outcome.problems()) {
+        for (String problem : problems) {
             log.error(problem);
         }
         log.info("");

@@ -1,5 +1,8 @@
 package ci.fast.maven.channel;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 /** The event and topic names of the FastCI protocol (PROTOCOL.md), in one place. */
 public final class Events {
     /** The topic of socket-level messages (heartbeats). */
@@ -65,7 +68,18 @@ public final class Events {
     /** The reason a join is refused once the run has ended: nothing is left for the node, which is no failure. */
     public static final String REASON_RUN_FINISHED = "run finished";
 
+    /**
+     * The header of our server's HTTP requests for a run's reports that holds the secret key: never in their URL
+     * (docs/server-protocol.md, "Merged reports").
+     */
+    public static final String KEY_HEADER = "x-fast-ci-secret-key";
+
     private Events() {}
+
+    /** The path of our server's HTTP requests for the reports of {@code topic}'s run: {@code /runs/<topic>/reports}. */
+    public static String reportsPath(String topic) {
+        return "/runs/" + URLEncoder.encode(topic, StandardCharsets.UTF_8) + "/reports";
+    }
 
     /** The topic every node of one run joins. */
     public static String topic(String runKey, String buildId) {

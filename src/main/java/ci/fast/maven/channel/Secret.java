@@ -36,7 +36,7 @@ public final class Secret {
         return new Secret(HexFormat.of().formatHex(bytes));
     }
 
-    /** The key itself, for the connect URL only. */
+    /** The key itself, for the connect URL and the reports requests' header (docs/server-protocol.md) only. */
     public String reveal() {
         return value;
     }

@@ -1,6 +1,8 @@
 package ci.fast.maven.report;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -98,14 +100,45 @@ public final class XmlReportWriter {
     public void write(ClassResult r, Instant started, Path reportsDirectory) {
         Objects.requireNonNull(r, "ClassResult");
         Objects.requireNonNull(reportsDirectory, "reportsDirectory");
-        Map<String, String> properties = !layout.propertiesElement() && allPassed(r)
+        Map<String, String> properties = properties(r);
+        ReportFiles.write(reportsDirectory, fileName(r), out -> writeSuite(r, started, properties, out));
+    }
+
+    /** The name of the class's report file, such as {@code TEST-com.acme.FooTest.xml}, as {@link #write} names it. */
+    public String fileName(ClassResult r) {
+        String name = layout.phrasedFileName() ? phrasedName(r) : r.className();
+        return layout.fileName("TEST-" + name) + ".xml";
+    }
+
+    /** The report {@link #write} writes, as text: what a node hands our server for the run's merged reports. */
+    public String xml(ClassResult r, Instant started) {
+        StringWriter out = new StringWriter(4096);
+        try {
+            writeSuite(r, started, properties(r), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not throw
+        }
+        return out.toString();
+    }
+
+    /** A file's name as a report is written under it: characters some file system refuses replaced. */
+    public static String safeFileName(String name) {
+        return ReportFiles.safeFileName(name);
+    }
+
+    /**
+     * Writes {@code xml} as the report {@code fileName} in {@code directory}, atomically: a report another node wrote.
+     *
+     * @return the file written, its name made safe for any file system
+     */
+    public static Path writeText(Path directory, String fileName, String xml) {
+        return ReportFiles.write(directory, fileName, out -> out.write(xml));
+    }
+
+    private Map<String, String> properties(ClassResult r) {
+        return !layout.propertiesElement() && allPassed(r)
                 ? null
                 : r.properties() != null ? masked(r.properties()) : ReportProperties.of(systemProperties.get());
-        String name = layout.phrasedFileName() ? phrasedName(r) : r.className();
-        ReportFiles.write(
-                reportsDirectory,
-                layout.fileName("TEST-" + name) + ".xml",
-                out -> writeSuite(r, started, properties, out));
     }
 
     /** Surefire leaves the properties out only where every run of every test passed. */

@@ -107,15 +107,31 @@ public final class RemoteRun {
         }
         String topic = Events.topic(joining.get("run_key"), joining.get("build_id"));
         URI page = dashboard == null ? null : runPage(server, dashboard, topic);
-        ResultSink sink = Reporting.sink(toRun, log, page);
+        // Our server keeps each class's report for fast-ci:report's merged set; the cloud keeps none.
+        ReportUploads uploads = ours && toRun.reports().xmlReports() ? new ReportUploads(toRun.reports()) : null;
+        ResultSink sink = Reporting.sink(toRun, log, page, uploads == null ? List.of() : List.of(uploads));
         log.info("FastCI: " + toRun.forkCount() + (toRun.forkCount() == 1 ? " node" : " nodes") + " joining " + topic
                 + " on " + server + (page == null ? "" : "; the whole run, every node: " + page));
         try {
             List<String> problems = Fleet.run(toRun, () -> server, secret, joining, retry.ciNode(), sink, log, null);
             sink.runFinished();
+            if (uploads != null) {
+                upload(topic, uploads);
+            }
             return new RunOutcome(sink.summary(), problems);
         } finally {
             sink.endIfRunning();
+        }
+    }
+
+    /** Hands this machine's reports to the server; a failure is a warning: the run's own reports are complete. */
+    private void upload(String topic, ReportUploads uploads) throws InterruptedException {
+        try {
+            int kept = new ReportExchange(server, secret).upload(topic, uploads.reports());
+            log.info("FastCI: " + server + " keeps " + kept + " of this machine's "
+                    + uploads.reports().size() + " reports for fast-ci:report");
+        } catch (IOException e) {
+            log.warn("FastCI: " + e.getMessage() + "; fast-ci:report will miss this machine's reports");
         }
     }
 

@@ -3,6 +3,8 @@ package ci.fast.maven.run;
 import ci.fast.maven.channel.Scheduler;
 import ci.fast.maven.report.ReportOptions;
 import ci.fast.maven.report.timeline.GitHubSummary;
+import ci.fast.maven.report.timeline.LastRun;
+import ci.fast.maven.report.timeline.LastRunFile;
 import ci.fast.maven.report.timeline.TimelineFile;
 import ci.fast.maven.results.OutputFiles;
 import ci.fast.maven.results.Progress;
@@ -24,13 +26,18 @@ final class Reporting {
 
     /** A sink on the system clock for {@code plan}: its reports, its console lines and fast-ci's own outputs. */
     static ResultSink sink(RunPlan plan, RunLog log) {
-        return sink(plan, log, null);
+        return sink(plan, log, null, List.of());
     }
 
-    /** As {@link #sink(RunPlan, RunLog)}, the timeline linking to {@code serverPage}, the whole run's page, if not null. */
-    static ResultSink sink(RunPlan plan, RunLog log, URI serverPage) {
+    /**
+     * {@link #sink(RunPlan, RunLog)} with {@code more} listeners after the plan's own, and the timeline linking to
+     * {@code serverPage}, the whole run's page on our server's dashboard, if not null.
+     */
+    static ResultSink sink(RunPlan plan, RunLog log, URI serverPage, List<ResultListener> more) {
         InstantSource clock = InstantSource.system();
-        return new ResultSink(clock, log, plan.reports().trimStackTrace(), listeners(plan, log, clock, serverPage));
+        List<ResultListener> listeners = new ArrayList<>(listeners(plan, log, clock, serverPage));
+        listeners.addAll(more);
+        return new ResultSink(clock, log, plan.reports().trimStackTrace(), listeners);
     }
 
     /** A sink on the system clock that writes the reports into {@code reportsDirectory} and shows the lines on {@code log}. */
@@ -56,6 +63,9 @@ final class Reporting {
         if (options.timelineFile() != null) {
             listeners.add(new TimelineFile(
                     options.timelineFile(), plan.runKey(), plan.forkCount(), clock, log::warn, serverPage));
+            // Beside the page, what fast-ci:report needs to draw it again: the reports do not say where classes ran.
+            listeners.add(new LastRunFile(
+                    LastRun.beside(options.timelineFile()), plan.runKey(), plan.forkCount(), clock, log::warn));
         }
         if (options.gitHubSummary() != null) {
             listeners.add(new GitHubSummary(

@@ -14,9 +14,10 @@ import org.glassfish.grizzly.http.server.Response;
 
 /**
  * The plain HTTP requests of the server's port, beside the WebSocket upgrade (which Tyrus takes before they reach
- * this): {@value #METRICS} in Prometheus' text format, {@value #HEALTHZ} for a load balancer, the dashboard's pages
- * when it has one, 404 for every other path. None needs the secret key: they show counts, never a key; the dashboard
- * shows the runs' topics and results to whoever reaches the port, as its documentation says.
+ * this): {@value #METRICS} in Prometheus' text format, {@value #HEALTHZ} for a load balancer, the runs' reports
+ * ({@link RunReports}, {@code /runs/<topic>/reports}) for the holders of a key, the dashboard's pages when it has one,
+ * 404 for every other path. Neither of the first two needs a key: they show counts, never a key; the dashboard shows
+ * the runs its viewer may see, as its documentation says.
  */
 final class HttpEndpoints extends HttpHandler {
     static final String METRICS = "/metrics";
@@ -25,15 +26,18 @@ final class HttpEndpoints extends HttpHandler {
     private final PrometheusRegistry registry;
     /** True once the server drains: {@value #HEALTHZ} then answers 503, so a load balancer sends no new nodes. */
     private final BooleanSupplier draining;
+    /** The runs' reports; null for a handler that keeps none (a test's stand-in): their paths are then a 404. */
+    private final RunReports reports;
 
     /** The dashboard's pages; null for a server without one. */
     private final DashboardHttp dashboard;
 
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
 
-    HttpEndpoints(PrometheusRegistry registry, BooleanSupplier draining, DashboardHttp dashboard) {
+    HttpEndpoints(PrometheusRegistry registry, BooleanSupplier draining, RunReports reports, DashboardHttp dashboard) {
         this.registry = registry;
         this.draining = draining;
+        this.reports = reports;
         this.dashboard = dashboard;
     }
 
@@ -45,6 +49,10 @@ final class HttpEndpoints extends HttpHandler {
         request.getRequest().getUpgradeDC().recycle();
         request.getRequest().setIgnoreContentModifiers(false);
         String path = request.getRequestURI();
+        if (reports != null && RunReports.handles(path)) {
+            reports.service(request, response);
+            return;
+        }
         Method method = request.getMethod();
         boolean read = Method.GET.equals(method) || Method.HEAD.equals(method);
         if (!path.equals(METRICS) && !path.equals(HEALTHZ)) {
@@ -70,7 +78,7 @@ final class HttpEndpoints extends HttpHandler {
         }
     }
 
-    private static void text(Response response, int status, String body) throws IOException {
+    static void text(Response response, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("text/plain; charset=utf-8");

@@ -26,7 +26,7 @@ final class KeyViewers implements Viewers {
     }
 
     @Override
-    public Optional<String> project(Request request) {
+    public Optional<Viewer> viewer(Request request) {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
             return Optional.empty();
@@ -39,6 +39,8 @@ final class KeyViewers implements Viewers {
             return Optional.empty();
         }
         int colon = credentials.indexOf(':');
-        return colon < 0 ? Optional.empty() : keys.project(credentials.substring(colon + 1));
+        return colon < 0
+                ? Optional.empty()
+                : keys.project(credentials.substring(colon + 1)).map(ProjectScope::new);
     }
 }

@@ -2,6 +2,7 @@ package ci.fast.maven.server;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ final class MemoryRun implements StoredRun {
     private int duplicates;
     private final Map<String, Integer> losses = new HashMap<>();
     private final Set<String> lostTwice = new LinkedHashSet<>();
+    /** Each class's report, in the order they came; the XML is what a node wrote, kept until the run is forgotten. */
+    private final Map<String, Report> reports = new LinkedHashMap<>();
 
     MemoryRun(RunId id) {
         this.id = id;
@@ -205,5 +208,15 @@ final class MemoryRun implements StoredRun {
     @Override
     public List<String> lostTwice() {
         return List.copyOf(lostTwice);
+    }
+
+    @Override
+    public boolean addReport(Report report) {
+        return reports.putIfAbsent(report.key(), report) == null;
+    }
+
+    @Override
+    public List<Report> reports() {
+        return List.copyOf(reports.values());
     }
 }

@@ -25,7 +25,7 @@ import java.util.function.LongSupplier;
  * its grace is over ({@link Builder#finishedRunGrace}), so that a standing server does not grow with every run it
  * served. Thread-safe: runs lock themselves.
  */
-public final class Orchestrator implements FrameHandler {
+public final class Orchestrator implements FrameHandler, ReportArchive {
     /** How long a finished run is remembered by default: a late node of it is told "run finished" meanwhile. */
     public static final Duration FINISHED_RUN_GRACE = Duration.ofHours(1);
 
@@ -175,6 +175,18 @@ public final class Orchestrator implements FrameHandler {
     public int duplicates(String topic) {
         RunDispatch run = runs.get(topic);
         return run == null ? 0 : run.progress().duplicates();
+    }
+
+    @Override
+    public int add(String topic, List<Report> reports) {
+        RunDispatch run = runs.get(topic);
+        return run == null ? -1 : run.addReports(reports);
+    }
+
+    @Override
+    public Optional<Archived> reports(String topic) {
+        RunDispatch run = runs.get(topic);
+        return run == null ? Optional.empty() : Optional.of(run.reports());
     }
 
     /** The topics of the runs remembered: live ones, and finished ones within their grace. */

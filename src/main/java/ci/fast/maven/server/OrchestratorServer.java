@@ -31,7 +31,8 @@ import org.glassfish.tyrus.spi.WebSocketEngine;
  * server of a local run and {@code fast-ci:serve} are both this class. Besides the WebSocket ({@link #CONTEXT} plus
  * {@link #ENDPOINT}, gated by the secret key), the same port answers plain HTTP: {@code GET /metrics} (the handler's
  * metrics, in Prometheus' text format, from a registry of this server's own) and {@code GET /healthz} (200 while it
- * serves, 503 once {@link #drain draining}), and, when the handler has a {@link FrameHandler#dashboard dashboard}, its
+ * serves, 503 once {@link #drain draining}), for an {@link Orchestrator} the runs' reports ({@code /runs/<topic>/reports},
+ * a key in a header: {@link RunReports}), and, when the handler has a {@link FrameHandler#dashboard dashboard}, its
  * pages; every other path is a 404.
  */
 public final class OrchestratorServer implements AutoCloseable {
@@ -153,7 +154,9 @@ public final class OrchestratorServer implements AutoCloseable {
         handler.register(registry);
         HttpServer http = new HttpServer();
         // Plain requests only: an upgrade on the socket's path is taken by the WebSocket add-on before handlers.
-        http.getServerConfiguration().addHttpHandler(new HttpEndpoints(registry, guard.draining::get, dashboard), "/");
+        RunReports reports = handler instanceof ReportArchive archive ? new RunReports(guard.keys, archive) : null;
+        http.getServerConfiguration()
+                .addHttpHandler(new HttpEndpoints(registry, guard.draining::get, reports, dashboard), "/");
         NetworkListener listener = new NetworkListener("fast-ci", host, port);
         if (tls != null) {
             listener.setSecure(true);

@@ -2,6 +2,7 @@ package ci.fast.maven.server;
 
 import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Frame;
+import ci.fast.maven.server.dashboard.Viewers;
 
 /**
  * Keeps the runs of one project apart from another's on a server of several keys: the topics of a connection's frames
@@ -12,7 +13,7 @@ import ci.fast.maven.channel.Frame;
  *
  * @param project the project of the connection's key, as the keys file names it
  */
-record ProjectScope(String project) {
+record ProjectScope(String project) implements Viewers.Viewer {
     /** The topics that name a project's things: its runs, and its retried nodes' shares. */
     private static final String[] PREFIXES = {Events.TOPIC_PREFIX, Events.SHARE_TOPIC_PREFIX};
 
@@ -26,6 +27,29 @@ record ProjectScope(String project) {
     Frame outbound(Frame frame) {
         String outer = outbound(frame.topic());
         return outer.equals(frame.topic()) ? frame : with(frame, outer);
+    }
+
+    @Override
+    public boolean sees(String topic) {
+        if (project.isEmpty()) {
+            return true;
+        }
+        for (String prefix : PREFIXES) {
+            if (topic.startsWith(prefix + project + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String shown(String topic) {
+        return outbound(topic);
+    }
+
+    @Override
+    public String inner(String topic) {
+        return inbound(topic);
     }
 
     private String inbound(String topic) {

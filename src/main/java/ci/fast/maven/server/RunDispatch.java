@@ -164,6 +164,15 @@ final class RunDispatch {
         return rules.lostTwice();
     }
 
+    synchronized int addReports(List<Report> reports) {
+        return rules.addReports(reports);
+    }
+
+    /** The run's reports, with whether it finished and every class it enqueued, under one lock. */
+    synchronized ReportArchive.Archived reports() {
+        return new ReportArchive.Archived(rules.finished(), rules.classes(), rules.reports());
+    }
+
     synchronized boolean hasResult(String key) {
         return rules.hasResult(key);
     }

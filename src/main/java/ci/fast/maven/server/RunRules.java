@@ -382,6 +382,32 @@ final class RunRules {
         return store.lostTwice();
     }
 
+    /**
+     * Keeps the reports of classes the run enqueued, the first of each class; a report of a class it never enqueued (a
+     * node of another run, a selection of its own) is dropped.
+     *
+     * @return how many were kept
+     */
+    int addReports(List<Report> reports) {
+        int kept = 0;
+        for (Report report : reports) {
+            if (store.isEnqueued(report.key()) && store.addReport(report)) {
+                kept++;
+            }
+        }
+        return kept;
+    }
+
+    /** The reports kept, in the order they came. */
+    List<Report> reports() {
+        return store.reports();
+    }
+
+    /** Every class enqueued, in the enq's order; empty before the enq. */
+    List<String> classes() {
+        return store.classes();
+    }
+
     /** Whether {@code key} has a result: one a node sent, or the lost result. */
     boolean hasResult(String key) {
         return store.hasResult(key);

@@ -117,4 +117,15 @@ public interface StoredRun {
 
     /** The classes lost twice, in the order they were. */
     List<String> lostTwice();
+
+    /**
+     * Keeps {@code report} if its class has none yet (first report wins, as results do): a node's report of a class it
+     * ran, for the run's merged reports.
+     *
+     * @return whether it was kept
+     */
+    boolean addReport(Report report);
+
+    /** The reports kept, in the order they were. */
+    List<Report> reports();
 }

@@ -165,6 +165,23 @@ abstract class RunStoreContract {
     }
 
     @Test
+    void keepsTheFirstReportOfEachClassInTheOrderTheyCameAndKeepsRunsApart() {
+        StoredRun run = enqueued("A", 1.0, "B", 1.0);
+        Report b = new Report("B", "TEST-B.xml", "<testsuite name=\"B\"/>\n");
+        Report a = new Report("A", "TEST-A-suffix.xml", "<testsuite name=\"A\" tests=\"1\">\u00e9</testsuite>\n");
+
+        assertEquals(List.of(), run.reports(), "none before the first");
+        assertTrue(run.addReport(b));
+        assertTrue(run.addReport(a));
+        assertFalse(run.addReport(new Report("B", "TEST-B.xml", "<testsuite name=\"B\" tests=\"2\"/>")));
+
+        assertEquals(List.of(b, a), store.open(RUN).reports(), "the first of each, whole, in the order they came");
+        assertEquals(List.of(), store.open(OTHER).reports());
+        store.delete(RUN.topic());
+        assertEquals(List.of(), store.open(RUN).reports(), "forgotten with its run");
+    }
+
+    @Test
     void countsLossesUpAndDownAndKeepsTheClassesLostTwiceInOrder() {
         StoredRun run = enqueued("A", 1.0, "B", 1.0);
 

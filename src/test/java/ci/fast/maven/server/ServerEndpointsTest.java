@@ -180,7 +180,67 @@ class ServerEndpointsTest {
         assertEquals("GET, HEAD", post.headers().firstValue("Allow").orElse(""));
     }
 
+    @Test
+    void reportsTakeTheKeyInTheirHeaderOnlyAndKeepTheFirstOfEachClassTheRunEnqueued() throws Exception {
+        OrchestratorServer server = start(Orchestrator.builder().build());
+        List<String> classes = List.of("com.acme.ATest", "com.acme.BTest");
+        String topic = Events.topic(RUN_KEY, "metrics-run");
+        assertEquals(
+                NodeSession.Outcome.DONE,
+                CompletableFuture.supplyAsync(() -> run(node(server, topic, classes, new AtomicInteger())))
+                        .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+        String path = Events.reportsPath(topic);
+        String body = "{\"reports\": [" + report("com.acme.ATest", "first") + "," + report("com.acme.Other", "x") + ","
+                + report("com.acme.ATest", "second") + "]}";
+
+        assertEquals(403, reports(server, path, null, body).statusCode(), "no key");
+        assertEquals(
+                403,
+                reports(server, path + "?secret_key=" + secret.reveal(), null, body)
+                        .statusCode(),
+                "a key in the URL is none");
+        assertEquals(403, reports(server, path, "not-the-key", body).statusCode());
+        HttpResponse<String> kept = reports(server, path, secret.reveal(), body);
+        assertEquals(200, kept.statusCode(), kept::body);
+        assertEquals("{\"kept\":1}", kept.body(), "the first of an enqueued class; another run's class dropped");
+        assertEquals(
+                404,
+                reports(server, Events.reportsPath(topic + "-other"), secret.reveal(), body)
+                        .statusCode());
+        assertEquals(
+                400, reports(server, path, secret.reveal(), "{\"reports\": 1}").statusCode());
+
+        HttpResponse<String> all = reports(server, path, secret.reveal(), null);
+        assertEquals(200, all.statusCode());
+        assertEquals(
+                "{\"finished\":true,\"classes\":[\"com.acme.ATest\",\"com.acme.BTest\"],\"reports\":["
+                        + report("com.acme.ATest", "first").replace(" ", "") + "]}",
+                all.body());
+        assertEquals(
+                404,
+                reports(server, Events.reportsPath(topic + "-other"), secret.reveal(), null)
+                        .statusCode());
+        assertEquals(403, reports(server, path, null, null).statusCode());
+    }
+
     // Helpers.
+
+    private static String report(String key, String text) {
+        return "{\"class\":\"" + key + "\",\"file\":\"TEST-" + key + ".xml\",\"xml\":\"<testsuite>" + text
+                + "</testsuite>\"}";
+    }
+
+    /** A GET of {@code path}, or a POST of {@code body}, with {@code key} in the reports' header (none if null). */
+    private HttpResponse<String> reports(OrchestratorServer server, String path, String key, String body)
+            throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(server.httpUri().resolve(path)).timeout(TIMEOUT);
+        if (key != null) {
+            request.header(Events.KEY_HEADER, key);
+        }
+        request = body == null ? request.GET() : request.POST(HttpRequest.BodyPublishers.ofString(body));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
 
     private OrchestratorServer start(Orchestrator orchestrator) throws Exception {
         OrchestratorServer server = OrchestratorServer.start("127.0.0.1", 0, secret, orchestrator);

@@ -91,7 +91,34 @@ public final class GitHubSummary implements ResultListener {
 
     @Override
     public void runFinished(RunSummary summary) {
-        String markdown = markdown(Schedule.of(runs, forks, reconnects, start, clock.instant()));
+        append(markdown(Schedule.of(runs, forks, reconnects, start, clock.instant())));
+    }
+
+    /**
+     * Appends the section of a run that is over, as {@code fast-ci:report} writes it from the reports: {@code runs} in
+     * the order the section lists their failures, laid out as {@code schedule}.
+     *
+     * @param note a line said under the counts, such as that the times are not where the classes ran; null for none
+     */
+    public static void append(
+            Path summaryFile,
+            String title,
+            List<ClassRun> runs,
+            Schedule schedule,
+            String note,
+            Consumer<String> warn) {
+        GitHubSummary summary = new GitHubSummary(
+                summaryFile, title, schedule.forks(), null, Path.of(""), InstantSource.system(), line -> {}, warn);
+        summary.runs.addAll(runs);
+        String markdown = summary.markdown(schedule);
+        if (note != null) {
+            int cut = markdown.indexOf("\n\n", markdown.indexOf("|---:"));
+            markdown = markdown.substring(0, cut + 2) + "_" + note + "_\n\n" + markdown.substring(cut + 2);
+        }
+        summary.append(markdown);
+    }
+
+    private void append(String markdown) {
         try {
             Files.writeString(
                     summaryFile,

@@ -39,6 +39,14 @@ public final class TimelinePage {
     public record Extras(String lane, String top, String bottom, String script) {
         /** A run's own page: lanes are forks, nothing added. */
         public static final Extras NONE = new Extras("fork", "", "", "");
+
+        /**
+         * A run's own page with {@code note} under the title: what a reader must know to read the lanes, such as that
+         * they are not where and when the classes ran; {@link #NONE} for a null note.
+         */
+        public static Extras note(String note) {
+            return note == null ? NONE : new Extras("fork", "<p id=\"note\">" + Escape.html(note) + "</p>\n", "", "");
+        }
     }
 
     /** The page of {@code schedule}, titled with the run's key. */

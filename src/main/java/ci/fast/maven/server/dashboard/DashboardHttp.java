@@ -47,7 +47,7 @@ public final class DashboardHttp {
         if (!page) {
             return false;
         }
-        Optional<String> viewer = viewers.project(request);
+        Optional<Viewers.Viewer> viewer = viewers.viewer(request);
         if (viewer.isEmpty()) {
             // The browser asks for a user (the project) and a password (its key), and sends them with each request.
             response.setHeader(
@@ -55,19 +55,18 @@ public final class DashboardHttp {
             text(response, 401, "this server serves several projects: give your project's key as the password\n");
             return true;
         }
-        String project = viewer.get();
+        Viewers.Viewer sight = viewer.get();
         if (path.equals("/")) {
             List<RunView> runs = board.runs().stream()
-                    .filter(r -> Viewers.sees(project, r.topic()))
-                    .map(r -> r.shownAs(Viewers.shown(project, r.topic())))
+                    .filter(r -> sight.sees(r.topic()))
+                    .map(r -> r.shownAs(sight.shown(r.topic())))
                     .toList();
             html(response, 200, DashboardPages.runs(runs, board.version()));
             return true;
         }
         if (path.startsWith(DashboardPages.RUNS) && path.length() > DashboardPages.RUNS.length()) {
             String topic = URLDecoder.decode(path.substring(DashboardPages.RUNS.length()), StandardCharsets.UTF_8);
-            Optional<RunView> run =
-                    board.run(Viewers.inner(project, topic)).filter(r -> Viewers.sees(project, r.topic()));
+            Optional<RunView> run = board.run(sight.inner(topic)).filter(r -> sight.sees(r.topic()));
             if (run.isPresent()) {
                 html(response, 200, DashboardPages.run(run.get().shownAs(topic), board.version()));
             } else {

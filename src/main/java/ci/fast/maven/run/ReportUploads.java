@@ -1,0 +1,37 @@
+package ci.fast.maven.run;
+
+import ci.fast.maven.report.ReportOptions;
+import ci.fast.maven.report.XmlReportWriter;
+import ci.fast.maven.report.timeline.Outcome;
+import ci.fast.maven.results.ClassRun;
+import ci.fast.maven.results.ResultListener;
+import ci.fast.maven.server.Report;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps the report of each class this machine's forks ran, as its {@code TEST-*.xml} says it, for our server's merged
+ * reports (docs/server-protocol.md, "Merged reports"). A class no fork ran, or whose fork died in it, is left out:
+ * the server hands it to another node, whose report is the one to keep. Thread-safe.
+ */
+final class ReportUploads implements ResultListener {
+    private final XmlReportWriter writer;
+    /** Guarded by {@code this}: the run reads them from its own thread once the sink is done. */
+    private final List<Report> reports = new ArrayList<>();
+
+    ReportUploads(ReportOptions options) {
+        this.writer = new XmlReportWriter(options.xmlSchema(), options.layout());
+    }
+
+    @Override
+    public synchronized void classCompleted(ClassRun run) {
+        if (run.fork() == ClassRun.NO_FORK || Outcome.of(run.result()) == Outcome.CRASHED) {
+            return;
+        }
+        reports.add(new Report(run.className(), writer.fileName(run.result()), writer.xml(run.result(), run.start())));
+    }
+
+    synchronized List<Report> reports() {
+        return List.copyOf(reports);
+    }
+}
