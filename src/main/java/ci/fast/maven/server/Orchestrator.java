@@ -71,6 +71,33 @@ public final class Orchestrator implements FrameHandler {
         this.reconnectGrace = builder.reconnectGrace;
         this.skipAfterFailureCount = builder.skipAfterFailureCount;
         this.timer = builder.timer;
+        carryOn();
+    }
+
+    /**
+     * Takes up the runs the store kept from an earlier server process: their nodes have the reconnect grace to rejoin,
+     * and a finished one is forgotten the finished runs' grace from now.
+     */
+    private void carryOn() {
+        for (RunId id : store.runs()) {
+            RunDispatch run = dispatch(id);
+            runs.put(id.topic(), run);
+            if (run.finished()) {
+                evictions.finished(id);
+            }
+            long next = run.nextExpiry();
+            if (next >= 0) {
+                expireLater(run, next);
+            }
+        }
+    }
+
+    private RunDispatch dispatch(RunId id) {
+        return new RunDispatch(RunRules.builder(store.open(id), timings, clock)
+                .shares(store.shares())
+                .graceNanos(reconnectGrace.toNanos())
+                .failureLimit(skipAfterFailureCount)
+                .build());
     }
 
     /** An orchestrator whose timing history, by run key, is in memory and empty at first. */
@@ -221,13 +248,7 @@ public final class Orchestrator implements FrameHandler {
             return List.of(error(peer, frame, "unmatched topic"));
         }
         evictions.expired().forEach(this::evict);
-        RunDispatch run = runs.computeIfAbsent(
-                topic,
-                t -> new RunDispatch(RunRules.builder(store.open(new RunId(t, peer.runKey())), timings, clock)
-                        .shares(store.shares())
-                        .graceNanos(reconnectGrace.toNanos())
-                        .failureLimit(skipAfterFailureCount)
-                        .build()));
+        RunDispatch run = runs.computeIfAbsent(topic, t -> dispatch(new RunId(t, peer.runKey())));
         RunDispatch.Step step = run.join(peer, frame);
         if (step.joinedFrom() != null) {
             joined.computeIfAbsent(peer, p -> ConcurrentHashMap.newKeySet()).add(topic);

@@ -90,6 +90,49 @@ final class RunRules {
         this.clock = b.clock;
         this.graceNanos = b.graceNanos;
         this.failureLimit = b.failureLimit;
+        carryOn();
+    }
+
+    /**
+     * Takes up a run the store kept from an earlier server process (nothing for a new run): its nodes that hold classes
+     * are away, as if their connections had just closed, and have the grace to rejoin; the failures counted and the
+     * classes skipped for them are read back from the results; what the run had told of its progress is not told
+     * again.
+     */
+    private void carryOn() {
+        long now = clock.getAsLong();
+        Set<String> held = new HashSet<>();
+        for (int index : store.holders()) {
+            Node node = new Node(index);
+            node.away = true;
+            node.awaySince = now;
+            node.restored = true;
+            nodes.put(index, node);
+            held.addAll(store.held(index));
+        }
+        if (!store.hasQueue()) {
+            return;
+        }
+        for (String key : store.classes()) {
+            store.result(key).ifPresent(result -> failures += failedTests(result));
+        }
+        if (failureLimitReached()) {
+            // Taken off the queue as skipped before the restart: neither queued nor held nor done.
+            for (String key : store.classes()) {
+                if (!store.hasResult(key) && !held.contains(key)) {
+                    skipped.add(key);
+                }
+            }
+        }
+        int classes = store.classes().size();
+        tenthsTold = classes == 0 ? 0 : store.resultCount() * 10 / classes;
+        announced = finished();
+    }
+
+    private static int failedTests(Result result) {
+        return (int) result.tests().stream()
+                .filter(test -> FAILED.equals(test.status()))
+                .count();
     }
 
     /**
@@ -251,7 +294,10 @@ final class RunRules {
         for (Result result : results) {
             sent.add(result.key());
             store.release(node, result.key());
-            boolean resent = asking.rejoined && store.hasResult(result.key()) && asking.lastSent.contains(result.key());
+            // A node the server took up from its store may repeat any result of its last deq: which ones is not kept.
+            boolean resent = asking.rejoined
+                    && store.hasResult(result.key())
+                    && (asking.restored || asking.lastSent.contains(result.key()));
             if (!resent && record(result) && asking.ci != null && FAILED.equals(result.status())) {
                 shares.failed(asking.ci, result.key());
             }
@@ -261,6 +307,7 @@ final class RunRules {
         loseAwayHolders(sent, asking);
         if (asking.rejoined) {
             asking.rejoined = false;
+            asking.restored = false;
             List<String> kept = store.held(node).stream()
                     .filter(key -> !store.hasResult(key))
                     .toList();
@@ -407,6 +454,7 @@ final class RunRules {
         }
         List<RunEvent> out = events;
         events = new ArrayList<>();
+        store.commit(); // before any of the events reaches a node
         return out;
     }
 
@@ -454,9 +502,7 @@ final class RunRules {
         store.unqueue(result.key());
         skipped.remove(result.key()); // a result that comes after all (a dead fork's, carried) is the class's
         events.add(new ClassCompleted(result));
-        failures += (int) result.tests().stream()
-                .filter(test -> "failed".equals(test.status()))
-                .count();
+        failures += failedTests(result);
         if (failureLimitReached()) {
             skipQueued();
         }
@@ -618,6 +664,8 @@ final class RunRules {
         boolean doomed;
         /** It rejoined and has not asked for a batch since: its first deq may find its batch never reached it. */
         boolean rejoined;
+        /** Taken up from the store after a restart, and not yet asked for a batch since: its last results are unknown. */
+        boolean restored;
         /** The CI node it said it is; null when it named none. */
         CiNode ci;
         /** The keys of its last deq's results: a rejoined node repeats them when their reply was lost. */

@@ -117,4 +117,18 @@ public interface StoredRun {
 
     /** The classes lost twice, in the order they were. */
     List<String> lostTwice();
+
+    /**
+     * The nodes that hold a class without a result, lowest index first: after a restart, the nodes the rules wait for
+     * to rejoin.
+     */
+    List<Integer> holders();
+
+    /**
+     * Ends one unit of work of the rules (one command): what it changed is kept before this returns, so that nothing
+     * the reply tells a node is forgotten by a server that restarts. Nothing to do for a store in memory.
+     *
+     * @throws StoreFailure when the store cannot keep it
+     */
+    default void commit() {}
 }
