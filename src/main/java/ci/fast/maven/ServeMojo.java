@@ -3,7 +3,7 @@ package ci.fast.maven;
 import ci.fast.maven.channel.Secret;
 import ci.fast.maven.server.Orchestrator;
 import ci.fast.maven.server.OrchestratorServer;
-import ci.fast.maven.server.RunKeyTimings;
+import ci.fast.maven.server.ServerStore;
 import java.io.File;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
@@ -35,8 +35,9 @@ public class ServeMojo extends AbstractMojo {
     private String secretKey;
 
     /**
-     * Where the server keeps each test class's last duration, by run key, read at start and rewritten whenever a run
-     * finishes, to hand out the longest classes first.
+     * The timing history of an earlier server (each test class's last duration, by run key): the store takes it in the
+     * first time it finds it. With {@code fastCi.store=memory}, the history itself, read at start and rewritten
+     * whenever a run finishes.
      */
     @Parameter(property = "fastCi.timingsFile", defaultValue = "${user.home}/.fast-ci/serve-timings.json")
     private File timingsFile;
@@ -49,6 +50,21 @@ public class ServeMojo extends AbstractMojo {
     @Parameter(property = "fastCi.skipAfterFailureCount", defaultValue = "0")
     private int skipAfterFailureCount;
 
+    /**
+     * Where the server keeps its runs (queues, which node holds which classes, results), the CI nodes' shares and the
+     * timing history: an SQLite database, {@code fast-ci.db}, made on first start. A server killed and started again on
+     * it carries every run on where it was.
+     */
+    @Parameter(property = "fastCi.dataDir", defaultValue = "${user.home}/.fast-ci/server")
+    private File dataDir;
+
+    /**
+     * {@code sqlite}: the store in {@code fastCi.dataDir}; {@code memory}: nothing outlives the server (a throwaway
+     * server, a test), the timing history alone kept in {@code fastCi.timingsFile}.
+     */
+    @Parameter(property = "fastCi.store", defaultValue = "sqlite")
+    private String store;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         Secret secret;
@@ -58,17 +74,27 @@ public class ServeMojo extends AbstractMojo {
             throw new MojoFailureException(e.getMessage());
         }
         OrchestratorServer server;
+        ServerStore kept;
         try {
-            RunKeyTimings timings = RunKeyTimings.load(timingsFile.toPath(), line -> getLog().warn(line));
+            kept = ServerStore.open(store, dataDir.toPath(), timingsFile.toPath(), line -> getLog().warn(line));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (IOException e) {
+            throw new MojoExecutionException(e.getMessage() + "; choose another -DfastCi.dataDir", e);
+        }
+        try {
             Orchestrator orchestrator = Orchestrator.builder()
                     .log(line -> getLog().info(line))
-                    .timings(timings)
+                    .store(kept.store())
+                    .timings(kept.timings())
                     .skipAfterFailureCount(skipAfterFailureCount)
                     .build();
             server = OrchestratorServer.start(host, port, secret, orchestrator);
         } catch (IllegalArgumentException e) {
+            closeQuietly(kept);
             throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
+            closeQuietly(kept);
             throw new MojoExecutionException("fast-ci:serve cannot listen on " + host + ":" + port + ": "
                     + e.getMessage() + "; choose another -DfastCi.port or -DfastCi.host");
         }
@@ -80,6 +106,7 @@ public class ServeMojo extends AbstractMojo {
                 .addShutdownHook(new Thread(
                         () -> {
                             server.close();
+                            closeQuietly(kept);
                             stopped.countDown();
                         },
                         "fast-ci-serve-stop"));
@@ -88,6 +115,16 @@ public class ServeMojo extends AbstractMojo {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             server.close();
+            closeQuietly(kept);
+        }
+    }
+
+    /** Closes the store once the server no longer answers; what it keeps is on disk already, unit by unit. */
+    private void closeQuietly(ServerStore kept) {
+        try {
+            kept.close();
+        } catch (Exception e) {
+            getLog().warn("fast-ci:serve could not close its store: " + e.getMessage());
         }
     }
 }
