@@ -294,6 +294,9 @@ public final class Orchestrator implements FrameHandler {
      * precedes the replies that end it), and returns the frames.
      */
     private List<Delivery> deliver(RunDispatch run, RunDispatch.Step step) {
+        // Outside the run's lock: the next unit of work goes on while this one's reaches the disk, and may share its
+        // sync.
+        step.durable().await();
         listeners.tell(run.id(), step.events(), step.joinedFrom());
         if (step.events().stream().anyMatch(event -> event instanceof RunEvent.RunFinished)) {
             evictions.finished(run.id());

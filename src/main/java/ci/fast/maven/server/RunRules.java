@@ -76,6 +76,8 @@ final class RunRules {
     private boolean announced;
     /** The tenths of the run's classes with a result that the events have told of. */
     private int tenthsTold;
+    /** The last command's unit of work, on its way to the store's disk. */
+    private Durable committed = Durable.NOW;
     /** The current command's events; a fresh list per command. */
     private List<RunEvent> events = new ArrayList<>();
 
@@ -186,6 +188,11 @@ final class RunRules {
 
     RunId id() {
         return store.id();
+    }
+
+    /** The last command's unit of work: its events are told to no one before it is on the disk. */
+    Durable committed() {
+        return committed;
     }
 
     /**
@@ -454,7 +461,7 @@ final class RunRules {
         }
         List<RunEvent> out = events;
         events = new ArrayList<>();
-        store.commit(); // before any of the events reaches a node
+        committed = store.commit(); // awaited before any of the events reaches a node
         return out;
     }
 

@@ -316,11 +316,11 @@ final class SqlRun implements StoredRun {
         return memory.holders();
     }
 
-    /** Writes this unit of work's changes in one transaction; on return they are on the disk. */
+    /** Queues this unit of work's changes as one, for the store's next transaction; the caller awaits them. */
     @Override
-    public void commit() {
+    public Durable commit() {
         if (writes.isEmpty()) {
-            return;
+            return Durable.NOW;
         }
         List<Write> unit = writes;
         writes = new ArrayList<>();
@@ -332,8 +332,8 @@ final class SqlRun implements StoredRun {
                             topic(),
                             id().runKey()));
         }
-        store.commit(unit);
-        persisted = true;
+        persisted = true; // the units after this one are written after it
+        return store.submit(unit);
     }
 
     private void queue(String key, long position) {

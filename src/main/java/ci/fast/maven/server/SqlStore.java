@@ -27,9 +27,13 @@ import org.sqlite.SQLiteConfig;
  * on the same file carries on every run where it was.
  *
  * <p>Each run's facts are also kept in memory ({@link SqlRun} over a {@link MemoryRun}), so the rules read nothing from
- * the file; what a unit of work of the rules changed is written in one transaction at its {@link StoredRun#commit},
- * with SQLite's {@code synchronous=FULL} (the write-ahead log is synced to the disk at each commit), before the server
- * answers anyone. Thread-safe: the one connection is guarded by this store's lock, taken once per unit of work.
+ * the file. What a unit of work of the rules changed is queued at its {@link StoredRun#commit}, under the rules' lock,
+ * and written once whoever is to answer for it waits ({@link Durable#await}), outside that lock: the first to wait
+ * writes every unit queued by then in one transaction, with SQLite's {@code synchronous=FULL} (the write-ahead log is
+ * synced to the disk at each commit), and the others wait for it; so each unit of work is on the disk before anyone is
+ * told of it, in the order the units were committed, and a server under load pays one sync for many of them.
+ *
+ * <p>Thread-safe: this store's lock guards the queue and what is pending (short, no I/O); the connection's, the file.
  */
 public final class SqlStore implements RunStore, AutoCloseable {
     /** The database's file name in the data directory. */
@@ -40,12 +44,16 @@ public final class SqlStore implements RunStore, AutoCloseable {
             List.of("run_classes", "queued", "tokens", "held", "results", "losses", "lost_twice", "runs");
 
     private final Path file;
-    /** Guarded by {@code this}; autocommit off: every write is in the transaction of a unit of work. */
+    /** Guarded by itself; autocommit off: every write is in the transaction of a group of units of work. */
     private final Connection connection;
-    /** Statements prepared once, by their SQL; guarded by {@code this}. */
+    /** Statements prepared once, by their SQL; guarded by {@link #connection}. */
     private final Map<String, PreparedStatement> statements = new HashMap<>();
-    /** Writes not part of any run's unit of work (the shares, the timings), committed with the next one. */
+    /** Writes not part of any run's unit of work (the shares, the timings), sent with the next one; guarded by this. */
     private final List<Write> pending = new ArrayList<>();
+    /** The units of work committed and not yet written, in order; guarded by {@code this}. */
+    private List<Unit> queued = new ArrayList<>();
+    /** Whether a thread is writing a group of units; guarded by {@code this}. */
+    private boolean writing;
 
     private final Map<String, SqlRun> runs = new ConcurrentHashMap<>();
     /** Orders what is kept in the order it happened (handed out, lost twice): higher than any position stored. */
@@ -146,17 +154,19 @@ public final class SqlStore implements RunStore, AutoCloseable {
 
     /** Writes what is pending (the timings recorded since the last commit) and closes the file. */
     @Override
-    public synchronized void close() {
+    public void close() {
         try {
-            commit(List.of());
+            flush();
         } finally {
-            try {
-                for (PreparedStatement statement : statements.values()) {
-                    statement.close();
+            synchronized (connection) {
+                try {
+                    for (PreparedStatement statement : statements.values()) {
+                        statement.close();
+                    }
+                    connection.close();
+                } catch (SQLException e) {
+                    throw new StoreFailure("fast-ci cannot close the store " + file + ": " + e.getMessage(), e);
                 }
-                connection.close();
-            } catch (SQLException e) {
-                throw new StoreFailure("fast-ci cannot close the store " + file + ": " + e.getMessage(), e);
             }
         }
     }
@@ -173,48 +183,117 @@ public final class SqlStore implements RunStore, AutoCloseable {
         return wallMillis.getAsLong();
     }
 
-    /** Adds a write to the next commit, whichever run's it is: one that belongs to no run's unit of work. */
+    /** Adds a write to the next unit of work, whichever run's it is: one that belongs to no run's unit of work. */
     synchronized void later(Write write) {
         pending.add(write);
     }
 
-    /** Writes {@code writes}, and what is {@link #later pending}, in one transaction, kept on the disk on return. */
-    synchronized void commit(List<Write> writes) {
-        if (writes.isEmpty() && pending.isEmpty()) {
-            return;
+    /**
+     * Queues {@code writes}, with what is {@link #later pending} before them, as one unit of work, after every unit
+     * queued before it.
+     *
+     * @return what writes it, when awaited, and returns once it is on the disk
+     */
+    synchronized Durable submit(List<Write> writes) {
+        List<Write> all = new ArrayList<>(pending);
+        pending.clear();
+        all.addAll(writes);
+        Unit unit = new Unit(all);
+        queued.add(unit);
+        return () -> await(unit);
+    }
+
+    /** Writes {@code writes} (and whatever is queued before them) and returns once they are on the disk. */
+    void commit(List<Write> writes) {
+        submit(writes).await();
+    }
+
+    /** Writes whatever is pending or queued, and returns once it is on the disk. */
+    void flush() {
+        synchronized (this) {
+            if (pending.isEmpty() && queued.isEmpty() && !writing) {
+                return;
+            }
         }
-        try {
-            for (Write write : pending) {
-                execute(write);
-            }
-            for (Write write : writes) {
-                execute(write);
-            }
-            connection.commit();
-            pending.clear();
-        } catch (SQLException e) {
+        commit(List.of());
+    }
+
+    /** Runs a query, handing each row to {@code row}; what is pending or queued is written first, so that it is read. */
+    void query(String sql, List<Object> args, Row row) {
+        flush();
+        synchronized (connection) {
             try {
-                connection.rollback();
-            } catch (SQLException again) {
-                e.addSuppressed(again);
+                PreparedStatement statement = prepared(sql);
+                bind(statement, args.toArray());
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        row.accept(rows);
+                    }
+                }
+                connection.commit(); // ends the read's transaction, so that the next write's sees the latest file
+            } catch (SQLException e) {
+                throw new StoreFailure("fast-ci cannot read the store " + file + ": " + e.getMessage(), e);
             }
-            throw new StoreFailure("fast-ci cannot write to the store " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** Runs a query, handing each row to {@code row}; what is pending is committed first, so that it is read too. */
-    synchronized void query(String sql, List<Object> args, Row row) {
-        commit(List.of());
-        try {
-            PreparedStatement statement = prepared(sql);
-            bind(statement, args.toArray());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    row.accept(rows);
+    /**
+     * Waits until {@code unit} is on the disk: the first thread to wait while no group is being written writes every
+     * unit queued by then, as one transaction; the others wait for it, and write the next group if theirs was not in it.
+     */
+    private void await(Unit unit) {
+        while (true) {
+            List<Unit> group;
+            synchronized (this) {
+                while (!unit.done && writing) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new StoreFailure("interrupted while waiting for the store " + file, e);
+                    }
                 }
+                if (unit.done) {
+                    if (unit.failure != null) {
+                        throw unit.failure;
+                    }
+                    return;
+                }
+                writing = true;
+                group = queued;
+                queued = new ArrayList<>();
             }
-        } catch (SQLException e) {
-            throw new StoreFailure("fast-ci cannot read the store " + file + ": " + e.getMessage(), e);
+            StoreFailure failure = write(group);
+            synchronized (this) {
+                for (Unit written : group) {
+                    written.failure = failure;
+                    written.done = true;
+                }
+                writing = false;
+                notifyAll();
+            }
+        }
+    }
+
+    /** Writes {@code group} in one transaction; the failure, or null once it is on the disk. */
+    private StoreFailure write(List<Unit> group) {
+        synchronized (connection) {
+            try {
+                for (Unit unit : group) {
+                    for (Write write : unit.writes) {
+                        execute(write);
+                    }
+                }
+                connection.commit();
+                return null;
+            } catch (SQLException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException again) {
+                    e.addSuppressed(again);
+                }
+                return new StoreFailure("fast-ci cannot write to the store " + file + ": " + e.getMessage(), e);
+            }
         }
     }
 
@@ -287,6 +366,18 @@ public final class SqlStore implements RunStore, AutoCloseable {
             }
         }
         connection.commit();
+    }
+
+    /** One unit of work's writes, and once written, how that went; guarded by the store's lock. */
+    private static final class Unit {
+        final List<Write> writes;
+        boolean done;
+        /** Why it could not be written; null when it was, or is not yet. */
+        StoreFailure failure;
+
+        Unit(List<Write> writes) {
+            this.writes = writes;
+        }
     }
 
     /** One row of a query's answer. */

@@ -125,10 +125,13 @@ public interface StoredRun {
     List<Integer> holders();
 
     /**
-     * Ends one unit of work of the rules (one command): what it changed is kept before this returns, so that nothing
-     * the reply tells a node is forgotten by a server that restarts. Nothing to do for a store in memory.
+     * Ends one unit of work of the rules (one command): what it changed goes to the store's disk in one transaction,
+     * after the units committed before it, so that nothing a reply tells a node is forgotten by a server that restarts.
      *
-     * @throws StoreFailure when the store cannot keep it
+     * @return what the caller waits on before it tells anyone what the unit did; {@link Durable#NOW} for a store in
+     *     memory
      */
-    default void commit() {}
+    default Durable commit() {
+        return Durable.NOW;
+    }
 }

@@ -111,7 +111,12 @@ class RunRulesRestartTest {
         assertEquals(List.of("D"), after.skippedAfterFailures());
     }
 
+    /**
+     * Rules over a new store on the file, as a server started again has: what the stores before it committed is on the
+     * disk first, as the server that ran them had waited for it before answering anyone.
+     */
     private RunRules rules(int failureLimit) throws IOException {
+        stores.forEach(SqlStore::flush);
         SqlStore store = SqlStore.open(dir, clock::get, System::currentTimeMillis, 10);
         stores.add(store);
         return RunRules.builder(store.open(RUN), RunKeyTimings.inMemory(), clock::get)

@@ -49,7 +49,7 @@ class SqlStoreTest extends RunStoreContract {
         run.enqueue(List.of("A", "B", "C", "D", "E"), Map.of("A", 1.0, "B", 2.0, "C", 3.0, "D", 4.0, "E", 5.0), 7);
         List.of("A", "B", "C", "D").forEach(run::queueLast);
         run.queueFirst("E");
-        run.commit();
+        run.commit().await();
         assertEquals(List.of("E", "A"), run.take(6.0));
         run.hold(1, List.of("E", "A"));
         Result failed = new Result(
@@ -60,7 +60,7 @@ class SqlStoreTest extends RunStoreContract {
         run.addLoss("B", 1);
         run.addLostTwice("C");
         run.unqueue("C");
-        run.commit();
+        run.commit().await();
 
         StoredRun again = reopen().open(RUN);
 
@@ -88,7 +88,7 @@ class SqlStoreTest extends RunStoreContract {
         run.enqueue(List.of("A", "B"), Map.of("A", 1.0, "B", 1.0), 0);
         run.queueLast("A");
         run.queueLast("B");
-        run.commit();
+        run.commit().await();
         run.take(1.0);
         run.hold(0, List.of("A"));
         run.addResult(Result.lostTwice("B"));
@@ -108,7 +108,7 @@ class SqlStoreTest extends RunStoreContract {
         opened.add(first);
         StoredRun run = first.open(RUN);
         run.enqueue(List.of("A"), Map.of("A", 1.0), 5_000_000_000L);
-        run.commit();
+        run.commit().await();
         first.close();
         opened.remove(first);
         wall[0] += 3_000; // three seconds later, in a process whose nanosecond clock reads 42 s
@@ -185,7 +185,7 @@ class SqlStoreTest extends RunStoreContract {
         StoredRun run = store.open(RUN);
         run.enqueue(List.of("A"), Map.of("A", 1.0), 0);
         run.addResult(Result.lostTwice("A"));
-        run.commit();
+        run.commit().await();
 
         store.delete(RUN.topic());
 
