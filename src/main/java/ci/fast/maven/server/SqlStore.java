@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.sqlite.SQLiteConfig;
@@ -238,39 +239,51 @@ public final class SqlStore implements RunStore, AutoCloseable {
     }
 
     /**
-     * Waits until {@code unit} is on the disk: the first thread to wait while no group is being written writes every
-     * unit queued by then, as one transaction; the others wait for it, and write the next group if theirs was not in it.
+     * Waits until {@code unit} is on the disk. The first thread to wait while no one writes becomes the writer: it
+     * writes every unit queued by then as one transaction, then the next group, until none is queued; a thread that
+     * finds a writer at work waits for its own unit alone (no herd of waiters woken at each commit). A unit is queued
+     * before anyone waits for it, and the writer stops only under this store's lock once nothing is queued, so each is
+     * written by the writer at work when it was queued, or by the thread that waits for it.
      */
     private void await(Unit unit) {
+        boolean write;
+        synchronized (this) {
+            write = !unit.done && !writing;
+            if (write) {
+                writing = true;
+            }
+        }
+        if (write) {
+            writeAll();
+        }
+        try {
+            unit.written.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreFailure("interrupted while waiting for the store " + file, e);
+        }
+        if (unit.failure != null) {
+            throw unit.failure;
+        }
+    }
+
+    /** Writes the groups queued, one transaction each, until none is; the caller has set {@link #writing}. */
+    private void writeAll() {
         while (true) {
             List<Unit> group;
             synchronized (this) {
-                while (!unit.done && writing) {
-                    try {
-                        wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new StoreFailure("interrupted while waiting for the store " + file, e);
-                    }
-                }
-                if (unit.done) {
-                    if (unit.failure != null) {
-                        throw unit.failure;
-                    }
+                if (queued.isEmpty()) {
+                    writing = false;
                     return;
                 }
-                writing = true;
                 group = queued;
                 queued = new ArrayList<>();
             }
             StoreFailure failure = write(group);
-            synchronized (this) {
-                for (Unit written : group) {
-                    written.failure = failure;
-                    written.done = true;
-                }
-                writing = false;
-                notifyAll();
+            for (Unit written : group) {
+                written.failure = failure;
+                written.done = true;
+                written.written.countDown();
             }
         }
     }
@@ -368,12 +381,15 @@ public final class SqlStore implements RunStore, AutoCloseable {
         connection.commit();
     }
 
-    /** One unit of work's writes, and once written, how that went; guarded by the store's lock. */
+    /** One unit of work's writes, and once written, how that went. */
     private static final class Unit {
         final List<Write> writes;
-        boolean done;
-        /** Why it could not be written; null when it was, or is not yet. */
-        StoreFailure failure;
+        /** Counted down once the unit is written, or failed to be. */
+        final CountDownLatch written = new CountDownLatch(1);
+        /** Set before {@link #written} is counted down. */
+        volatile boolean done;
+        /** Why it could not be written; null when it was, or is not yet. Set before {@link #written} is. */
+        volatile StoreFailure failure;
 
         Unit(List<Write> writes) {
             this.writes = writes;
