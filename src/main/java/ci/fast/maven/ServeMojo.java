@@ -76,7 +76,9 @@ public class ServeMojo extends AbstractMojo {
         OrchestratorServer server;
         ServerStore kept;
         try {
-            kept = ServerStore.open(store, dataDir.toPath(), timingsFile.toPath(), line -> getLog().warn(line));
+            kept = ServerStore.open(
+                    store, dataDir.toPath(), timingsFile.toPath(), line -> getLog().warn(line), line -> getLog().info(
+                                    line));
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {

@@ -21,22 +21,25 @@ public record ServerStore(RunStore store, TimingHistory timings, AutoCloseable c
      * Opens the store of kind {@code kind}. An SQLite store takes in {@code timingsFile}, the history of an earlier
      * server, the first time it finds it.
      *
+     * @param warn told of a timings file that cannot be read
+     * @param info told of a timings file taken in
      * @throws IllegalArgumentException naming the kinds, for a kind that is neither
      * @throws IOException when the data directory's store cannot be opened
      */
-    public static ServerStore open(String kind, Path dataDir, Path timingsFile, Consumer<String> log)
+    public static ServerStore open(
+            String kind, Path dataDir, Path timingsFile, Consumer<String> warn, Consumer<String> info)
             throws IOException {
         if (MEMORY.equals(kind)) {
-            return new ServerStore(new MemoryStore(), RunKeyTimings.load(timingsFile, log), () -> {});
+            return new ServerStore(new MemoryStore(), RunKeyTimings.load(timingsFile, warn), () -> {});
         }
         if (!SQLITE.equals(kind)) {
             throw new IllegalArgumentException(
                     "fastCi.store must be " + SQLITE + " (the default) or " + MEMORY + ", not '" + kind + "'");
         }
         SqlStore sql = SqlStore.open(dataDir);
-        int imported = sql.timings().importOnce(timingsFile, log);
+        int imported = sql.timings().importOnce(timingsFile, warn);
         if (imported > 0) {
-            log.accept("fast-ci took the timings of " + imported + " classes from " + timingsFile + " into its store");
+            info.accept("fast-ci took the timings of " + imported + " classes from " + timingsFile + " into its store");
         }
         return new ServerStore(sql, sql.timings(), sql);
     }
