@@ -3,6 +3,7 @@ package ci.fast.maven.server;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -192,6 +193,19 @@ class SqlStoreTest extends RunStoreContract {
         SqlStore again = reopen();
         assertEquals(Set.of(), again.topics());
         assertFalse(again.open(RUN).hasQueue());
+    }
+
+    @Test
+    void refusesAFileThatIsNoDatabaseNamingIt() throws IOException {
+        Path other = dir.resolve("other");
+        Files.createDirectories(other);
+        Files.writeString(other.resolve(SqlStore.FILE), "not a database, but long enough to be read as one's header");
+
+        IOException e = assertThrows(IOException.class, () -> SqlStore.open(other));
+
+        assertTrue(
+                e.getMessage().startsWith("fast-ci cannot use the store " + other.resolve(SqlStore.FILE) + ": "),
+                e.getMessage());
     }
 
     private SqlStore reopen() {
