@@ -3,10 +3,12 @@ import ci.fast.maven.channel.Frame;
 import ci.fast.maven.channel.Json;
 import ci.fast.maven.server.Orchestrator;
 import ci.fast.maven.server.Peer;
+import ci.fast.maven.server.SqlStore;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,7 +29,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * then hundreds of threads are runnable at once on a few cores, and the time between a thread taking its clock and
  * entering the server is largely the OS scheduler's; the figure shows what such a burst costs here.
  *
- * <p>Usage: java -cp <plugin classes and deps> bench/ServerLoad.java <nodes> <classes> [burst]
+ * <p>With {@code -Dbench.dataDir=DIR} the orchestrator keeps its runs and timings in the SQLite store of {@code
+ * fast-ci:serve} in DIR (each deq's unit of work committed, synced to the disk, before its reply), as a standing server
+ * does; without it, in memory.
+ *
+ * <p>Usage: java [-Dbench.dataDir=DIR] -cp <plugin classes and deps> bench/ServerLoad.java <nodes> <classes> [burst]
  */
 public class ServerLoad {
     static String TOPIC = "test_orchestrator:bench-warm-up";
@@ -36,7 +42,14 @@ public class ServerLoad {
         int nodes = Integer.parseInt(args[0]);
         int classes = Integer.parseInt(args[1]);
         boolean burst = args.length > 2 && args[2].equals("burst");
-        Orchestrator orchestrator = new Orchestrator(line -> {});
+        String dataDir = System.getProperty("bench.dataDir");
+        Orchestrator orchestrator;
+        if (dataDir == null) {
+            orchestrator = new Orchestrator(line -> {});
+        } else {
+            SqlStore store = SqlStore.open(Path.of(dataDir));
+            orchestrator = Orchestrator.builder().store(store).timings(store.timings()).build();
+        }
         // A server that has served one run before, as a standing fast-ci:serve has: the JIT has compiled its paths.
         simulate(orchestrator, nodes, classes, burst, false);
         TOPIC = "test_orchestrator:bench-load";

@@ -47,7 +47,8 @@ def checkout = { String name ->
 
 File serveLog = new File(basedir, 'serve.log')
 Process serve = start(command(new File(basedir, 'pom.xml'),
-        ['ci.fast:fast-ci-maven-plugin:serve', "-DfastCi.port=${port}".toString()]), serveLog, [FAST_CI_SECRET_KEY: secret])
+        ['ci.fast:fast-ci-maven-plugin:serve', "-DfastCi.port=${port}".toString(),
+        "-DfastCi.dataDir=${new File(basedir, 'target/serve-data')}".toString()]), serveLog, [FAST_CI_SECRET_KEY: secret])
 try {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120)
     while (!serveLog.text.contains('FastCI orchestrator listening')) {

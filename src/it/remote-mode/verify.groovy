@@ -23,7 +23,8 @@ def finish = { Process p, String what ->
 }
 
 File serveLog = new File(basedir, 'serve.log')
-Process serve = start(command(['ci.fast:fast-ci-maven-plugin:serve', "-DfastCi.port=${port}".toString()]), serveLog,
+Process serve = start(command(['ci.fast:fast-ci-maven-plugin:serve', "-DfastCi.port=${port}".toString(),
+        "-DfastCi.dataDir=${new File(basedir, 'target/serve-data')}".toString()]), serveLog,
         [FAST_CI_SECRET_KEY: secret])
 try {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120)
@@ -32,6 +33,7 @@ try {
         assert System.nanoTime() < deadline: "fast-ci:serve did not start:\n${serveLog.text}"
         serve.waitFor(200, TimeUnit.MILLISECONDS)
     }
+    assert new File(basedir, 'target/serve-data/fast-ci.db').isFile(): "fast-ci:serve keeps its store in fastCi.dataDir"
     String server = "-DfastCi.server=ws://127.0.0.1:${port}"
     Map<String, String> run = [FAST_CI_SECRET_KEY: secret, FAST_CI_BUILD_ID: 'it-' + UUID.randomUUID(),
                                FAST_CI_COMMIT: 'abc123', FAST_CI_BRANCH: 'main']

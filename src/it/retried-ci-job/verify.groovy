@@ -39,7 +39,8 @@ def job = { int attempt, int index ->
 }
 
 File serveLog = new File(basedir, 'serve.log')
-Process serve = start(command(['ci.fast:fast-ci-maven-plugin:serve', "-DfastCi.port=${port}".toString()]), serveLog,
+Process serve = start(command(['ci.fast:fast-ci-maven-plugin:serve', "-DfastCi.port=${port}".toString(),
+        "-DfastCi.dataDir=${new File(basedir, 'target/serve-data')}".toString()]), serveLog,
         [FAST_CI_SECRET_KEY: secret])
 try {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120)

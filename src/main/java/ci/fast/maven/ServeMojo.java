@@ -37,8 +37,9 @@ public class ServeMojo extends AbstractMojo {
     private String secretKey;
 
     /**
-     * Where the server keeps each test class's last duration, by run key, read at start and rewritten whenever a run
-     * finishes, to hand out the longest classes first.
+     * The timing history of an earlier server (each test class's last duration, by run key): the store takes it in the
+     * first time it finds it. With {@code fastCi.store=memory}, the history itself, read at start and rewritten
+     * whenever a run finishes.
      */
     @Parameter(property = "fastCi.timingsFile", defaultValue = "${user.home}/.fast-ci/serve-timings.json")
     private File timingsFile;
@@ -88,6 +89,21 @@ public class ServeMojo extends AbstractMojo {
     @Parameter(property = "fastCi.joinsPerMinute", defaultValue = "600")
     private int joinsPerMinute;
 
+    /**
+     * Where the server keeps its runs (queues, which node holds which classes, results), the CI nodes' shares and the
+     * timing history: an SQLite database, {@code fast-ci.db}, made on first start. A server killed and started again on
+     * it carries every run on where it was.
+     */
+    @Parameter(property = "fastCi.dataDir", defaultValue = "${user.home}/.fast-ci/server")
+    private File dataDir;
+
+    /**
+     * {@code sqlite}: the store in {@code fastCi.dataDir}; {@code memory}: nothing outlives the server (a throwaway
+     * server, a test), the timing history alone kept in {@code fastCi.timingsFile}.
+     */
+    @Parameter(property = "fastCi.store", defaultValue = "sqlite")
+    private String store;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         ServerSettings settings;
@@ -102,8 +118,8 @@ public class ServeMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
-            throw new MojoExecutionException("fast-ci:serve cannot listen on " + host + ":" + port + ": "
-                    + e.getMessage() + "; choose another -DfastCi.port or -DfastCi.host");
+            throw new MojoExecutionException("fast-ci:serve cannot start on " + host + ":" + port + ": "
+                    + e.getMessage() + "; choose another -DfastCi.port, -DfastCi.host or -DfastCi.dataDir");
         }
         getLog().info(StandingServer.listening(server) + "; Ctrl-C stops it");
         CountDownLatch stopped = new CountDownLatch(1);
@@ -139,6 +155,8 @@ public class ServeMojo extends AbstractMojo {
         values.put(ServerOptions.TIMINGS_FILE, timingsFile.getPath());
         values.put(ServerOptions.SKIP_AFTER_FAILURE_COUNT, String.valueOf(skipAfterFailureCount));
         values.put(ServerOptions.DASHBOARD, String.valueOf(dashboard));
+        values.put(ServerOptions.DATA_DIR, dataDir.getPath());
+        values.put(ServerOptions.STORE, store);
         return values;
     }
 }

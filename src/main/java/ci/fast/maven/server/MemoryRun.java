@@ -219,4 +219,19 @@ final class MemoryRun implements StoredRun {
     public List<Report> reports() {
         return List.copyOf(reports.values());
     }
+
+    @Override
+    public List<Integer> holders() {
+        return held.entrySet().stream()
+                .filter(entry -> entry.getValue().stream().anyMatch(key -> !results.containsKey(key)))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+    }
+
+    /** Sets the counters a store read back: the next node index and the duplicates counted. */
+    void restoreCounters(int nextNode, int duplicates) {
+        this.nextNode = nextNode;
+        this.duplicates = duplicates;
+    }
 }

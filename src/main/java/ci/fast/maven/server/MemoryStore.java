@@ -1,5 +1,6 @@
 package ci.fast.maven.server;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +31,11 @@ public final class MemoryStore implements RunStore {
     @Override
     public Set<String> topics() {
         return Set.copyOf(runs.keySet());
+    }
+
+    @Override
+    public List<RunId> runs() {
+        return runs.values().stream().map(MemoryRun::id).toList();
     }
 
     @Override

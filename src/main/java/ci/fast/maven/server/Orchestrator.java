@@ -75,6 +75,33 @@ public final class Orchestrator implements FrameHandler, ReportArchive {
         this.skipAfterFailureCount = builder.skipAfterFailureCount;
         this.timer = builder.timer;
         this.dashboard = builder.dashboard;
+        carryOn();
+    }
+
+    /**
+     * Takes up the runs the store kept from an earlier server process: their nodes have the reconnect grace to rejoin,
+     * and a finished one is forgotten the finished runs' grace from now.
+     */
+    private void carryOn() {
+        for (RunId id : store.runs()) {
+            RunDispatch run = dispatch(id);
+            runs.put(id.topic(), run);
+            if (run.finished()) {
+                evictions.finished(id);
+            }
+            long next = run.nextExpiry();
+            if (next >= 0) {
+                expireLater(run, next);
+            }
+        }
+    }
+
+    private RunDispatch dispatch(RunId id) {
+        return new RunDispatch(RunRules.builder(store.open(id), timings, clock)
+                .shares(store.shares())
+                .graceNanos(reconnectGrace.toNanos())
+                .failureLimit(skipAfterFailureCount)
+                .build());
     }
 
     /** An orchestrator whose timing history, by run key, is in memory and empty at first. */
@@ -242,13 +269,7 @@ public final class Orchestrator implements FrameHandler, ReportArchive {
             return List.of(error(peer, frame, "unmatched topic"));
         }
         evictions.expired().forEach(this::evict);
-        RunDispatch run = runs.computeIfAbsent(
-                topic,
-                t -> new RunDispatch(RunRules.builder(store.open(new RunId(t, peer.runKey())), timings, clock)
-                        .shares(store.shares())
-                        .graceNanos(reconnectGrace.toNanos())
-                        .failureLimit(skipAfterFailureCount)
-                        .build()));
+        RunDispatch run = runs.computeIfAbsent(topic, t -> dispatch(new RunId(t, peer.runKey())));
         RunDispatch.Step step = run.join(peer, frame);
         if (step.joinedFrom() != null) {
             joined.computeIfAbsent(peer, p -> ConcurrentHashMap.newKeySet()).add(topic);
@@ -294,6 +315,9 @@ public final class Orchestrator implements FrameHandler, ReportArchive {
      * precedes the replies that end it), and returns the frames.
      */
     private List<Delivery> deliver(RunDispatch run, RunDispatch.Step step) {
+        // Outside the run's lock: the next unit of work goes on while this one's reaches the disk, and may share its
+        // sync.
+        step.durable().await();
         listeners.tell(run.id(), step.events(), step.joinedFrom());
         if (step.events().stream().anyMatch(event -> event instanceof RunEvent.RunFinished)) {
             evictions.finished(run.id());

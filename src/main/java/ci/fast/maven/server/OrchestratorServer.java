@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -59,6 +60,8 @@ public final class OrchestratorServer implements AutoCloseable {
     private final ServerGuard guard;
     /** Whether the port serves the dashboard. */
     private final boolean dashboard;
+    /** Closed after the server; guarded by itself. */
+    private final List<AutoCloseable> closeAfter = new CopyOnWriteArrayList<>();
 
     private OrchestratorServer(
             HttpServer http,
@@ -214,10 +217,24 @@ public final class OrchestratorServer implements AutoCloseable {
         guard.draining.set(true);
     }
 
+    /** Closes {@code resource} when this server closes, after it stopped answering: such as its store. */
+    public void closeAfter(AutoCloseable resource) {
+        closeAfter.add(resource);
+    }
+
     @Override
     public void close() {
         container.stop();
         http.shutdownNow();
+        for (AutoCloseable resource : closeAfter) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // Nothing is lost: a store writes each unit of work before it is acknowledged.
+                Logger.getLogger(OrchestratorServer.class.getName()).log(Level.FINE, "closing " + resource, e);
+            }
+        }
+        closeAfter.clear();
     }
 
     /** Tyrus's server container, minus the Grizzly listener Tyrus would bind to 0.0.0.0. */

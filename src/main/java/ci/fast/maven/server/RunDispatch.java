@@ -77,12 +77,12 @@ final class RunDispatch {
             List<Delivery> out = new ArrayList<>();
             out.add(new Delivery(peer, Frame.reply(join, Events.STATUS_OK, response)));
             out.addAll(deliveries(events));
-            return new Step(out, events, peer.describe());
+            return new Step(out, events, peer.describe(), rules.committed());
         }
         RunEvent.JoinRefused refused = (RunEvent.JoinRefused) first;
         List<Delivery> out = new ArrayList<>(List.of(error(peer, join, refused.reason())));
         out.addAll(deliveries(events));
-        return new Step(out, events, null);
+        return new Step(out, events, null, rules.committed());
     }
 
     // The JSON of an enq or a deq is read before the lock is taken: thousands of classes would hold up every node.
@@ -164,8 +164,16 @@ final class RunDispatch {
         return rules.lostTwice();
     }
 
-    synchronized int addReports(List<Report> reports) {
-        return rules.addReports(reports);
+    /** Keeps what {@link RunRules#addReports} keeps, on the store's disk before it returns (outside the lock). */
+    int addReports(List<Report> reports) {
+        int kept;
+        Durable unit;
+        synchronized (this) {
+            kept = rules.addReports(reports);
+            unit = rules.committed();
+        }
+        unit.await();
+        return kept;
     }
 
     /** The run's reports, with whether it finished and every class it enqueued, under one lock. */
@@ -193,11 +201,17 @@ final class RunDispatch {
      * @param deliveries the frames to send, once the lock is released
      * @param events what the rules did, for the listeners
      * @param joinedFrom the joining peer's description when the call was a join that succeeded; null otherwise
+     * @param durable the call's unit of work on its way to the store's disk: awaited before anything is sent
      */
-    record Step(List<Delivery> deliveries, List<RunEvent> events, String joinedFrom) {}
+    record Step(List<Delivery> deliveries, List<RunEvent> events, String joinedFrom, Durable durable) {
+        /** What a call that changed nothing did. */
+        Step(List<Delivery> deliveries, List<RunEvent> events, String joinedFrom) {
+            this(deliveries, events, joinedFrom, Durable.NOW);
+        }
+    }
 
     private Step step(List<RunEvent> events) {
-        return new Step(deliveries(events), events, null);
+        return new Step(deliveries(events), events, null, rules.committed());
     }
 
     /** The frames the events owe peers of this process: deq_request pushes and the replies to waiting deqs. */

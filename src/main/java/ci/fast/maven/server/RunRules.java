@@ -76,6 +76,8 @@ final class RunRules {
     private boolean announced;
     /** The tenths of the run's classes with a result that the events have told of. */
     private int tenthsTold;
+    /** The last command's unit of work, on its way to the store's disk. */
+    private Durable committed = Durable.NOW;
     /** The current command's events; a fresh list per command. */
     private List<RunEvent> events = new ArrayList<>();
 
@@ -90,6 +92,49 @@ final class RunRules {
         this.clock = b.clock;
         this.graceNanos = b.graceNanos;
         this.failureLimit = b.failureLimit;
+        carryOn();
+    }
+
+    /**
+     * Takes up a run the store kept from an earlier server process (nothing for a new run): its nodes that hold classes
+     * are away, as if their connections had just closed, and have the grace to rejoin; the failures counted and the
+     * classes skipped for them are read back from the results; what the run had told of its progress is not told
+     * again.
+     */
+    private void carryOn() {
+        long now = clock.getAsLong();
+        Set<String> held = new HashSet<>();
+        for (int index : store.holders()) {
+            Node node = new Node(index);
+            node.away = true;
+            node.awaySince = now;
+            node.restored = true;
+            nodes.put(index, node);
+            held.addAll(store.held(index));
+        }
+        if (!store.hasQueue()) {
+            return;
+        }
+        for (String key : store.classes()) {
+            store.result(key).ifPresent(result -> failures += failedTests(result));
+        }
+        if (failureLimitReached()) {
+            // Taken off the queue as skipped before the restart: neither queued nor held nor done.
+            for (String key : store.classes()) {
+                if (!store.hasResult(key) && !held.contains(key)) {
+                    skipped.add(key);
+                }
+            }
+        }
+        int classes = store.classes().size();
+        tenthsTold = classes == 0 ? 0 : store.resultCount() * 10 / classes;
+        announced = finished();
+    }
+
+    private static int failedTests(Result result) {
+        return (int) result.tests().stream()
+                .filter(test -> FAILED.equals(test.status()))
+                .count();
     }
 
     /**
@@ -143,6 +188,11 @@ final class RunRules {
 
     RunId id() {
         return store.id();
+    }
+
+    /** The last command's unit of work: its events are told to no one before it is on the disk. */
+    Durable committed() {
+        return committed;
     }
 
     /**
@@ -251,7 +301,10 @@ final class RunRules {
         for (Result result : results) {
             sent.add(result.key());
             store.release(node, result.key());
-            boolean resent = asking.rejoined && store.hasResult(result.key()) && asking.lastSent.contains(result.key());
+            // A node the server took up from its store may repeat any result of its last deq: which ones is not kept.
+            boolean resent = asking.rejoined
+                    && store.hasResult(result.key())
+                    && (asking.restored || asking.lastSent.contains(result.key()));
             if (!resent && record(result) && asking.ci != null && FAILED.equals(result.status())) {
                 shares.failed(asking.ci, result.key());
             }
@@ -261,6 +314,7 @@ final class RunRules {
         loseAwayHolders(sent, asking);
         if (asking.rejoined) {
             asking.rejoined = false;
+            asking.restored = false;
             List<String> kept = store.held(node).stream()
                     .filter(key -> !store.hasResult(key))
                     .toList();
@@ -395,6 +449,7 @@ final class RunRules {
                 kept++;
             }
         }
+        committed = store.commit(); // awaited before the node is told they are kept
         return kept;
     }
 
@@ -433,6 +488,7 @@ final class RunRules {
         }
         List<RunEvent> out = events;
         events = new ArrayList<>();
+        committed = store.commit(); // awaited before any of the events reaches a node
         return out;
     }
 
@@ -480,9 +536,7 @@ final class RunRules {
         store.unqueue(result.key());
         skipped.remove(result.key()); // a result that comes after all (a dead fork's, carried) is the class's
         events.add(new ClassCompleted(result));
-        failures += (int) result.tests().stream()
-                .filter(test -> "failed".equals(test.status()))
-                .count();
+        failures += failedTests(result);
         if (failureLimitReached()) {
             skipQueued();
         }
@@ -644,6 +698,8 @@ final class RunRules {
         boolean doomed;
         /** It rejoined and has not asked for a batch since: its first deq may find its batch never reached it. */
         boolean rejoined;
+        /** Taken up from the store after a restart, and not yet asked for a batch since: its last results are unknown. */
+        boolean restored;
         /** The CI node it said it is; null when it named none. */
         CiNode ci;
         /** The keys of its last deq's results: a rejoined node repeats them when their reply was lost. */

@@ -1,5 +1,6 @@
 package ci.fast.maven.server;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,6 +18,9 @@ public interface RunStore {
 
     /** The topics of the runs stored, in no particular order. */
     Set<String> topics();
+
+    /** The runs stored, in no particular order: those a server that restarts on this store carries on. */
+    List<RunId> runs();
 
     /** Forgets the run of {@code topic} and everything of it; nothing if there is none. Keeps its {@link #shares}. */
     void delete(String topic);

@@ -34,6 +34,8 @@ public final class ServerOptions {
     public static final String SKIP_AFTER_FAILURE_COUNT = "fastCi.skipAfterFailureCount";
     public static final String DRAIN_TIMEOUT = "fastCi.drainTimeout";
     public static final String DASHBOARD = "fastCi.dashboard";
+    public static final String DATA_DIR = "fastCi.dataDir";
+    public static final String STORE = "fastCi.store";
 
     /** Every setting with its default ({@code null}: none), in the order {@code --help} lists them. */
     static final Map<String, String> DEFAULTS = defaults();
@@ -75,7 +77,9 @@ public final class ServerOptions {
                 Path.of(all.get(TIMINGS_FILE)),
                 integer(all, SKIP_AFTER_FAILURE_COUNT),
                 duration(all, DRAIN_TIMEOUT),
-                bool(all, DASHBOARD));
+                bool(all, DASHBOARD),
+                Path.of(all.get(DATA_DIR)),
+                all.get(STORE));
     }
 
     /** The environment variable of a setting: {@code fastCi.tls.keystore} is {@code FAST_CI_TLS_KEYSTORE}. */
@@ -195,6 +199,10 @@ public final class ServerOptions {
         defaults.put(SKIP_AFTER_FAILURE_COUNT, "0");
         defaults.put(DRAIN_TIMEOUT, "30s");
         defaults.put(DASHBOARD, "true");
+        defaults.put(
+                DATA_DIR,
+                Path.of(System.getProperty("user.home"), ".fast-ci", "server").toString());
+        defaults.put(STORE, ServerStore.SQLITE);
         return java.util.Collections.unmodifiableMap(defaults);
     }
 }

@@ -21,6 +21,8 @@ import java.util.function.Consumer;
  * @param skipAfterFailureCount Surefire's {@code skipAfterFailureCount} for every run; 0 for no limit
  * @param drainTimeout on SIGTERM, how long the server waits for its nodes to move elsewhere before it stops
  * @param dashboard whether the server serves its dashboard on its port (with a keys file, each viewer gives a key)
+ * @param dataDir where the {@code sqlite} store keeps its file
+ * @param store {@code sqlite} (runs, shares and timings survive the process) or {@code memory}
  */
 public record ServerSettings(
         String host,
@@ -32,7 +34,9 @@ public record ServerSettings(
         Path timingsFile,
         int skipAfterFailureCount,
         Duration drainTimeout,
-        boolean dashboard) {
+        boolean dashboard,
+        Path dataDir,
+        String store) {
     /** How long a finished run is kept by default: two weeks of CI history. */
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(14);
 
@@ -43,8 +47,12 @@ public record ServerSettings(
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("fastCi.port must be 0 to 65535, was " + port);
         }
-        if (keys == null || tls == null || limits == null || timingsFile == null) {
-            throw new IllegalArgumentException("a server needs keys, limits and a timings file");
+        if (keys == null || tls == null || limits == null || timingsFile == null || dataDir == null) {
+            throw new IllegalArgumentException("a server needs keys, limits, a timings file and a data directory");
+        }
+        if (!ServerStore.SQLITE.equals(store) && !ServerStore.MEMORY.equals(store)) {
+            throw new IllegalArgumentException("fastCi.store must be " + ServerStore.SQLITE + " (the default) or "
+                    + ServerStore.MEMORY + ", not '" + store + "'");
         }
         positive(retention, "fastCi.retention");
         positive(drainTimeout, "fastCi.drainTimeout");

@@ -26,18 +26,42 @@ public final class StandingServer {
      */
     public static OrchestratorServer start(ServerSettings settings, Consumer<String> info, Consumer<String> warn)
             throws IOException {
-        return OrchestratorServer.start(
-                settings, orchestrator(settings, info, warn).build(), info);
+        ServerStore kept = ServerStore.open(settings.store(), settings.dataDir(), settings.timingsFile(), warn, info);
+        try {
+            OrchestratorServer server = OrchestratorServer.start(
+                    settings,
+                    orchestrator(settings, info, warn)
+                            .store(kept.store())
+                            .timings(kept.timings())
+                            .build(),
+                    info);
+            // After the server: what the store keeps is on disk already, unit by unit.
+            server.closeAfter(kept);
+            return server;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(kept, warn);
+            throw e;
+        }
     }
 
-    /** The orchestrator of a standing server, before its build (a test sets its clock). */
+    private static void closeQuietly(ServerStore kept, Consumer<String> warn) {
+        try {
+            kept.close();
+        } catch (Exception e) {
+            warn.accept("could not close the server's store: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The orchestrator of a standing server, before its build (a test sets its clock), without its store and timing
+     * history, which {@link #start} opens.
+     */
     static Orchestrator.Builder orchestrator(ServerSettings settings, Consumer<String> info, Consumer<String> warn) {
         Orchestrator.Builder builder = Orchestrator.builder();
         if (settings.dashboard()) {
             builder.dashboard(new Board(Clock.systemUTC(), FINISHED_RUNS_SHOWN));
         }
         return builder.log(info)
-                .timings(RunKeyTimings.load(settings.timingsFile(), warn))
                 .skipAfterFailureCount(settings.skipAfterFailureCount())
                 // The store keeps a finished run whole: by its end its queue is empty and nothing is held, so what it
                 // keeps is what the run enqueued and its results, which a late node and the run's reports read.

@@ -128,4 +128,21 @@ public interface StoredRun {
 
     /** The reports kept, in the order they were. */
     List<Report> reports();
+
+    /**
+     * The nodes that hold a class without a result, lowest index first: after a restart, the nodes the rules wait for
+     * to rejoin.
+     */
+    List<Integer> holders();
+
+    /**
+     * Ends one unit of work of the rules (one command): what it changed goes to the store's disk in one transaction,
+     * after the units committed before it, so that nothing a reply tells a node is forgotten by a server that restarts.
+     *
+     * @return what the caller waits on before it tells anyone what the unit did; {@link Durable#NOW} for a store in
+     *     memory
+     */
+    default Durable commit() {
+        return Durable.NOW;
+    }
 }

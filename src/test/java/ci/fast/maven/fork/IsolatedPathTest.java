@@ -25,6 +25,7 @@ class IsolatedPathTest {
                 "io.prometheus:prometheus-metrics-core",
                 "io.prometheus:prometheus-metrics-model",
                 "io.prometheus:prometheus-metrics-exposition-textformats",
+                "org.xerial:sqlite-jdbc",
                 "org.codehaus.plexus:plexus-utils")) {
             artifacts.put(name, jar(name));
         }
@@ -54,6 +55,7 @@ class IsolatedPathTest {
             assertFalse(name.contains("tyrus-server"), name);
             assertFalse(name.contains("grizzly"), name);
             assertFalse(name.contains("prometheus"), name);
+            assertFalse(name.contains("sqlite"), name); // the server's store: its driver never reaches a fork
             assertFalse(name.contains("plexus"), name);
         }
     }

@@ -49,7 +49,8 @@ class RemoteRunOverTlsTest {
         Map<String, String> values = Map.of(
                 ServerOptions.PORT, "0",
                 ServerOptions.TLS_KEYSTORE, stores.keystore().toString(),
-                ServerOptions.TIMINGS_FILE, dir.resolve("timings.json").toString());
+                ServerOptions.TIMINGS_FILE, dir.resolve("timings.json").toString(),
+                ServerOptions.DATA_DIR, dir.resolve("data").toString());
         Map<String, String> env = Map.of(
                 "FAST_CI_SECRET_KEY",
                 secret.reveal(),

@@ -83,7 +83,9 @@ class OrchestratorEvictionTest {
     @Test
     void keepsAStandingServersFinishedRunForItsRetentionOfFourteenDaysByDefaultThenDeletesIt(@TempDir Path dir) {
         ServerSettings settings = ServerOptions.translate(
-                Map.of(ServerOptions.TIMINGS_FILE, dir.resolve("timings.json").toString()),
+                Map.of(
+                        ServerOptions.TIMINGS_FILE, dir.resolve("timings.json").toString(),
+                        ServerOptions.DATA_DIR, dir.resolve("data").toString()),
                 Map.of("FAST_CI_SECRET_KEY", "key"));
         orchestrator = StandingServer.orchestrator(settings, log::add, log::add)
                 .store(store)

@@ -130,6 +130,19 @@ abstract class RunStoreContract {
     }
 
     @Test
+    void knowsTheNodesThatHoldAClassWithoutAResult() {
+        StoredRun run = enqueued("A", 1.0, "B", 1.0, "C", 1.0);
+
+        run.hold(2, List.of("B"));
+        run.hold(0, List.of("A"));
+        run.hold(1, List.of("C"));
+        run.addResult(result("C", "passed", 1.0));
+        run.hold(3, List.of());
+
+        assertEquals(List.of(0, 2), run.holders(), "node 1's class has its result; node 3 holds nothing");
+    }
+
+    @Test
     void keepsTheFirstResultAndCountsTheSecond() {
         StoredRun run = enqueued("A", 3.0, "B", 5.0);
         Result first = result("A", "failed", 1.5);

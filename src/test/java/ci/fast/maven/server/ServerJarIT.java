@@ -66,6 +66,8 @@ class ServerJarIT {
                         "0",
                         "--timings-file",
                         dir.resolve("timings.json").toString(),
+                        "--data-dir",
+                        dir.resolve("data").toString(),
                         "--drain-timeout",
                         "60s")
                 .redirectErrorStream(true);

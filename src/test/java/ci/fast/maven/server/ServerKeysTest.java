@@ -160,7 +160,8 @@ class ServerKeysTest {
                 Map.of(
                         ServerOptions.PORT, "0",
                         ServerOptions.KEYS_FILE, keysFile.toString(),
-                        ServerOptions.TIMINGS_FILE, dir.resolve("timings.json").toString()),
+                        ServerOptions.TIMINGS_FILE, dir.resolve("timings.json").toString(),
+                        ServerOptions.DATA_DIR, dir.resolve("data").toString()),
                 Map.of());
         server = StandingServer.start(settings, log::add, log::add);
     }

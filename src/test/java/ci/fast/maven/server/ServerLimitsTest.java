@@ -100,6 +100,7 @@ class ServerLimitsTest {
         Map<String, String> values = new java.util.HashMap<>(limits);
         values.put(ServerOptions.PORT, "0");
         values.put(ServerOptions.TIMINGS_FILE, dir.resolve("timings.json").toString());
+        values.put(ServerOptions.DATA_DIR, dir.resolve("data").toString());
         server = StandingServer.start(
                 ServerOptions.translate(values, Map.of("FAST_CI_SECRET_KEY", key.reveal())), this::log, this::log);
     }

@@ -128,7 +128,8 @@ class ServerTlsTest {
         return Map.of(
                 ServerOptions.PORT, "0",
                 ServerOptions.TLS_KEYSTORE, keystore.toString(),
-                ServerOptions.TIMINGS_FILE, dir.resolve("timings.json").toString());
+                ServerOptions.TIMINGS_FILE, dir.resolve("timings.json").toString(),
+                ServerOptions.DATA_DIR, dir.resolve("data").toString());
     }
 
     private SSLContext trusting() throws Exception {

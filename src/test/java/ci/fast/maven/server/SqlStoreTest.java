@@ -1,0 +1,220 @@
+package ci.fast.maven.server;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The SQLite store keeps the {@link RunStoreContract}, and a second store opened on the same directory (a server
+ * started again after a kill) reads back every committed fact, and none that was not committed.
+ */
+class SqlStoreTest extends RunStoreContract {
+    private static final RunId RUN = new RunId("test_orchestrator:junit-durable", "junit");
+
+    @TempDir
+    Path dir;
+
+    private final List<SqlStore> opened = new ArrayList<>();
+
+    @Override
+    protected RunStore newStore() {
+        return reopen();
+    }
+
+    @AfterEach
+    void closeStores() {
+        opened.forEach(SqlStore::close);
+    }
+
+    @Test
+    void givesASecondStoreOnTheSameFileEveryFactCommitted() {
+        StoredRun run = store.open(RUN);
+        run.nameNode("token-0", run.nextNodeIndex());
+        run.nameNode("token-1", run.nextNodeIndex());
+        run.enqueue(List.of("A", "B", "C", "D", "E"), Map.of("A", 1.0, "B", 2.0, "C", 3.0, "D", 4.0, "E", 5.0), 7);
+        List.of("A", "B", "C", "D").forEach(run::queueLast);
+        run.queueFirst("E");
+        run.commit().await();
+        assertEquals(List.of("E", "A"), run.take(6.0));
+        run.hold(1, List.of("E", "A"));
+        Result failed = new Result(
+                "E", "failed", 0.5, List.of(new Result.Test("divides()", "failed", 0.5, "expected: <2>")), false);
+        run.addResult(failed);
+        run.addResult(failed);
+        run.release(1, "E");
+        run.addLoss("B", 1);
+        run.addLostTwice("C");
+        run.unqueue("C");
+        run.commit().await();
+
+        StoredRun again = reopen().open(RUN);
+
+        assertAll(
+                () -> assertEquals(List.of("A", "B", "C", "D", "E"), again.classes()),
+                () -> assertEquals(4.0, again.estimate("D")),
+                () -> assertEquals(1, again.nodeNamed("token-1")),
+                () -> assertEquals(List.of("A"), again.held(1)),
+                () -> assertEquals(List.of(1), again.holders()),
+                () -> assertEquals(Optional.of(failed), again.result("E")),
+                () -> assertEquals(1, again.resultCount()),
+                () -> assertEquals(1, again.duplicates()),
+                () -> assertEquals(5.0, again.doneSeconds()),
+                () -> assertEquals(2, again.addLoss("B", 1), "B was lost once before"),
+                () -> assertEquals(List.of("C"), again.lostTwice()),
+                () -> assertEquals(6.0, again.queuedSeconds(), "B and D"),
+                () -> assertEquals(List.of("B", "D"), again.take(Double.MAX_VALUE), "the queue's order"),
+                () -> assertEquals(2, again.nextNodeIndex()),
+                () -> assertEquals(Set.of(RUN.topic()), reopen().topics()));
+    }
+
+    @Test
+    void givesASecondStoreNothingOfAUnitOfWorkNotCommitted() {
+        StoredRun run = store.open(RUN);
+        run.enqueue(List.of("A", "B"), Map.of("A", 1.0, "B", 1.0), 0);
+        run.queueLast("A");
+        run.queueLast("B");
+        run.commit().await();
+        run.take(1.0);
+        run.hold(0, List.of("A"));
+        run.addResult(Result.lostTwice("B"));
+
+        StoredRun again = reopen().open(RUN);
+
+        assertAll(
+                () -> assertEquals(List.of(), again.held(0)),
+                () -> assertFalse(again.hasResult("B")),
+                () -> assertEquals(List.of("A", "B"), again.take(Double.MAX_VALUE)));
+    }
+
+    @Test
+    void tellsTheEnqsTimeOnTheClockOfTheProcessThatReadsIt() throws IOException {
+        long[] wall = {1_000_000};
+        SqlStore first = SqlStore.open(dir, () -> 5_000_000_000L, () -> wall[0], 10);
+        opened.add(first);
+        StoredRun run = first.open(RUN);
+        run.enqueue(List.of("A"), Map.of("A", 1.0), 5_000_000_000L);
+        run.commit().await();
+        first.close();
+        opened.remove(first);
+        wall[0] += 3_000; // three seconds later, in a process whose nanosecond clock reads 42 s
+
+        SqlStore second = SqlStore.open(dir, () -> 42_000_000_000L, () -> wall[0], 10);
+        opened.add(second);
+
+        assertEquals(39_000_000_000L, second.open(RUN).enqueuedAt(), "enqueued 3 s before now");
+    }
+
+    @Test
+    void keepsTheCiNodesSharesForASecondStoreAndForgetsTheLeastRecentlyUsedBuildBeyondItsBound() throws IOException {
+        SqlStore small = SqlStore.open(dir.resolve("small"), System::nanoTime, System::currentTimeMillis, 2);
+        opened.add(small);
+        small.shares().handedOut(new CiNode("build-a", "a-1", "test", "m"), List.of("A"));
+        small.shares().handedOut(new CiNode("build-b", "b-1", "test", "m"), List.of("B"));
+        small.shares().handedOut(new CiNode("build-a", "a-1", "test", "m"), List.of("A2"));
+        small.shares().failed(new CiNode("build-a", "a-1", "test", "m"), "A2");
+        small.shares().handedOut(new CiNode("build-c", "c-1", "test", "m"), List.of("C"));
+        small.close();
+        opened.remove(small);
+
+        SqlStore again = SqlStore.open(dir.resolve("small"), System::nanoTime, System::currentTimeMillis, 2);
+        opened.add(again);
+
+        assertAll(
+                () -> assertTrue(
+                        again.shares().earlier("build-b", "test", "b-2").isEmpty(), "b was used least recently"),
+                () -> assertEquals(
+                        Optional.of(new NodeShare("a-1", List.of("A", "A2"), List.of("A2"), 1)),
+                        again.shares().earlier("build-a", "test", "a-2")),
+                () -> assertEquals(
+                        List.of("C"),
+                        again.shares()
+                                .earlier("build-c", "test", "c-2")
+                                .orElseThrow()
+                                .classes()));
+    }
+
+    @Test
+    void keepsTheTimingsAndTakesInAnOldTimingsFileOnce() throws IOException {
+        Path file = dir.resolve("serve-timings.json");
+        Files.writeString(
+                file,
+                "{\"run_keys\": {\"junit\": {\"com.acme.ATest\": 1.25,"
+                        + " \"com.acme.BTest\": {\"seconds\": 0.5, \"failed\": true, \"context\": \"spring:1a\"}}}}",
+                StandardCharsets.UTF_8);
+        SqlStore first = (SqlStore) store;
+
+        assertEquals(2, first.timings().importOnce(file, line -> {}));
+        first.timings().record("other", "com.acme.CTest", 3.0, false);
+        first.timings().save();
+        Files.writeString(file, "{\"run_keys\": {\"junit\": {\"com.acme.ATest\": 99.0}}}", StandardCharsets.UTF_8);
+
+        SqlStore second = reopen();
+
+        assertAll(
+                () -> assertEquals(0, second.timings().importOnce(file, line -> {}), "taken in once"),
+                () -> assertEquals(
+                        Map.of("com.acme.ATest", 1.25, "com.acme.BTest", 0.5),
+                        second.timings().estimates("junit", List.of("com.acme.ATest", "com.acme.BTest"))),
+                () -> assertEquals(
+                        Set.of("com.acme.BTest"), second.timings().failed("junit", List.of("com.acme.BTest"))),
+                () -> assertEquals(
+                        Map.of("com.acme.BTest", "spring:1a"),
+                        second.timings().contexts("junit", List.of("com.acme.ATest", "com.acme.BTest"))),
+                () -> assertEquals(
+                        Map.of("com.acme.CTest", 3.0),
+                        second.timings().snapshot().get("other")));
+    }
+
+    @Test
+    void forgetsADeletedRunInTheFile() {
+        StoredRun run = store.open(RUN);
+        run.enqueue(List.of("A"), Map.of("A", 1.0), 0);
+        run.addResult(Result.lostTwice("A"));
+        run.commit().await();
+
+        store.delete(RUN.topic());
+
+        SqlStore again = reopen();
+        assertEquals(Set.of(), again.topics());
+        assertFalse(again.open(RUN).hasQueue());
+    }
+
+    @Test
+    void refusesAFileThatIsNoDatabaseNamingIt() throws IOException {
+        Path other = dir.resolve("other");
+        Files.createDirectories(other);
+        Files.writeString(other.resolve(SqlStore.FILE), "not a database, but long enough to be read as one's header");
+
+        IOException e = assertThrows(IOException.class, () -> SqlStore.open(other));
+
+        assertTrue(
+                e.getMessage().startsWith("fast-ci cannot use the store " + other.resolve(SqlStore.FILE) + ": "),
+                e.getMessage());
+    }
+
+    private SqlStore reopen() {
+        try {
+            SqlStore opened = SqlStore.open(dir);
+            this.opened.add(opened);
+            return opened;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
