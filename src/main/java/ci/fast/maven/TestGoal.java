@@ -14,6 +14,7 @@ import ci.fast.maven.fork.PlatformArtifacts;
 import ci.fast.maven.pom.InheritedPlugin;
 import ci.fast.maven.pom.SurefireProviders;
 import ci.fast.maven.report.FailsafeSummary;
+import ci.fast.maven.report.PlatformReports;
 import ci.fast.maven.report.ReportOptions;
 import ci.fast.maven.report.RunSummary;
 import ci.fast.maven.report.XmlReportWriter;
@@ -117,7 +118,12 @@ final class TestGoal {
                         reports.progress(),
                         reports.gitHubSummary(),
                         Path.of(maven.project().getBuild().getTestSourceDirectory()),
-                        reports.layout(),
+                        reports.layout().toBuilder()
+                                .platform(PlatformReports.of(
+                                        SurefireProviders.pluginVersion(maven.project(), pluginKey(settings)),
+                                        SurefireProviders.platformProviderVersion(
+                                                maven.project(), pluginKey(settings))))
+                                .build(),
                         reports.testsetInfo(),
                         reports.testOutput()),
                 new TestRunOptions(
@@ -246,10 +252,14 @@ final class TestGoal {
      * own, whose reports fast-ci then follows: before 3.6.
      */
     private boolean frameworkProviders(RunSettings settings) {
-        String plugin = Goal.TEST.goalName.equals(settings.goal())
+        return SurefireProviders.hasFrameworkProviders(maven.project(), pluginKey(settings));
+    }
+
+    /** The plugin whose run fast-ci's stands for: Surefire's, or Failsafe's for integration tests. */
+    private static String pluginKey(RunSettings settings) {
+        return Goal.TEST.goalName.equals(settings.goal())
                 ? InheritedPlugin.SUREFIRE.key()
                 : InheritedPlugin.FAILSAFE.key();
-        return SurefireProviders.hasFrameworkProviders(maven.project(), plugin);
     }
 
     /**

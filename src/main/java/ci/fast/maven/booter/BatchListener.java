@@ -153,7 +153,7 @@ final class BatchListener implements TestExecutionListener {
                             .withPhrasedName(PhrasedNames.of(test, plan, TestNames.reportName(test, plan))));
         }
         if (set) {
-            sink.send(new ForkEvent.SetFinished(key, TestNames.setName(id), 0));
+            sink.send(new ForkEvent.SetFinished(key, TestNames.setName(id), TestNames.className(id), 0));
         }
         if (top) {
             finishClass(key, id);
@@ -184,7 +184,7 @@ final class BatchListener implements TestExecutionListener {
             }
         }
         if (classes.isSet(id)) {
-            sink.send(new ForkEvent.SetFinished(key, TestNames.setName(id), seconds(id)));
+            sink.send(new ForkEvent.SetFinished(key, TestNames.setName(id), TestNames.className(id), seconds(id)));
         }
         if (key.equals(topClass(id))) {
             finishClass(key, id);
@@ -263,7 +263,7 @@ final class BatchListener implements TestExecutionListener {
                                 engineFailure.getClass().getName(),
                                 String.valueOf(engineFailure.getMessage()),
                                 Outcomes.trace(engineFailure)));
-                sink.send(new ForkEvent.SetFinished(key, key, 0));
+                sink.send(new ForkEvent.SetFinished(key, key, key, 0));
             }
             sendFinished(key, 0);
             output.exit(key);
@@ -309,7 +309,7 @@ final class BatchListener implements TestExecutionListener {
         double seconds = containerSeconds;
         if (classes.isSuite(key)) {
             seconds = (System.nanoTime() - classStarts.get(key)) / 1e9;
-            sink.send(new ForkEvent.SetFinished(key, key, seconds));
+            sink.send(new ForkEvent.SetFinished(key, key, key, seconds));
         }
         output.exit(key);
         boolean rerunsDue =

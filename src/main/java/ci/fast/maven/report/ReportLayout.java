@@ -28,6 +28,9 @@ import java.util.Objects;
  * @param textPhrasedHeader its {@code usePhrasedClassNameInRunning}: a text report's {@code Test set:} line names the
  *     container by its display name
  * @param textPhrasedSummary its {@code usePhrasedClassNameInTestCaseSummary}: so does the class line's {@code -- in}
+ * @param platform the shape of a class's reports at the project's Surefire version: one per container or per class,
+ *     what a suite counts, the {@code flakes} attribute, testcase classnames; {@link PlatformReports#SUREFIRE_3_5_4}
+ *     unless set
  */
 public record ReportLayout(
         String nameSuffix,
@@ -42,7 +45,8 @@ public record ReportLayout(
         boolean phrasedMethodName,
         boolean textPhrasedFileName,
         boolean textPhrasedHeader,
-        boolean textPhrasedSummary) {
+        boolean textPhrasedSummary,
+        PlatformReports platform) {
 
     /** Surefire's defaults. */
     public static final ReportLayout SUREFIRE = new ReportLayout(
@@ -58,11 +62,13 @@ public record ReportLayout(
             false,
             false,
             false,
-            false);
+            false,
+            PlatformReports.SUREFIRE_3_5_4);
 
     public ReportLayout {
         nameSuffix = nameSuffix == null || nameSuffix.isBlank() ? "" : nameSuffix;
         xmlVersion = xmlVersion == null || xmlVersion.isBlank() ? XmlReportWriter.SCHEMA_VERSION : xmlVersion;
+        platform = platform == null ? PlatformReports.SUREFIRE_3_5_4 : platform;
     }
 
     /** {@code base} with the suffix as Surefire adds it to a file's name: {@code base-suffix}. */
@@ -101,6 +107,7 @@ public record ReportLayout(
         private boolean textPhrasedFileName;
         private boolean textPhrasedHeader;
         private boolean textPhrasedSummary;
+        private PlatformReports platform;
 
         private Builder(ReportLayout from) {
             nameSuffix = from.nameSuffix;
@@ -116,6 +123,7 @@ public record ReportLayout(
             textPhrasedFileName = from.textPhrasedFileName;
             textPhrasedHeader = from.textPhrasedHeader;
             textPhrasedSummary = from.textPhrasedSummary;
+            platform = from.platform;
         }
 
         public Builder nameSuffix(String nameSuffix) {
@@ -176,6 +184,12 @@ public record ReportLayout(
             return this;
         }
 
+        /** The shape of a class's reports, by the project's Surefire version. */
+        public Builder platform(PlatformReports platform) {
+            this.platform = platform;
+            return this;
+        }
+
         public ReportLayout build() {
             return new ReportLayout(
                     nameSuffix,
@@ -190,7 +204,8 @@ public record ReportLayout(
                     phrasedMethodName,
                     textPhrasedFileName,
                     textPhrasedHeader,
-                    textPhrasedSummary);
+                    textPhrasedSummary,
+                    platform);
         }
     }
 }

@@ -17,8 +17,9 @@ import java.util.function.Supplier;
  * GitHub and GitLab test reporters and {@code surefire-report} read.
  *
  * <p>As Surefire 3.5: what a test printed is in its own {@code testcase} (a failed run's in its {@code rerun…} or
- * {@code flaky…} element), what no test owns after the last one is left out, and the suite's counts are those of
- * the class's own tests, without its {@code @Nested} classes' (which are listed all the same). Output that reached
+ * {@code flaky…} element), and what no test owns after the last one is left out. How a class with {@code @Nested}
+ * classes is reported (its reports, their counts and classnames) follows the Surefire version, {@link
+ * PlatformReports}. Output that reached
  * the fork's native streams, which Surefire cannot capture, is the suite's {@code system-out} / {@code system-err}.
  * The system properties of the test JVM are listed, as Surefire does (the Maven JVM's when they are unknown), with
  * credentials masked. A {@link ReportLayout} changes what is written as Surefire's report parameters do. Safe to use
@@ -98,6 +99,12 @@ public final class XmlReportWriter {
     public void write(ClassResult r, Instant started, Path reportsDirectory) {
         Objects.requireNonNull(r, "ClassResult");
         Objects.requireNonNull(reportsDirectory, "reportsDirectory");
+        for (ClassResult report : layout.platform().reports(r)) {
+            writeReport(report, started, reportsDirectory);
+        }
+    }
+
+    private void writeReport(ClassResult r, Instant started, Path reportsDirectory) {
         Map<String, String> properties = !layout.propertiesElement() && allPassed(r)
                 ? null
                 : r.properties() != null ? masked(r.properties()) : ReportProperties.of(systemProperties.get());
@@ -142,16 +149,19 @@ public final class XmlReportWriter {
         attribute(out, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
         attribute(out, "xsi:noNamespaceSchemaLocation", schemaLocation);
         attribute(out, "version", layout.xmlVersion());
-        ClassResult own = r.ownSet();
+        PlatformReports.Counts counts = layout.platform().counts(r);
         attribute(out, "name", layout.reportName(layout.phrasedSuiteName() ? phrasedName(r) : r.className()));
         attribute(out, "time", time(r.seconds()));
         if (layout.timestamps() && started != null) {
             attribute(out, "timestamp", timestamp(started.toEpochMilli()));
         }
-        attribute(out, "tests", String.valueOf(own.run()));
-        attribute(out, "errors", String.valueOf(own.errors()));
-        attribute(out, "skipped", String.valueOf(own.skipped()));
-        attribute(out, "failures", String.valueOf(own.failures()));
+        attribute(out, "tests", String.valueOf(counts.tests()));
+        attribute(out, "errors", String.valueOf(counts.errors()));
+        attribute(out, "skipped", String.valueOf(counts.skipped()));
+        attribute(out, "failures", String.valueOf(counts.failures()));
+        if (layout.platform().flakes()) {
+            attribute(out, "flakes", String.valueOf(counts.flakes()));
+        }
         out.write(">" + NL);
         if (properties != null) {
             writeProperties(properties, out);
@@ -178,7 +188,7 @@ public final class XmlReportWriter {
     private void writeTestCase(TestResult t, Writer out) throws IOException {
         out.write("  <testcase");
         attribute(out, "name", layout.phrasedMethodName() ? t.phrasedOrName() : t.name());
-        attribute(out, "classname", layout.reportName(t.reportClassName()));
+        attribute(out, "classname", layout.reportName(layout.platform().classname(t)));
         attribute(out, "time", time(t.seconds()));
         if (layout.timestamps()) {
             // Surefire stamps a flaky test with the run that passed.
