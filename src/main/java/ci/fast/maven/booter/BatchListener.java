@@ -153,7 +153,8 @@ final class BatchListener implements TestExecutionListener {
                             .withPhrasedName(PhrasedNames.of(test, plan, TestNames.reportName(test, plan))));
         }
         if (set) {
-            sink.send(new ForkEvent.SetFinished(key, TestNames.setName(id), TestNames.className(id), 0));
+            sink.send(new ForkEvent.SetFinished(
+                    key, TestNames.setName(id), TestNames.className(id), TestNames.chainedName(id, plan), 0));
         }
         if (top) {
             finishClass(key, id);
@@ -184,7 +185,8 @@ final class BatchListener implements TestExecutionListener {
             }
         }
         if (classes.isSet(id)) {
-            sink.send(new ForkEvent.SetFinished(key, TestNames.setName(id), TestNames.className(id), seconds(id)));
+            sink.send(new ForkEvent.SetFinished(
+                    key, TestNames.setName(id), TestNames.className(id), TestNames.chainedName(id, plan), seconds(id)));
         }
         if (key.equals(topClass(id))) {
             finishClass(key, id);
@@ -263,7 +265,7 @@ final class BatchListener implements TestExecutionListener {
                                 engineFailure.getClass().getName(),
                                 String.valueOf(engineFailure.getMessage()),
                                 Outcomes.trace(engineFailure)));
-                sink.send(new ForkEvent.SetFinished(key, key, key, 0));
+                sink.send(new ForkEvent.SetFinished(key, key, key, key, 0));
             }
             sendFinished(key, 0);
             output.exit(key);
@@ -309,7 +311,7 @@ final class BatchListener implements TestExecutionListener {
         double seconds = containerSeconds;
         if (classes.isSuite(key)) {
             seconds = (System.nanoTime() - classStarts.get(key)) / 1e9;
-            sink.send(new ForkEvent.SetFinished(key, key, key, seconds));
+            sink.send(new ForkEvent.SetFinished(key, key, key, key, seconds));
         }
         output.exit(key);
         boolean rerunsDue =

@@ -90,7 +90,8 @@ final class ClassAssembler {
             Pending p = pending.computeIfAbsent(s.key(), k -> new Pending());
             // An older fork's event, or a set of no class of its own: the key's.
             String className = s.className() == null ? s.key() : s.className();
-            p.sets.add(new TestSet(s.name(), className, p.tests.size(), s.seconds()));
+            String chained = s.chainedName() == null ? className : s.chainedName();
+            p.sets.add(new TestSet(s.name(), className, chained, p.tests.size(), s.seconds()));
             p.loose.take(); // an @AfterAll's output: no test's
         } else if (event instanceof ForkEvent.Output o) {
             Pending p = pending.get(o.key());

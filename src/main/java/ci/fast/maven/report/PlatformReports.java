@@ -84,12 +84,17 @@ public record PlatformReports(boolean perContainer, boolean countsAll, boolean f
         for (int i = 0; i < sets.size(); i++) {
             TestSet set = sets.get(i);
             boolean own = i == sets.size() - 1;
-            List<TestResult> its = tests.get(i);
+            // A plugin that names testcases by display name names them, with such a provider, by the chained names.
+            String chained = set.chainedName().equals(set.className()) ? null : set.chainedName();
+            List<TestResult> its = tests.get(i).stream()
+                    .map(t -> t.toBuilder().classDisplayName(chained).build())
+                    .toList();
             // Before 3.5.4 Surefire names every container by its binary name, on the console too.
             ClassResult.Builder report = (own ? r.toBuilder() : ClassResult.builder(set.className()))
                     .tests(its)
                     .seconds(own ? r.seconds() : set.seconds())
-                    .sets(List.of(new TestSet(set.className(), set.className(), its.size(), set.seconds())));
+                    .sets(List.of(new TestSet(
+                            set.className(), set.className(), set.chainedName(), its.size(), set.seconds())));
             if (!own) {
                 report.properties(r.properties());
             }

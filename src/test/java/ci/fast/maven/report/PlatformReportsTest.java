@@ -94,6 +94,16 @@ class PlatformReportsTest {
     }
 
     @Test
+    void thePlugin354WithAnOlderProviderNamesTestcasesByTheChainedDisplayNames() throws Exception {
+        write(PlatformReports.of("3.5.4", "3.5.3"), nesting());
+
+        assertEquals(4, files(".xml").size());
+        assertEquals(List.of("NestingTest Named inner:named"), testcases().get("TEST-" + NAMED + ".xml"));
+        assertEquals(
+                List.of(INNER + ":inner", INNER + ":innerFails"), testcases().get("TEST-" + INNER + ".xml"));
+    }
+
+    @Test
     void in354OneReportCountsTheClassOwnTestsAndNamesNamedClassesByDisplayName() throws Exception {
         write(PlatformReports.of("3.5.4"), nesting());
 
@@ -139,7 +149,7 @@ class PlatformReportsTest {
                 .build();
         ClassResult r = ClassResult.builder(OUTER)
                 .tests(List.of(passed(OUTER, "outer"), flaky, sameName))
-                .sets(List.of(new TestSet(INNER, INNER, 3, 0.1), new TestSet(OUTER, OUTER, 3, 0.2)))
+                .sets(List.of(new TestSet(INNER, INNER, INNER, 3, 0.1), new TestSet(OUTER, OUTER, OUTER, 3, 0.2)))
                 .build();
 
         write(PlatformReports.of("3.6.0"), r);
@@ -153,7 +163,7 @@ class PlatformReportsTest {
     void aClassWithoutNestedClassesIsOneReportAtEveryVersion() throws Exception {
         ClassResult plain = ClassResult.builder(OUTER)
                 .tests(List.of(passed(OUTER, "one"), passed(OUTER, "two")))
-                .sets(List.of(new TestSet(OUTER, OUTER, 2, 0.1)))
+                .sets(List.of(new TestSet(OUTER, OUTER, OUTER, 2, 0.1)))
                 .build();
         for (String version : List.of("3.5.3", "3.5.4", "3.6.0")) {
             assertEquals(List.of(plain), PlatformReports.of(version).reports(plain), version);
@@ -198,10 +208,10 @@ class PlatformReportsTest {
                         passed(DEEPER, "deepest")))
                 .seconds(0.5)
                 .sets(List.of(
-                        new TestSet("Named inner", NAMED, 3, 0.1),
-                        new TestSet(DEEPER, DEEPER, 6, 0.1),
-                        new TestSet(INNER, INNER, 6, 0.2),
-                        new TestSet(OUTER, OUTER, 6, 0.5)))
+                        new TestSet("Named inner", NAMED, "NestingTest Named inner", 3, 0.1),
+                        new TestSet(DEEPER, DEEPER, DEEPER, 6, 0.1),
+                        new TestSet(INNER, INNER, INNER, 6, 0.2),
+                        new TestSet(OUTER, OUTER, OUTER, 6, 0.5)))
                 .build();
     }
 

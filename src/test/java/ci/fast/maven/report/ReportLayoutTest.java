@@ -184,7 +184,7 @@ class ReportLayoutTest {
                 .build();
         ClassResult r = ClassResult.builder(CLASS)
                 .tests(List.of(Results.passed("adds", 0.001)))
-                .sets(List.of(new TestSet("A named suite", "A named suite", 1, 0.1)))
+                .sets(List.of(new TestSet("A named suite", "A named suite", "A named suite", 1, 0.1)))
                 .build();
 
         String report = xml(layout, r);
@@ -218,8 +218,8 @@ class ReportLayoutTest {
                 .tests(List.of(Results.passed("outer", 0.001), Results.passed("inner", 0.002)))
                 .seconds(0.5)
                 .sets(List.of(
-                        new TestSet("an inner suite", "an inner suite", 2, 0.25),
-                        new TestSet("An outer suite", "An outer suite", 2, 0.5)))
+                        new TestSet("an inner suite", "an inner suite", "an inner suite", 2, 0.25),
+                        new TestSet("An outer suite", "An outer suite", "An outer suite", 2, 0.5)))
                 .build();
     }
 
