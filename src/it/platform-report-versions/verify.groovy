@@ -4,7 +4,8 @@ def reports = evaluate(new File(itDirectory, 'report-comparison.groovy'))
 def dirs = { String module -> ['surefire-reports', 'fast-ci-reports'].collect { new File(basedir, "$module/target/$it") } }
 ['provider-353', 'surefire-356', 'surefire-360'].each { module ->
     def (surefire, fastCi) = dirs(module)
-    reports.compare(surefire, fastCi)
+    // A rerun class's text report: Surefire counts the last rerun only there (a difference the README names).
+    reports.compare(surefire, fastCi, module == 'provider-353' ? [] : ['com.example.versions.FlakyTest.txt'])
 }
 def suite = { String module, String className ->
     reports.parse(new File(basedir, "$module/target/surefire-reports/TEST-com.example.versions.${className}.xml"))
