@@ -155,8 +155,11 @@ public record PlatformReports(boolean perContainer, boolean countsAll, boolean f
     /** A suite's counts, as its attributes say them. */
     record Counts(int tests, int errors, int skipped, int failures, int flakes) {}
 
-    /** The testcase's {@code classname}, before a report name suffix. */
-    String classname(TestResult t) {
-        return displayNameClassnames ? t.reportClassName() : t.className();
+    /**
+     * The testcase's {@code classname}, before a report name suffix: its class's display name where this version
+     * writes it, or the reporter's {@code usePhrasedTestCaseClassName} asks for it; else its binary name.
+     */
+    String classname(TestResult t, boolean phrased) {
+        return phrased || displayNameClassnames ? t.reportClassName() : t.className();
     }
 }

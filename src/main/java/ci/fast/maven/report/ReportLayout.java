@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param textPhrasedHeader its {@code usePhrasedClassNameInRunning}: a text report's {@code Test set:} line names the
  *     container by its display name
  * @param textPhrasedSummary its {@code usePhrasedClassNameInTestCaseSummary}: so does the class line's {@code -- in}
+ * @param phrasedClassName its {@code usePhrasedTestCaseClassName}: testcases' classnames are their classes' display
+ *     names, at every Surefire version ({@link PlatformReports#displayNameClassnames()} says where they are anyway)
  * @param platform the shape of a class's reports at the project's Surefire version: one per container or per class,
  *     what a suite counts, the {@code flakes} attribute, testcase classnames; {@link PlatformReports#SUREFIRE_3_5_4}
  *     unless set
@@ -46,6 +48,7 @@ public record ReportLayout(
         boolean textPhrasedFileName,
         boolean textPhrasedHeader,
         boolean textPhrasedSummary,
+        boolean phrasedClassName,
         PlatformReports platform) {
 
     /** Surefire's defaults. */
@@ -57,6 +60,7 @@ public record ReportLayout(
             true,
             false,
             XmlReportWriter.SCHEMA_VERSION,
+            false,
             false,
             false,
             false,
@@ -107,6 +111,7 @@ public record ReportLayout(
         private boolean textPhrasedFileName;
         private boolean textPhrasedHeader;
         private boolean textPhrasedSummary;
+        private boolean phrasedClassName;
         private PlatformReports platform;
 
         private Builder(ReportLayout from) {
@@ -123,6 +128,7 @@ public record ReportLayout(
             textPhrasedFileName = from.textPhrasedFileName;
             textPhrasedHeader = from.textPhrasedHeader;
             textPhrasedSummary = from.textPhrasedSummary;
+            phrasedClassName = from.phrasedClassName;
             platform = from.platform;
         }
 
@@ -184,6 +190,11 @@ public record ReportLayout(
             return this;
         }
 
+        public Builder phrasedClassName(boolean phrasedClassName) {
+            this.phrasedClassName = phrasedClassName;
+            return this;
+        }
+
         /** The shape of a class's reports, by the project's Surefire version. */
         public Builder platform(PlatformReports platform) {
             this.platform = platform;
@@ -205,6 +216,7 @@ public record ReportLayout(
                     textPhrasedFileName,
                     textPhrasedHeader,
                     textPhrasedSummary,
+                    phrasedClassName,
                     platform);
         }
     }

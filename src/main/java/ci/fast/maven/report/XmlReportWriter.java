@@ -188,7 +188,7 @@ public final class XmlReportWriter {
     private void writeTestCase(TestResult t, Writer out) throws IOException {
         out.write("  <testcase");
         attribute(out, "name", layout.phrasedMethodName() ? t.phrasedOrName() : t.name());
-        attribute(out, "classname", layout.reportName(layout.platform().classname(t)));
+        attribute(out, "classname", layout.reportName(layout.platform().classname(t, layout.phrasedClassName())));
         attribute(out, "time", time(t.seconds()));
         if (layout.timestamps()) {
             // Surefire stamps a flaky test with the run that passed.

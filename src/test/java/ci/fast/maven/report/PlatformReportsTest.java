@@ -138,6 +138,18 @@ class PlatformReportsTest {
     }
 
     @Test
+    void usePhrasedTestCaseClassNameNamesThemByDisplayNameIn36Too() throws Exception {
+        ReportLayout phrased = ReportLayout.builder()
+                .platform(PlatformReports.of("3.6.0"))
+                .phrasedClassName(true)
+                .build();
+        new XmlReportWriter(XmlReportWriter.SCHEMA_LOCATION, phrased).write(nesting(), reports);
+
+        assertEquals(
+                "Named inner:named", testcases().get("TEST-" + OUTER + ".xml").get(2));
+    }
+
+    @Test
     void countsAFlakyTestAsAFlakeAndTestsOfOneNameOnceAsSurefire355() throws Exception {
         TestResult flaky = TestResult.builder("passesSecond", OUTER, Status.FAILED)
                 .failure("org.opentest4j.AssertionFailedError", "first run", "t")
