@@ -3,6 +3,7 @@ package ci.fast.maven;
 import ci.fast.maven.booter.StartupTrace;
 import ci.fast.maven.booter.TestRunOptions;
 import ci.fast.maven.config.RunSettings;
+import ci.fast.maven.config.VersionNumber;
 import ci.fast.maven.discovery.DependenciesToScan;
 import ci.fast.maven.discovery.TestNgSuiteFiles;
 import ci.fast.maven.discovery.TestSelection;
@@ -119,10 +120,7 @@ final class TestGoal {
                         reports.gitHubSummary(),
                         Path.of(maven.project().getBuild().getTestSourceDirectory()),
                         reports.layout().toBuilder()
-                                .platform(PlatformReports.of(
-                                        SurefireProviders.pluginVersion(maven.project(), pluginKey(settings)),
-                                        SurefireProviders.platformProviderVersion(
-                                                maven.project(), pluginKey(settings))))
+                                .platform(platformReports(settings))
                                 .build(),
                         reports.testsetInfo(),
                         reports.testOutput()),
@@ -253,6 +251,29 @@ final class TestGoal {
      */
     private boolean frameworkProviders(RunSettings settings) {
         return SurefireProviders.hasFrameworkProviders(maven.project(), pluginKey(settings));
+    }
+
+    /**
+     * The shape of the reports of the project's Surefire (Failsafe), by its version and its Platform provider's, and
+     * that of its JUnit 4.7+ provider where Surefire would take that one: for a JUnit 4 project (its JUnit 4 provider
+     * family), JUnit 4.7 or later, with {@code parallel} (mapped onto Vintage's parallel execution, so set and not
+     * {@code none}), {@code groups} or {@code excludedGroups} set.
+     */
+    private PlatformReports platformReports(RunSettings settings) {
+        MavenProject project = maven.project();
+        PlatformReports shape = PlatformReports.of(
+                SurefireProviders.pluginVersion(project, pluginKey(settings)),
+                SurefireProviders.platformProviderVersion(project, pluginKey(settings)));
+        boolean junit47 = project.getArtifacts().stream()
+                .anyMatch(a -> "junit".equals(a.getGroupId())
+                        && "junit".equals(a.getArtifactId())
+                        && !VersionNumber.below(a.getVersion(), 4, 7));
+        boolean forced = settings.selection().groups() != null
+                || settings.selection().excludedGroups() != null
+                || settings.jvm().configurationParameters().containsKey("junit.vintage.execution.parallel.enabled");
+        boolean junit4Family =
+                frameworkProviders(settings) && PlatformArtifacts.surefireRunsJUnit4Provider(project.getArtifacts());
+        return junit4Family && junit47 && forced ? shape.junit47() : shape;
     }
 
     /** The plugin whose run fast-ci's stands for: Surefire's, or Failsafe's for integration tests. */

@@ -31,10 +31,14 @@ import java.util.Map;
  *     own (a plugin from 3.5.5)
  * @param flakes the suite has a {@code flakes} attribute, the tests that failed and then passed (a plugin from 3.5.5)
  * @param displayNameClassnames a testcase's classname is its class's {@code @DisplayName} where it has one (a plugin
- *     from 3.5.4 to 3.5.6; with an older provider, which joins the display names of the enclosing classes too, this
- *     differs for a named {@code @Nested} class)
+ *     from 3.5.4 to 3.5.6; with an older provider, the display names of the enclosing classes and its own)
+ * @param perTestClass the tests run by Surefire's JUnit 4.7+ provider ({@code surefire-junit47}), which it takes for
+ *     JUnit 4.7 and later when {@code parallel}, {@code groups} or {@code excludedGroups} is set: a report for each
+ *     class that tests ran in (a {@code Suite}'s members, an {@code Enclosed} class's inner classes, a JUnit 3
+ *     {@code suite()}'s test cases), none for the suite itself
  */
-public record PlatformReports(boolean perContainer, boolean countsAll, boolean flakes, boolean displayNameClassnames) {
+public record PlatformReports(
+        boolean perContainer, boolean countsAll, boolean flakes, boolean displayNameClassnames, boolean perTestClass) {
 
     /** Surefire 3.5.4's, the shape fast-ci's reports had before it told versions apart. */
     public static final PlatformReports SUREFIRE_3_5_4 = of("3.5.4");
@@ -55,7 +59,13 @@ public record PlatformReports(boolean perContainer, boolean countsAll, boolean f
                 VersionNumber.below(providerVersion, 3, 5, 4),
                 !before355,
                 !before355,
-                !VersionNumber.below(pluginVersion, 3, 5, 4) && VersionNumber.below(pluginVersion, 3, 6, 0));
+                !VersionNumber.below(pluginVersion, 3, 5, 4) && VersionNumber.below(pluginVersion, 3, 6, 0),
+                false);
+    }
+
+    /** These reports as Surefire's JUnit 4.7+ provider writes them: {@link #perTestClass}. */
+    public PlatformReports junit47() {
+        return new PlatformReports(perContainer, countsAll, flakes, displayNameClassnames, true);
     }
 
     /**
@@ -65,6 +75,9 @@ public record PlatformReports(boolean perContainer, boolean countsAll, boolean f
      * A class of one set (no {@code @Nested} class, or a provider that counts all in the class) is itself.
      */
     public List<ClassResult> reports(ClassResult r) {
+        if (perTestClass) {
+            return byTestClass(r);
+        }
         List<TestSet> sets = r.sets();
         if (!perContainer || sets.size() < 2) {
             return List.of(r);
@@ -100,6 +113,37 @@ public record PlatformReports(boolean perContainer, boolean countsAll, boolean f
             }
             reports.add(report.build());
         }
+        return reports;
+    }
+
+    /**
+     * One report for each class its tests ran in, in the order of their first tests; the class's own (or, when none
+     * of its tests is its own, the first) keeps what it printed. A class without tests is itself.
+     */
+    private static List<ClassResult> byTestClass(ClassResult r) {
+        Map<String, List<TestResult>> byClass = new LinkedHashMap<>();
+        r.tests().forEach(t -> byClass.computeIfAbsent(t.className(), c -> new ArrayList<>())
+                .add(t));
+        if (byClass.isEmpty() || byClass.size() == 1 && byClass.containsKey(r.className())) {
+            return List.of(r);
+        }
+        String keeper = byClass.containsKey(r.className())
+                ? r.className()
+                : byClass.keySet().iterator().next();
+        List<ClassResult> reports = new ArrayList<>(byClass.size());
+        byClass.forEach((className, tests) -> {
+            double seconds = tests.stream().mapToDouble(TestResult::seconds).sum();
+            ClassResult.Builder report = ClassResult.builder(className).properties(r.properties());
+            if (className.equals(keeper)) {
+                report.output(r.stdout(), r.stderr())
+                        .nativeOutput(r.nativeOut(), r.nativeErr())
+                        .context(r.context());
+            }
+            reports.add(report.tests(tests)
+                    .seconds(seconds)
+                    .sets(List.of(new TestSet(className, className, className, tests.size(), seconds)))
+                    .build());
+        });
         return reports;
     }
 

@@ -42,13 +42,13 @@ class PlatformReportsTest {
 
     @Test
     void eachVersionHasItsShape() {
-        assertEquals(new PlatformReports(true, false, false, false), PlatformReports.of("3.5.3"));
-        assertEquals(new PlatformReports(true, false, false, false), PlatformReports.of("3.0.0-M7"));
-        assertEquals(new PlatformReports(false, false, false, true), PlatformReports.of("3.5.4"));
-        assertEquals(new PlatformReports(false, true, true, true), PlatformReports.of("3.5.5"));
-        assertEquals(new PlatformReports(false, true, true, true), PlatformReports.of("3.5.6"));
-        assertEquals(new PlatformReports(false, true, true, false), PlatformReports.of("3.6.0"));
-        assertEquals(new PlatformReports(false, true, true, false), PlatformReports.of("3.6.0-M1"));
+        assertEquals(new PlatformReports(true, false, false, false, false), PlatformReports.of("3.5.3"));
+        assertEquals(new PlatformReports(true, false, false, false, false), PlatformReports.of("3.0.0-M7"));
+        assertEquals(new PlatformReports(false, false, false, true, false), PlatformReports.of("3.5.4"));
+        assertEquals(new PlatformReports(false, true, true, true, false), PlatformReports.of("3.5.5"));
+        assertEquals(new PlatformReports(false, true, true, true, false), PlatformReports.of("3.5.6"));
+        assertEquals(new PlatformReports(false, true, true, false, false), PlatformReports.of("3.6.0"));
+        assertEquals(new PlatformReports(false, true, true, false, false), PlatformReports.of("3.6.0-M1"));
         assertEquals(PlatformReports.SUREFIRE_3_5_4, ReportLayout.SUREFIRE.platform());
     }
 
@@ -180,6 +180,47 @@ class PlatformReportsTest {
         for (String version : List.of("3.5.3", "3.5.4", "3.6.0")) {
             assertEquals(List.of(plain), PlatformReports.of(version).reports(plain), version);
         }
+    }
+
+    @Test
+    void theJUnit47ProviderWritesAReportForEachClassTestsRanInAndNoneForTheSuite() throws Exception {
+        // What a JUnit 4 suite's run is as the JUnit 4 provider reports it: one set, its members' tests.
+        String suite = "com.acme.MembersTest";
+        ClassResult members = ClassResult.builder(suite)
+                .tests(List.of(
+                        passed("com.acme.AlphaChecks", "adds"),
+                        TestResult.builder("errors", "com.acme.BetaChecks", Status.ERROR)
+                                .failure("java.lang.IllegalStateException", "boom", "t")
+                                .build(),
+                        passed("com.acme.BetaChecks", "one")))
+                .output("printed\n", "")
+                .sets(List.of(new TestSet(suite, suite, suite, 3, 0.3)))
+                .build();
+
+        write(PlatformReports.of("3.5.4").junit47(), members);
+
+        assertEquals(
+                Map.of(
+                        "TEST-com.acme.AlphaChecks.xml", List.of("com.acme.AlphaChecks:adds"),
+                        "TEST-com.acme.BetaChecks.xml",
+                                List.of("com.acme.BetaChecks:errors", "com.acme.BetaChecks:one")),
+                testcases());
+        assertEquals(List.of("2", "1"), suite("com.acme.BetaChecks", "tests", "errors"));
+        assertEquals(List.of("com.acme.AlphaChecks.txt", "com.acme.BetaChecks.txt"), files(".txt"));
+        List<ClassResult> reports = PlatformReports.of("3.5.4").junit47().reports(members);
+        assertEquals("printed\n", reports.get(0).stdout(), "the first keeps the output when the suite has no tests");
+        assertEquals("", reports.get(1).stdout());
+        assertEquals(List.of(members), PlatformReports.of("3.5.4").reports(members), "the JUnit 4 provider's: one");
+    }
+
+    @Test
+    void theJUnit47ProviderKeepsAClassOfItsOwnTestsWhole() {
+        ClassResult plain = ClassResult.builder(OUTER)
+                .tests(List.of(passed(OUTER, "one"), passed(OUTER, "two")))
+                .sets(List.of(new TestSet(OUTER, OUTER, OUTER, 2, 0.1)))
+                .build();
+
+        assertEquals(List.of(plain), PlatformReports.of("3.5.4").junit47().reports(plain));
     }
 
     @Test
