@@ -24,13 +24,18 @@ final class Reporting {
     /** A sink on the system clock for {@code plan}: its reports, its console lines and fast-ci's own outputs. */
     static ResultSink sink(RunPlan plan, RunLog log) {
         InstantSource clock = InstantSource.system();
-        return new ResultSink(clock, log, plan.reports().trimStackTrace(), listeners(plan, log, clock));
+        return new ResultSink(
+                clock, log, plan.reports().trimStackTrace(), plan.reports().layout(), listeners(plan, log, clock));
     }
 
     /** A sink on the system clock that writes the reports into {@code reportsDirectory} and shows the lines on {@code log}. */
     static ResultSink sink(Path reportsDirectory, ReportOptions options, RunLog log) {
         return new ResultSink(
-                InstantSource.system(), log, options.trimStackTrace(), listeners(reportsDirectory, options, log));
+                InstantSource.system(),
+                log,
+                options.trimStackTrace(),
+                options.layout(),
+                listeners(reportsDirectory, options, log));
     }
 
     /**
