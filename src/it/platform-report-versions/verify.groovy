@@ -34,3 +34,18 @@ assert suite('surefire-356', 'NestingTest').testcase.find { it.@name == 'named' 
 assert reports.counts(suite('surefire-360', 'MembersTest')).tests == 3
 assert suite('surefire-360', 'NestingTest').testcase.find { it.@name == 'named' }.@classname.text() ==
         'com.example.versions.NestingTest$NamedInner'
+
+// The summary's problem lines name a failed test by the class its report names it by, an Enclosed inner class's and a
+// @Nested class's own with the 3.5.3 provider, as Surefire's.
+String log = new File(basedir, 'build.log').text
+def section = { String from, String to ->
+    int start = log.indexOf(from)
+    assert start >= 0 : from
+    log.substring(start, log.indexOf(to, start))
+}
+def problems = { String part -> (part =~ /(?m)^\[ERROR\]   (\S.*)$/).collect { it[1] }.sort() }
+def surefire353 = problems(section('--- surefire:3.5.4:test (default-test) @ provider-353', '--- fast-ci:'))
+def fastCi353 = problems(section(log.find(/--- fast-ci:\S+:test \(default\) @ provider-353/), '--- jar:'))
+assert fastCi353 == surefire353
+assert surefire353.contains('NestingTest$Inner.innerFails:8 inner')
+true
