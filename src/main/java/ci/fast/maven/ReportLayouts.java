@@ -24,6 +24,7 @@ final class ReportLayouts {
                 .phrasedSuiteName(xml.flag("usePhrasedTestSuiteClassName"))
                 .phrasedFileName(xml.flag("usePhrasedFileName"))
                 .phrasedMethodName(xml.flag("usePhrasedTestCaseMethodName"))
+                .phrasedClassName(xml.flag("usePhrasedTestCaseClassName"))
                 .textPhrased(
                         text.flag("usePhrasedFileName"),
                         text.flag("usePhrasedClassNameInRunning"),

@@ -4,6 +4,7 @@ import ci.fast.maven.booter.StartupTrace;
 import ci.fast.maven.booter.TestNgSuite;
 import ci.fast.maven.booter.TestRunOptions;
 import ci.fast.maven.config.RunSettings;
+import ci.fast.maven.config.VersionNumber;
 import ci.fast.maven.discovery.DependenciesToScan;
 import ci.fast.maven.discovery.TestNgSuiteFiles;
 import ci.fast.maven.discovery.TestSelection;
@@ -15,6 +16,7 @@ import ci.fast.maven.fork.PlatformArtifacts;
 import ci.fast.maven.pom.InheritedPlugin;
 import ci.fast.maven.pom.SurefireProviders;
 import ci.fast.maven.report.FailsafeSummary;
+import ci.fast.maven.report.PlatformReports;
 import ci.fast.maven.report.ReportOptions;
 import ci.fast.maven.report.RunSummary;
 import ci.fast.maven.report.XmlReportWriter;
@@ -119,7 +121,9 @@ final class TestGoal {
                         reports.progress(),
                         reports.gitHubSummary(),
                         Path.of(maven.project().getBuild().getTestSourceDirectory()),
-                        reports.layout(),
+                        reports.layout().toBuilder()
+                                .platform(platformReports(settings))
+                                .build(),
                         reports.testsetInfo(),
                         reports.testOutput()),
                 new TestRunOptions(
@@ -265,10 +269,37 @@ final class TestGoal {
      * own, whose reports fast-ci then follows: before 3.6.
      */
     private boolean frameworkProviders(RunSettings settings) {
-        String plugin = Goal.TEST.goalName.equals(settings.goal())
+        return SurefireProviders.hasFrameworkProviders(maven.project(), pluginKey(settings));
+    }
+
+    /**
+     * The shape of the reports of the project's Surefire (Failsafe), by its version and its Platform provider's, and
+     * that of its JUnit 4.7+ provider where Surefire would take that one: for a JUnit 4 project (its JUnit 4 provider
+     * family), JUnit 4.7 or later, with {@code parallel} (mapped onto Vintage's parallel execution, so set and not
+     * {@code none}), {@code groups} or {@code excludedGroups} set.
+     */
+    private PlatformReports platformReports(RunSettings settings) {
+        MavenProject project = maven.project();
+        PlatformReports shape = PlatformReports.of(
+                SurefireProviders.pluginVersion(project, pluginKey(settings)),
+                SurefireProviders.platformProviderVersion(project, pluginKey(settings)));
+        boolean junit47 = project.getArtifacts().stream()
+                .anyMatch(a -> "junit".equals(a.getGroupId())
+                        && "junit".equals(a.getArtifactId())
+                        && !VersionNumber.below(a.getVersion(), 4, 7));
+        boolean forced = settings.selection().groups() != null
+                || settings.selection().excludedGroups() != null
+                || settings.jvm().configurationParameters().containsKey("junit.vintage.execution.parallel.enabled");
+        boolean junit4Family =
+                frameworkProviders(settings) && PlatformArtifacts.surefireRunsJUnit4Provider(project.getArtifacts());
+        return junit4Family && junit47 && forced ? shape.junit47() : shape;
+    }
+
+    /** The plugin whose run fast-ci's stands for: Surefire's, or Failsafe's for integration tests. */
+    private static String pluginKey(RunSettings settings) {
+        return Goal.TEST.goalName.equals(settings.goal())
                 ? InheritedPlugin.SUREFIRE.key()
                 : InheritedPlugin.FAILSAFE.key();
-        return SurefireProviders.hasFrameworkProviders(maven.project(), plugin);
     }
 
     /**

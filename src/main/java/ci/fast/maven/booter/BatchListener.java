@@ -158,7 +158,8 @@ final class BatchListener implements TestExecutionListener {
                             .withPhrasedName(PhrasedNames.of(test, plan, TestNames.reportName(test, plan))));
         }
         if (set) {
-            sink.send(new ForkEvent.SetFinished(key, TestNames.setName(id), 0));
+            sink.send(new ForkEvent.SetFinished(
+                    key, TestNames.setName(id), TestNames.className(id), TestNames.chainedName(id, plan), 0));
         }
         if (top) {
             finishClass(key, id);
@@ -189,7 +190,8 @@ final class BatchListener implements TestExecutionListener {
             }
         }
         if (classes.isSet(id)) {
-            sink.send(new ForkEvent.SetFinished(key, TestNames.setName(id), seconds(id)));
+            sink.send(new ForkEvent.SetFinished(
+                    key, TestNames.setName(id), TestNames.className(id), TestNames.chainedName(id, plan), seconds(id)));
         }
         if (key.equals(topClass(id))) {
             finishClass(key, id);
@@ -269,7 +271,7 @@ final class BatchListener implements TestExecutionListener {
                                 engineFailure.getClass().getName(),
                                 String.valueOf(engineFailure.getMessage()),
                                 Outcomes.trace(engineFailure)));
-                sink.send(new ForkEvent.SetFinished(key, key, 0));
+                sink.send(new ForkEvent.SetFinished(key, key, key, key, 0));
             }
             sendFinished(key, 0);
             output.exit(key);
@@ -325,7 +327,7 @@ final class BatchListener implements TestExecutionListener {
         double seconds = containerSeconds;
         if (classes.isSuite(key)) {
             seconds = (System.nanoTime() - classStarts.get(key)) / 1e9;
-            sink.send(new ForkEvent.SetFinished(key, key, seconds));
+            sink.send(new ForkEvent.SetFinished(key, key, key, key, seconds));
         }
         output.exit(key);
         boolean rerunsDue =

@@ -36,8 +36,13 @@ public sealed interface ForkEvent {
      */
     record SetStarted(String key, String name) implements ForkEvent {}
 
-    /** A class container of {@code key} finished, {@code seconds} after it started; its tests came before. */
-    record SetFinished(String key, String name, double seconds) implements ForkEvent {}
+    /**
+     * A class container of {@code key} finished, {@code seconds} after it started; its tests came before. {@code name}
+     * is as {@link SetStarted}'s, {@code className} its binary name (the key for a run of suite files), {@code
+     * chainedName} how Surefire's provider before 3.5.4 phrases it (its display names from the outermost class down).
+     */
+    record SetFinished(String key, String name, String className, String chainedName, double seconds)
+            implements ForkEvent {}
 
     /**
      * Bytes a test wrote to System.out or System.err while {@code key} ran ("" outside any class). {@code test} is the

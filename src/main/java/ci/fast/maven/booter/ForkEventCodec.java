@@ -55,6 +55,8 @@ public final class ForkEventCodec {
             out.writeByte(SET_FINISHED);
             string(out, e.key());
             string(out, e.name());
+            string(out, e.className());
+            string(out, e.chainedName());
             out.writeDouble(e.seconds());
         } else if (event instanceof ForkEvent.Output e) {
             out.writeByte(OUTPUT);
@@ -114,7 +116,8 @@ public final class ForkEventCodec {
             }
             case CLASS_STARTED -> new ForkEvent.ClassStarted(string(in));
             case SET_STARTED -> new ForkEvent.SetStarted(string(in), string(in));
-            case SET_FINISHED -> new ForkEvent.SetFinished(string(in), string(in), in.readDouble());
+            case SET_FINISHED ->
+                new ForkEvent.SetFinished(string(in), string(in), string(in), string(in), in.readDouble());
             case OUTPUT -> {
                 String key = string(in);
                 String test = string(in);

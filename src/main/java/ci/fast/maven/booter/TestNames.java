@@ -61,6 +61,26 @@ final class TestNames {
     }
 
     /**
+     * A class container's name as Surefire's JUnit Platform provider before 3.5.4 phrases it: the display names of
+     * the class containers above it and its own, joined by spaces ({@code NestingTest Named inner}, {@code MembersTest
+     * com.acme.AlphaChecks} for a Vintage suite's member); its binary name where they are no more than the classes'
+     * own names ({@code NestingTest Inner} for {@code NestingTest$Inner}).
+     */
+    static String chainedName(TestIdentifier id, TestPlan plan) {
+        String name = className(id);
+        StringBuilder chain = new StringBuilder(id.getDisplayName());
+        for (TestIdentifier at = plan.getParent(id).orElse(null);
+                at != null;
+                at = plan.getParent(at).orElse(null)) {
+            if (className(at) != null) {
+                chain.insert(0, at.getDisplayName() + " ");
+            }
+        }
+        String simple = name.substring(name.lastIndexOf('.') + 1);
+        return chain.toString().replace(' ', '$').equals(simple) ? name : chain.toString();
+    }
+
+    /**
      * Whether {@code display} is what the engines call {@code className} when it has no display name of its own:
      * {@code Inner} for a {@code @Nested} class, {@code Outer$Static} for a static member class, the binary name (the
      * Vintage engine).

@@ -88,7 +88,10 @@ final class ClassAssembler {
             started.accept(s.name());
         } else if (event instanceof ForkEvent.SetFinished s) {
             Pending p = pending.computeIfAbsent(s.key(), k -> new Pending());
-            p.sets.add(new TestSet(s.name(), p.tests.size(), s.seconds()));
+            // An older fork's event, or a set of no class of its own: the key's.
+            String className = s.className() == null ? s.key() : s.className();
+            String chained = s.chainedName() == null ? className : s.chainedName();
+            p.sets.add(new TestSet(s.name(), className, chained, p.tests.size(), s.seconds()));
             p.loose.take(); // an @AfterAll's output: no test's
         } else if (event instanceof ForkEvent.Output o) {
             Pending p = pending.get(o.key());

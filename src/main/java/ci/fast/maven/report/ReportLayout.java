@@ -30,6 +30,11 @@ import java.util.Objects;
  * @param textPhrasedSummary its {@code usePhrasedClassNameInTestCaseSummary}: so does the class line's {@code -- in}
  * @param outputPhrasedFileName the {@code usePhrasedFileName} of Surefire's {@code JUnit5ConsoleOutputReporter}: a
  *     class's {@code -output.txt} is named by its {@code @DisplayName}, as Surefire 3.6 names it by its test set's
+ * @param phrasedClassName its {@code usePhrasedTestCaseClassName}: testcases' classnames are their classes' display
+ *     names, at every Surefire version ({@link PlatformReports#displayNameClassnames()} says where they are anyway)
+ * @param platform the shape of a class's reports at the project's Surefire version: one per container or per class,
+ *     what a suite counts, the {@code flakes} attribute, testcase classnames; {@link PlatformReports#SUREFIRE_3_5_4}
+ *     unless set
  */
 public record ReportLayout(
         String nameSuffix,
@@ -45,7 +50,9 @@ public record ReportLayout(
         boolean textPhrasedFileName,
         boolean textPhrasedHeader,
         boolean textPhrasedSummary,
-        boolean outputPhrasedFileName) {
+        boolean outputPhrasedFileName,
+        boolean phrasedClassName,
+        PlatformReports platform) {
 
     /** Surefire's defaults. */
     public static final ReportLayout SUREFIRE = new ReportLayout(
@@ -62,11 +69,14 @@ public record ReportLayout(
             false,
             false,
             false,
-            false);
+            false,
+            false,
+            PlatformReports.SUREFIRE_3_5_4);
 
     public ReportLayout {
         nameSuffix = nameSuffix == null || nameSuffix.isBlank() ? "" : nameSuffix;
         xmlVersion = xmlVersion == null || xmlVersion.isBlank() ? XmlReportWriter.SCHEMA_VERSION : xmlVersion;
+        platform = platform == null ? PlatformReports.SUREFIRE_3_5_4 : platform;
     }
 
     /** {@code base} with the suffix as Surefire adds it to a file's name: {@code base-suffix}. */
@@ -106,6 +116,8 @@ public record ReportLayout(
         private boolean textPhrasedHeader;
         private boolean textPhrasedSummary;
         private boolean outputPhrasedFileName;
+        private boolean phrasedClassName;
+        private PlatformReports platform;
 
         private Builder(ReportLayout from) {
             nameSuffix = from.nameSuffix;
@@ -122,6 +134,8 @@ public record ReportLayout(
             textPhrasedHeader = from.textPhrasedHeader;
             textPhrasedSummary = from.textPhrasedSummary;
             outputPhrasedFileName = from.outputPhrasedFileName;
+            phrasedClassName = from.phrasedClassName;
+            platform = from.platform;
         }
 
         public Builder nameSuffix(String nameSuffix) {
@@ -188,6 +202,17 @@ public record ReportLayout(
             return this;
         }
 
+        public Builder phrasedClassName(boolean phrasedClassName) {
+            this.phrasedClassName = phrasedClassName;
+            return this;
+        }
+
+        /** The shape of a class's reports, by the project's Surefire version. */
+        public Builder platform(PlatformReports platform) {
+            this.platform = platform;
+            return this;
+        }
+
         public ReportLayout build() {
             return new ReportLayout(
                     nameSuffix,
@@ -203,7 +228,9 @@ public record ReportLayout(
                     textPhrasedFileName,
                     textPhrasedHeader,
                     textPhrasedSummary,
-                    outputPhrasedFileName);
+                    outputPhrasedFileName,
+                    phrasedClassName,
+                    platform);
         }
     }
 }

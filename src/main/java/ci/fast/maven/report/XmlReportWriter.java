@@ -19,8 +19,9 @@ import java.util.function.Supplier;
  * GitHub and GitLab test reporters and {@code surefire-report} read.
  *
  * <p>As Surefire 3.5: what a test printed is in its own {@code testcase} (a failed run's in its {@code rerun…} or
- * {@code flaky…} element), what no test owns after the last one is left out, and the suite's counts are those of
- * the class's own tests, without its {@code @Nested} classes' (which are listed all the same). Output that reached
+ * {@code flaky…} element), and what no test owns after the last one is left out. How a class with {@code @Nested}
+ * classes is reported (its reports, their counts and classnames) follows the Surefire version, {@link
+ * PlatformReports}. Output that reached
  * the fork's native streams, which Surefire cannot capture, is the suite's {@code system-out} / {@code system-err}.
  * The system properties of the test JVM are listed, as Surefire does (the Maven JVM's when they are unknown), with
  * credentials masked. A {@link ReportLayout} changes what is written as Surefire's report parameters do. Safe to use
@@ -100,8 +101,18 @@ public final class XmlReportWriter {
     public void write(ClassResult r, Instant started, Path reportsDirectory) {
         Objects.requireNonNull(r, "ClassResult");
         Objects.requireNonNull(reportsDirectory, "reportsDirectory");
-        Map<String, String> properties = properties(r);
-        ReportFiles.write(reportsDirectory, fileName(r), out -> writeSuite(r, started, properties, out));
+        for (ClassResult report : reports(r)) {
+            Map<String, String> properties = properties(report);
+            ReportFiles.write(reportsDirectory, fileName(report), out -> writeSuite(report, started, properties, out));
+        }
+    }
+
+    /**
+     * The reports a class's result makes at the project's Surefire version: itself, or one per container (a provider
+     * before 3.5.4); each is written under its {@link #fileName}.
+     */
+    public List<ClassResult> reports(ClassResult r) {
+        return layout.platform().reports(r);
     }
 
     /** The name of the class's report file, such as {@code TEST-com.acme.FooTest.xml}, as {@link #write} names it. */
@@ -110,7 +121,7 @@ public final class XmlReportWriter {
         return layout.fileName("TEST-" + name) + ".xml";
     }
 
-    /** The report {@link #write} writes, as text: what a node hands our server for the run's merged reports. */
+    /** One of {@link #reports}'s reports as text: what a node hands our server for the run's merged reports. */
     public String xml(ClassResult r, Instant started) {
         StringWriter out = new StringWriter(4096);
         try {
@@ -175,16 +186,19 @@ public final class XmlReportWriter {
         attribute(out, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
         attribute(out, "xsi:noNamespaceSchemaLocation", schemaLocation);
         attribute(out, "version", layout.xmlVersion());
-        ClassResult own = r.ownSet();
+        PlatformReports.Counts counts = layout.platform().counts(r);
         attribute(out, "name", layout.reportName(layout.phrasedSuiteName() ? phrasedName(r) : r.className()));
         attribute(out, "time", time(r.seconds()));
         if (layout.timestamps() && started != null) {
             attribute(out, "timestamp", timestamp(started.toEpochMilli()));
         }
-        attribute(out, "tests", String.valueOf(own.run()));
-        attribute(out, "errors", String.valueOf(own.errors()));
-        attribute(out, "skipped", String.valueOf(own.skipped()));
-        attribute(out, "failures", String.valueOf(own.failures()));
+        attribute(out, "tests", String.valueOf(counts.tests()));
+        attribute(out, "errors", String.valueOf(counts.errors()));
+        attribute(out, "skipped", String.valueOf(counts.skipped()));
+        attribute(out, "failures", String.valueOf(counts.failures()));
+        if (layout.platform().flakes()) {
+            attribute(out, "flakes", String.valueOf(counts.flakes()));
+        }
         out.write(">" + NL);
         if (properties != null) {
             writeProperties(properties, out);
@@ -211,7 +225,7 @@ public final class XmlReportWriter {
     private void writeTestCase(TestResult t, Writer out) throws IOException {
         out.write("  <testcase");
         attribute(out, "name", layout.phrasedMethodName() ? t.phrasedOrName() : t.name());
-        attribute(out, "classname", layout.reportName(t.reportClassName()));
+        attribute(out, "classname", layout.reportName(layout.platform().classname(t, layout.phrasedClassName())));
         attribute(out, "time", time(t.seconds()));
         if (layout.timestamps()) {
             // Surefire stamps a flaky test with the run that passed.

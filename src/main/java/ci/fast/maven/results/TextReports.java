@@ -1,5 +1,6 @@
 package ci.fast.maven.results;
 
+import ci.fast.maven.report.ClassResult;
 import ci.fast.maven.report.ReportLayout;
 import ci.fast.maven.report.TextReportWriter;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 public final class TextReports implements ResultListener {
     private final TextReportWriter writer;
     private final Path reportsDirectory;
+    private final ReportLayout layout;
 
     public TextReports(Path reportsDirectory) {
         this(reportsDirectory, ReportLayout.SUREFIRE);
@@ -16,10 +18,13 @@ public final class TextReports implements ResultListener {
     public TextReports(Path reportsDirectory, ReportLayout layout) {
         this.reportsDirectory = reportsDirectory;
         this.writer = new TextReportWriter(layout);
+        this.layout = layout;
     }
 
     @Override
     public void classCompleted(ClassRun run) {
-        writer.write(run.result(), reportsDirectory);
+        for (ClassResult report : layout.platform().reports(run.result())) {
+            writer.write(report, reportsDirectory);
+        }
     }
 }

@@ -45,8 +45,10 @@ final class ConsoleLines implements ResultListener {
             }
         }
         if (classLines) {
-            for (ClassResult set : result.testSets()) {
-                showLine(result, set);
+            for (ClassResult report : layout.platform().reports(result)) {
+                for (ClassResult set : report.testSets()) {
+                    showLine(report, set);
+                }
             }
         }
     }

@@ -1,5 +1,6 @@
 package ci.fast.maven.run;
 
+import ci.fast.maven.report.ClassResult;
 import ci.fast.maven.report.ReportOptions;
 import ci.fast.maven.report.XmlReportWriter;
 import ci.fast.maven.report.timeline.Outcome;
@@ -28,7 +29,9 @@ final class ReportUploads implements ResultListener {
         if (run.fork() == ClassRun.NO_FORK || Outcome.of(run.result()) == Outcome.CRASHED) {
             return;
         }
-        reports.add(new Report(run.className(), writer.fileName(run.result()), writer.xml(run.result(), run.start())));
+        for (ClassResult report : writer.reports(run.result())) {
+            reports.add(new Report(run.className(), writer.fileName(report), writer.xml(report, run.start())));
+        }
     }
 
     synchronized List<Report> reports() {

@@ -37,13 +37,18 @@ final class Reporting {
         InstantSource clock = InstantSource.system();
         List<ResultListener> listeners = new ArrayList<>(listeners(plan, log, clock, serverPage));
         listeners.addAll(more);
-        return new ResultSink(clock, log, plan.reports().trimStackTrace(), listeners);
+        return new ResultSink(
+                clock, log, plan.reports().trimStackTrace(), plan.reports().layout(), listeners);
     }
 
     /** A sink on the system clock that writes the reports into {@code reportsDirectory} and shows the lines on {@code log}. */
     static ResultSink sink(Path reportsDirectory, ReportOptions options, RunLog log) {
         return new ResultSink(
-                InstantSource.system(), log, options.trimStackTrace(), listeners(reportsDirectory, options, log));
+                InstantSource.system(),
+                log,
+                options.trimStackTrace(),
+                options.layout(),
+                listeners(reportsDirectory, options, log));
     }
 
     /**

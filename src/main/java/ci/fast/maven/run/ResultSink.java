@@ -2,6 +2,7 @@ package ci.fast.maven.run;
 
 import ci.fast.maven.booter.TestOutcome;
 import ci.fast.maven.report.ClassResult;
+import ci.fast.maven.report.ReportLayout;
 import ci.fast.maven.report.RunSummary;
 import ci.fast.maven.report.TestResult;
 import ci.fast.maven.report.TrimmedTraces;
@@ -34,7 +35,7 @@ final class ResultSink {
     private final RunLog log;
     private final boolean trimStackTrace;
     private final List<ResultListener> listeners;
-    private final Summary summary = new Summary();
+    private final Summary summary;
     private final ClassTimes times = new ClassTimes();
     /** One line per class a fork could not load. Guarded by {@code this}. */
     private final List<String> notLoadedLines = new ArrayList<>();
@@ -51,10 +52,17 @@ final class ResultSink {
     /**
      * @param clock stamps each start and each result as it arrives
      * @param trimStackTrace Surefire's {@code trimStackTrace}: whether every listener sees only the test class's frames
+     * @param layout the reports' layout, whose shape the summary's problem lines follow
      * @param listeners called in this order for each event, before the summary and the times
      */
-    ResultSink(InstantSource clock, RunLog log, boolean trimStackTrace, List<ResultListener> listeners) {
+    ResultSink(
+            InstantSource clock,
+            RunLog log,
+            boolean trimStackTrace,
+            ReportLayout layout,
+            List<ResultListener> listeners) {
         this.clock = clock;
+        this.summary = new Summary(layout);
         this.log = log;
         this.trimStackTrace = trimStackTrace;
         List<ResultListener> all = new ArrayList<>(listeners);

@@ -38,8 +38,8 @@ class ForkEventCodecTest {
                 new ForkEvent.ClassStarted(null),
                 new ForkEvent.SetStarted("com.acme.A", "com.acme.A$Inner"),
                 new ForkEvent.SetStarted("com.acme.A", "A named " + NON_ASCII),
-                new ForkEvent.SetFinished("com.acme.A", "com.acme.A$Inner", 0.75),
-                new ForkEvent.SetFinished("com.acme.A", null, 0),
+                new ForkEvent.SetFinished("com.acme.A", "Inner by name", "com.acme.A$Inner", "A Inner by name", 0.75),
+                new ForkEvent.SetFinished("com.acme.A", null, null, null, 0),
                 new ForkEvent.TestFinished(
                         "com.acme.A",
                         "12",

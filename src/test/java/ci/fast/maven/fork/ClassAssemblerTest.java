@@ -383,7 +383,7 @@ class ClassAssemblerTest {
         assembler.event(finished(A, "2", "second"));
         assembler.event(finished(A, "3", "silent"));
         assembler.event(output(A, null, OUT, "after all\n"));
-        assembler.event(new ForkEvent.SetFinished(A, A, 0.5));
+        assembler.event(new ForkEvent.SetFinished(A, A, A, A, 0.5));
         finishBoth(A);
 
         ClassResult a = completed.get(0);
@@ -410,18 +410,21 @@ class ClassAssemblerTest {
         assembler.event(output(A, null, OUT, "inner before all\n"));
         assembler.event(finished(A, "2", "inner"));
         assembler.event(output(A, null, OUT, "inner after all\n"));
-        assembler.event(new ForkEvent.SetFinished(A, A + "$Inner", 0.25));
+        assembler.event(new ForkEvent.SetFinished(A, A + "$Inner", A + "$Inner", A + "$Inner", 0.25));
         assembler.event(new ForkEvent.SetStarted(A, A + "$Other"));
         assembler.event(finished(A, "3", "other"));
-        assembler.event(new ForkEvent.SetFinished(A, A + "$Other", 0.125));
-        assembler.event(new ForkEvent.SetFinished(A, A, 1));
+        assembler.event(new ForkEvent.SetFinished(A, "Other by name", A + "$Other", A + "$Other", 0.125));
+        assembler.event(new ForkEvent.SetFinished(A, A, A, A, 1));
         finishBoth(A);
 
         ClassResult a = completed.get(0);
         assertEquals("inner before all\n", a.tests().get(1).stdout());
         assertEquals("", a.tests().get(2).stdout(), "the inner @AfterAll's output is no test's, as under Surefire");
         assertEquals(
-                List.of(new TestSet(A + "$Inner", 2, 0.25), new TestSet(A + "$Other", 3, 0.125), new TestSet(A, 3, 1)),
+                List.of(
+                        new TestSet(A + "$Inner", A + "$Inner", A + "$Inner", 2, 0.25),
+                        new TestSet("Other by name", A + "$Other", A + "$Other", 3, 0.125),
+                        new TestSet(A, A, A, 3, 1)),
                 a.sets());
     }
 

@@ -83,7 +83,10 @@ class ClassResultTest {
         ClassResult r = ClassResult.builder(CLASS)
                 .tests(List.of(outer, inner, deepest, lost))
                 .seconds(2)
-                .sets(List.of(new TestSet("Inner", 2, 0.5), new TestSet("Deeper", 3, 0.25), new TestSet(CLASS, 3, 2)))
+                .sets(List.of(
+                        new TestSet("Inner", "Inner", "Inner", 2, 0.5),
+                        new TestSet("Deeper", "Deeper", "Deeper", 3, 0.25),
+                        new TestSet(CLASS, CLASS, CLASS, 3, 2)))
                 .build();
 
         List<ClassResult> sets = r.testSets();

@@ -184,7 +184,7 @@ class ReportLayoutTest {
                 .build();
         ClassResult r = ClassResult.builder(CLASS)
                 .tests(List.of(Results.passed("adds", 0.001)))
-                .sets(List.of(new TestSet("A named suite", 1, 0.1)))
+                .sets(List.of(new TestSet("A named suite", "A named suite", "A named suite", 1, 0.1)))
                 .build();
 
         String report = xml(layout, r);
@@ -201,7 +201,9 @@ class ReportLayoutTest {
                 .nameSuffix("x")
                 .build();
         ClassResult named = Results.printing("hi", "").toBuilder()
-                .sets(List.of(new TestSet("an inner suite", 1, 0.1), new TestSet("A named suite", 1, 0.2)))
+                .sets(List.of(
+                        new TestSet("an inner suite", "a.Inner", "an inner suite", 1, 0.1),
+                        new TestSet("A named suite", "a.Named", "A named suite", 1, 0.2)))
                 .build();
 
         new OutputFileWriter(layout).write(named, dir);
@@ -235,7 +237,9 @@ class ReportLayoutTest {
         return ClassResult.builder(CLASS)
                 .tests(List.of(Results.passed("outer", 0.001), Results.passed("inner", 0.002)))
                 .seconds(0.5)
-                .sets(List.of(new TestSet("an inner suite", 2, 0.25), new TestSet("An outer suite", 2, 0.5)))
+                .sets(List.of(
+                        new TestSet("an inner suite", "an inner suite", "an inner suite", 2, 0.25),
+                        new TestSet("An outer suite", "An outer suite", "An outer suite", 2, 0.5)))
                 .build();
     }
 

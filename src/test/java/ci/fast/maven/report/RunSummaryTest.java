@@ -109,7 +109,7 @@ class RunSummaryTest {
         summary.add(ClassResult.builder("com.acme.AllTests")
                 .tests(List.of(member))
                 .seconds(1)
-                .sets(List.of(new TestSet("com.acme.AllTests", 1, 1)))
+                .sets(List.of(new TestSet("com.acme.AllTests", "com.acme.AllTests", "com.acme.AllTests", 1, 1)))
                 .build());
 
         assertEquals(

@@ -206,9 +206,9 @@ class XmlReportWriterTest {
                 .tests(tests)
                 .seconds(0.5)
                 .sets(List.of(
-                        new TestSet(CLASS + "$Inner$Deeper", 3, 0.1),
-                        new TestSet(CLASS + "$Inner", 3, 0.2),
-                        new TestSet(CLASS, 3, 0.5)))
+                        new TestSet(CLASS + "$Inner$Deeper", CLASS + "$Inner$Deeper", CLASS + "$Inner$Deeper", 3, 0.1),
+                        new TestSet(CLASS + "$Inner", CLASS + "$Inner", CLASS + "$Inner", 3, 0.2),
+                        new TestSet(CLASS, CLASS, CLASS, 3, 0.5)))
                 .build();
 
         Document doc = writeAndParse(r);

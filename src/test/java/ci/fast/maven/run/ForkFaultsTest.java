@@ -7,6 +7,7 @@ import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Secret;
 import ci.fast.maven.faults.FaultProxy;
 import ci.fast.maven.fork.ForkOptions;
+import ci.fast.maven.report.ReportLayout;
 import ci.fast.maven.report.ReportOptions;
 import ci.fast.maven.results.ClassRun;
 import ci.fast.maven.results.ClassStart;
@@ -99,7 +100,7 @@ class ForkFaultsTest {
             RecordingListener recorder = new RecordingListener();
             List<ResultListener> listeners = new ArrayList<>(Reporting.listeners(reports, ReportOptions.DEFAULTS, log));
             listeners.add(recorder);
-            ResultSink sink = new ResultSink(InstantSource.system(), log, false, listeners);
+            ResultSink sink = new ResultSink(InstantSource.system(), log, false, ReportLayout.SUREFIRE, listeners);
             Map<String, String> params = new LinkedHashMap<>();
             params.put("build_id", buildId);
             params.put("run_key", "junit-fork-faults");

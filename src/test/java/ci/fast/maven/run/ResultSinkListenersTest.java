@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ci.fast.maven.booter.TestOutcome;
 import ci.fast.maven.report.ClassResult;
+import ci.fast.maven.report.ReportLayout;
 import ci.fast.maven.report.RunSummary;
 import ci.fast.maven.report.Status;
 import ci.fast.maven.report.TestResult;
@@ -27,7 +28,8 @@ class ResultSinkListenersTest {
     private final ManualClock clock = new ManualClock(T0);
     private final RecordingListener recorder = new RecordingListener();
     private final List<String> debug = new ArrayList<>();
-    private final ResultSink sink = new ResultSink(clock, new DebugLog(debug), false, List.of(recorder));
+    private final ResultSink sink =
+            new ResultSink(clock, new DebugLog(debug), false, ReportLayout.SUREFIRE, List.of(recorder));
 
     @Test
     void stampsEachClassWithItsForkItsStartAndTheArrivalOfItsResult() {

@@ -118,7 +118,9 @@ class ResultSinkOutputTest {
         ClassResult result = ClassResult.builder(cls)
                 .tests(List.of(outer, inner))
                 .seconds(0.5)
-                .sets(List.of(new TestSet("inner named", 2, 0.25), new TestSet(cls, 2, 0.5)))
+                .sets(List.of(
+                        new TestSet("inner named", "inner named", "inner named", 2, 0.25),
+                        new TestSet(cls, cls, cls, 2, 0.5)))
                 .build();
 
         Reporting.sink(reports, ReportOptions.DEFAULTS, log).accept(result);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Secret;
 import ci.fast.maven.fork.ForkOptions;
+import ci.fast.maven.report.ReportLayout;
 import ci.fast.maven.report.ReportOptions;
 import ci.fast.maven.results.ClassRun;
 import ci.fast.maven.results.ClassStart;
@@ -134,7 +135,8 @@ class ServerRestartTest {
         List<ResultListener> listeners =
                 new ArrayList<>(Reporting.listeners(reports, ReportOptions.DEFAULTS, TestJvm.QUIET));
         listeners.addAll(List.of(extra));
-        ResultSink sink = new ResultSink(InstantSource.system(), TestJvm.QUIET, false, listeners);
+        ResultSink sink =
+                new ResultSink(InstantSource.system(), TestJvm.QUIET, false, ReportLayout.SUREFIRE, listeners);
         Map<String, String> params = new LinkedHashMap<>();
         params.put("build_id", buildId);
         params.put("run_key", runKey);

@@ -1,0 +1,3 @@
+package com.example.versions;
+import org.junit.Test;
+public class AlphaChecks { @Test public void alpha() {} }
