@@ -192,7 +192,7 @@ final class TestGoal {
         try {
             if (target == null) {
                 Path timings = settings.timingsFile();
-                return new LocalRun(plan, runLog, timings).execute();
+                return new LocalRun(plan, runLog, timings, settings.splitClasses()).execute();
             }
             return new RemoteRun(
                             plan,

@@ -15,6 +15,11 @@ public final class ClassTimes implements ResultListener {
     private final Map<String, Double> durations = new HashMap<>();
     /** Each class's per-JVM cache, for those that have one. Guarded by {@code this}. */
     private final Map<String, String> contexts = new HashMap<>();
+    /**
+     * Each class's test methods' seconds by name, empty for a class that may not be split by method. Guarded by
+     * {@code this}.
+     */
+    private final Map<String, Map<String, Double>> methods = new HashMap<>();
     /** The earliest class's start; null before the first result. Guarded by {@code this}. */
     private Instant firstStart;
     /** The latest result's arrival; null before the first. Guarded by {@code this}. */
@@ -30,6 +35,7 @@ public final class ClassTimes implements ResultListener {
             return;
         }
         durations.put(run.className(), run.result().seconds());
+        methods.put(run.className(), run.result().methods());
         if (!run.result().context().isEmpty()) {
             contexts.put(run.className(), run.result().context());
         }
@@ -40,6 +46,11 @@ public final class ClassTimes implements ResultListener {
     /** Each class's duration in seconds, as its fork measured it. */
     public synchronized Map<String, Double> durations() {
         return Map.copyOf(durations);
+    }
+
+    /** Each class's test methods' seconds by name; empty for a class that may not be split by method. */
+    public synchronized Map<String, Map<String, Double>> methods() {
+        return Map.copyOf(methods);
     }
 
     /** The per-JVM cache of each class that had one, as its fork named it ({@code ContextKey}). */
