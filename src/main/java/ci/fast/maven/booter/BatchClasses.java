@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -129,13 +130,23 @@ final class BatchClasses {
      * Leaves out the methods of a part's class that the part does not hold ({@link SplitKey}), by name: a method's
      * invocations and dynamic tests go with it, and containers left empty are pruned. Keeps everything of a whole
      * class. A batch runs each part alone, so the class's name leads to one part.
+     *
+     * <p>A class that {@code rule} no longer lets split (it gained a {@code @TestMethodOrder} since the history that
+     * split it was written) runs whole in its first part, and its other parts run nothing: never in pieces.
      */
-    PostDiscoveryFilter partFilter() {
+    PostDiscoveryFilter partFilter(SplitRule rule) {
+        Map<String, Boolean> allowed = new HashMap<>();
         return descriptor -> {
             if (descriptor.getSource().orElse(null) instanceof MethodSource method) {
                 String owner = owners.get(method.getClassName());
                 SplitKey part = owner == null ? null : SplitKey.parse(owner);
-                return FilterResult.includedIf(part == null || part.methods().contains(method.getMethodName()));
+                if (part == null) {
+                    return FilterResult.included("a whole class");
+                }
+                if (!allowed.computeIfAbsent(part.className(), rule::allowsDeclared)) {
+                    return FilterResult.includedIf(part.part() == 1);
+                }
+                return FilterResult.includedIf(part.runs(method.getMethodName()));
             }
             return FilterResult.included("not a method");
         };

@@ -265,7 +265,7 @@ final class PlatformTests implements AutoCloseable {
                                     .map(id -> selectUniqueId(id))
                                     .toList())
                             // a part's class that failed as a whole reruns with the part's methods only
-                            .filters(classes.partFilter())
+                            .filters(classes.partFilter(splitRule))
                             .configurationParameters(configurationParameters)
                             .build(),
                     rerun);
@@ -278,7 +278,7 @@ final class PlatformTests implements AutoCloseable {
         return LauncherDiscoveryRequestBuilder.request()
                 .selectors(classes.selectors())
                 .filters(filters)
-                .filters(classes.partFilter())
+                .filters(classes.partFilter(splitRule))
                 .configurationParameters(configurationParameters)
                 .build();
     }

@@ -65,6 +65,19 @@ final class SplitRule {
         }
     }
 
+    /**
+     * Whether {@code className}'s declarations let it be split whichever of the two engines runs it: what a fork
+     * checks of a part it is handed, before its engine is known.
+     */
+    boolean allowsDeclared(String className) {
+        try {
+            Class<?> test = Class.forName(className, false, ClassLoader.getSystemClassLoader());
+            return jupiterAllows(test) && vintageAllows(test);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
     private boolean jupiterAllows(Class<?> test) {
         if (!jupiterDefaultsAllow()) {
             return false;

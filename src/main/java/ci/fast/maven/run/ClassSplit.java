@@ -14,7 +14,8 @@ import java.util.Map;
  * shares (rounded up, at most one per method), its methods dealt to the parts longest first, each to the part with
  * the least so far; every other class is one key. A class is split only once the history holds its methods' times,
  * which a run records for the classes the fork found splittable ({@code booter.SplitRule}): a class is split from the
- * run after its first. When its methods have no time yet (all 0), they are dealt evenly by count.
+ * run after its first. When its methods have no time yet (all 0), they are dealt evenly by count. The last part runs
+ * every method the others do not, those added since the history too.
  *
  * @param keys the classes and parts, each class's parts in its place
  * @param estimates each part's estimated seconds: its class's, shared in proportion to its methods' times, so that the
@@ -44,8 +45,12 @@ record ClassSplit(List<String> keys, Map<String, Double> estimates) {
             List<List<String>> groups = deal(methods, parts);
             double methodSeconds =
                     methods.values().stream().mapToDouble(Double::doubleValue).sum();
+            List<String> others = new ArrayList<>();
             for (int i = 0; i < groups.size(); i++) {
-                String key = new SplitKey(className, i + 1, parts, groups.get(i)).toString();
+                boolean last = i == groups.size() - 1;
+                // The last part runs all the others do not: a method added since the history still runs.
+                String key = new SplitKey(className, i + 1, parts, last ? others : groups.get(i), last).toString();
+                others.addAll(groups.get(i));
                 double groupSeconds =
                         groups.get(i).stream().mapToDouble(methods::get).sum();
                 keys.add(key);
