@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * The queue's keys for {@code fastCi.splitClasses}: each class whose estimate exceeds its fair share (the suite's
- * estimated seconds over the forks) is handed out in parts ({@link SplitKey}), as many as its estimate holds fair
- * shares (rounded up, at most one per method), its methods dealt to the parts longest first, each to the part with
- * the least so far; every other class is one key. A class is split only once the history holds its methods' times,
+ * estimated seconds over the forks) is handed out in parts ({@link SplitKey}) of about half a share each, so that the
+ * queue can even the forks out with them (at most one part per fork and one per method), its methods dealt to the
+ * parts longest first, each to the part with the least so far; every other class is one key. A class is split only once the history holds its methods' times,
  * which a run records for the classes the fork found splittable ({@code booter.SplitRule}): a class is split from the
  * run after its first. When its methods have no time yet (all 0), they are dealt evenly by count. The last part runs
  * every method the others do not, those added since the history too.
@@ -37,7 +37,9 @@ record ClassSplit(List<String> keys, Map<String, Double> estimates) {
         for (String className : classes) {
             Map<String, Double> methods = timings.methods(className);
             double estimate = estimates.get(className);
-            int parts = share <= 0 ? 1 : Math.min(methods.size(), (int) Math.ceil(estimate / share - 1e-9));
+            // Parts of half a share or less, so that the queue can even the forks out; no more than forks to run them.
+            int halves = share <= 0 ? 1 : (int) Math.ceil(2 * estimate / share - 1e-9);
+            int parts = Math.min(Math.min(methods.size(), forks), halves);
             if (forks < 2 || estimate <= share || parts < 2) {
                 keys.add(className);
                 continue;
@@ -49,7 +51,8 @@ record ClassSplit(List<String> keys, Map<String, Double> estimates) {
             for (int i = 0; i < groups.size(); i++) {
                 boolean last = i == groups.size() - 1;
                 // The last part runs all the others do not: a method added since the history still runs.
-                String key = new SplitKey(className, i + 1, parts, last ? others : groups.get(i), last).toString();
+                List<String> named = last ? others.stream().sorted().toList() : groups.get(i);
+                String key = new SplitKey(className, i + 1, parts, named, last).toString();
                 others.addAll(groups.get(i));
                 double groupSeconds =
                         groups.get(i).stream().mapToDouble(methods::get).sum();

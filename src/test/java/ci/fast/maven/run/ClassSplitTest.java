@@ -15,35 +15,49 @@ class ClassSplitTest {
     private static final String BIG = "com.acme.BigTest";
 
     @Test
-    void aClassOfTwiceItsFairShareRunsInTwoPartsOfEqualTime() {
+    void aClassOfTwiceItsFairShareRunsInPartsOfHalfAShare() {
         Timings timings =
                 Timings.of(Map.of(BIG, 8.0, "com.acme.ATest", 2.0, "com.acme.BTest", 2.0, "com.acme.CTest", 4.0));
-        timings.recordMethods(Map.of(BIG, methods("a", 3.0, "b", 1.0, "c", 2.0, "d", 2.0)));
+        timings.recordMethods(Map.of(BIG, methods("a", 1.0, "b", 1.0, "c", 1.0, "d", 1.0, "e", 2.0, "f", 2.0)));
 
-        // 16 s on 4 forks: a fair share of 4 s, which the 8 s class holds twice.
+        // 16 s on 4 forks: a fair share of 4 s, which the 8 s class holds twice: 4 parts of 2 s.
         ClassSplit split =
                 ClassSplit.of(List.of(BIG, "com.acme.ATest", "com.acme.BTest", "com.acme.CTest"), timings, 4);
 
         assertEquals(
-                List.of(BIG + "#1/2:a,b", BIG + "#2/2!a,b", "com.acme.ATest", "com.acme.BTest", "com.acme.CTest"),
+                List.of(
+                        BIG + "#1/4:e",
+                        BIG + "#2/4:f",
+                        BIG + "#3/4:a,c",
+                        BIG + "#4/4!a,c,e,f",
+                        "com.acme.ATest",
+                        "com.acme.BTest",
+                        "com.acme.CTest"),
                 split.keys());
-        assertEquals(Map.of(BIG + "#1/2:a,b", 4.0, BIG + "#2/2!a,b", 4.0), split.estimates());
-        SplitKey rest = SplitKey.parse(split.keys().get(1));
         assertEquals(
-                List.of("c", "d"),
-                List.of("a", "b", "c", "d").stream().filter(rest::runs).toList());
+                Map.of(BIG + "#1/4:e", 2.0, BIG + "#2/4:f", 2.0, BIG + "#3/4:a,c", 2.0, BIG + "#4/4!a,c,e,f", 2.0),
+                split.estimates());
+        SplitKey rest = SplitKey.parse(split.keys().get(3));
+        assertEquals(
+                List.of("b", "d"),
+                List.of("a", "b", "c", "d", "e", "f").stream()
+                        .filter(rest::runs)
+                        .toList());
     }
 
     @Test
-    void asManyPartsAsTheClassHoldsFairSharesAtMostOnePerMethod() {
+    void noMorePartsThanForksOrMethods() {
         Timings timings = Timings.of(Map.of(BIG, 9.0, "com.acme.ATest", 1.0));
         timings.recordMethods(Map.of(BIG, methods("a", 3.0, "b", 3.0, "c", 3.0)));
 
-        // 10 s on 5 forks: a share of 2 s; the 9 s class holds 4.5 shares but has 3 methods.
-        List<String> keys =
-                ClassSplit.of(List.of(BIG, "com.acme.ATest"), timings, 5).keys();
-
-        assertEquals(List.of(BIG + "#1/3:a", BIG + "#2/3:b", BIG + "#3/3!a,b", "com.acme.ATest"), keys);
+        // 10 s on 5 forks: a share of 2 s; the 9 s class would make 9 parts of a half share, but has 3 methods.
+        assertEquals(
+                List.of(BIG + "#1/3:a", BIG + "#2/3:b", BIG + "#3/3!a,b", "com.acme.ATest"),
+                ClassSplit.of(List.of(BIG, "com.acme.ATest"), timings, 5).keys());
+        // 10 s on 2 forks: a share of 5 s; 4 half shares, but 2 forks.
+        assertEquals(
+                List.of(BIG + "#1/2:a,c", BIG + "#2/2!a,c", "com.acme.ATest"),
+                ClassSplit.of(List.of(BIG, "com.acme.ATest"), timings, 2).keys());
     }
 
     @Test
