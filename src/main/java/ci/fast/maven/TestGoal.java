@@ -202,6 +202,7 @@ final class TestGoal {
                             target.fallback(settings.remote().fallback()),
                             target.retry(settings.remote().retryFailedOnly()),
                             runLog)
+                    .splittingBy(settings.splitClasses() ? settings.timingsFile() : null)
                     .execute();
         } catch (IOException e) {
             throw new MojoExecutionException("fast-ci could not run the tests: " + e.getMessage(), e);

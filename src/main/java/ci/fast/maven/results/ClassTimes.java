@@ -1,5 +1,6 @@
 package ci.fast.maven.results;
 
+import ci.fast.maven.booter.SplitKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -34,13 +35,18 @@ public final class ClassTimes implements ResultListener {
         if (run.fork() == ClassRun.NO_FORK) {
             return;
         }
+        firstStart = firstStart == null || run.start().isBefore(firstStart) ? run.start() : firstStart;
+        lastEnd = lastEnd == null || run.end().isAfter(lastEnd) ? run.end() : lastEnd;
+        if (!run.parts().isEmpty()
+                && run.parts().size()
+                        < SplitKey.parse(run.parts().get(0).className()).parts()) {
+            return; // other nodes ran the rest of it: this node knows neither its duration nor all its methods
+        }
         durations.put(run.className(), run.result().seconds());
         methods.put(run.className(), run.result().methods());
         if (!run.result().context().isEmpty()) {
             contexts.put(run.className(), run.result().context());
         }
-        firstStart = firstStart == null || run.start().isBefore(firstStart) ? run.start() : firstStart;
-        lastEnd = lastEnd == null || run.end().isAfter(lastEnd) ? run.end() : lastEnd;
     }
 
     /** Each class's duration in seconds, as its fork measured it. */
