@@ -88,8 +88,9 @@ public final class RemoteRun {
 
     /**
      * This run, splitting the classes longer than their fair share into parts by the history in {@code timingsFile}
-     * (its methods' times, of the classes this machine ran whole before); the share is the suite's estimate over this
-     * machine's forks, the only count it knows. The run adds the times of what it ran to the file.
+     * (its methods' times, of the classes this machine ran whole before); the share is the suite's estimate over the
+     * forks this machine knows of: its own, times the CI's node total ({@code FAST_CI_NODE_TOTAL} and the like) when it
+     * is known. The run adds the times of what it ran to the file.
      */
     public RemoteRun splittingBy(Path timingsFile) {
         this.splitHistory = timingsFile;
@@ -124,7 +125,9 @@ public final class RemoteRun {
         Timings timings = splitHistory == null ? null : Timings.load(splitHistory, log::warn);
         RunPlan queued = toRun;
         if (timings != null && rerun == null) {
-            ClassSplit split = ClassSplit.of(toRun.classes(), timings, toRun.forkCount());
+            // The run's forks as far as this machine knows them: its own, times the CI's nodes when it says how many.
+            int forks = toRun.forkCount() * (fallback.nodeTotal() == null ? 1 : Math.max(1, fallback.nodeTotal()));
+            ClassSplit split = ClassSplit.of(toRun.classes(), timings, forks);
             queued = split.splitsAny() ? toRun.withClasses(split.keys()) : toRun;
         }
         try {
