@@ -137,7 +137,8 @@ final class ResultSink {
         }
         listeners.forEach(l -> l.partCompleted(run));
         ClassRun whole = parts.add(part, run);
-        if (whole != null) {
+        // A class whose parts all ran nothing (every test filtered out) is not reported, as a whole class is not.
+        if (whole != null && whole.result().run() > 0) {
             listeners.forEach(l -> l.classCompleted(whole));
         }
     }
@@ -149,7 +150,9 @@ final class ResultSink {
         }
         finished = true;
         for (ClassRun whole : parts.rest()) {
-            listeners.forEach(l -> l.classCompleted(whole));
+            if (whole.result().run() > 0) {
+                listeners.forEach(l -> l.classCompleted(whole));
+            }
         }
         RunSummary totals = summary.summary();
         listeners.forEach(l -> l.runFinished(totals));

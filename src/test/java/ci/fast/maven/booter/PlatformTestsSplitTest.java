@@ -163,6 +163,18 @@ class PlatformTestsSplitTest {
 
         assertEquals(Set.of("first()", "second()"), wireNames(run, first));
         assertEquals(Set.of(), wireNames(run, rest));
+        assertEquals(Map.of(first, Map.of(), rest, Map.of()), methodsByKey(run), "both finish, without method times");
+    }
+
+    @Test
+    void aPartWhoseMethodsAreGoneFinishesWithNoTests() throws IOException {
+        String plain = Plain.class.getName();
+        String gone = new SplitKey(plain, 1, 2, List.of("renamedSince"), false).toString();
+
+        BatchRun run = BatchRun.of(List.of(gone), 0);
+
+        assertEquals(Map.of(gone, List.of()), run.wire());
+        assertEquals(Map.of(gone, Map.of()), methodsByKey(run), "it finishes, so that its class completes");
     }
 
     private static Set<String> wireNames(BatchRun run, String key) {

@@ -136,6 +136,20 @@ class ResultSinkSplitTest {
         assertEquals(Map.of(FOO, Map.of()), sink.methods());
     }
 
+    @Test
+    void aClassWhosePartsRanNothingIsNotReported() throws Exception {
+        ResultSink sink = sink();
+        sink.fork(1).accept(part(PART_1, 0, Map.of()));
+        sink.fork(2).accept(part(PART_2, 0, Map.of()));
+        sink.runFinished();
+
+        assertEquals(List.of(), recorder.runs());
+        assertEquals(2, parts.size());
+        try (Stream<Path> files = Files.list(reports)) {
+            assertEquals(0, files.count());
+        }
+    }
+
     private static TestResult test(String name, Status status) {
         TestResult.Builder test = TestResult.builder(name, FOO, status).seconds(0.5);
         return status == Status.FAILED
