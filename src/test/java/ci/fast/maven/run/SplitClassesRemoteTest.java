@@ -8,6 +8,7 @@ import ci.fast.maven.channel.Secret;
 import ci.fast.maven.fork.ForkOptions;
 import ci.fast.maven.server.Orchestrator;
 import ci.fast.maven.server.OrchestratorServer;
+import ci.fast.maven.server.TimingHistory;
 import ci.fast.maven.server.Timings;
 import java.io.IOException;
 import java.net.URI;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -47,13 +50,29 @@ class SplitClassesRemoteTest {
     @Test
     @Timeout(180)
     void eachMachineRunsAPartOfTheDominantClassAndReportsWhatItRan() throws Exception {
+        // The server has seen the parts before (it keeps each key's duration, a part's too): without, it would take
+        // them for a second each, and might hand both to the first node in one batch.
+        Timings parts = Timings.of(Map.of(
+                DOMINANT + "#1/2:alpha,charlie", 4.0, DOMINANT + "#2/2!alpha,charlie", 4.0, SAMPLES + "Brief", 0.1));
         try (OrchestratorServer server = OrchestratorServer.start(
-                "127.0.0.1", 0, secret, Orchestrator.builder().build())) {
+                "127.0.0.1",
+                0,
+                secret,
+                Orchestrator.builder().timings(TimingHistory.of(parts)).build())) {
             URI uri = server.baseUri();
-            CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> run(uri, "a", 0));
-            CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> run(uri, "b", 1));
-            String reportA = first.get();
-            String reportB = second.get();
+            // Threads of their own: the common pool may have a single thread, which would run one machine after the
+            // other.
+            ExecutorService machines = Executors.newFixedThreadPool(2);
+            String reportA;
+            String reportB;
+            try {
+                CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> run(uri, "a", 0), machines);
+                CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> run(uri, "b", 1), machines);
+                reportA = first.get();
+                reportB = second.get();
+            } finally {
+                machines.shutdownNow();
+            }
 
             Set<String> ranByA = testcases(reportA);
             Set<String> ranByB = testcases(reportB);
