@@ -117,6 +117,7 @@ final class SettingsTranslation {
                         p.timingsFile != null
                                 ? p.timingsFile.toPath()
                                 : goal.buildDirectory().resolve("fast-ci").resolve(goal.goal().timingsFileName));
+        b.splitClasses(p.splitClasses);
         Notices.collect(p, goal).forEach(b::notice);
         return b.build();
     }

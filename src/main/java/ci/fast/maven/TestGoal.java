@@ -199,7 +199,7 @@ final class TestGoal {
         try {
             if (target == null) {
                 Path timings = settings.timingsFile();
-                return new LocalRun(plan, runLog, timings).execute();
+                return new LocalRun(plan, runLog, timings, settings.splitClasses()).execute();
             }
             return new RemoteRun(
                             plan,
@@ -209,6 +209,7 @@ final class TestGoal {
                             target.fallback(settings.remote().fallback()),
                             target.retry(settings.remote().retryFailedOnly()),
                             runLog)
+                    .splittingBy(settings.splitClasses() ? settings.timingsFile() : null)
                     .execute();
         } catch (IOException e) {
             throw new MojoExecutionException("fast-ci could not run the tests: " + e.getMessage(), e);

@@ -492,6 +492,15 @@ abstract class TestParameters extends AbstractMojo {
     File timingsFile;
 
     /**
+     * Hands out a test class whose estimate exceeds its fair share of the run (the suite's estimated time over the
+     * forks) by method, in parts, to several forks, once its methods' times are in the timing history; its report is
+     * still one TEST-&lt;class&gt;.xml. Opt-in: each part runs the class's {@code @BeforeAll} and static initializers
+     * again in its own JVM. See the README for which classes are split.
+     */
+    @Parameter(property = "fastCi.splitClasses", defaultValue = "false")
+    boolean splitClasses;
+
+    /**
      * A progress line while the tests run, at least every 10 s and at most every 2 s: classes done, failed tests so
      * far, forks active, time elapsed and an estimate of what is left. {@code false}: none.
      */

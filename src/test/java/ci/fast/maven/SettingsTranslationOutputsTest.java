@@ -42,6 +42,16 @@ class SettingsTranslationOutputsTest {
     }
 
     @Test
+    void splitsClassesOnlyWhenAsked() {
+        TestParameters on = parameters();
+        on.splitClasses = true;
+
+        assertFalse(translate(parameters(), Goal.TEST, Map.of()).splitClasses());
+        assertTrue(translate(on, Goal.TEST, Map.of()).splitClasses());
+        assertTrue(translate(on, Goal.INTEGRATION_TEST, Map.of()).splitClasses());
+    }
+
+    @Test
     void appendsToGitHubsJobSummaryOnGitHubActionsUnlessTurnedOff() {
         TestParameters off = parameters();
         off.ciSummary = false;

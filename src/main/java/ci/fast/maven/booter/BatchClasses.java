@@ -4,12 +4,16 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
@@ -61,7 +65,9 @@ final class BatchClasses {
                 members,
                 suites,
                 junit4Reports,
-                batch.stream().<DiscoverySelector>map(name -> selectClass(name)).toList());
+                batch.stream()
+                        .<DiscoverySelector>map(name -> selectClass(SplitKey.className(name)))
+                        .toList());
     }
 
     private BatchClasses(
@@ -71,7 +77,8 @@ final class BatchClasses {
             boolean junit4Reports,
             List<DiscoverySelector> selectors) {
         Map<String, String> all = new LinkedHashMap<>();
-        batch.forEach(name -> all.put(name, name));
+        // A part's tests are its class's: the class's name leads to the part's key.
+        batch.forEach(name -> all.put(SplitKey.className(name), name));
         members.forEach(all::putIfAbsent);
         this.owners = all;
         this.suites = Set.copyOf(suites);
@@ -102,9 +109,13 @@ final class BatchClasses {
             TestNgNestedClasses.of(List.copyOf(members.keySet()))
                     .forEach((inner, outer) -> members.putIfAbsent(inner, TestRunOptions.SUITE_FILES));
         }
+        List<String> parts =
+                classes.stream().filter(name -> SplitKey.parse(name) != null).toList();
+        classes.removeAll(parts); // a part is never a TestNG class's: only JUnit classes are split
         Map<String, String> nested = TestNgNestedClasses.of(classes);
         nested.forEach(members::putIfAbsent);
         classes.forEach(name -> selectors.add(selectClass(name)));
+        parts.forEach(name -> selectors.add(selectClass(SplitKey.className(name))));
         nested.keySet().stream()
                 .filter(name -> !batch.contains(name))
                 .forEach(name -> selectors.add(selectClass(name)));
@@ -113,6 +124,32 @@ final class BatchClasses {
 
     List<DiscoverySelector> selectors() {
         return selectors;
+    }
+
+    /**
+     * Leaves out the methods of a part's class that the part does not hold ({@link SplitKey}), by name: a method's
+     * invocations and dynamic tests go with it, and containers left empty are pruned. Keeps everything of a whole
+     * class. A batch runs each part alone, so the class's name leads to one part.
+     *
+     * <p>A class that {@code rule} no longer lets split (it gained a {@code @TestMethodOrder} since the history that
+     * split it was written) runs whole in its first part, and its other parts run nothing: never in pieces.
+     */
+    PostDiscoveryFilter partFilter(SplitRule rule) {
+        Map<String, Boolean> allowed = new HashMap<>();
+        return descriptor -> {
+            if (descriptor.getSource().orElse(null) instanceof MethodSource method) {
+                String owner = owners.get(method.getClassName());
+                SplitKey part = owner == null ? null : SplitKey.parse(owner);
+                if (part == null) {
+                    return FilterResult.included("a whole class");
+                }
+                if (!allowed.computeIfAbsent(part.className(), rule::allowsDeclared)) {
+                    return FilterResult.includedIf(part.part() == 1);
+                }
+                return FilterResult.includedIf(part.runs(method.getMethodName()));
+            }
+            return FilterResult.included("not a method");
+        };
     }
 
     /** Whether the batch entry {@code key} is a run of suite files: one test set, started with its first class. */

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -28,6 +30,17 @@ final class BatchListener implements TestExecutionListener {
     private final OutputRouter output;
     private final int reruns;
     private final SentProperties sentProperties;
+    private final SplitRule splitRule;
+    /** Each class's test methods' seconds by name, summed over their invocations. Guarded by {@code this}. */
+    private final Map<String, Map<String, Double>> methodSeconds = new HashMap<>();
+    /**
+     * The classes that may be split: those the rule allows that did not fail as a whole, and whose every test has a
+     * method. Guarded by {@code this}.
+     */
+    private final Set<String> splittable = new HashSet<>();
+    /** Classes with a test that no method holds, which selecting methods by name could not run. Guarded by {@code this}. */
+    private final Set<String> methodless = new HashSet<>();
+
     private final Map<String, Long> startNanos = new ConcurrentHashMap<>();
     /** The output token of each test running now, by unique id. */
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
@@ -66,18 +79,30 @@ final class BatchListener implements TestExecutionListener {
      * @param sentProperties the system properties this fork last sent, shared by its batches
      */
     BatchListener(List<String> batch, EventSink sink, OutputRouter output, int reruns, SentProperties sentProperties) {
-        this(new BatchClasses(batch, Map.of(), Set.of(), false), batch, sink, output, reruns, sentProperties);
+        this(
+                new BatchClasses(batch, Map.of(), Set.of(), false),
+                batch,
+                sink,
+                output,
+                reruns,
+                sentProperties,
+                SplitRule.DEFAULT);
     }
 
-    /** @param classes which report each container belongs to, and which are test sets of their own */
+    /**
+     * @param classes which report each container belongs to, and which are test sets of their own
+     * @param splitRule which classes may be split by method: theirs send their methods' times when they finish
+     */
     BatchListener(
             BatchClasses classes,
             List<String> batch,
             EventSink sink,
             OutputRouter output,
             int reruns,
-            SentProperties sentProperties) {
+            SentProperties sentProperties,
+            SplitRule splitRule) {
         this.classes = classes;
+        this.splitRule = splitRule;
         this.batch = new LinkedHashSet<>(batch);
         this.sink = sink;
         this.output = output;
@@ -146,7 +171,7 @@ final class BatchListener implements TestExecutionListener {
                     new TestOutcome(
                                     TestNames.reportName(test, plan),
                                     TestNames.wireName(test),
-                                    TestNames.reportClass(test, plan, key),
+                                    TestNames.reportClass(test, plan, SplitKey.className(key)),
                                     TestOutcome.SKIPPED,
                                     0,
                                     null,
@@ -181,8 +206,11 @@ final class BatchListener implements TestExecutionListener {
         }
         // A failed container (a @BeforeAll that threw, a class that did not initialize) is reported as one test; an
         // aborted one (an assumption in @BeforeAll) is not reported at all, as under Surefire.
+        if (id.isTest()) {
+            methodTime(key, id);
+        }
         if (id.isTest() || result.getStatus() == TestExecutionResult.Status.FAILED) {
-            int index = add(key, token, Outcomes.of(id, result, plan, key, seconds(id)));
+            int index = add(key, token, Outcomes.of(id, result, plan, SplitKey.className(key), seconds(id)));
             if (reruns > 0 && result.getStatus() == TestExecutionResult.Status.FAILED) {
                 synchronized (this) {
                     failing.put(id.getUniqueId(), new Slot(key, index, !id.isTest()));
@@ -194,8 +222,27 @@ final class BatchListener implements TestExecutionListener {
                     key, TestNames.setName(id), TestNames.className(id), TestNames.chainedName(id, plan), seconds(id)));
         }
         if (key.equals(topClass(id))) {
+            if (result.getStatus() != TestExecutionResult.Status.FAILED
+                    && splitRule.allows(SplitKey.className(key), id.getUniqueId())) {
+                synchronized (this) {
+                    splittable.add(key);
+                }
+            }
             finishClass(key, id);
         }
+    }
+
+    /** Adds a test's seconds to its method's, the nearest method above it (a dynamic test's factory, say). */
+    private synchronized void methodTime(String key, TestIdentifier test) {
+        for (TestIdentifier at = test; at != null; at = plan.getParent(at).orElse(null)) {
+            if (at.getSource().orElse(null) instanceof MethodSource method) {
+                methodSeconds
+                        .computeIfAbsent(key, k -> new TreeMap<>())
+                        .merge(method.getMethodName(), seconds(test), Double::sum);
+                return;
+            }
+        }
+        methodless.add(key);
     }
 
     /**
@@ -253,13 +300,22 @@ final class BatchListener implements TestExecutionListener {
             if (classes.isSuite(key) && engineFailure == null) {
                 continue; // its files named nothing that ran
             }
-            LinkageError notLoaded = classes.isSuite(key) ? null : loadFailure(key);
+            LinkageError notLoaded = classes.isSuite(key) ? null : loadFailure(SplitKey.className(key));
+            if (notLoaded == null && engineFailure == null && SplitKey.parse(key) != null) {
+                // A part that ran nothing (its methods gone since the history, or its class run whole in its first
+                // part) still finishes, with no tests and no method times: its class is complete without it.
+                startClass(key);
+                sendFinished(key, 0);
+                output.exit(key);
+                finished.add(key);
+                continue;
+            }
             if (notLoaded == null && engineFailure == null) {
                 continue;
             }
             startClass(key);
             if (notLoaded != null) {
-                String message = key + " could not be loaded: " + notLoaded;
+                String message = SplitKey.className(key) + " could not be loaded: " + notLoaded;
                 add(key, null, classError(key, TestOutcome.NOT_LOADED, message, Outcomes.trace(notLoaded)));
             } else {
                 sink.send(new ForkEvent.SetStarted(key, key));
@@ -352,11 +408,15 @@ final class BatchListener implements TestExecutionListener {
         if (sentProperties.changedTo(properties)) {
             sink.send(new ForkEvent.SystemProperties(key, properties));
         }
-        String context = ContextKey.of(key);
+        Map<String, Double> methods;
+        String context = ContextKey.of(SplitKey.className(key));
         synchronized (this) {
+            methods = splittable.contains(key) && !methodless.contains(key)
+                    ? methodSeconds.getOrDefault(key, Map.of())
+                    : Map.of();
             contexts.put(key, context);
         }
-        sink.send(new ForkEvent.ClassFinished(key, seconds, context));
+        sink.send(new ForkEvent.ClassFinished(key, seconds, context, methods));
     }
 
     /** Adds an outcome, sends it with its run's output token (or null), and returns its index in the class's list. */
@@ -395,7 +455,9 @@ final class BatchListener implements TestExecutionListener {
     }
 
     private static TestOutcome classError(String key, String type, String message, String trace) {
-        return new TestOutcome(simpleName(key), simpleName(key), key, TestOutcome.ERROR, 0, type, message, trace, null);
+        String name = SplitKey.className(key);
+        return new TestOutcome(
+                simpleName(name), simpleName(name), name, TestOutcome.ERROR, 0, type, message, trace, null);
     }
 
     private static String simpleName(String className) {

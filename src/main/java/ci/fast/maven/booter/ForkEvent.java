@@ -69,9 +69,19 @@ public sealed interface ForkEvent {
 
     /**
      * A top-level class finished, {@code seconds} after it started; {@code context} names the per-JVM cache it used
-     * ({@link ContextKey}), or is "".
+     * ({@link ContextKey}), or is "". {@code methods} holds the seconds of each of its test methods by name when the
+     * class may be split by method ({@link SplitRule}), and is empty when it may not.
      */
-    record ClassFinished(String key, double seconds, String context) implements ForkEvent {}
+    record ClassFinished(String key, double seconds, String context, Map<String, Double> methods) implements ForkEvent {
+        public ClassFinished {
+            methods = Map.copyOf(methods);
+        }
+
+        /** A class that may not be split, or whose methods' times nobody needs. */
+        public ClassFinished(String key, double seconds, String context) {
+            this(key, seconds, context, Map.of());
+        }
+    }
 
     /** The node is done; {@code failure} is null, or the one line saying why it failed. */
     record NodeEnded(String failure) implements ForkEvent {}

@@ -88,6 +88,11 @@ public final class ForkEventCodec {
             string(out, e.key());
             out.writeDouble(e.seconds());
             string(out, e.context());
+            out.writeInt(e.methods().size());
+            for (Map.Entry<String, Double> method : e.methods().entrySet()) {
+                string(out, method.getKey());
+                out.writeDouble(method.getValue());
+            }
         } else if (event instanceof ForkEvent.NodeEnded e) {
             out.writeByte(NODE_ENDED);
             string(out, e.failure());
@@ -137,7 +142,17 @@ public final class ForkEventCodec {
                 }
                 yield new ForkEvent.SystemProperties(key, properties);
             }
-            case CLASS_FINISHED -> new ForkEvent.ClassFinished(string(in), in.readDouble(), string(in));
+            case CLASS_FINISHED -> {
+                String key = string(in);
+                double seconds = in.readDouble();
+                String context = string(in);
+                int size = in.readInt();
+                Map<String, Double> methods = new HashMap<>();
+                for (int i = 0; i < size; i++) {
+                    methods.put(string(in), in.readDouble());
+                }
+                yield new ForkEvent.ClassFinished(key, seconds, context, methods);
+            }
             case NODE_ENDED -> new ForkEvent.NodeEnded(string(in));
             default -> throw new IOException("unknown fork event tag " + tag);
         };

@@ -12,7 +12,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.Filter;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -48,6 +47,8 @@ final class PlatformTests implements AutoCloseable {
     private final List<String> suiteSelectors;
 
     private final SentProperties sentProperties = new SentProperties();
+    /** Which classes may be split by method, by the configuration this fork runs with. */
+    private final SplitRule splitRule;
     /** Failed tests after which this node runs no more classes (Surefire's skipAfterFailureCount); 0 for no limit. */
     private final int skipAfterFailureCount;
     /** The failed tests of the batches this fork ran. Only the node's thread touches it. */
@@ -94,6 +95,7 @@ final class PlatformTests implements AutoCloseable {
         this.filters = filters.toArray(new Filter<?>[0]);
         this.reruns = reruns;
         this.configurationParameters = Map.copyOf(withTestNg(configurationParameters, testNg));
+        this.splitRule = new SplitRule(configurationParameters);
         this.skipAfterFailureCount = skipAfterFailureCount;
         Thread warmUp = new Thread(this::createLauncher, "fast-ci-launcher");
         warmUp.setDaemon(true);
@@ -206,7 +208,7 @@ final class PlatformTests implements AutoCloseable {
      */
     Map<String, List<Map<String, Object>>> run(List<String> batch) {
         if (skipAfterFailureCount == 0) {
-            return execute(batch);
+            return executeParts(batch);
         }
         // Class by class, so that the classes after the one whose failure reaches the limit do not run.
         Map<String, List<Map<String, Object>>> outcomes = new LinkedHashMap<>();
@@ -233,9 +235,22 @@ final class PlatformTests implements AutoCloseable {
      * as a disabled class is.
      */
     Map<String, List<Map<String, Object>>> skip(List<String> batch, String reason) {
+        List<String> parts =
+                batch.stream().filter(key -> SplitKey.parse(key) != null).toList();
+        if (!parts.isEmpty()) {
+            // Each part alone, as it runs: a class's tests report to one key per discovery.
+            Map<String, List<Map<String, Object>>> outcomes = new LinkedHashMap<>();
+            List<String> whole =
+                    batch.stream().filter(key -> !parts.contains(key)).toList();
+            if (!whole.isEmpty()) {
+                outcomes.putAll(skip(whole, reason));
+            }
+            parts.forEach(part -> outcomes.putAll(skip(List.of(part), reason)));
+            return outcomes;
+        }
         BatchClasses classes = BatchClasses.select(batch, suiteSelectors, junit4Reports);
-        TestPlan plan = launcher().discover(request(classes.selectors()));
-        BatchListener listener = new BatchListener(classes, batch, sink, output, 0, sentProperties);
+        TestPlan plan = launcher().discover(request(classes));
+        BatchListener listener = new BatchListener(classes, batch, sink, output, 0, sentProperties, splitRule);
         listener.testPlanExecutionStarted(plan);
         for (TestIdentifier root : plan.getRoots()) {
             for (TestIdentifier container : plan.getChildren(root)) {
@@ -246,11 +261,30 @@ final class PlatformTests implements AutoCloseable {
         return listener.finish();
     }
 
+    /**
+     * Runs the batch's whole classes in one execution, then each part of a class ({@link SplitKey}) in one of its own:
+     * a class's tests report to one key per execution, and two parts of one class may share a batch.
+     */
+    private Map<String, List<Map<String, Object>>> executeParts(List<String> batch) {
+        List<String> parts =
+                batch.stream().filter(key -> SplitKey.parse(key) != null).toList();
+        if (parts.isEmpty()) {
+            return execute(batch);
+        }
+        Map<String, List<Map<String, Object>>> outcomes = new LinkedHashMap<>();
+        List<String> whole = batch.stream().filter(key -> !parts.contains(key)).toList();
+        if (!whole.isEmpty()) {
+            outcomes.putAll(execute(whole));
+        }
+        parts.forEach(part -> outcomes.putAll(execute(List.of(part))));
+        return outcomes;
+    }
+
     private Map<String, List<Map<String, Object>>> execute(List<String> batch) {
         Launcher launcher = launcher();
         BatchClasses classes = BatchClasses.select(batch, suiteSelectors, junit4Reports);
-        BatchListener listener = new BatchListener(classes, batch, sink, output, reruns, sentProperties);
-        launcher.execute(request(classes.selectors()), listener);
+        BatchListener listener = new BatchListener(classes, batch, sink, output, reruns, sentProperties, splitRule);
+        launcher.execute(request(classes), listener);
         for (int attempt = 0; attempt < reruns; attempt++) {
             Map<String, String> failing = listener.failing();
             if (failing.isEmpty()) {
@@ -262,6 +296,8 @@ final class PlatformTests implements AutoCloseable {
                             .selectors(failing.keySet().stream()
                                     .map(id -> selectUniqueId(id))
                                     .toList())
+                            // a part's class that failed as a whole reruns with the part's methods only
+                            .filters(classes.partFilter(splitRule))
                             .configurationParameters(configurationParameters)
                             .build(),
                     rerun);
@@ -270,10 +306,11 @@ final class PlatformTests implements AutoCloseable {
         return listener.finish();
     }
 
-    private LauncherDiscoveryRequest request(List<DiscoverySelector> selectors) {
+    private LauncherDiscoveryRequest request(BatchClasses classes) {
         return LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectors)
+                .selectors(classes.selectors())
                 .filters(filters)
+                .filters(classes.partFilter(splitRule))
                 .configurationParameters(configurationParameters)
                 .build();
     }

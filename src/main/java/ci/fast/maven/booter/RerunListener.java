@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -22,7 +22,9 @@ final class RerunListener implements TestExecutionListener {
     /** The tests to rerun: unique id → the batch class they belong to. */
     private final Map<String, String> targets;
 
-    private final Set<String> classes;
+    /** The rerun classes by name → their batch key (a part of a class has its own). */
+    private final Map<String, String> classes;
+
     private final EventSink sink;
     private final OutputRouter output;
     private final Map<String, Long> startNanos = new ConcurrentHashMap<>();
@@ -37,7 +39,8 @@ final class RerunListener implements TestExecutionListener {
 
     RerunListener(Map<String, String> targets, EventSink sink, OutputRouter output) {
         this.targets = Map.copyOf(targets);
-        this.classes = Set.copyOf(targets.values());
+        this.classes =
+                targets.values().stream().collect(Collectors.toMap(SplitKey::className, key -> key, (a, b) -> a));
         this.sink = sink;
         this.output = output;
     }
@@ -51,8 +54,8 @@ final class RerunListener implements TestExecutionListener {
     public void executionStarted(TestIdentifier id) {
         startNanos.put(id.getUniqueId(), System.nanoTime());
         String name = TestNames.className(id);
-        if (name != null && classes.contains(name)) {
-            output.resume(name);
+        if (name != null && classes.containsKey(name)) {
+            output.resume(classes.get(name));
         }
         if (id.isTest()) {
             tokens.put(id.getUniqueId(), output.testStarted());
@@ -86,7 +89,7 @@ final class RerunListener implements TestExecutionListener {
             }
         }
         String name = TestNames.className(id);
-        if (name != null && classes.contains(name)) {
+        if (name != null && classes.containsKey(name)) {
             output.suspend();
         }
     }

@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param verdict when the build fails
  * @param remote where the run is orchestrated
  * @param timingsFile where local mode keeps each class's last duration; null to keep none
+ * @param splitClasses {@code fastCi.splitClasses}: whether a class longer than its fair share of the run is handed out
+ *     by method, in parts, to several forks
  * @param notices one line per parameter that was set but that fast-ci cannot apply, saying what it does instead
  */
 public record RunSettings(
@@ -33,6 +35,7 @@ public record RunSettings(
         Verdict verdict,
         Remote remote,
         Path timingsFile,
+        boolean splitClasses,
         List<String> notices) {
     public RunSettings {
         Objects.requireNonNull(goal, "goal");
@@ -346,6 +349,7 @@ public record RunSettings(
         private boolean retryFailedOnly;
         private String runKey;
         private Path timingsFile;
+        private boolean splitClasses;
         private final List<String> notices = new ArrayList<>();
 
         private Builder(String goal) {
@@ -629,6 +633,11 @@ public record RunSettings(
             return this;
         }
 
+        public Builder splitClasses(boolean split) {
+            this.splitClasses = split;
+            return this;
+        }
+
         /** Records a parameter that was set but that fast-ci cannot apply, as the line the log shows once. */
         public Builder notice(String line) {
             notices.add(line);
@@ -702,6 +711,7 @@ public record RunSettings(
                     new Verdict(testFailureIgnore, failOnFlakeCount),
                     new Remote(server, secretKey, fallback, runKey, retryFailedOnly),
                     timingsFile,
+                    splitClasses,
                     notices);
         }
 

@@ -125,6 +125,7 @@ final class ClassAssembler {
             p.finished = true;
             p.seconds = f.seconds();
             p.context = f.context();
+            p.methods = f.methods();
             tryComplete(f.key());
         }
     }
@@ -254,6 +255,7 @@ final class ClassAssembler {
                         p.natively.err.toString(StandardCharsets.UTF_8))
                 .sets(p.sets)
                 .context(p.context)
+                .methods(p.methods)
                 .build());
     }
 
@@ -293,6 +295,8 @@ final class ClassAssembler {
         double seconds;
         /** The per-JVM cache the class used, or "". */
         String context = "";
+        /** The seconds of each test method, when the class may be split by method; empty else. */
+        Map<String, Double> methods = Map.of();
         /** The fork's system properties at the class's end; null until they come (a fork that died sends none). */
         Map<String, String> properties;
 

@@ -23,6 +23,8 @@ import java.util.Objects;
  *                  (then the class is one set of all its tests)
  * @param context   the per-JVM cache the class needs, such as its Spring application context ({@code ""} for none): a
  *                  scheduling hint the timing history keeps, never part of a report
+ * @param methods   the seconds of each of its test methods by name when the class may be split by method
+ *                  ({@code fastCi.splitClasses}), for the timing history; empty when it may not, never part of a report
  */
 public record ClassResult(
         String className,
@@ -34,7 +36,8 @@ public record ClassResult(
         String nativeOut,
         String nativeErr,
         List<TestSet> sets,
-        String context) {
+        String context,
+        Map<String, Double> methods) {
 
     public ClassResult {
         Objects.requireNonNull(className, "ClassResult.className must not be null");
@@ -54,6 +57,7 @@ public record ClassResult(
         nativeErr = nativeErr == null ? "" : nativeErr;
         sets = sets == null ? List.of() : List.copyOf(sets);
         context = context == null ? "" : context;
+        methods = methods == null ? Map.of() : Map.copyOf(methods);
     }
 
     /**
@@ -73,7 +77,8 @@ public record ClassResult(
                 .properties(properties)
                 .nativeOutput(nativeOut, nativeErr)
                 .sets(sets)
-                .context(context);
+                .context(context)
+                .methods(methods);
     }
 
     /**
@@ -169,6 +174,7 @@ public record ClassResult(
         private String nativeErr = "";
         private List<TestSet> sets = List.of();
         private String context = "";
+        private Map<String, Double> methods = Map.of();
 
         private Builder(String className) {
             this.className = className;
@@ -214,9 +220,25 @@ public record ClassResult(
             return this;
         }
 
+        /** The seconds of each test method by name, when the class may be split by method. */
+        public Builder methods(Map<String, Double> methods) {
+            this.methods = methods;
+            return this;
+        }
+
         public ClassResult build() {
             return new ClassResult(
-                    className, tests, seconds, stdout, stderr, properties, nativeOut, nativeErr, sets, context);
+                    className,
+                    tests,
+                    seconds,
+                    stdout,
+                    stderr,
+                    properties,
+                    nativeOut,
+                    nativeErr,
+                    sets,
+                    context,
+                    methods);
         }
     }
 }

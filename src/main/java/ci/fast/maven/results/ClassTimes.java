@@ -1,5 +1,6 @@
 package ci.fast.maven.results;
 
+import ci.fast.maven.booter.SplitKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -15,6 +16,11 @@ public final class ClassTimes implements ResultListener {
     private final Map<String, Double> durations = new HashMap<>();
     /** Each class's per-JVM cache, for those that have one. Guarded by {@code this}. */
     private final Map<String, String> contexts = new HashMap<>();
+    /**
+     * Each class's test methods' seconds by name, empty for a class that may not be split by method. Guarded by
+     * {@code this}.
+     */
+    private final Map<String, Map<String, Double>> methods = new HashMap<>();
     /** The earliest class's start; null before the first result. Guarded by {@code this}. */
     private Instant firstStart;
     /** The latest result's arrival; null before the first. Guarded by {@code this}. */
@@ -29,17 +35,28 @@ public final class ClassTimes implements ResultListener {
         if (run.fork() == ClassRun.NO_FORK) {
             return;
         }
+        firstStart = firstStart == null || run.start().isBefore(firstStart) ? run.start() : firstStart;
+        lastEnd = lastEnd == null || run.end().isAfter(lastEnd) ? run.end() : lastEnd;
+        if (!run.parts().isEmpty()
+                && run.parts().size()
+                        < SplitKey.parse(run.parts().get(0).className()).parts()) {
+            return; // other nodes ran the rest of it: this node knows neither its duration nor all its methods
+        }
         durations.put(run.className(), run.result().seconds());
+        methods.put(run.className(), run.result().methods());
         if (!run.result().context().isEmpty()) {
             contexts.put(run.className(), run.result().context());
         }
-        firstStart = firstStart == null || run.start().isBefore(firstStart) ? run.start() : firstStart;
-        lastEnd = lastEnd == null || run.end().isAfter(lastEnd) ? run.end() : lastEnd;
     }
 
     /** Each class's duration in seconds, as its fork measured it. */
     public synchronized Map<String, Double> durations() {
         return Map.copyOf(durations);
+    }
+
+    /** Each class's test methods' seconds by name; empty for a class that may not be split by method. */
+    public synchronized Map<String, Map<String, Double>> methods() {
+        return Map.copyOf(methods);
     }
 
     /** The per-JVM cache of each class that had one, as its fork named it ({@code ContextKey}). */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -79,12 +80,23 @@ public final class Progress implements ResultListener {
         }
     }
 
+    /** A part's fork is free again; its class is done, and counted, once every part is. */
+    @Override
+    public synchronized void partCompleted(ClassRun part) {
+        running.computeIfPresent(part.fork(), (fork, n) -> n > 1 ? n - 1 : null);
+        changed = true;
+    }
+
     @Override
     public synchronized void classCompleted(ClassRun run) {
-        running.computeIfPresent(run.fork(), (fork, n) -> n > 1 ? n - 1 : null);
+        if (run.parts().isEmpty()) {
+            running.computeIfPresent(run.fork(), (fork, n) -> n > 1 ? n - 1 : null);
+        }
         done++;
         failed += run.result().failures() + run.result().errors();
-        classSeconds += Duration.between(run.start(), run.end()).toNanos() / 1e9;
+        for (ClassRun ran : run.parts().isEmpty() ? List.of(run) : run.parts()) {
+            classSeconds += Duration.between(ran.start(), ran.end()).toNanos() / 1e9;
+        }
         changed = true;
     }
 

@@ -24,6 +24,12 @@ public interface ResultListener {
     /** A class has its result: the first one to arrive, shaped as the user asked (its stack traces trimmed, say). */
     default void classCompleted(ClassRun run) {}
 
+    /**
+     * A part of a class split by method has its result ({@code part.className()} is the part's key): its class
+     * completes once every part has, as one class whose run holds its parts' ({@link ClassRun#parts()}).
+     */
+    default void partCompleted(ClassRun part) {}
+
     /** Fork {@code fork}'s node is back after an outage of its connection to the server. */
     default void reconnected(int fork) {}
 

@@ -1,5 +1,6 @@
 package ci.fast.maven.run;
 
+import ci.fast.maven.booter.SplitKey;
 import ci.fast.maven.booter.StartupTrace;
 import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Secret;
@@ -33,6 +34,8 @@ public final class LocalRun {
     private final RunLog log;
     /** Where the classes' durations are kept between runs; null to keep none. */
     private final Path timingsFile;
+    /** Whether a class longer than its fair share is handed out in parts ({@link ClassSplit}). */
+    private final boolean splitClasses;
 
     /** A run that keeps no timing history. */
     public LocalRun(RunPlan plan, RunLog log) {
@@ -45,18 +48,38 @@ public final class LocalRun {
      *     and rewritten after it
      */
     public LocalRun(RunPlan plan, RunLog log, Path timingsFile) {
+        this(plan, log, timingsFile, false);
+    }
+
+    /**
+     * @param splitClasses {@code fastCi.splitClasses}: whether a class whose estimate exceeds its fair share runs by
+     *     method, in parts, on several forks (its methods' times are kept in the history for it)
+     */
+    public LocalRun(RunPlan plan, RunLog log, Path timingsFile, boolean splitClasses) {
         this.plan = plan;
         this.log = log;
         this.timingsFile = timingsFile;
+        this.splitClasses = splitClasses;
     }
 
     public RunOutcome execute() throws IOException, InterruptedException {
         Secret secret = Secret.random();
         ResultSink sink = Reporting.sink(plan, log);
         Timings timings = history();
+        TimingHistory history = TimingHistory.of(timings);
+        // The sink counts and reports classes; the forks and the queue have the parts of split ones.
+        RunPlan queued = plan;
+        if (splitClasses) {
+            ClassSplit split = ClassSplit.of(plan.classes(), timings, plan.forkCount());
+            if (split.splitsAny()) {
+                log.debug("split classes: " + split.estimates().keySet());
+                queued = plan.withClasses(split.keys());
+                history = new SplitHistory(history, split.estimates());
+            }
+        }
         Orchestrator orchestrator = Orchestrator.builder()
                 .log(log::debug)
-                .timings(TimingHistory.of(timings))
+                .timings(history)
                 .skipAfterFailureCount(plan.tests().skipAfterFailureCount())
                 .build();
         // Started while the forks' JVMs start: a fork needs the server's address only once it has connected back.
@@ -83,7 +106,7 @@ public final class LocalRun {
             String topic = Events.topic(plan.runKey(), params.get("build_id"));
             long start = System.nanoTime();
             List<String> problems = Fleet.run(
-                    plan,
+                    queued,
                     server,
                     secret,
                     params,
@@ -104,7 +127,7 @@ public final class LocalRun {
                     .toList();
             if (!skipped.isEmpty()) {
                 problems.addAll(SkippedClasses.report(
-                        skipped, plan, Fleet.template(plan, server.get(), params, Map.of()), secret, sink, log));
+                        skipped, queued, Fleet.template(queued, server.get(), params, Map.of()), secret, sink, log));
             }
             for (String key : orchestrator.lostTwice(topic)) {
                 if (!sink.hasReported(key)) {
@@ -122,6 +145,9 @@ public final class LocalRun {
                     orchestrator.unfinished(topic).size(),
                     orchestrator.duplicates(topic)));
             timings.recordAll(sink.durations()); // wall times of whole classes, as measured here
+            if (splitClasses) {
+                timings.recordMethods(sink.methods()); // what the next run splits classes by
+            }
             timings.recordContexts(sink.contexts());
             saveHistory(timings);
             return new RunOutcome(sink.summary(), problems);
@@ -176,8 +202,11 @@ public final class LocalRun {
         }
     }
 
+    /** A class's (or a part's, {@link ClassSplit}) result when it never ran: one error named after its class. */
     private static ClassResult notRun(String key, String message) {
-        TestResult error = TestResult.builder(key.substring(key.lastIndexOf('.') + 1), key, Status.ERROR)
+        String className = SplitKey.className(key);
+        TestResult error = TestResult.builder(
+                        className.substring(className.lastIndexOf('.') + 1), className, Status.ERROR)
                 .failure("ForkedProcessCrash", message, message)
                 .build();
         return ClassResult.builder(key).tests(List.of(error)).build();

@@ -1,5 +1,6 @@
 package ci.fast.maven.run;
 
+import ci.fast.maven.booter.SplitKey;
 import ci.fast.maven.channel.Backoff;
 import ci.fast.maven.channel.ChannelException;
 import ci.fast.maven.channel.Events;
@@ -7,10 +8,12 @@ import ci.fast.maven.channel.Scheduler;
 import ci.fast.maven.channel.Secret;
 import ci.fast.maven.channel.ServerAddress;
 import ci.fast.maven.report.RunSummary;
+import ci.fast.maven.server.Timings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,6 +37,11 @@ public final class RemoteRun {
     private final RunLog log;
     private final Backoff probeBackoff;
     private final Scheduler scheduler;
+    /**
+     * The timing history a node splits classes by ({@code fastCi.splitClasses}) when it builds the queue, and adds the
+     * times of what it ran to; null when classes are not split.
+     */
+    private Path splitHistory;
 
     /**
      * @param params the connect parameters, with build_id and run_key (the secret is added on the wire only)
@@ -80,6 +88,17 @@ public final class RemoteRun {
         this.scheduler = scheduler;
     }
 
+    /**
+     * This run, splitting the classes longer than their fair share into parts by the history in {@code timingsFile}
+     * (its methods' times, of the classes this machine ran whole before); the share is the suite's estimate over the
+     * forks this machine knows of: its own, times the CI's node total ({@code FAST_CI_NODE_TOTAL} and the like) when it
+     * is known. The run adds the times of what it ran to the file.
+     */
+    public RemoteRun splittingBy(Path timingsFile) {
+        this.splitHistory = timingsFile;
+        return this;
+    }
+
     /** @throws IOException with the one line a user sees when the server refuses, or is out of reach and no fallback */
     public RunOutcome execute() throws IOException, InterruptedException {
         boolean ours;
@@ -112,11 +131,25 @@ public final class RemoteRun {
         ResultSink sink = Reporting.sink(toRun, log, page, uploads == null ? List.of() : List.of(uploads));
         log.info("FastCI: " + toRun.forkCount() + (toRun.forkCount() == 1 ? " node" : " nodes") + " joining " + topic
                 + " on " + server + (page == null ? "" : "; the whole run, every node: " + page));
+        // Only a node that enqueues uses the keys, and only the parts' keys reach the server: it never reads them.
+        Timings timings = splitHistory == null ? null : Timings.load(splitHistory, log::warn);
+        RunPlan queued = toRun;
+        if (timings != null && rerun == null) {
+            // The run's forks as far as this machine knows them: its own, times the CI's nodes when it says how many.
+            int forks = toRun.forkCount() * (fallback.nodeTotal() == null ? 1 : Math.max(1, fallback.nodeTotal()));
+            ClassSplit split = ClassSplit.of(toRun.classes(), timings, forks);
+            queued = split.splitsAny() ? toRun.withClasses(split.keys()) : toRun;
+        }
         try {
-            List<String> problems = Fleet.run(toRun, () -> server, secret, joining, retry.ciNode(), sink, log, null);
+            List<String> problems = Fleet.run(queued, () -> server, secret, joining, retry.ciNode(), sink, log, null);
             sink.runFinished();
             if (uploads != null) {
                 upload(topic, uploads);
+            }
+            if (timings != null) {
+                timings.recordAll(sink.durations());
+                timings.recordMethods(sink.methods());
+                save(timings);
             }
             return new RunOutcome(sink.summary(), problems);
         } finally {
@@ -143,6 +176,15 @@ public final class RemoteRun {
         String scheme = "wss".equalsIgnoreCase(server.getScheme()) ? "https" : "http";
         return URI.create(scheme + "://" + server.getRawAuthority() + dashboard
                 + URLEncoder.encode(topic, StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+
+    private void save(Timings timings) {
+        try {
+            timings.save();
+        } catch (IOException e) {
+            log.warn("fast-ci cannot save the timings to " + splitHistory + ": " + e.getMessage()
+                    + "; the next run splits classes without them");
+        }
     }
 
     /**
@@ -184,7 +226,9 @@ public final class RemoteRun {
         Set<String> found = new HashSet<>(plan.classes());
         List<String> wanted = retry.failedOnly() ? share.failed() : share.classes();
         // A class the earlier attempt ran that this build no longer finds (another selection) cannot run again.
-        List<String> classes = wanted.stream().filter(found::contains).toList();
+        List<String> classes = wanted.stream()
+                .filter(key -> found.contains(SplitKey.className(key))) // a part of a class, too
+                .toList();
         int gone = wanted.size() - classes.size();
         log.info(retrying + "node " + node + " reruns "
                 + (retry.failedOnly()

@@ -1,5 +1,6 @@
 package ci.fast.maven.run;
 
+import ci.fast.maven.booter.SplitKey;
 import ci.fast.maven.booter.TestOutcome;
 import ci.fast.maven.report.ClassResult;
 import ci.fast.maven.report.ReportLayout;
@@ -25,7 +26,9 @@ import java.util.Set;
  * Takes each class as forks start and complete it, and fans it out to listeners: the first result of a class wins,
  * its stack traces are trimmed if asked, it is stamped with its fork and the instants its start and its result
  * arrived, then each listener has it in turn. The run's summary and the classes' times are listeners the sink keeps,
- * for the run to read back; they are called after the given ones.
+ * for the run to read back; they are called after the given ones. The parts of a class split by method go to the
+ * listeners as parts, then as one class once all have come (or, for those some of whose parts other nodes ran, when
+ * the run finishes).
  *
  * <p>Thread-safe: forks' reader threads call in at once, and the sink calls its listeners under its lock, one event
  * at a time, so that lines and files never interleave.
@@ -43,6 +46,8 @@ final class ResultSink {
     private final Set<String> reported = new HashSet<>();
     /** When each fork's classes without a result yet started. Guarded by {@code this}. */
     private final Map<Started, Instant> starts = new HashMap<>();
+    /** The parts of split classes waiting for the rest of their class. Guarded by {@code this}. */
+    private final SplitParts parts = new SplitParts();
     /** Whether {@link #runFinished()} was called. Guarded by {@code this}. */
     private boolean finished;
 
@@ -124,14 +129,26 @@ final class ResultSink {
         String notLoaded = notLoaded(completed);
         if (notLoaded != null) {
             // The fork's error, not a test's: as under Surefire no report, and the build fails whatever else.
-            notLoadedLines.add(notLoaded);
-            log.error(notLoaded);
+            if (!notLoadedLines.contains(notLoaded)) { // once for a split class's every part
+                notLoadedLines.add(notLoaded);
+                log.error(notLoaded);
+            }
             return;
         }
         // Once, before any listener: the reports, the console and the summary show the same traces.
         ClassResult result = trimStackTrace ? TrimmedTraces.of(completed) : completed;
         ClassRun run = new ClassRun(fork, start == null ? end : start, end, result);
-        listeners.forEach(l -> l.classCompleted(run));
+        SplitKey part = SplitKey.parse(result.className());
+        if (part == null) {
+            listeners.forEach(l -> l.classCompleted(run));
+            return;
+        }
+        listeners.forEach(l -> l.partCompleted(run));
+        ClassRun whole = parts.add(part, run);
+        // A class whose parts all ran nothing (every test filtered out) is not reported, as a whole class is not.
+        if (whole != null && whole.result().run() > 0) {
+            listeners.forEach(l -> l.classCompleted(whole));
+        }
     }
 
     /** Every class has its result: tells the listeners, once; no result may come after. */
@@ -140,6 +157,11 @@ final class ResultSink {
             throw new IllegalStateException("the run finished already");
         }
         finished = true;
+        for (ClassRun whole : parts.rest()) {
+            if (whole.result().run() > 0) {
+                listeners.forEach(l -> l.classCompleted(whole));
+            }
+        }
         RunSummary totals = summary.summary();
         listeners.forEach(l -> l.runFinished(totals));
     }
@@ -183,6 +205,11 @@ final class ResultSink {
     /** The per-JVM cache of each reported class that had one. */
     Map<String, String> contexts() {
         return times.contexts();
+    }
+
+    /** Each reported class's test methods' seconds by name; empty for a class that may not be split. */
+    Map<String, Map<String, Double>> methods() {
+        return times.methods();
     }
 
     /** Each reported class's duration in seconds. */

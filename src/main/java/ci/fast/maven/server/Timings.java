@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -27,7 +28,9 @@ import java.util.function.Consumer;
  * server groups a node's batches by. Thread-safe. Kept in a JSON file between runs when it has one: {@code
  * {"com.acme.ATest": 1.25, "com.acme.BTest": {"seconds": 0.5, "failed": true, "context": "spring:1a2b3c4d5e6f"}}},
  * the object form only for a class that failed or has a cache, so that a file of the earlier form (numbers only)
- * loads, and an earlier version reading this one only misses those classes.
+ * loads, and an earlier version reading this one only misses those classes. A class that may be split by method
+ * ({@code fastCi.splitClasses}) keeps its methods' seconds in the object form too, {@code "methods": {"adds": 0.25}},
+ * which an earlier version passes over.
  */
 public final class Timings {
     /** The estimate of every class when no class of a run has a history. */
@@ -36,12 +39,15 @@ public final class Timings {
     private static final String SECONDS = "seconds";
     private static final String FAILED = "failed";
     private static final String CONTEXT = "context";
+    private static final String METHODS = "methods";
 
     private final Map<String, Double> seconds = new ConcurrentHashMap<>();
     /** The classes whose last run failed. */
     private final Set<String> failed = ConcurrentHashMap.newKeySet();
     /** The per-JVM cache of each class that has one. */
     private final Map<String, String> contexts = new ConcurrentHashMap<>();
+    /** The seconds of each test method by name, of each class that may be split by method. */
+    private final Map<String, Map<String, Double>> methods = new ConcurrentHashMap<>();
     /** Where the timings are kept; null when only in memory. */
     private final Path file;
 
@@ -52,6 +58,11 @@ public final class Timings {
         this.file = file;
     }
 
+    private Timings withMethods(Map<String, Map<String, Double>> methods) {
+        this.methods.putAll(methods);
+        return this;
+    }
+
     /** Timings kept in memory only, of classes that passed. */
     public static Timings of(Map<String, Double> seconds) {
         return new Timings(seconds, Set.of(), Map.of(), null);
@@ -59,7 +70,7 @@ public final class Timings {
 
     /** A copy of {@code other}, kept in memory only. */
     static Timings copyOf(Timings other) {
-        return new Timings(other.seconds, other.failed, other.contexts, null);
+        return new Timings(other.seconds, other.failed, other.contexts, null).withMethods(other.methods);
     }
 
     /**
@@ -89,6 +100,7 @@ public final class Timings {
         Map<String, Double> read = new TreeMap<>();
         Set<String> failed = new HashSet<>();
         Map<String, String> contexts = new HashMap<>();
+        Map<String, Map<String, Double>> methods = new HashMap<>();
         object.forEach((key, value) -> {
             JsonValue duration = value instanceof JsonObject entry ? entry.get(SECONDS) : value;
             if (duration instanceof JsonNumber n && n.doubleValue() >= 0) {
@@ -101,10 +113,21 @@ public final class Timings {
                             && !context.getString().isEmpty()) {
                         contexts.put(key, context.getString());
                     }
+                    if (entry.get(METHODS) instanceof JsonObject times) {
+                        Map<String, Double> ofClass = new TreeMap<>();
+                        times.forEach((method, time) -> {
+                            if (time instanceof JsonNumber t && t.doubleValue() >= 0) {
+                                ofClass.put(method, t.doubleValue());
+                            }
+                        });
+                        if (!ofClass.isEmpty()) {
+                            methods.put(key, ofClass);
+                        }
+                    }
                 }
             }
         });
-        return new Timings(read, failed, contexts, file);
+        return new Timings(read, failed, contexts, file).withMethods(methods);
     }
 
     /** Records {@code key}'s latest duration, of a run that passed. */
@@ -134,6 +157,26 @@ public final class Timings {
                 this.contexts.put(key, context);
             }
         });
+    }
+
+    /**
+     * Records the seconds of each test method of each class of {@code methods}, by name, for the next run to split it
+     * by; a class given none may not be split (any more), and forgets those it had.
+     */
+    public void recordMethods(Map<String, Map<String, Double>> methods) {
+        methods.forEach((key, times) -> {
+            if (times.isEmpty()) {
+                this.methods.remove(key);
+            } else {
+                this.methods.put(key, new TreeMap<>(times));
+            }
+        });
+    }
+
+    /** The seconds of each test method of {@code key} by name, sorted by name; empty when it may not be split. */
+    public Map<String, Double> methods(String key) {
+        Map<String, Double> of = methods.get(key);
+        return of == null ? Map.of() : Collections.unmodifiableMap(of);
     }
 
     /** The per-JVM cache of each of {@code keys} that has one. */
@@ -180,7 +223,7 @@ public final class Timings {
      * The estimated duration of each of {@code keys}: its last duration, or the median of those that have one (or
      * {@link #NO_HISTORY} when none has).
      */
-    Map<String, Double> estimates(Collection<String> keys) {
+    public Map<String, Double> estimates(Collection<String> keys) {
         double[] known = keys.stream()
                 .map(seconds::get)
                 .filter(s -> s != null)
@@ -212,13 +255,19 @@ public final class Timings {
         JsonObjectBuilder object = Json.PROVIDER.createObjectBuilder();
         snapshot().forEach((key, secondsTaken) -> {
             String context = contexts.get(key);
-            if (failed.contains(key) || context != null) {
+            Map<String, Double> times = methods.get(key);
+            if (failed.contains(key) || context != null || times != null) {
                 JsonObjectBuilder entry = Json.PROVIDER.createObjectBuilder().add(SECONDS, secondsTaken);
                 if (failed.contains(key)) {
                     entry.add(FAILED, true);
                 }
                 if (context != null) {
                     entry.add(CONTEXT, context);
+                }
+                if (times != null) {
+                    JsonObjectBuilder ofClass = Json.PROVIDER.createObjectBuilder();
+                    times.forEach(ofClass::add);
+                    entry.add(METHODS, ofClass);
                 }
                 object.add(key, entry);
             } else {

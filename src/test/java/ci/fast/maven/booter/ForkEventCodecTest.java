@@ -103,6 +103,8 @@ class ForkEventCodecTest {
                         "com.acme.A", Map.of("java.version", "17", "empty", "", NON_ASCII, "line\nbreak")),
                 new ForkEvent.SystemProperties("com.acme.A", Map.of()),
                 new ForkEvent.ClassFinished("com.acme.A", 3.25, "spring:0a1b2c3d"),
+                new ForkEvent.ClassFinished(
+                        "com.acme.A#1/2:adds", 3.25, "", Map.of("adds", 1.5, NON_ASCII, 0.0, "divides", 1.75)),
                 new ForkEvent.NodeEnded(null),
                 new ForkEvent.NodeEnded("the fork failed: " + NON_ASCII));
     }

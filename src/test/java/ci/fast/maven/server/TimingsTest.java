@@ -125,4 +125,31 @@ class TimingsTest {
 
         assertEquals(Map.of("a", Timings.NO_HISTORY, "b", Timings.NO_HISTORY), estimates);
     }
+
+    @Test
+    void keepsEachSplittableClassesMethodTimesInAFormTheEarlierVersionsStillRead() throws Exception {
+        Path file = dir.resolve("timings.json");
+        Timings timings = Timings.load(file, warnings::add);
+        timings.record("com.acme.ATest", 3.0);
+        timings.record("com.acme.BTest", 0.5);
+        timings.record("com.acme.CTest", 1.0);
+        timings.recordMethods(Map.of("com.acme.ATest", Map.of("adds", 1.0, "divides", 2.0)));
+        timings.recordMethods(Map.of("com.acme.CTest", Map.of("once", 1.0)));
+        timings.recordMethods(Map.of("com.acme.CTest", Map.of())); // it may no longer be split
+
+        timings.save();
+
+        String json = Files.readString(file, StandardCharsets.UTF_8).strip();
+        assertEquals(
+                "{\"com.acme.ATest\":{\"seconds\":3.0,\"methods\":{\"adds\":1.0,\"divides\":2.0}},"
+                        + "\"com.acme.BTest\":0.5,\"com.acme.CTest\":1.0}",
+                json);
+        Timings loaded = Timings.load(file, warnings::add);
+        assertEquals(Map.of("adds", 1.0, "divides", 2.0), loaded.methods("com.acme.ATest"));
+        assertEquals(Map.of(), loaded.methods("com.acme.BTest"));
+        assertEquals(Map.of(), loaded.methods("com.acme.CTest"));
+        // What an earlier version reads of it: each class's seconds, the object form's too.
+        assertEquals(Map.of("com.acme.ATest", 3.0, "com.acme.BTest", 0.5, "com.acme.CTest", 1.0), loaded.snapshot());
+        assertEquals(List.of(), warnings);
+    }
 }

@@ -80,7 +80,8 @@ public final class GitHubSummary implements ResultListener {
 
     @Override
     public void classCompleted(ClassRun run) {
-        runs.add(run);
+        // A class split by method is a bar per part, on the fork that ran it.
+        runs.addAll(run.parts().isEmpty() ? List.of(run) : run.parts());
         for (TestResult test : run.result().tests()) {
             if (test.isProblem()) {
                 console.accept(

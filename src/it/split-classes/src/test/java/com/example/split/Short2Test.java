@@ -1,0 +1,10 @@
+package com.example.split;
+
+import org.junit.jupiter.api.Test;
+
+class Short2Test {
+    @Test
+    void quick() throws Exception {
+        Thread.sleep(50);
+    }
+}
