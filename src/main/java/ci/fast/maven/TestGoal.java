@@ -23,7 +23,6 @@ import ci.fast.maven.run.LocalRun;
 import ci.fast.maven.run.RemoteRun;
 import ci.fast.maven.run.RunOutcome;
 import ci.fast.maven.run.RunPlan;
-import ci.fast.maven.run.ServerWarmUp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -79,9 +78,6 @@ final class TestGoal {
                 basedir,
                 remote.runKey(),
                 log);
-        if (target == null) {
-            ServerWarmUp.begin();
-        }
         RunSettings.Selection s = settings.selection();
         TestSelection selection =
                 TestSelection.of(s.test(), s.includes(), s.excludes(), s.includesFile(), s.excludesFile());
