@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -133,7 +134,7 @@ final class WebSocketConnection implements AutoCloseable {
 
     /** The upgrade answer's header {@code name} (any case), or null. */
     String header(String name) {
-        return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        return headers.get(name.toLowerCase(Locale.ROOT));
     }
 
     /** Sends one text message as one frame. */

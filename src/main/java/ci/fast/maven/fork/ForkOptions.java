@@ -2,6 +2,7 @@ package ci.fast.maven.fork;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -81,7 +82,7 @@ public record ForkOptions(
 
     /** These options with {@code first} before the JVM options they have (the user's then win a conflict). */
     public ForkOptions withJvmOptionsFirst(List<String> first) {
-        List<String> arguments = new java.util.ArrayList<>(first);
+        List<String> arguments = new ArrayList<>(first);
         arguments.addAll(jvmArguments);
         return new Copy(this).jvmArguments(arguments).build();
     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -85,9 +86,9 @@ public final class SharedArchive {
     }
 
     /**
-     * What this run does: off when {@code enabled} is false, when the forks' options or the variables the JVM reads
-     * set CDS options of their own, or when {@code cache} cannot be made; else uses the archive for {@code java},
-     * or trains one when there is none.
+     * What this run does: off when {@code enabled} is false, when {@code java} is no JDK with CDS, when the forks'
+     * options or the variables the JVM reads set CDS options of their own, or when {@code cache} cannot be made; else
+     * uses the archive for {@code java}, or trains one when there is none.
      *
      * @param jvmArguments the forks' JVM options (argLine, system properties)
      * @param environment the variables added to the forks' environment, over Maven's own
@@ -98,10 +99,10 @@ public final class SharedArchive {
             boolean enabled,
             Path java,
             Collection<String> jvmArguments,
-            java.util.Map<String, String> environment,
+            Map<String, String> environment,
             Path cache,
             String pluginVersion) {
-        if (!enabled || userSetsCds(jvmArguments) || userSetsCds(variables(environment))) {
+        if (!enabled || !hasCds(java) || userSetsCds(jvmArguments) || userSetsCds(variables(environment))) {
             return off();
         }
         try {
@@ -223,6 +224,19 @@ public final class SharedArchive {
         }
     }
 
+    /**
+     * Whether {@code java} belongs to a JDK whose JVM has class-data sharing: its default archive's class list is
+     * there, as in every HotSpot JDK since 12; another JVM (OpenJ9) might refuse the options.
+     */
+    static boolean hasCds(Path java) {
+        try {
+            Path home = java.toRealPath().getParent().getParent();
+            return Files.isRegularFile(home.resolve("lib").resolve("classlist"));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     static boolean userSetsCds(Collection<String> options) {
         for (String option : options) {
             if (option.startsWith("-X")) {
@@ -237,7 +251,7 @@ public final class SharedArchive {
     }
 
     /** The options in the variables the JVM reads, the forks' own over Maven's. */
-    private static List<String> variables(java.util.Map<String, String> environment) {
+    private static List<String> variables(Map<String, String> environment) {
         List<String> options = new ArrayList<>();
         for (String name : OPTION_VARIABLES) {
             String value = environment.containsKey(name) ? environment.get(name) : System.getenv(name);

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ci.fast.maven.server.Orchestrator;
 import ci.fast.maven.server.OrchestratorServer;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -253,7 +255,7 @@ class WebSocketConnectionTest {
             head.append((char) b);
         }
         BufferedReader lines = new BufferedReader(new InputStreamReader(
-                new java.io.ByteArrayInputStream(head.toString().getBytes(StandardCharsets.ISO_8859_1)),
+                new ByteArrayInputStream(head.toString().getBytes(StandardCharsets.ISO_8859_1)),
                 StandardCharsets.ISO_8859_1));
         String key = null;
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -266,7 +268,7 @@ class WebSocketConnectionTest {
 
     /** An unmasked server frame (RFC 6455 section 5.2). */
     private static byte[] frame(boolean fin, int opcode, byte[] payload) {
-        java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
         frame.write((fin ? 0x80 : 0) | opcode);
         if (payload.length < 126) {
             frame.write(payload.length);

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +84,17 @@ class SharedArchiveTest {
     }
 
     @Test
+    void offForAJavaWhoseJdkHasNoClassDataSharing() throws Exception {
+        Path java = Files.createDirectories(cache.resolve("other-jvm").resolve("bin"))
+                .resolve("java");
+        Files.writeString(java, "");
+
+        SharedArchive archive = SharedArchive.plan(true, java, List.of(), Map.of(), cache, "1.0");
+
+        assertEquals(SharedArchive.Mode.OFF, archive.mode());
+    }
+
+    @Test
     void offWhenTheCacheCannotBeMade() throws Exception {
         Path file = Files.writeString(cache.resolve("a-file"), "");
 
@@ -101,8 +114,8 @@ class SharedArchiveTest {
 
     @Test
     void optionsGoFirstSoThatTheUsersWin() {
-        ForkOptions options = new ForkJvm(null, "-Xmx300m", true, new java.util.Properties(), Map.of(), Map.of(), cache)
-                .toOptions(List.of(), List.of(), cache, java.time.Duration.ZERO)
+        ForkOptions options = new ForkJvm(null, "-Xmx300m", true, new Properties(), Map.of(), Map.of(), cache)
+                .toOptions(List.of(), List.of(), cache, Duration.ZERO)
                 .withJvmOptionsFirst(List.of("-Xshare:auto"));
 
         assertEquals(List.of("-Xshare:auto", "-ea", "-Xmx300m"), options.jvmArguments());
