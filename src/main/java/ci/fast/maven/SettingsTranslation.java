@@ -76,6 +76,7 @@ final class SettingsTranslation {
                 .workingDirectory(p.workingDirectory.toPath())
                 .timeouts(p.forkedProcessTimeoutInSeconds, p.forkedProcessExitTimeoutInSeconds)
                 .debug(p.debugForkedProcess)
+                .sharedArchive(p.cds)
                 .reruns(p.rerunFailingTestsCount, p.failOnFlakeCount)
                 .skipAfterFailureCount(p.skipAfterFailureCount)
                 .classPath(new RunSettings.ClassPathChanges(

@@ -13,6 +13,7 @@ import ci.fast.maven.fork.ForkOptions;
 import ci.fast.maven.fork.IsolatedPath;
 import ci.fast.maven.fork.ModularClassPath;
 import ci.fast.maven.fork.PlatformArtifacts;
+import ci.fast.maven.fork.SharedArchive;
 import ci.fast.maven.pom.InheritedPlugin;
 import ci.fast.maven.pom.SurefireProviders;
 import ci.fast.maven.report.FailsafeSummary;
@@ -51,6 +52,8 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
 final class TestGoal {
     private final Maven maven;
     private final Log log;
+    /** The forks' shared archive, planned with their options; off until then. */
+    private SharedArchive sharedArchive = SharedArchive.off();
 
     TestGoal(Maven maven, Log log) {
         this.maven = maven;
@@ -139,7 +142,15 @@ final class TestGoal {
                         suiteSelectors == null ? List.of() : suiteSelectors,
                         testNg));
         StartupTrace.mark("maven.resolved");
-        RunOutcome outcome = execute(plan, target, settings);
+        RunOutcome outcome;
+        try {
+            outcome = execute(plan, target, settings);
+        } finally {
+            String archived = sharedArchive.complete();
+            if (archived != null) {
+                log.debug("FastCI " + archived);
+            }
+        }
         Verdict verdict = new Verdict(log, reports.directory(), settings.verdict(), reports.printSummary());
         if (reports.summaryFile() != null) {
             // Failsafe's way: the summary goes to a file, and verify fails the build after post-integration-test.
@@ -383,7 +394,7 @@ final class TestGoal {
         late.putAll(project.getProperties());
         late.putAll(maven.session().getUserProperties());
         String argLine = jvm.debug() == null ? jvm.argLine() : join(jvm.argLine(), jvm.debug());
-        return new ForkJvm(
+        ForkOptions options = new ForkJvm(
                         ForkJava.choose(jvm, maven.toolchains(), maven.session()),
                         argLine,
                         jvm.enableAssertions(),
@@ -395,6 +406,14 @@ final class TestGoal {
                 .withExitTimeout(jvm.exitTimeout())
                 .withExcludedEnvironment(jvm.excludedEnvironment())
                 .withModules(modular == null ? null : modular.layout());
+        sharedArchive = SharedArchive.plan(
+                jvm.sharedArchive(),
+                options.java(),
+                options.jvmArguments(),
+                options.environment(),
+                Path.of(System.getProperty("user.home"), ".fast-ci", "cds"),
+                maven.plugin().getVersion());
+        return options.withJvmOptionsFirst(sharedArchive.jvmOptions());
     }
 
     /**

@@ -513,4 +513,12 @@ abstract class TestParameters extends AbstractMojo {
      */
     @Parameter(property = "fastCi.ciSummary", defaultValue = "true")
     boolean ciSummary;
+
+    /**
+     * The forks map a class-data-sharing archive of the JDK classes they load, kept in {@code ~/.fast-ci/cds} per java
+     * executable; the first run without one makes it. Never used when argLine sets CDS options of its own. {@code
+     * false}: none.
+     */
+    @Parameter(property = "fastCi.cds", defaultValue = "true")
+    boolean cds;
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Starts the node's networking (Tyrus, Parsson, the jakarta APIs) in a class loader whose parent is the platform
+ * Starts the node's networking (the plugin's WebSocket client, Parsson, the JSON API) in a class loader whose parent is the platform
  * loader, so that none of it is visible to the tests, and none of the tests' libraries to it. The two sides talk
  * through JDK types only.
  */
@@ -30,7 +30,7 @@ final class IsolatedNode {
         ClassLoader isolated = new URLClassLoader("fast-ci-node", urls, ClassLoader.getPlatformClassLoader());
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        // Tyrus finds its container through the context loader; the test callbacks switch it back for the tests.
+        // The node's code sees its own loader as the context loader; the test callbacks switch it back for the tests.
         thread.setContextClassLoader(isolated);
         try {
             Function<Map<String, Object>, String> entry = (Function<Map<String, Object>, String>)

@@ -3,7 +3,6 @@ package ci.fast.maven.channel;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import javax.net.ssl.SSLException;
-import org.glassfish.tyrus.core.HandshakeException;
 
 /** Turns a failed connect into the cause a user understands. */
 final class ConnectFailure {
@@ -15,8 +14,8 @@ final class ConnectFailure {
      */
     static boolean isFinal(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof HandshakeException h) {
-                return h.getHttpStatusCode() < 500;
+            if (t instanceof UpgradeRefused refused) {
+                return refused.status() < 500;
             }
             if (t instanceof SSLException) {
                 return true;
@@ -27,8 +26,8 @@ final class ConnectFailure {
 
     static String describe(Throwable failure, ServerAddress address) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof HandshakeException h) {
-                int status = h.getHttpStatusCode();
+            if (t instanceof UpgradeRefused refused) {
+                int status = refused.status();
                 if (status == 403 || status == 401) {
                     return "the server refused the secret key (HTTP " + status + "); check FAST_CI_SECRET_KEY";
                 }

@@ -1,30 +1,14 @@
 package ci.fast.maven.channel;
 
 import jakarta.json.JsonObject;
-import jakarta.websocket.ClientEndpointConfig;
-import jakarta.websocket.CloseReason;
-import jakarta.websocket.DeploymentException;
-import jakarta.websocket.Endpoint;
-import jakarta.websocket.EndpointConfig;
-import jakarta.websocket.HandshakeResponse;
-import jakarta.websocket.MessageHandler;
-import jakarta.websocket.Session;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import org.glassfish.tyrus.client.ClientManager;
-import org.glassfish.tyrus.client.ClientProperties;
-import org.glassfish.tyrus.container.jdk.client.JdkClientContainer;
-import org.glassfish.tyrus.core.TyrusWebSocketEngine;
 
 /**
  * One node's Phoenix socket (V1 frames): integer refs shared by heartbeats and pushes, replies matched to their push,
@@ -35,7 +19,7 @@ public final class PhoenixClient implements AutoCloseable {
     /** PROTOCOL.md section 2. */
     public static final Duration HEARTBEAT = Duration.ofSeconds(30);
 
-    /** What the client reports besides replies. Called on Tyrus's threads. */
+    /** What the client reports besides replies. Called on the connection's reading thread. */
     public interface Listener {
         /** A server push, or a reply to no pending push. */
         default void pushed(Frame frame) {}
@@ -63,7 +47,7 @@ public final class PhoenixClient implements AutoCloseable {
     /** Where the server's run pages are ({@link Events#DASHBOARD_HEADER}), or null; set before connected. */
     private volatile String dashboard;
     /** Set once connected; never null after {@link #connect}. */
-    private volatile Session session;
+    private volatile WebSocketConnection connection;
     /** The heartbeat's handle; null until connected. */
     private volatile AutoCloseable heartbeat;
     /** The ref of the heartbeat sent and not yet answered, or null. Guarded by {@code this}. */
@@ -87,42 +71,20 @@ public final class PhoenixClient implements AutoCloseable {
             ServerAddress address, Duration connectTimeout, Scheduler scheduler, Listener listener)
             throws ChannelException {
         PhoenixClient client = new PhoenixClient(address, listener);
-        ClientManager manager = ClientManager.createClient(JdkClientContainer.class.getName());
-        manager.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) connectTimeout.toMillis());
-        manager.getProperties().put(TyrusWebSocketEngine.INCOMING_BUFFER_SIZE, 64 * 1024 * 1024);
-        // Tyrus keeps its I/O threads 30 s after the last connection closes; threads blocked in native code hold the
-        // JVM's exit back 300 ms, so a fork that is done would linger. None are needed once the connection is closed.
-        manager.getProperties().put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, 0);
-        // Asynchronous with our own bound: Tyrus's handshake timeout does not cover every stage (a TLS handshake with
-        // a server that never answers it waits forever in the JDK container).
-        Future<Session> connecting;
         try {
-            connecting = manager.asyncConnectToServer(
-                    client.new SocketEndpoint(),
-                    ClientEndpointConfig.Builder.create()
-                            .configurator(client.new Handshake())
-                            .build(),
-                    address.connectUri());
-        } catch (DeploymentException | RuntimeException e) {
+            client.connection = WebSocketConnection.open(address.connectUri(), connectTimeout, client.new Receiver());
+        } catch (SocketTimeoutException e) {
+            throw new ChannelException(
+                    "cannot connect to " + address + ": no answer within " + connectTimeout.toSeconds() + " s", true);
+        } catch (IOException | RuntimeException e) {
             throw new ChannelException(
                     "cannot connect to " + address + ": " + ConnectFailure.describe(e, address),
                     !ConnectFailure.isFinal(e));
         }
-        try {
-            client.session = connecting.get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            connecting.cancel(true);
-            manager.shutdown();
-            throw new ChannelException(
-                    "cannot connect to " + address + ": no answer within " + connectTimeout.toSeconds() + " s", true);
-        } catch (ExecutionException e) {
-            throw new ChannelException(
-                    "cannot connect to " + address + ": " + ConnectFailure.describe(e.getCause(), address),
-                    !ConnectFailure.isFinal(e.getCause()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ChannelException("interrupted while connecting to " + address);
-        }
+        String server = client.connection.header(Events.SERVER_HEADER);
+        client.ours = server != null && !server.isEmpty();
+        String dashboard = client.connection.header(Events.DASHBOARD_HEADER);
+        client.dashboard = dashboard != null && dashboard.startsWith("/") ? dashboard : null;
         client.heartbeat = scheduler.every(HEARTBEAT, client::beat);
         return client;
     }
@@ -141,24 +103,6 @@ public final class PhoenixClient implements AutoCloseable {
      */
     public Optional<String> dashboard() {
         return Optional.ofNullable(dashboard);
-    }
-
-    /** Reads the upgrade's answer for {@link Events#SERVER_HEADER} and {@link Events#DASHBOARD_HEADER}, whatever their case. */
-    private final class Handshake extends ClientEndpointConfig.Configurator {
-        @Override
-        public void afterResponse(HandshakeResponse response) {
-            for (Map.Entry<String, List<String>> header : response.getHeaders().entrySet()) {
-                if (header.getValue() == null || header.getValue().isEmpty()) {
-                    continue;
-                }
-                if (Events.SERVER_HEADER.equalsIgnoreCase(header.getKey())) {
-                    ours = true;
-                } else if (Events.DASHBOARD_HEADER.equalsIgnoreCase(header.getKey())
-                        && header.getValue().get(0).startsWith("/")) {
-                    dashboard = header.getValue().get(0);
-                }
-            }
-        }
     }
 
     /**
@@ -221,12 +165,9 @@ public final class PhoenixClient implements AutoCloseable {
     private void send(Frame frame) {
         String text = Serializer.V1.encode(frame);
         try {
-            synchronized (session) {
-                session.getBasicRemote().sendText(text);
-            }
+            connection.sendText(text);
         } catch (IOException | RuntimeException e) {
-            // RuntimeException: besides IllegalStateException, Tyrus throws RejectedExecutionException once the
-            // connection has ended and its executors are shut down; push must fail its future, not throw.
+            // push must fail its future, not throw.
             lose("the connection broke while sending: " + address.secret().redact(String.valueOf(e.getMessage())));
         }
     }
@@ -305,31 +246,28 @@ public final class PhoenixClient implements AutoCloseable {
             if (beat != null) {
                 beat.close();
             }
-            if (session != null && session.isOpen()) {
-                session.close();
+            if (connection != null) {
+                connection.close();
             }
         } catch (Exception e) {
             // closing anyway
         }
     }
 
-    private final class SocketEndpoint extends Endpoint {
+    private final class Receiver implements WebSocketConnection.Receiver {
         @Override
-        public void onOpen(Session session, EndpointConfig config) {
-            session.setMaxTextMessageBufferSize(64 * 1024 * 1024);
-            session.addMessageHandler(String.class, (MessageHandler.Whole<String>) PhoenixClient.this::received);
+        public void text(String text) {
+            received(text);
         }
 
         @Override
-        public void onClose(Session session, CloseReason reason) {
-            String phrase = reason.getReasonPhrase();
-            lose("the server closed the connection (" + reason.getCloseCode().getCode()
-                    + (phrase == null || phrase.isEmpty() ? "" : ": " + phrase) + ")");
+        public void closed(int code, String reason) {
+            lose("the server closed the connection (" + code + (reason.isEmpty() ? "" : ": " + reason) + ")");
         }
 
         @Override
-        public void onError(Session session, Throwable error) {
-            lose(String.valueOf(error.getMessage()));
+        public void failed(IOException error) {
+            lose(address.secret().redact(String.valueOf(error.getMessage())));
         }
     }
 }

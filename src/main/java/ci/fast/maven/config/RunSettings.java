@@ -122,6 +122,8 @@ public record RunSettings(
      * @param skipAfterFailureCount failed tests after which no more classes run (Surefire's), 0 for no limit
      * @param configurationParameters JUnit Platform configuration parameters for the forks' launcher
      * @param classPath what the goal adds to and removes from the tests' class path
+     * @param sharedArchive whether the forks map a class-data-sharing archive of the JDK classes they load
+     *     ({@code fastCi.cds})
      */
     public record Jvm(
             int forkCount,
@@ -140,7 +142,8 @@ public record RunSettings(
             int rerunFailingTestsCount,
             int skipAfterFailureCount,
             Map<String, String> configurationParameters,
-            ClassPathChanges classPath) {
+            ClassPathChanges classPath,
+            boolean sharedArchive) {
         public Jvm {
             configurationParameters = Collections.unmodifiableMap(new LinkedHashMap<>(configurationParameters));
             jdkToolchain = Map.copyOf(jdkToolchain);
@@ -327,6 +330,7 @@ public record RunSettings(
         private int rerunFailingTestsCount;
         private int skipAfterFailureCount;
         private ClassPathChanges classPath = new ClassPathChanges(null, List.of(), List.of(), null, List.of(), true);
+        private boolean sharedArchive = true;
         private Path reportsDirectory;
         private boolean redirectTestOutputToFile;
         private boolean trimStackTrace;
@@ -577,6 +581,12 @@ public record RunSettings(
             return this;
         }
 
+        /** fast-ci's {@code fastCi.cds}: whether the forks map a shared archive of the JDK classes they load. */
+        public Builder sharedArchive(boolean sharedArchive) {
+            this.sharedArchive = sharedArchive;
+            return this;
+        }
+
         /** fast-ci's {@code fastCi.progress}: a progress line while the run goes on. */
         public Builder progress(boolean progress) {
             this.progress = progress;
@@ -692,7 +702,8 @@ public record RunSettings(
                             rerunFailingTestsCount,
                             skipAfterFailureCount,
                             configurationParameters,
-                            classPath),
+                            classPath,
+                            sharedArchive),
                     new Reports(
                             reportsDirectory,
                             redirectTestOutputToFile,

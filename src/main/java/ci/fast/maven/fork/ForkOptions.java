@@ -2,6 +2,7 @@ package ci.fast.maven.fork;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -79,6 +80,13 @@ public record ForkOptions(
         return new Copy(this).excludedEnvironment(excluded).build();
     }
 
+    /** These options with {@code first} before the JVM options they have (the user's then win a conflict). */
+    public ForkOptions withJvmOptionsFirst(List<String> first) {
+        List<String> arguments = new ArrayList<>(first);
+        arguments.addAll(jvmArguments);
+        return new Copy(this).jvmArguments(arguments).build();
+    }
+
     /** These options with the tests on the module path, {@code classPath} holding what is not on it. */
     public ForkOptions withModules(ModuleLayout layout) {
         return new Copy(this).modules(layout).build();
@@ -87,6 +95,7 @@ public record ForkOptions(
     /** Options as they were, but for what the {@code with…} methods change: the one place that lists every component. */
     private static final class Copy {
         private final ForkOptions of;
+        private List<String> jvmArguments;
         private Duration exitTimeout;
         private Duration connectTimeout;
         private List<String> excludedEnvironment;
@@ -94,10 +103,16 @@ public record ForkOptions(
 
         Copy(ForkOptions of) {
             this.of = of;
+            this.jvmArguments = of.jvmArguments;
             this.exitTimeout = of.exitTimeout;
             this.connectTimeout = of.connectTimeout;
             this.excludedEnvironment = of.excludedEnvironment;
             this.modules = of.modules;
+        }
+
+        Copy jvmArguments(List<String> arguments) {
+            this.jvmArguments = arguments;
+            return this;
         }
 
         Copy exitTimeout(Duration exit) {
@@ -123,7 +138,7 @@ public record ForkOptions(
         ForkOptions build() {
             return new ForkOptions(
                     of.java,
-                    of.jvmArguments,
+                    jvmArguments,
                     of.classPath,
                     of.isolatedPath,
                     of.workingDirectory,

@@ -16,8 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The door into the fork's isolated class loader. The booter, in the tests' loader, knows this class only by name and
@@ -29,14 +27,10 @@ import java.util.logging.Logger;
  * says why the node failed.
  */
 public final class NodeEntry implements Function<Map<String, Object>, String> {
-    /** Tyrus logs through java.util.logging; in a fork that would land in a test's captured stderr. */
-    private static final Logger GLASSFISH_LOG = Logger.getLogger("org.glassfish");
-
     @Override
     @SuppressWarnings("unchecked")
     public String apply(Map<String, Object> input) {
         StartupTrace.mark("fork.entry");
-        GLASSFISH_LOG.setLevel(Level.OFF);
         Map<String, String> params = (Map<String, String>) input.get(NodeBridge.PARAMS);
         ServerAddress address = new ServerAddress(
                 URI.create((String) input.get(NodeBridge.SERVER)),

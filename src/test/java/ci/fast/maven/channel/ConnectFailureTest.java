@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ci.fast.maven.server.OrchestratorServer;
-import jakarta.websocket.DeploymentException;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -23,7 +23,7 @@ class ConnectFailureTest {
     void namesAnUnknownHost() {
         ServerAddress address = address("ws://no-such-host.invalid:4000");
         String cause = ConnectFailure.describe(
-                new DeploymentException("handshake", new UnknownHostException("no-such-host.invalid")), address);
+                new IOException("handshake", new UnknownHostException("no-such-host.invalid")), address);
 
         assertEquals("unknown host no-such-host.invalid", cause);
     }

@@ -19,6 +19,9 @@ class IsolatedPathTest {
         Map<String, Path> artifacts = new LinkedHashMap<>();
         for (String name : List.of(
                 "org.glassfish.tyrus:tyrus-server",
+                "org.glassfish.tyrus:tyrus-client",
+                "org.glassfish.tyrus:tyrus-core",
+                "jakarta.websocket:jakarta.websocket-api",
                 "org.glassfish.tyrus:tyrus-container-grizzly-server",
                 "org.glassfish.grizzly:grizzly-framework",
                 "org.glassfish.grizzly:grizzly-http-server",
@@ -41,18 +44,18 @@ class IsolatedPathTest {
 
         assertEquals(PLUGIN, path.get(0));
         assertEquals(IsolatedPath.NODE_LIBRARIES.size() + 1, path.size());
-        assertTrue(path.contains(jar("org.glassfish.tyrus:tyrus-client")));
         assertTrue(path.contains(jar("org.eclipse.parsson:parsson")));
         assertTrue(path.contains(jar("org.apache.maven.surefire:surefire-api")));
     }
 
     @Test
-    void leavesTheServersLibrariesAndMavensOut() {
+    void leavesTheWebSocketLibrariesTheServersAndMavensOut() {
         List<Path> path = IsolatedPath.select(PLUGIN, pluginArtifacts());
 
         for (Path entry : path) {
             String name = entry.getFileName().toString();
-            assertFalse(name.contains("tyrus-server"), name);
+            assertFalse(name.contains("tyrus"), name);
+            assertFalse(name.contains("websocket"), name);
             assertFalse(name.contains("grizzly"), name);
             assertFalse(name.contains("prometheus"), name);
             assertFalse(name.contains("sqlite"), name); // the server's store: its driver never reaches a fork

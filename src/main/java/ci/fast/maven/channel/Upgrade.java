@@ -1,0 +1,115 @@
+package ci.fast.maven.channel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The client's half of the WebSocket opening handshake (RFC 6455 section 4): the upgrade request, and the checks on
+ * the server's answer. The answer's headers stay readable, {@link Events#SERVER_HEADER} among them.
+ */
+final class Upgrade {
+    private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+    /** An answer's head larger than this is no WebSocket server's. */
+    private static final int MAX_HEAD = 64 * 1024;
+
+    private Upgrade() {}
+
+    /** The request for {@code uri} with the given {@code Sec-WebSocket-Key}. */
+    static byte[] request(URI uri, String key) {
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+        String host = uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+        String request = "GET " + path + query + " HTTP/1.1\r\n"
+                + "Host: " + host + "\r\n"
+                + "Upgrade: websocket\r\n"
+                + "Connection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: " + key + "\r\n"
+                + "Sec-WebSocket-Version: 13\r\n"
+                + "\r\n";
+        return request.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Sends the request and reads the answer's head; the stream is left at the first frame's byte. */
+    static Map<String, String> perform(URI uri, String key, OutputStream out, InputStream in) throws IOException {
+        out.write(request(uri, key));
+        out.flush();
+        return check(readHead(in), key);
+    }
+
+    /**
+     * The answer's headers by lower-case name (repeated ones joined by a comma), once it proves an accepted upgrade.
+     *
+     * @throws UpgradeRefused when the status is not 101
+     * @throws IOException when the answer is no valid acceptance of this request
+     */
+    static Map<String, String> check(String head, String key) throws IOException {
+        String[] lines = head.split("\r\n");
+        String[] status = lines[0].split(" ", 3);
+        if (status.length < 2 || !status[0].startsWith("HTTP/")) {
+            throw new IOException("the server's answer to the upgrade is no HTTP: " + lines[0]);
+        }
+        int code;
+        try {
+            code = Integer.parseInt(status[1]);
+        } catch (NumberFormatException e) {
+            throw new IOException("the server's answer to the upgrade is no HTTP: " + lines[0], e);
+        }
+        if (code != 101) {
+            throw new UpgradeRefused(code, lines[0]);
+        }
+        Map<String, String> headers = new TreeMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0) {
+                String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                String value = lines[i].substring(colon + 1).trim();
+                headers.merge(name, value, (a, b) -> a + "," + b);
+            }
+        }
+        if (!"websocket".equalsIgnoreCase(headers.getOrDefault("upgrade", ""))
+                || !headers.getOrDefault("connection", "")
+                        .toLowerCase(Locale.ROOT)
+                        .contains("upgrade")) {
+            throw new IOException("the server's answer to the upgrade switched to no WebSocket: " + lines[0]);
+        }
+        if (!accept(key).equals(headers.get("sec-websocket-accept"))) {
+            throw new IOException("the server's answer to the upgrade has a wrong Sec-WebSocket-Accept");
+        }
+        return headers;
+    }
+
+    /** The {@code Sec-WebSocket-Accept} a server must answer {@code key} with. */
+    static String accept(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-1").digest((key + GUID).getBytes(StandardCharsets.US_ASCII));
+            return Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-1", e);
+        }
+    }
+
+    /** Reads up to and including the empty line that ends the head, byte by byte: nothing beyond it is consumed. */
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("the server closed the connection during the upgrade");
+            }
+            if (head.length() >= MAX_HEAD) {
+                throw new IOException("the server's answer to the upgrade has no end");
+            }
+            head.append((char) b);
+        }
+        return head.substring(0, head.length() - 4);
+    }
+}
