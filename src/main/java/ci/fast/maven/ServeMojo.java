@@ -4,6 +4,7 @@ import ci.fast.maven.server.OrchestratorServer;
 import ci.fast.maven.server.ServerOptions;
 import ci.fast.maven.server.ServerSettings;
 import ci.fast.maven.server.StandingServer;
+import ci.fast.maven.server.StoreFailure;
 import java.io.File;
 import java.io.IOException;
 import java.util.HashMap;
@@ -117,7 +118,7 @@ public class ServeMojo extends AbstractMojo {
             server = StandingServer.start(settings, line -> getLog().info(line), line -> getLog().warn(line));
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
-        } catch (IOException e) {
+        } catch (IOException | StoreFailure e) {
             throw new MojoExecutionException("fast-ci:serve cannot start on " + host + ":" + port + ": "
                     + e.getMessage() + "; choose another -DfastCi.port, -DfastCi.host or -DfastCi.dataDir");
         }
@@ -126,7 +127,8 @@ public class ServeMojo extends AbstractMojo {
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
-                            server.close();
+                            // As the server jar on SIGTERM: /healthz says so, the nodes move elsewhere, then it stops.
+                            StandingServer.drainAndClose(server, settings.drainTimeout(), line -> getLog().info(line));
                             stopped.countDown();
                         },
                         "fast-ci-serve-stop"));

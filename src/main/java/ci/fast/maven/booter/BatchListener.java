@@ -236,6 +236,9 @@ final class BatchListener implements TestExecutionListener {
     private synchronized void methodTime(String key, TestIdentifier test) {
         for (TestIdentifier at = test; at != null; at = plan.getParent(at).orElse(null)) {
             if (at.getSource().orElse(null) instanceof MethodSource method) {
+                if (!method.getClassName().equals(SplitKey.className(key))) {
+                    break; // another class's method (a suite's member): no part of this class could select it
+                }
                 methodSeconds
                         .computeIfAbsent(key, k -> new TreeMap<>())
                         .merge(method.getMethodName(), seconds(test), Double::sum);

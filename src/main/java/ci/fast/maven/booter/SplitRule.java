@@ -3,6 +3,8 @@ package ci.fast.maven.booter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -102,6 +104,9 @@ final class SplitRule {
     }
 
     private static boolean vintageAllows(Class<?> test) {
+        if (hasSuiteMethod(test)) {
+            return false; // JUnit runs its suite(), whose tests are other classes' methods: no part could select them
+        }
         for (Annotation annotation : annotations(test)) {
             String name = annotation.annotationType().getName();
             if (name.equals("org.junit.FixMethodOrder")) {
@@ -113,6 +118,16 @@ final class SplitRule {
             }
         }
         return true;
+    }
+
+    /** Whether the class has JUnit 3's {@code public static Test suite()}, which JUnit 4 runs in its place. */
+    private static boolean hasSuiteMethod(Class<?> test) {
+        try {
+            Method suite = test.getMethod("suite");
+            return Modifier.isStatic(suite.getModifiers());
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     /**

@@ -221,6 +221,10 @@ final class WebSocketConnection implements AutoCloseable {
             end(() -> receiver.closed(1006, ""));
         } catch (IOException e) {
             end(() -> receiver.failed(e));
+        } catch (RuntimeException e) {
+            // A receiver's own failure: the connection is over for it too, and it hears so, instead of the reading
+            // thread ending silently with the socket open.
+            end(() -> receiver.failed(new IOException("the connection's reader failed: " + e, e)));
         } finally {
             readerDone.countDown();
             if (ended.get()) {

@@ -1,5 +1,6 @@
 package ci.fast.maven.run;
 
+import ci.fast.maven.booter.SplitKey;
 import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Secret;
 import ci.fast.maven.report.XmlReportWriter;
@@ -62,8 +63,22 @@ public final class MergedReports {
         if (!run.finished()) {
             log.warn("fast-ci:report: " + topic + " has not finished: some classes have no result yet");
         }
-        List<String> missing =
-                run.classes().stream().filter(c -> !written.contains(c)).toList();
+        // A class split into parts (fastCi.splitClasses) was enqueued as its parts, and its nodes' reports are not kept
+        // yet: said apart from the classes whose reports are missing.
+        List<String> split = run.classes().stream()
+                .filter(c -> !SplitKey.className(c).equals(c))
+                .map(SplitKey::className)
+                .distinct()
+                .toList();
+        if (!split.isEmpty()) {
+            log.warn("fast-ci:report: " + split.size() + " classes ran split into parts on several nodes, whose"
+                    + " reports the server does not merge yet (each node's own reports hold what it ran of them): "
+                    + String.join(", ", split.subList(0, Math.min(NAMED, split.size())))
+                    + (split.size() > NAMED ? " and " + (split.size() - NAMED) + " more" : ""));
+        }
+        List<String> missing = run.classes().stream()
+                .filter(c -> SplitKey.className(c).equals(c) && !written.contains(c))
+                .toList();
         if (!missing.isEmpty()) {
             log.warn("fast-ci:report: " + missing.size() + " of the run's "
                     + run.classes().size()

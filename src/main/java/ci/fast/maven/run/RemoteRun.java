@@ -125,7 +125,7 @@ public final class RemoteRun {
             return new RunOutcome(new RunSummary(), List.of());
         }
         String topic = Events.topic(joining.get("run_key"), joining.get("build_id"));
-        URI page = dashboard == null ? null : runPage(server, dashboard, topic);
+        URI page = dashboard == null || !ours ? null : runPage(server, dashboard, topic);
         // Our server keeps each class's report for fast-ci:report's merged set; the cloud keeps none.
         ReportUploads uploads = ours && toRun.reports().xmlReports() ? new ReportUploads(toRun.reports()) : null;
         ResultSink sink = Reporting.sink(toRun, log, page, uploads == null ? List.of() : List.of(uploads));
@@ -170,12 +170,16 @@ public final class RemoteRun {
 
     /**
      * The page of {@code topic} on the dashboard of our server at {@code server}: the same host and port over HTTP
-     * (HTTPS for {@code wss}), at {@code dashboard} plus the percent-encoded topic.
+     * (HTTPS for {@code wss}), at {@code dashboard} plus the percent-encoded topic; null when that makes no address.
      */
     static URI runPage(URI server, String dashboard, String topic) {
         String scheme = "wss".equalsIgnoreCase(server.getScheme()) ? "https" : "http";
-        return URI.create(scheme + "://" + server.getRawAuthority() + dashboard
-                + URLEncoder.encode(topic, StandardCharsets.UTF_8).replace("+", "%20"));
+        try {
+            return URI.create(scheme + "://" + server.getRawAuthority() + dashboard
+                    + URLEncoder.encode(topic, StandardCharsets.UTF_8).replace("+", "%20"));
+        } catch (IllegalArgumentException e) {
+            return null; // a path the server named that makes no address: no link, the run goes on
+        }
     }
 
     private void save(Timings timings) {

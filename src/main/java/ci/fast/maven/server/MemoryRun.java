@@ -212,7 +212,8 @@ final class MemoryRun implements StoredRun {
 
     @Override
     public boolean addReport(Report report) {
-        return reports.putIfAbsent(report.key(), report) == null;
+        // By class and file: a class may make several reports (one per container, at an older Surefire's).
+        return reports.putIfAbsent(report.key() + '\0' + report.file(), report) == null;
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class ServerMain {
             out.println(StandingServer.listening(server));
             stop.await();
             StandingServer.drainAndClose(server, settings.drainTimeout(), out::println);
-        } catch (IllegalArgumentException | IOException e) {
+        } catch (IllegalArgumentException | IOException | StoreFailure e) {
             err.println("fast-ci server: " + e.getMessage());
             System.exit(1);
             return;

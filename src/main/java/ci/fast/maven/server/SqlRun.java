@@ -269,7 +269,7 @@ final class SqlRun implements StoredRun {
         }
         write(
                 "INSERT INTO reports (topic, class_name, file, xml, position) VALUES (?, ?, ?, ?, ?)"
-                        + " ON CONFLICT (topic, class_name) DO NOTHING",
+                        + " ON CONFLICT (topic, class_name, file) DO NOTHING",
                 topic(),
                 report.key(),
                 report.file(),

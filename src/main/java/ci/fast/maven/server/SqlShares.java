@@ -74,9 +74,11 @@ final class SqlShares implements NodeShares {
 
     @Override
     public Optional<NodeShare> earlier(String lineage, String node, String attempt) {
+        // Written out before the lock: under it, a flush would wait for a writer that needs the lock.
+        store.flush();
         synchronized (store) {
             List<String> attempts = new ArrayList<>();
-            store.query(
+            store.read(
                     "SELECT attempt FROM share_attempts WHERE lineage = ? AND node = ? ORDER BY position DESC",
                     List.of(lineage, node),
                     row -> attempts.add(row.getString(1)));
@@ -91,19 +93,19 @@ final class SqlShares implements NodeShares {
             }
             List<Object> of = List.of(lineage, node, last.get());
             List<String> classes = new ArrayList<>();
-            store.query(
+            store.read(
                     "SELECT class_name FROM share_classes WHERE lineage = ? AND node = ? AND attempt = ?"
                             + " ORDER BY position",
                     of,
                     row -> classes.add(row.getString(1)));
             List<String> failed = new ArrayList<>();
-            store.query(
+            store.read(
                     "SELECT class_name FROM share_failed WHERE lineage = ? AND node = ? AND attempt = ?"
                             + " ORDER BY position",
                     of,
                     row -> failed.add(row.getString(1)));
             Set<String> machines = new HashSet<>();
-            store.query(
+            store.read(
                     "SELECT machine FROM share_machines WHERE lineage = ? AND node = ? AND attempt = ?",
                     of,
                     row -> machines.add(row.getString(1)));

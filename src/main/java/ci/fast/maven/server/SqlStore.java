@@ -222,6 +222,14 @@ public final class SqlStore implements RunStore, AutoCloseable {
     /** Runs a query, handing each row to {@code row}; what is pending or queued is written first, so that it is read. */
     void query(String sql, List<Object> args, Row row) {
         flush();
+        read(sql, args, row);
+    }
+
+    /**
+     * Runs a query on what is on the disk now, without writing what is pending first: for a caller that holds this
+     * store's lock, under which a flush would wait for a writer that needs that lock (it must flush before it takes it).
+     */
+    void read(String sql, List<Object> args, Row row) {
         synchronized (connection) {
             try {
                 PreparedStatement statement = prepared(sql);
@@ -279,7 +287,13 @@ public final class SqlStore implements RunStore, AutoCloseable {
                 group = queued;
                 queued = new ArrayList<>();
             }
-            StoreFailure failure = write(group);
+            StoreFailure failure;
+            try {
+                failure = write(group);
+            } catch (RuntimeException e) {
+                // Whatever went wrong, the group's waiters hear of it and the next unit finds no writer stuck at work.
+                failure = new StoreFailure("fast-ci cannot write to the store " + file + ": " + e, e);
+            }
             for (Unit written : group) {
                 written.failure = failure;
                 written.done = true;

@@ -119,8 +119,8 @@ public interface StoredRun {
     List<String> lostTwice();
 
     /**
-     * Keeps {@code report} if its class has none yet (first report wins, as results do): a node's report of a class it
-     * ran, for the run's merged reports.
+     * Keeps {@code report} if its class has no report of that file yet (first report wins, as results do): a node's
+     * report of a class it ran, for the run's merged reports; a class may make several files.
      *
      * @return whether it was kept
      */

@@ -56,7 +56,7 @@ CREATE TABLE IF NOT EXISTS reports (
   file TEXT NOT NULL,
   xml TEXT NOT NULL,
   position BIGINT NOT NULL,
-  PRIMARY KEY (topic, class_name))
+  PRIMARY KEY (topic, class_name, file))
 
 CREATE TABLE IF NOT EXISTS losses (
   topic TEXT NOT NULL,

@@ -2,6 +2,7 @@ package ci.fast.maven.booter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ci.fast.maven.booter.samples.JUnit4Samples;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -136,7 +137,9 @@ class PlatformTestsSplitTest {
                 WithNested.class,
                 FailsAsAWhole.class,
                 JUnit4Default.class,
-                JUnit4Parameterized.class);
+                JUnit4Parameterized.class,
+                JUnit4Samples.AllLegacy.class,
+                JUnit4Samples.AllConfigured.class);
 
         Map<String, Map<String, Double>> methods =
                 methodsByKey(BatchRun.of(classes.stream().map(Class::getName).toList(), 0));
@@ -148,7 +151,14 @@ class PlatformTestsSplitTest {
                 Set.of("first", "second"),
                 methods.get(JUnit4Default.class.getName()).keySet());
         for (Class<?> whole : List.of(
-                Ordered.class, OneInstance.class, WithNested.class, FailsAsAWhole.class, JUnit4Parameterized.class)) {
+                Ordered.class,
+                OneInstance.class,
+                WithNested.class,
+                FailsAsAWhole.class,
+                JUnit4Parameterized.class,
+                // JUnit 3 suite()s: their tests are other classes' methods, which no part of them could select.
+                JUnit4Samples.AllLegacy.class,
+                JUnit4Samples.AllConfigured.class)) {
             assertEquals(Map.of(), methods.get(whole.getName()), whole.getSimpleName() + " may not be split");
         }
     }

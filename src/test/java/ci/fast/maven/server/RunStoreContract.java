@@ -187,8 +187,11 @@ abstract class RunStoreContract {
         assertTrue(run.addReport(b));
         assertTrue(run.addReport(a));
         assertFalse(run.addReport(new Report("B", "TEST-B.xml", "<testsuite name=\"B\" tests=\"2\"/>")));
+        Report inner = new Report("B", "TEST-B$Inner.xml", "<testsuite name=\"B$Inner\"/>\n");
+        assertTrue(run.addReport(inner), "another file of the class: a report per container, at an older Surefire");
 
-        assertEquals(List.of(b, a), store.open(RUN).reports(), "the first of each, whole, in the order they came");
+        assertEquals(
+                List.of(b, a, inner), store.open(RUN).reports(), "the first of each, whole, in the order they came");
         assertEquals(List.of(), store.open(OTHER).reports());
         store.delete(RUN.topic());
         assertEquals(List.of(), store.open(RUN).reports(), "forgotten with its run");
