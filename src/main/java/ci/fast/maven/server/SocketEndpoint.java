@@ -98,7 +98,10 @@ public final class SocketEndpoint extends Endpoint {
             guard.log.accept("cut the connection from " + connection.describe() + ": a frame over "
                     + guard.limits.maxFrameBytes() + " bytes");
         } else if (code == CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode()
-                && silent.compareTo(guard.limits.idleTimeout()) >= 0) {
+                && (String.valueOf(closeReason.getReasonPhrase()).contains("idle timeout")
+                        || silent.compareTo(guard.limits.idleTimeout()) >= 0)) {
+            // Tyrus's idle timer runs from the session's creation, a moment before onOpen set lastHeard: its own
+            // reason says so when the silence measured here falls just short of the timeout.
             guard.log.accept("cut the connection from " + connection.describe() + ": silent for " + silent.toMillis()
                     + " ms (idle timeout " + guard.limits.idleTimeout().toMillis() + " ms)");
         }
