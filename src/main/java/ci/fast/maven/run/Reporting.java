@@ -3,8 +3,6 @@ package ci.fast.maven.run;
 import ci.fast.maven.channel.Scheduler;
 import ci.fast.maven.report.ReportOptions;
 import ci.fast.maven.report.timeline.GitHubSummary;
-import ci.fast.maven.report.timeline.LastRun;
-import ci.fast.maven.report.timeline.LastRunFile;
 import ci.fast.maven.report.timeline.TimelineFile;
 import ci.fast.maven.results.OutputFiles;
 import ci.fast.maven.results.Progress;
@@ -68,9 +66,6 @@ final class Reporting {
         if (options.timelineFile() != null) {
             listeners.add(new TimelineFile(
                     options.timelineFile(), plan.runKey(), plan.forkCount(), clock, log::warn, serverPage));
-            // Beside the page, what fast-ci:report needs to draw it again: the reports do not say where classes ran.
-            listeners.add(new LastRunFile(
-                    LastRun.beside(options.timelineFile()), plan.runKey(), plan.forkCount(), clock, log::warn));
         }
         if (options.gitHubSummary() != null) {
             listeners.add(new GitHubSummary(

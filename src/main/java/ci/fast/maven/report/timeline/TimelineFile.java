@@ -11,12 +11,17 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Keeps every class as it completes and, when the run finishes, writes the timeline page. The run starts when this
- * listener is made, which is when the sink is, before the first fork: the wall time counts the forks' start-up.
+ * Keeps every class as it completes and, when the run finishes, writes the timeline page and, beside it, the
+ * {@link LastRun} record {@code fast-ci:report} draws the page again from ({@link LastRun#beside}). The run starts when
+ * this listener is made, which is when the sink is, before the first fork: the wall time counts the forks' start-up.
+ * It comes after the report writers, so the record is never older than the reports of its own run ({@code
+ * fast-ci:report} takes a report newer than the record for another run's).
  */
 public final class TimelineFile implements ResultListener {
     private final Path file;
@@ -25,7 +30,7 @@ public final class TimelineFile implements ResultListener {
     private final InstantSource clock;
     private final Consumer<String> warn;
     private final Instant start;
-    /** Every class so far; the sink calls one event at a time, and nothing else reads it. */
+    /** Every class so far, a split one whole; the sink calls one event at a time, and nothing else reads it. */
     private final List<ClassRun> runs = new ArrayList<>();
     /** The whole run's page on our server's dashboard, for a node of a remote run; null for none. */
     private final URI serverPage;
@@ -62,8 +67,7 @@ public final class TimelineFile implements ResultListener {
 
     @Override
     public void classCompleted(ClassRun run) {
-        // A class split by method is a bar per part, on the fork that ran it.
-        runs.addAll(run.parts().isEmpty() ? List.of(run) : run.parts());
+        runs.add(run);
     }
 
     @Override
@@ -77,13 +81,26 @@ public final class TimelineFile implements ResultListener {
                                 + "\">the whole run, every node, on the server</a>.</p>\n",
                         "",
                         "");
-        String page = TimelinePage.render(Schedule.of(runs, forks, reconnects, start, clock.instant()), title, extras);
+        Instant end = clock.instant();
+        // A class split by method is a bar per part, on the fork that ran it.
+        List<ClassRun> bars = new ArrayList<>();
+        runs.forEach(run -> bars.addAll(run.parts().isEmpty() ? List.of(run) : run.parts()));
+        String page = TimelinePage.render(Schedule.of(bars, forks, reconnects, start, end), title, extras);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, page, StandardCharsets.UTF_8);
         } catch (IOException e) {
             warn.accept(
                     "fast-ci cannot write the timeline " + file + ": " + e + "; the reports are complete without it");
+        }
+        Map<String, LastRun.Placed> classes = new LinkedHashMap<>();
+        runs.forEach(run -> classes.put(run.className(), new LastRun.Placed(run.fork(), run.start(), run.end())));
+        Path record = LastRun.beside(file);
+        try {
+            new LastRun(title, forks, reconnects, start, end, classes).write(record);
+        } catch (IOException e) {
+            warn.accept("fast-ci cannot write its record of the run " + record + ": " + e
+                    + "; fast-ci:report will lay the classes out without their real times");
         }
     }
 }

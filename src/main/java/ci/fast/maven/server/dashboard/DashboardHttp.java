@@ -1,7 +1,7 @@
 package ci.fast.maven.server.dashboard;
 
+import ci.fast.maven.server.Answers;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -125,21 +125,10 @@ public final class DashboardHttp {
     }
 
     private static void html(Response response, int status, String body) throws IOException {
-        write(response, status, "text/html; charset=utf-8", body);
+        Answers.write(response, status, Answers.HTML, body);
     }
 
     private static void text(Response response, int status, String body) throws IOException {
-        write(response, status, "text/plain; charset=utf-8", body);
-    }
-
-    private static void write(Response response, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType(type);
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentLength(bytes.length);
-        try (OutputStream out = response.getOutputStream()) {
-            out.write(bytes);
-        }
+        Answers.write(response, status, Answers.TEXT, body);
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code fast-ci:report}'s local part from real files: the reports {@link XmlReports} writes and the record
- * {@link LastRunFile} writes when the run finishes, read back into the same lanes, counts and problem lines; with
+ * {@link TimelineFile} writes beside its page when the run finishes, read back into the same lanes, counts and problem lines; with
  * only the reports (a plain Surefire run), or a record of another run, the page still comes, and says its lanes are
  * not where and when the classes ran.
  */
@@ -116,7 +116,9 @@ class PastRunTest {
     /** What a run's sink does: the reports as classes complete, the record when the run finishes. */
     private static void finishRun(Path reports, Path record, List<ClassRun> runs) {
         Instant[] now = {Runs.at(-1)};
-        LastRunFile last = new LastRunFile(record, "junit-app", 2, () -> now[0], line -> {
+        // The page and, beside it, the record: the record's name says where the page goes.
+        Path page = record.resolveSibling("timeline.html");
+        TimelineFile last = new TimelineFile(page, "junit-app", 2, () -> now[0], line -> {
             throw new AssertionError(line);
         });
         XmlReports xml = new XmlReports(reports, XmlReportWriter.SCHEMA_LOCATION);
