@@ -3,6 +3,7 @@ package ci.fast.maven.run;
 import ci.fast.maven.booter.SplitKey;
 import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Secret;
+import ci.fast.maven.report.ReportMerge;
 import ci.fast.maven.report.XmlReportWriter;
 import ci.fast.maven.server.Report;
 import ci.fast.maven.server.ReportArchive;
@@ -10,7 +11,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +29,12 @@ public final class MergedReports {
     private static final int NAMED = 10;
 
     private MergedReports() {}
+
+    /** A part's number, for the parts of one class in order; 0 for a class's key. */
+    private static int partNumber(Report report) {
+        SplitKey part = SplitKey.parse(report.key());
+        return part == null ? 0 : part.part();
+    }
 
     /**
      * Writes every report the server keeps of the run into {@code directory}, replacing a file of the same name; says
@@ -43,42 +53,40 @@ public final class MergedReports {
             return -1;
         }
         ReportArchive.Archived run = new ReportExchange(server, secret).fetch(topic);
-        Set<String> written = new HashSet<>();
+        // By file: a class split by method (fastCi.splitClasses) has one report of each part, from whichever node ran
+        // it, all of one name; every other class one report of each of its files.
+        Map<String, List<Report>> byFile = new LinkedHashMap<>();
+        for (Report report : run.reports()) {
+            // The server is ours and the key's holder's, but a name is still no path: only a report's.
+            if (!report.file().startsWith("TEST-") || !report.file().endsWith(".xml")) {
+                log.warn("fast-ci:report: the server's report of " + report.key() + " is named " + report.file()
+                        + ", not TEST-*.xml; left out");
+                continue;
+            }
+            byFile.computeIfAbsent(report.file(), f -> new ArrayList<>()).add(report);
+        }
+        Set<String> reported = new HashSet<>();
         try {
-            for (Report report : run.reports()) {
-                // The server is ours and the key's holder's, but a name is still no path: only a report's.
-                if (!report.file().startsWith("TEST-") || !report.file().endsWith(".xml")) {
-                    log.warn("fast-ci:report: the server's report of " + report.key() + " is named " + report.file()
-                            + ", not TEST-*.xml; left out");
-                    continue;
-                }
-                XmlReportWriter.writeText(directory, report.file(), report.xml());
-                written.add(report.key());
+            for (Map.Entry<String, List<Report>> file : byFile.entrySet()) {
+                List<Report> reports = new ArrayList<>(file.getValue());
+                reports.sort(Comparator.comparingInt(MergedReports::partNumber));
+                String xml = reports.size() == 1
+                        ? reports.get(0).xml()
+                        : ReportMerge.merge(reports.stream().map(Report::xml).toList());
+                XmlReportWriter.writeText(directory, file.getKey(), xml);
+                reports.forEach(report -> reported.add(report.key()));
             }
         } catch (UncheckedIOException e) {
             throw new IOException(e.getMessage(), e);
         }
-        log.info("fast-ci:report: " + written.size() + " reports of " + topic + " from every node, written to "
+        log.info("fast-ci:report: " + byFile.size() + " reports of " + topic + " from every node, written to "
                 + directory);
         if (!run.finished()) {
             log.warn("fast-ci:report: " + topic + " has not finished: some classes have no result yet");
         }
-        // A class split into parts (fastCi.splitClasses) was enqueued as its parts, and its nodes' reports are not kept
-        // yet: said apart from the classes whose reports are missing.
-        List<String> split = run.classes().stream()
-                .filter(c -> !SplitKey.className(c).equals(c))
-                .map(SplitKey::className)
-                .distinct()
-                .toList();
-        if (!split.isEmpty()) {
-            log.warn("fast-ci:report: " + split.size() + " classes ran split into parts on several nodes, whose"
-                    + " reports the server does not merge yet (each node's own reports hold what it ran of them): "
-                    + String.join(", ", split.subList(0, Math.min(NAMED, split.size())))
-                    + (split.size() > NAMED ? " and " + (split.size() - NAMED) + " more" : ""));
-        }
-        List<String> missing = run.classes().stream()
-                .filter(c -> SplitKey.className(c).equals(c) && !written.contains(c))
-                .toList();
+        // A part is named by its key: the class's report lacks that part's tests.
+        List<String> missing =
+                run.classes().stream().filter(c -> !reported.contains(c)).toList();
         if (!missing.isEmpty()) {
             log.warn("fast-ci:report: " + missing.size() + " of the run's "
                     + run.classes().size()
@@ -86,6 +94,6 @@ public final class MergedReports {
                     + " reports over): " + String.join(", ", missing.subList(0, Math.min(NAMED, missing.size())))
                     + (missing.size() > NAMED ? " and " + (missing.size() - NAMED) + " more" : ""));
         }
-        return written.size();
+        return byFile.size();
     }
 }

@@ -1,5 +1,6 @@
 package ci.fast.maven.run;
 
+import ci.fast.maven.booter.SplitKey;
 import ci.fast.maven.report.ClassResult;
 import ci.fast.maven.report.ReportOptions;
 import ci.fast.maven.report.XmlReportWriter;
@@ -13,7 +14,10 @@ import java.util.List;
 /**
  * Keeps the report of each class this machine's forks ran, as its {@code TEST-*.xml} says it, for our server's merged
  * reports (docs/server-protocol.md, "Merged reports"). A class no fork ran, or whose fork died in it, is left out:
- * the server hands it to another node, whose report is the one to keep. Thread-safe.
+ * the server hands it to another node, whose report is the one to keep. A class split by method
+ * ({@code fastCi.splitClasses}) is kept part by part, under each part's key as the run enqueued it, each the class's
+ * report of that part's tests: other machines may have run its other parts, and {@code fast-ci:report} puts them
+ * together. Thread-safe.
  */
 final class ReportUploads implements ResultListener {
     private final XmlReportWriter writer;
@@ -26,11 +30,27 @@ final class ReportUploads implements ResultListener {
 
     @Override
     public synchronized void classCompleted(ClassRun run) {
+        if (run.parts().isEmpty()) {
+            keep(run.className(), run);
+        }
+    }
+
+    @Override
+    public synchronized void partCompleted(ClassRun part) {
+        String key = part.className();
+        // The class's report of this part alone, as its whole would be written: named by the class, not the key.
+        ClassRun asClass = SplitParts.merge(SplitKey.className(key), List.of(part));
+        if (asClass.result().run() > 0) {
+            keep(key, asClass);
+        }
+    }
+
+    private void keep(String key, ClassRun run) {
         if (run.fork() == ClassRun.NO_FORK || Outcome.of(run.result()) == Outcome.CRASHED) {
             return;
         }
         for (ClassResult report : writer.reports(run.result())) {
-            reports.add(new Report(run.className(), writer.fileName(report), writer.xml(report, run.start())));
+            reports.add(new Report(key, writer.fileName(report), writer.xml(report, run.start())));
         }
     }
 

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,8 @@ class MergedReportsTest {
     Path dir;
 
     private final Secret secret = Secret.random();
-    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final LinesLog log = new LinesLog();
+    private final List<String> lines = log.lines;
 
     @Test
     @Timeout(240)
@@ -157,26 +157,6 @@ class MergedReportsTest {
     }
 
     private RunLog log() {
-        return new RunLog() {
-            @Override
-            public void info(String line) {
-                lines.add(line);
-            }
-
-            @Override
-            public void warn(String line) {
-                lines.add("warn " + line);
-            }
-
-            @Override
-            public void error(String line) {
-                lines.add("error " + line);
-            }
-
-            @Override
-            public void debug(String line) {
-                lines.add("debug " + line);
-            }
-        };
+        return log;
     }
 }

@@ -84,6 +84,19 @@ class SplitClassesRemoteTest {
             all.addAll(ranByB);
             assertEquals(Set.of("alpha", "bravo", "charlie", "delta(int)[1]", "delta(int)[2]", "delta(int)[3]"), all);
             assertTrue(reportA.contains("tests=\"" + ranByA.size() + "\""), reportA);
+            // fast-ci:report's merged set: the class once, every part's tests in it, the counts added up.
+            LinesLog log = new LinesLog();
+            Path merged = dir.resolve("merged");
+            assertEquals(2, MergedReports.fetch(uri, secret, params(), merged, log));
+            String whole = Files.readString(merged.resolve("TEST-" + DOMINANT + ".xml"));
+            assertEquals(all, testcases(whole), whole);
+            assertEquals(6, count(whole, "<testcase "), "each test once: " + whole);
+            assertTrue(whole.contains("tests=\"6\" errors=\"0\" skipped=\"0\" failures=\"0\""), whole);
+            assertTrue(whole.contains("name=\"" + DOMINANT + "\""), whole);
+            assertEquals(
+                    List.of(),
+                    log.lines.stream().filter(l -> l.startsWith("warn")).toList(),
+                    "no class lacks a part");
             for (String machine : List.of("a", "b")) {
                 assertEquals(
                         Set.of("alpha", "bravo", "charlie", "delta"),
@@ -117,16 +130,11 @@ class SplitClassesRemoteTest {
                     null);
             RunPlan plan = new RunPlan(
                     List.of(DOMINANT, SAMPLES + "Brief"), 1, forks, true, "junit-split", reports, null, null);
-            Map<String, String> params = new LinkedHashMap<>();
-            params.put("build_id", "split-remote");
-            params.put("run_key", "junit-split");
-            params.put("commit", "abc1234");
-            params.put("branch", "main");
             RunOutcome outcome = new RemoteRun(
                             plan,
                             server,
                             secret,
-                            params,
+                            params(),
                             new Fallback(false, node, 2, false),
                             Retry.NONE,
                             TestJvm.QUIET)
@@ -138,6 +146,19 @@ class SplitClassesRemoteTest {
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(machine + " could not run: " + e.getMessage(), e);
         }
+    }
+
+    private static Map<String, String> params() {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("build_id", "split-remote");
+        params.put("run_key", "junit-split");
+        params.put("commit", "abc1234");
+        params.put("branch", "main");
+        return params;
+    }
+
+    private static int count(String text, String what) {
+        return text.split(Pattern.quote(what), -1).length - 1;
     }
 
     private static Set<String> testcases(String report) {
