@@ -72,7 +72,6 @@ public final class ForkProcess {
      * @param server asked for once the settings are sent; null when {@code template} needs no server frame
      */
     public ForkResult run(ForkSettings template, Supplier<String> server) throws IOException, InterruptedException {
-        StartupTrace.mark("maven.forkRun");
         ClassAssembler assembler = new ClassAssembler(completed, text -> log.accept(text.stripTrailing()), running);
         Files.createDirectories(options.scratch());
         // A unique name: two builds of one checkout (two nodes on one machine) must not share a fork's file.

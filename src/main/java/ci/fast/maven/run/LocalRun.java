@@ -66,9 +66,7 @@ public final class LocalRun {
     public RunOutcome execute() throws IOException, InterruptedException {
         Secret secret = Secret.random();
         ResultSink sink = Reporting.sink(plan, log);
-        StartupTrace.mark("maven.sink");
         Timings timings = history();
-        StartupTrace.mark("maven.history");
         TimingHistory history = TimingHistory.of(timings);
         // The sink counts and reports classes; the forks and the queue have the parts of split ones.
         RunPlan queued = plan;
@@ -102,7 +100,6 @@ public final class LocalRun {
             }
         });
         Supplier<URI> server = () -> started(starting).baseUri();
-        StartupTrace.mark("maven.serverAsync");
         try {
             Map<String, String> params = new LinkedHashMap<>();
             params.put("build_id", "local-" + UUID.randomUUID());
