@@ -24,10 +24,9 @@ import java.util.function.Supplier;
  * calls it as a {@code Function<Map<String, Object>, String>}, so that only JDK types cross between the loaders.
  *
  * <p>Input keys are those of {@link NodeBridge}: the server's base URL (asked for once this side's classes are loaded),
- * the secret key, the connect parameters, the
- * classes, the carried results and the test side's functions (see {@link BridgedTestSide}). The result is null on
- * success, {@link NodeBridge#RUN_FINISHED} when the run had ended before this node joined, or else the one line that
- * says why the node failed.
+ * the secret key, the connect parameters, the classes, the carried results and the test side's functions (see
+ * {@link BridgedTestSide}). The result is null on success, {@link NodeBridge#RUN_FINISHED} when the run had ended
+ * before this node joined, or else the one line that says why the node failed.
  */
 public final class NodeEntry implements Function<Map<String, Object>, String> {
     @Override
