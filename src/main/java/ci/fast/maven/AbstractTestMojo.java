@@ -1,5 +1,6 @@
 package ci.fast.maven;
 
+import ci.fast.maven.booter.StartupTrace;
 import ci.fast.maven.config.RunSettings;
 import ci.fast.maven.pom.SurefireInheritance;
 import java.io.File;
@@ -73,6 +74,7 @@ abstract class AbstractTestMojo extends TestParameters {
      */
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        StartupTrace.mark("maven.execute");
         try {
             // Maven's precedence: the goal's -D properties first, then the pom's Surefire configuration over them
             // (a value in a pom wins over a property), and fast-ci's own configuration, which Maven set, over both.
@@ -93,8 +95,13 @@ abstract class AbstractTestMojo extends TestParameters {
                 getLog().info("Tests are skipped.");
                 return;
             }
+            StartupTrace.mark("maven.inherited");
             RunSettings settings = SettingsTranslation.translate(this, facts());
-            getLog().debug("fast-ci settings: " + settings);
+            StartupTrace.mark("maven.translated");
+            if (getLog().isDebugEnabled()) {
+                // Only then: the records' first toString costs a cold JVM tens of milliseconds before the forks start.
+                getLog().debug("fast-ci settings: " + settings);
+            }
             new TestGoal(
                             new TestGoal.Maven(
                                     project, session, plugin, repositorySystem, repositorySession, toolchainManager),

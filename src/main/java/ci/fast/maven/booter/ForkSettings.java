@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * @param nonce random per fork; marks class boundaries on the native output streams
  * @param isolatedPath the class path of the fork's isolated networking loader
- * @param server the orchestrator's base URL
+ * @param server the orchestrator's base URL; "" for a node when it follows in a {@link ServerFrame} of its own
  * @param params connect parameters other than the secret (run_key, build_id, commit, branch, …), in their order
  * @param classes every test class, for the enq of node 0
  * @param carried results a dead fork left unsent, a JSON results payload the node sends with its first deq; "" for
@@ -49,12 +49,18 @@ public record ForkSettings(
         isolatedPath = List.copyOf(isolatedPath);
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         classes = List.copyOf(classes);
+        server = server == null ? "" : server;
         carried = carried == null ? "" : carried;
         tests = tests == null ? TestRunOptions.DEFAULTS : tests;
         assigned = assigned == null ? List.of() : List.copyOf(assigned);
         skipReason = skipReason == null ? "" : skipReason;
         ciNode = ciNode == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(ciNode));
         takeOver = takeOver == null ? "" : takeOver;
+    }
+
+    /** Whether the orchestrator's address follows these settings in a {@link ServerFrame}: a node's, left empty. */
+    public boolean serverFollows() {
+        return server.isEmpty() && assigned.isEmpty();
     }
 
     /** These settings for one fork: its own nonce. */

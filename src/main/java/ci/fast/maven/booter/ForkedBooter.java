@@ -2,7 +2,6 @@ package ci.fast.maven.booter;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
@@ -16,7 +15,8 @@ import java.util.function.Supplier;
 /**
  * The forked JVM's entry point. It runs with the tests' class path on the system class loader, connects back to the
  * Maven side, reads its {@link ForkSettings} as the first frame there, captures test output, and runs one node of the
- * orchestrated run, or (when forks are not reused) the classes the Maven side assigned it.
+ * orchestrated run, or (when forks are not reused) the classes the Maven side assigned it. A node's settings may leave
+ * the server's address to a second frame, {@link ServerFrame}, which the Maven side sends once its server is up.
  *
  * <p>Usage: {@code java -cp <tests' class path + booter> ci.fast.maven.booter.ForkedBooter <event port>}, with the
  * secret key in the environment variable {@link ForkSettings#SECRET_ENV}.
@@ -30,8 +30,11 @@ public final class ForkedBooter {
     public static void main(String[] args) throws Exception {
         StartupTrace.mark("fork.main");
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]));
-        ForkSettings settings = settings(socket);
+        socket.setSoTimeout((int) SETTINGS_TIMEOUT.toMillis());
+        DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+        ForkSettings settings = SettingsCodec.read(in, ForkSettings.class);
         StartupTrace.mark("fork.settings");
+        Supplier<String> server = settings.serverFollows() ? new FollowingServer(socket, in) : settings::server;
         String failure;
         try (EventSink sink = new EventSink(socket.getOutputStream())) {
             OutputRouter output = new OutputRouter(sink, settings.nonce());
@@ -39,7 +42,7 @@ public final class ForkedBooter {
             // The session closes before the goodbye: a framework that stops in its session listener is done by then.
             try (PlatformTests tests = new PlatformTests(sink, output, settings.tests(), settings.isolatedPath())) {
                 failure = settings.assigned().isEmpty()
-                        ? runNode(settings, sink, tests)
+                        ? runNode(settings, server, sink, tests)
                         : runAssigned(settings.assigned(), settings.skipReason(), sink, tests);
             } catch (Throwable t) {
                 failure = "the fork failed: " + withCauses(t);
@@ -61,15 +64,6 @@ public final class ForkedBooter {
         return line.toString();
     }
 
-    /** The first and only frame the Maven side sends; the socket is read no further. */
-    private static ForkSettings settings(Socket socket) throws IOException {
-        socket.setSoTimeout((int) SETTINGS_TIMEOUT.toMillis());
-        ForkSettings settings = SettingsCodec.read(
-                new DataInputStream(new BufferedInputStream(socket.getInputStream())), ForkSettings.class);
-        socket.setSoTimeout(0);
-        return settings;
-    }
-
     /**
      * Runs the classes the Maven side handed this fork (reuseForks=false), announced as a batch so that the Maven side
      * accounts for them as for a node's; no node, no server. With a {@code skipReason} they are reported skipped, not
@@ -85,7 +79,11 @@ public final class ForkedBooter {
         return null;
     }
 
-    private static String runNode(ForkSettings settings, EventSink sink, PlatformTests tests)
+    /**
+     * @param server the orchestrator's address; it may block until the Maven side sends it, which the node asks for
+     *     only once its loader is made and its classes loaded
+     */
+    private static String runNode(ForkSettings settings, Supplier<String> server, EventSink sink, PlatformTests tests)
             throws ReflectiveOperationException {
         Map<String, Object> bridge = new HashMap<>();
         bridge.put(NodeBridge.RUN, asTests((Function<List<String>, Object>) classes -> {
@@ -103,7 +101,7 @@ public final class ForkedBooter {
             sink.send(new ForkEvent.Batch(batch));
         });
         Map<String, Object> input = new HashMap<>();
-        input.put(NodeBridge.SERVER, settings.server());
+        input.put(NodeBridge.SERVER, server);
         input.put(NodeBridge.SECRET_KEY, System.getenv(ForkSettings.SECRET_ENV));
         input.put(NodeBridge.PARAMS, settings.params());
         input.put(NodeBridge.CLASSES, settings.classes());

@@ -7,7 +7,10 @@ package ci.fast.maven.booter;
  * isolated side reads them without loading this class.
  */
 public final class NodeBridge {
-    /** Input: the orchestrator's base URL, a {@code String}. */
+    /**
+     * Input: the orchestrator's base URL, a {@code Supplier<String>} that may block until the Maven side has sent it (a
+     * local run's server starts while the fork does).
+     */
     public static final String SERVER = "server";
 
     /** Input: the project's secret key, a {@code String}. */

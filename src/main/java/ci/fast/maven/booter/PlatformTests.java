@@ -134,7 +134,9 @@ final class PlatformTests implements AutoCloseable {
     private void createLauncher() {
         try {
             Launcher created = openSession();
+            StartupTrace.mark("fork.session");
             warmUp(created);
+            StartupTrace.mark("fork.warm");
             launcher.complete(created);
         } catch (Throwable t) {
             launcher.completeExceptionally(t);
@@ -282,6 +284,7 @@ final class PlatformTests implements AutoCloseable {
 
     private Map<String, List<Map<String, Object>>> execute(List<String> batch) {
         Launcher launcher = launcher();
+        StartupTrace.mark("fork.ready");
         BatchClasses classes = BatchClasses.select(batch, suiteSelectors, junit4Reports);
         BatchListener listener = new BatchListener(classes, batch, sink, output, reruns, sentProperties, splitRule);
         launcher.execute(request(classes), listener);

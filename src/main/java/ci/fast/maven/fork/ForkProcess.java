@@ -60,22 +60,26 @@ public final class ForkProcess {
      * @param template the fork's settings but for the nonce, which is the fork's own
      */
     public ForkResult run(ForkSettings template) throws IOException, InterruptedException {
-        return run(() -> template);
+        return run(template, null);
     }
 
     /**
-     * Runs the fork to its end, as {@link #run(ForkSettings)}, asking for its settings only once the fork has connected
-     * back: the server they name may still be starting while the JVM starts.
+     * Runs the fork to its end, as {@link #run(ForkSettings)}, as a node of the orchestrator at {@code server}: the
+     * settings go as soon as the fork connects back, the address in a {@link ci.fast.maven.booter.ServerFrame} once
+     * {@code server} gives it, since a local run's server may still be starting while the JVM starts.
+     *
+     * @param template a node's settings, their server left empty, but for the nonce
+     * @param server asked for once the settings are sent; null when {@code template} needs no server frame
      */
-    public ForkResult run(Supplier<ForkSettings> template) throws IOException, InterruptedException {
+    public ForkResult run(ForkSettings template, Supplier<String> server) throws IOException, InterruptedException {
         ClassAssembler assembler = new ClassAssembler(completed, text -> log.accept(text.stripTrailing()), running);
         Files.createDirectories(options.scratch());
         // A unique name: two builds of one checkout (two nodes on one machine) must not share a fork's file.
         Path argFile = Files.createTempFile(options.scratch(), "fork-" + number + "-", ".args");
         String nonce = UUID.randomUUID().toString();
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             ProcessBuilder builder = new ProcessBuilder(
-                            ForkCommand.build(options, number, argFile, server.getLocalPort()))
+                            ForkCommand.build(options, number, argFile, socket.getLocalPort()))
                     .directory(options.workingDirectory().toFile());
             // Surefire's order: Maven's environment less the excluded variables, then the configured ones.
             builder.environment().keySet().removeAll(options.excludedEnvironment());
@@ -85,7 +89,7 @@ public final class ForkProcess {
             Process process = builder.start();
             Watchdog watchdog = Watchdog.start(process, options.timeout());
             try {
-                return supervise(process, server, assembler, nonce, template, watchdog);
+                return supervise(process, socket, assembler, template.withNonce(nonce), server, watchdog);
             } finally {
                 watchdog.cancel();
                 // Ordering: a fork that outlived its streams (or a failure here) must not outlive the build.
@@ -99,21 +103,22 @@ public final class ForkProcess {
 
     private ForkResult supervise(
             Process process,
-            ServerSocket server,
+            ServerSocket socket,
             ClassAssembler assembler,
-            String nonce,
-            Supplier<ForkSettings> template,
+            ForkSettings settings,
+            Supplier<String> server,
             Watchdog watchdog)
             throws IOException, InterruptedException {
         process.getOutputStream().close();
-        Thread out = start("out", new NativeOutputPump(process.getInputStream(), false, nonce, assembler));
-        Thread err = start("err", new NativeOutputPump(process.getErrorStream(), true, nonce, assembler));
+        Thread out = start("out", new NativeOutputPump(process.getInputStream(), false, settings.nonce(), assembler));
+        Thread err = start("err", new NativeOutputPump(process.getErrorStream(), true, settings.nonce(), assembler));
         ForkEvent.NodeEnded goodbye = null;
         boolean connected;
-        try (Socket socket = accept(server, process)) {
-            connected = socket != null;
+        try (Socket events = accept(socket, process)) {
+            StartupTrace.mark("maven.accepted");
+            connected = events != null;
             if (connected) {
-                goodbye = EventStream.run(socket, template.get().withNonce(nonce), assembler);
+                goodbye = EventStream.run(events, settings, server, assembler);
             }
         }
         // The connect timeout passed with the JVM still running: it hangs before the booter's main, or elsewhere.

@@ -15,16 +15,18 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The door into the fork's isolated class loader. The booter, in the tests' loader, knows this class only by name and
  * calls it as a {@code Function<Map<String, Object>, String>}, so that only JDK types cross between the loaders.
  *
- * <p>Input keys are those of {@link NodeBridge}: the server's base URL, the secret key, the connect parameters, the
- * classes, the carried results and the test side's functions (see {@link BridgedTestSide}). The result is null on
- * success, {@link NodeBridge#RUN_FINISHED} when the run had ended before this node joined, or else the one line that
- * says why the node failed.
+ * <p>Input keys are those of {@link NodeBridge}: the server's base URL (asked for once this side's classes are loaded),
+ * the secret key, the connect parameters, the classes, the carried results and the test side's functions (see
+ * {@link BridgedTestSide}). The result is null on success, {@link NodeBridge#RUN_FINISHED} when the run had ended
+ * before this node joined, or else the one line that says why the node failed.
  */
 public final class NodeEntry implements Function<Map<String, Object>, String> {
     @Override
@@ -32,10 +34,12 @@ public final class NodeEntry implements Function<Map<String, Object>, String> {
     public String apply(Map<String, Object> input) {
         StartupTrace.mark("fork.entry");
         Map<String, String> params = (Map<String, String>) input.get(NodeBridge.PARAMS);
-        ServerAddress address = new ServerAddress(
-                URI.create((String) input.get(NodeBridge.SERVER)),
-                Secret.of((String) input.get(NodeBridge.SECRET_KEY)),
-                params);
+        // Ordering: the JSON provider loads before the address is asked for, which may wait for the server's start.
+        Objects.requireNonNull(Json.PROVIDER);
+        String server = ((Supplier<String>) input.get(NodeBridge.SERVER)).get();
+        StartupTrace.mark("fork.address");
+        ServerAddress address =
+                new ServerAddress(URI.create(server), Secret.of((String) input.get(NodeBridge.SECRET_KEY)), params);
         String topic = Events.topic(params.get("run_key"), params.get("build_id"));
         NodeSession session = new NodeSession(
                 address,

@@ -58,17 +58,24 @@ final class Fleet {
             RunLog log,
             BiConsumer<JsonObject, List<String>> recorder)
             throws IOException, InterruptedException {
-        Supplier<ForkSettings> template = () -> template(plan, server.get(), params, ciNode);
         if (!plan.reuseForks()) {
-            return FreshForks.run(plan, template.get(), new ServerAddress(server.get(), secret, params), sink, log);
+            return FreshForks.run(
+                    plan,
+                    template(plan, server.get(), params, ciNode),
+                    new ServerAddress(server.get(), secret, params),
+                    sink,
+                    log);
         }
+        // The server's address follows each fork's settings, once the server is up (ForkProcess).
+        ForkSettings template = template(plan, null, params, ciNode);
+        Supplier<String> address = () -> server.get().toString();
         ExecutorService pool = Executors.newCachedThreadPool();
         CompletionService<ForkResult> forks = new ExecutorCompletionService<>(pool);
         List<String> problems = new ArrayList<>();
         try {
             int started = 0;
             for (; started < plan.forkCount(); started++) {
-                submit(forks, started + 1, template, plan, secret, sink, log);
+                submit(forks, started + 1, template, address, plan, secret, sink, log);
             }
             int running = started;
             int replacements = 0;
@@ -91,7 +98,15 @@ final class Fleet {
                     replacements++;
                     started++;
                     log.warn("fork " + fork.number() + " died (" + failure + "); fork " + started + " replaces it");
-                    submit(forks, started, replacement(template, fork, carried, recorder), plan, secret, sink, log);
+                    submit(
+                            forks,
+                            started,
+                            replacement(template, fork, carried, recorder),
+                            address,
+                            plan,
+                            secret,
+                            sink,
+                            log);
                     running++;
                 } else {
                     log.warn("fork " + fork.number() + " died (" + failure + "); no replacement left (" + bound
@@ -113,23 +128,24 @@ final class Fleet {
      * node's reconnect grace: its replacement takes the node over instead, with the token our server named it with,
      * and is handed the batch at once. Otherwise a node of its own, carrying what the dead fork left unsent.
      */
-    private static Supplier<ForkSettings> replacement(
-            Supplier<ForkSettings> template,
-            ForkResult dead,
-            String carried,
-            BiConsumer<JsonObject, List<String>> recorder) {
+    private static ForkSettings replacement(
+            ForkSettings template, ForkResult dead, String carried, BiConsumer<JsonObject, List<String>> recorder) {
         if (recorder == null && carried.isEmpty() && dead.lost().isEmpty() && dead.token() != null) {
-            return () -> template.get().takingOver(dead.token());
+            return template.takingOver(dead.token());
         }
-        return () -> template.get().carrying(carried);
+        return template.carrying(carried);
     }
 
-    /** Every fork's settings but for its nonce (and, when forks are not reused, its class). */
+    /**
+     * Every fork's settings but for its nonce (and, when forks are not reused, its class).
+     *
+     * @param server null for a node's, whose address follows its settings ({@link ForkSettings#serverFollows})
+     */
     static ForkSettings template(RunPlan plan, URI server, Map<String, String> params, Map<String, String> ciNode) {
         return new ForkSettings(
                 "",
                 plan.forks().isolatedPath(),
-                server.toString(),
+                server == null ? "" : server.toString(),
                 params,
                 plan.classes(),
                 "",
@@ -165,14 +181,15 @@ final class Fleet {
     private static void submit(
             CompletionService<ForkResult> forks,
             int number,
-            Supplier<ForkSettings> config,
+            ForkSettings config,
+            Supplier<String> server,
             RunPlan plan,
             Secret secret,
             ResultSink sink,
             RunLog log) {
         ForkProcess fork =
                 new ForkProcess(number, plan.forks(), secret, sink.fork(number), log::info, runningLines(plan, log));
-        forks.submit(() -> fork.run(config));
+        forks.submit(() -> fork.run(config, server));
     }
 
     /** Where a fork's "Running" lines go: Surefire's statelessTestsetInfoReporter writes them; disabled, nowhere. */

@@ -4,6 +4,7 @@ import ci.fast.maven.booter.SplitKey;
 import ci.fast.maven.booter.StartupTrace;
 import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Secret;
+import ci.fast.maven.channel.ServerAddress;
 import ci.fast.maven.report.ClassResult;
 import ci.fast.maven.report.ReportDurations;
 import ci.fast.maven.report.Status;
@@ -88,6 +89,11 @@ public final class LocalRun {
                 OrchestratorServer started = OrchestratorServer.start("127.0.0.1", 0, secret, orchestrator);
                 StartupTrace.mark("maven.server");
                 log.debug("FastCI orchestrator " + started.baseUri());
+                Thread warmUp = new Thread(
+                        () -> WarmConnection.make(new ServerAddress(started.baseUri(), secret, Map.of()), log::debug),
+                        "fast-ci-warm-up");
+                warmUp.setDaemon(true);
+                warmUp.start();
                 return started;
             } catch (IOException e) {
                 throw new UncheckedIOException("the embedded orchestrator cannot start on 127.0.0.1: " + e, e);

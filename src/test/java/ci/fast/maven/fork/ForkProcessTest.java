@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ci.fast.maven.booter.ForkSettings;
 import ci.fast.maven.booter.TestRunOptions;
 import ci.fast.maven.channel.Secret;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +39,20 @@ class ForkProcessTest {
             "",
             List.of(),
             "ws://127.0.0.1:1",
+            Map.of(),
+            List.of("com.acme.ATest"),
+            "",
+            TestRunOptions.DEFAULTS,
+            List.of(),
+            "",
+            Map.of(),
+            "");
+
+    /** A node's: its server's address follows in a frame of its own. */
+    private static final ForkSettings NODE_SETTINGS = new ForkSettings(
+            "",
+            List.of(),
+            "",
             Map.of(),
             List.of("com.acme.ATest"),
             "",
@@ -90,21 +108,34 @@ class ForkProcessTest {
     }
 
     @Test
-    void asksForItsSettingsOnlyOnceTheForkHasConnectedBack() throws Exception {
-        // The JVM starts before anything is asked: a local run's server starts meanwhile.
-        ForkOptions options = options(script("for last; do :; done\n"
-                + "port=$(tail -n 1 \"${last#@}\")\n"
-                + "exec 3<>/dev/tcp/127.0.0.1/$port\n"
-                + "read -t 5 -N 1 <&3\n" // the settings frame's first byte: the Maven side has written it
-                + "exit 0"));
-        List<Boolean> forkRunningWhenAsked = new CopyOnWriteArrayList<>();
+    void sendsANodeItsSettingsBeforeAskingForTheServerWhoseAddressFollows() throws Exception {
+        // The stand-in reads the settings frame's first byte, then tells the test so on a second socket: a local
+        // run's server may still be starting, and the fork must not wait for it to get its settings.
+        try (ServerSocket told = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            told.setSoTimeout(10_000);
+            ForkOptions options = options(script("for last; do :; done\n"
+                    + "port=$(tail -n 1 \"${last#@}\")\n"
+                    + "exec 3<>/dev/tcp/127.0.0.1/$port\n"
+                    + "read -t 5 -N 1 <&3 || exit 9\n"
+                    + "exec 4<>/dev/tcp/127.0.0.1/" + told.getLocalPort() + "\n"
+                    + "read -t 5 -N 1 <&4\n"
+                    + "exit 0"));
+            List<String> asked = new CopyOnWriteArrayList<>();
 
-        assertTimeoutPreemptively(LIMIT, () -> fork(options).run(() -> {
-            forkRunningWhenAsked.add(Files.exists(dir.resolve("pid")));
-            return SETTINGS;
-        }));
+            ForkResult result =
+                    assertTimeoutPreemptively(LIMIT, () -> fork(options).run(NODE_SETTINGS, () -> {
+                        try (Socket fork = told.accept()) {
+                            asked.add("after the fork read its settings");
+                            fork.getOutputStream().write('x');
+                        } catch (IOException e) {
+                            asked.add("before the fork read its settings: " + e);
+                        }
+                        return "ws://127.0.0.1:1";
+                    }));
 
-        assertEquals(List.of(true), forkRunningWhenAsked, "asked once, after the fork's process had started");
+            assertEquals(List.of("after the fork read its settings"), asked);
+            assertEquals(new ForkExit.Crashed(0, ExitCause.describe(0)), result.exit(), "no goodbye: a stand-in");
+        }
     }
 
     private ForkProcess fork(ForkOptions options) {
