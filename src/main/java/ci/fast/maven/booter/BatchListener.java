@@ -448,7 +448,7 @@ final class BatchListener implements TestExecutionListener {
     /** Why {@code className} cannot be loaded (its superclass is missing, say), or null when it loads. */
     private static LinkageError loadFailure(String className) {
         try {
-            Class.forName(className, false, ClassLoader.getSystemClassLoader());
+            Class.forName(className, false, TestsLoader.get());
             return null;
         } catch (ClassNotFoundException e) {
             return new NoClassDefFoundError(e.getMessage());

@@ -30,24 +30,37 @@ public final class ForkedBooter {
     public static void main(String[] args) throws Exception {
         StartupTrace.mark("fork.main");
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]));
+        serve(socket, System.getenv(ForkSettings.SECRET_ENV), false);
+        // exit, not halt: shutdown hooks (coverage agents among them) must run. Tests' non-daemon threads must not.
+        System.exit(0);
+    }
+
+    /**
+     * Reads the settings from {@code socket}, runs the node (or the assigned classes) with test output captured, and
+     * says goodbye: the part a fork and a node in Maven's JVM ({@link InProcessBooter}) share.
+     *
+     * @param inMavenJvm whether this runs in Maven's JVM, whose own output must pass by the capture and get its
+     *     streams back at the end
+     */
+    static void serve(Socket socket, String secret, boolean inMavenJvm) throws IOException {
         ForkSettings settings = settings(socket);
         StartupTrace.mark("fork.settings");
         String failure;
         try (EventSink sink = new EventSink(socket.getOutputStream())) {
-            OutputRouter output = new OutputRouter(sink, settings.nonce());
-            output.install();
+            OutputRouter router = inMavenJvm ? OutputRouter.inMavenJvm(sink) : new OutputRouter(sink, settings.nonce());
+            router.install();
             // The session closes before the goodbye: a framework that stops in its session listener is done by then.
-            try (PlatformTests tests = new PlatformTests(sink, output, settings.tests(), settings.isolatedPath())) {
+            try (PlatformTests tests = new PlatformTests(sink, router, settings.tests(), settings.isolatedPath())) {
                 failure = settings.assigned().isEmpty()
-                        ? runNode(settings, sink, tests)
+                        ? runNode(settings, secret, sink, tests)
                         : runAssigned(settings.assigned(), settings.skipReason(), sink, tests);
             } catch (Throwable t) {
                 failure = "the fork failed: " + withCauses(t);
+            } finally {
+                router.uninstall();
             }
             sink.send(new ForkEvent.NodeEnded(failure));
         }
-        // exit, not halt: shutdown hooks (coverage agents among them) must run. Tests' non-daemon threads must not.
-        System.exit(0);
     }
 
     /** A failure and its causes in one line: a launcher's error says what went wrong only in its cause. */
@@ -85,7 +98,7 @@ public final class ForkedBooter {
         return null;
     }
 
-    private static String runNode(ForkSettings settings, EventSink sink, PlatformTests tests)
+    private static String runNode(ForkSettings settings, String secret, EventSink sink, PlatformTests tests)
             throws ReflectiveOperationException {
         Map<String, Object> bridge = new HashMap<>();
         bridge.put(NodeBridge.RUN, asTests((Function<List<String>, Object>) classes -> {
@@ -104,7 +117,7 @@ public final class ForkedBooter {
         });
         Map<String, Object> input = new HashMap<>();
         input.put(NodeBridge.SERVER, settings.server());
-        input.put(NodeBridge.SECRET_KEY, System.getenv(ForkSettings.SECRET_ENV));
+        input.put(NodeBridge.SECRET_KEY, secret);
         input.put(NodeBridge.PARAMS, settings.params());
         input.put(NodeBridge.CLASSES, settings.classes());
         input.put(NodeBridge.CARRIED, settings.carried());
@@ -124,7 +137,7 @@ public final class ForkedBooter {
     private static <T> T withTestsLoader(Supplier<T> call) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(ClassLoader.getSystemClassLoader());
+        thread.setContextClassLoader(TestsLoader.get());
         try {
             return call.get();
         } finally {

@@ -15,14 +15,28 @@ import java.util.concurrent.atomic.AtomicLong;
  * (as Surefire, which reports a test's output in its own testcase). Output that bypasses them (native code, a child
  * process inheriting the descriptors) reaches the fork's real stdout and stderr; markers written there at each
  * class's start and end tell the Maven side which class it belongs to.
+ *
+ * <p>In Maven's own JVM ({@code forkCount=0}, {@link #inMavenJvm}) there are no native streams of the node's own and
+ * no markers: only the node's thread and the threads started from it are captured, Maven's threads (its log among
+ * them) write to Maven's streams as before, and those come back when the node is done.
  */
 final class OutputRouter {
     private final EventSink sink;
     private final String nonce;
-    private final PrintStream nativeOut =
-            new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-    private final PrintStream nativeErr =
-            new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    /** The fork's own standard streams, where the markers go; null in Maven's JVM, whose streams are Maven's. */
+    private final PrintStream nativeOut;
+
+    private final PrintStream nativeErr;
+    /** Whether this JVM is Maven's, where only {@link #testThreads} are captured. */
+    private final boolean inMavenJvm;
+    /** True on the node's thread and every thread started from it, once installed; read only in Maven's JVM. */
+    private final InheritableThreadLocal<Boolean> testThreads = new InheritableThreadLocal<>();
+    /** Maven's streams, saved by {@link #install}; null in a fork. */
+    private volatile PrintStream mavenOut;
+
+    private volatile PrintStream mavenErr;
+    /** Set by {@link #uninstall}: a test's thread still writing to a stream it kept gets Maven's stream from then on. */
+    private volatile boolean uninstalled;
     /** The class whose output is being captured; "" between classes. */
     private volatile String current = "";
     /** The token of the test running on each thread; null where none runs. */
@@ -30,15 +44,52 @@ final class OutputRouter {
 
     private final AtomicLong tokens = new AtomicLong();
 
+    /** The router of a fork, whose markers carry {@code nonce}. */
     OutputRouter(EventSink sink, String nonce) {
-        this.sink = sink;
-        this.nonce = nonce;
+        this(sink, nonce, false);
     }
 
-    /** Replaces System.out and System.err for the rest of the fork's life. */
+    private OutputRouter(EventSink sink, String nonce, boolean inMavenJvm) {
+        this.sink = sink;
+        this.nonce = nonce;
+        this.inMavenJvm = inMavenJvm;
+        this.nativeOut = inMavenJvm
+                ? null
+                : new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        this.nativeErr = inMavenJvm
+                ? null
+                : new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    }
+
+    /** The router of a node in Maven's JVM: its streams are Maven's, no marker is written to them. */
+    static OutputRouter inMavenJvm(EventSink sink) {
+        return new OutputRouter(sink, "", true);
+    }
+
+    /**
+     * Replaces System.out and System.err: in a fork for the rest of its life; in Maven's JVM until {@link
+     * #uninstall}, for the calling thread (the node's) and the threads it starts from now on.
+     */
     void install() {
+        if (inMavenJvm) {
+            mavenOut = System.out;
+            mavenErr = System.err;
+            testThreads.set(Boolean.TRUE);
+        }
         System.setOut(new PrintStream(new Capture(false), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new Capture(true), true, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * In Maven's JVM, gives Maven its streams back (as Surefire restores them after an in-process run); a fork keeps
+     * capturing to its end.
+     */
+    void uninstall() {
+        if (inMavenJvm) {
+            uninstalled = true;
+            System.setOut(mavenOut);
+            System.setErr(mavenErr);
+        }
     }
 
     /** Output from now on belongs to {@code key}. */
@@ -83,6 +134,9 @@ final class OutputRouter {
     }
 
     private void mark(char phase, String key) {
+        if (nativeOut == null) {
+            return; // in Maven's JVM nothing bypasses the capture that a marker would have to place
+        }
         String marker = Markers.line(nonce, phase, key);
         nativeOut.print(marker);
         nativeOut.flush();
@@ -104,14 +158,27 @@ final class OutputRouter {
 
         @Override
         public void write(byte[] bytes, int off, int len) {
-            if (len > 0) {
-                sink.send(new ForkEvent.Output(current, test.get(), stderr, Arrays.copyOfRange(bytes, off, off + len)));
+            if (len <= 0) {
+                return;
             }
+            if (passesBy()) {
+                (stderr ? mavenErr : mavenOut).write(bytes, off, len);
+                return;
+            }
+            sink.send(new ForkEvent.Output(current, test.get(), stderr, Arrays.copyOfRange(bytes, off, off + len)));
+        }
+
+        /** Whether this write is Maven's own (its log, from its threads) or comes after the node ended. */
+        private boolean passesBy() {
+            return inMavenJvm && (uninstalled || !Boolean.TRUE.equals(testThreads.get()));
         }
 
         @Override
         public void flush() throws IOException {
-            // every write is sent at once
+            // every write is sent at once; what passed by to Maven's stream is flushed with it
+            if (inMavenJvm) {
+                (stderr ? mavenErr : mavenOut).flush();
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ import ci.fast.maven.channel.ServerAddress;
 import ci.fast.maven.fork.ForkExit;
 import ci.fast.maven.fork.ForkProcess;
 import ci.fast.maven.fork.ForkResult;
+import ci.fast.maven.fork.InProcessFork;
 import ci.fast.maven.orchestration.Payloads;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -59,7 +60,7 @@ final class Fleet {
             BiConsumer<JsonObject, List<String>> recorder)
             throws IOException, InterruptedException {
         Supplier<ForkSettings> template = () -> template(plan, server.get(), params, ciNode);
-        if (!plan.reuseForks()) {
+        if (!plan.reuseForks() && plan.inProcess() == null) {
             return FreshForks.run(plan, template.get(), new ServerAddress(server.get(), secret, params), sink, log);
         }
         ExecutorService pool = Executors.newCachedThreadPool();
@@ -170,9 +171,29 @@ final class Fleet {
             Secret secret,
             ResultSink sink,
             RunLog log) {
-        ForkProcess fork =
-                new ForkProcess(number, plan.forks(), secret, sink.fork(number), log::info, runningLines(plan, log));
-        forks.submit(() -> fork.run(config));
+        forks.submit(() -> runNode(number, plan, secret, sink, log, config));
+    }
+
+    /**
+     * Runs node {@code number} to its end: a fork, or with {@code forkCount=0} a node in Maven's JVM (which, as under
+     * Surefire, runs every class whatever {@code reuseForks} says).
+     */
+    static ForkResult runNode(
+            int number, RunPlan plan, Secret secret, ResultSink sink, RunLog log, Supplier<ForkSettings> config)
+            throws IOException, InterruptedException {
+        if (plan.inProcess() != null) {
+            return new InProcessFork(
+                            number,
+                            plan.inProcess(),
+                            plan.forks().exitTimeout(),
+                            secret,
+                            sink.fork(number),
+                            log::info,
+                            runningLines(plan, log))
+                    .run(config);
+        }
+        return new ForkProcess(number, plan.forks(), secret, sink.fork(number), log::info, runningLines(plan, log))
+                .run(config);
     }
 
     /** Where a fork's "Running" lines go: Surefire's statelessTestsetInfoReporter writes them; disabled, nowhere. */
