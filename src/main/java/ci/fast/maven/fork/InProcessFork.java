@@ -73,6 +73,9 @@ public final class InProcessFork {
      */
     public ForkResult run(Supplier<ForkSettings> template) throws IOException, InterruptedException {
         ClassAssembler assembler = new ClassAssembler(completed, text -> log.accept(text.stripTrailing()), running);
+        // No native streams of its own: a class is complete on its finish event alone.
+        assembler.nativeClosed(false);
+        assembler.nativeClosed(true);
         String nonce = UUID.randomUUID().toString();
         Properties properties = (Properties) System.getProperties().clone();
         PrintStream out = System.out;

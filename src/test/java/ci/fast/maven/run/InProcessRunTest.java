@@ -1,0 +1,194 @@
+package ci.fast.maven.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ci.fast.maven.booter.TestRunOptions;
+import ci.fast.maven.fork.ForkOptions;
+import ci.fast.maven.fork.InProcessOptions;
+import ci.fast.maven.report.ReportLayout;
+import ci.fast.maven.report.ReportOptions;
+import ci.fast.maven.report.XmlReportWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
+
+/**
+ * forkCount=0: a local run whose one node runs in this JVM, as Surefire's in-process run, with the real embedded
+ * orchestrator on loopback. Its classes pass, fail and throw JVM errors as they do in a fork, the system properties
+ * are set for the run and restored after it, what the tests print is theirs while what "Maven" logs meanwhile stays
+ * on its stream, and System.out is this JVM's own again at the end.
+ */
+@Isolated("sets system properties and System.out for the whole JVM")
+class InProcessRunTest {
+    private static final String SAMPLES = "ci.fast.maven.run.samples.inproc.";
+    private static final List<String> CLASSES = List.of(
+            SAMPLES + "SeesItsProperties",
+            SAMPLES + "PrintsFromAThread",
+            SAMPLES + "FailsOnce",
+            SAMPLES + "ThrowsErrors");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(120)
+    void runsTheClassesInThisJvmSettingAndRestoringItsPropertiesAndStreams() throws Exception {
+        Path reports = dir.resolve("in-process");
+        Path workingDirectory = Files.createDirectories(dir.resolve("work"));
+        System.setProperty("inproc.kept", "before the run");
+        PrintStream before = System.out;
+        ByteArrayOutputStream maven = new ByteArrayOutputStream();
+        PrintStream mavenStream = new PrintStream(maven, true, StandardCharsets.UTF_8);
+        RunOutcome outcome;
+        try {
+            System.setOut(mavenStream);
+            // Maven's log writes to System.out as it finds it at each line, as Maven 3.9's does.
+            outcome = new LocalRun(plan(reports, inProcess(workingDirectory)), printingLog()).execute();
+            assertSame(mavenStream, System.out, "Maven's System.out is back once the run is done");
+        } finally {
+            System.setOut(before);
+        }
+
+        assertEquals("before the run", System.getProperty("inproc.kept"), "restored after the run");
+        assertNull(System.getProperty("inproc.fork"), "a property the run set is gone after it");
+        String console = maven.toString(StandardCharsets.UTF_8);
+        assertEquals(List.of(), outcome.problems(), console);
+        assertEquals(9, outcome.summary().testsRun(), console);
+        assertEquals(1, outcome.summary().failures());
+        assertEquals(2, outcome.summary().errors(), "the overflow and the OutOfMemoryError, each its test's error");
+
+        String output = Files.readString(reports.resolve(SAMPLES + "SeesItsProperties-output.txt"));
+        assertTrue(output.contains("inproc: out of a test"), output);
+        assertTrue(output.contains("inproc: err of a test"), output);
+        assertTrue(output.contains("inproc: user.dir=" + workingDirectory.toAbsolutePath()), output);
+        assertTrue(output.contains("inproc: surefire.test.class.path=" + dir.resolve("tests")), output);
+        assertTrue(output.contains("inproc: loader=fast-ci-tests parent=platform system=false"), output);
+        assertFalse(output.contains("FastCI"), "none of Maven's log in the tests' output: " + output);
+        String thread = Files.readString(reports.resolve(SAMPLES + "PrintsFromAThread-output.txt"));
+        assertTrue(thread.contains("inproc: out of a test's thread"), thread);
+        assertTrue(console.contains("FastCI local run: 4 test classes in Maven's JVM (forkCount=0)"), console);
+        assertFalse(console.contains("inproc:"), "none of the tests' output on Maven's stream: " + console);
+    }
+
+    @Test
+    @Timeout(180)
+    void reportsEveryTestAsAForkDoes() throws Exception {
+        Path forked = dir.resolve("forked");
+        Path inProcess = dir.resolve("in-process");
+        System.setProperty("inproc.kept", "before the run");
+
+        new LocalRun(plan(forked, null), TestJvm.QUIET).execute();
+        new LocalRun(plan(inProcess, inProcess(Files.createDirectories(dir.resolve("work")))), TestJvm.QUIET).execute();
+
+        for (String className : CLASSES) {
+            String report = "TEST-" + className + ".xml";
+            assertEquals(
+                    testcases(forked.resolve(report)),
+                    testcases(inProcess.resolve(report)),
+                    className + ": each test's outcome and message as in a fork");
+        }
+    }
+
+    private RunPlan plan(Path reports, InProcessOptions inProcess) throws Exception {
+        List<Path> classPath = TestJvm.classPath();
+        ForkOptions forks = new ForkOptions(
+                Path.of(System.getProperty("java.home"), "bin", "java"),
+                List.of("-Dinproc.kept=during the run", "-Dinproc.fork=1", "-Dbasedir=" + dir),
+                classPath,
+                classPath,
+                dir,
+                Map.of(),
+                dir.resolve("scratch"),
+                Duration.ZERO,
+                ForkOptions.DEFAULT_EXIT_TIMEOUT,
+                ForkOptions.DEFAULT_CONNECT_TIMEOUT,
+                List.of(),
+                null);
+        ReportOptions redirected = new ReportOptions(
+                true,
+                false,
+                true,
+                true,
+                XmlReportWriter.SCHEMA_LOCATION,
+                null,
+                false,
+                null,
+                null,
+                ReportLayout.SUREFIRE,
+                true,
+                true);
+        return new RunPlan(
+                CLASSES, 1, forks, true, "junit-inproc", reports, redirected, TestRunOptions.DEFAULTS, inProcess);
+    }
+
+    private InProcessOptions inProcess(Path workingDirectory) throws Exception {
+        List<Path> classPath = TestJvm.classPath();
+        return InProcessOptions.of(
+                List.of(dir.resolve("tests")),
+                classPath,
+                Map.of(
+                        "inproc.kept",
+                        "during the run",
+                        "inproc.fork",
+                        "${surefire.forkNumber}",
+                        "basedir",
+                        dir.toString()),
+                workingDirectory,
+                true);
+    }
+
+    /** Each testcase of a report by name: its outcome element and message, without times. */
+    private static Map<String, String> testcases(Path report) throws Exception {
+        String xml = Files.readString(report);
+        Map<String, String> cases = new TreeMap<>();
+        Matcher testcase = Pattern.compile("<testcase name=\"([^\"]*)\"[^>]*?(/>|>(.*?)</testcase>)", Pattern.DOTALL)
+                .matcher(xml);
+        while (testcase.find()) {
+            String body = testcase.group(3) == null ? "" : testcase.group(3);
+            Matcher outcome = Pattern.compile("<(failure|error|skipped)( message=\"[^\"]*\")?( type=\"[^\"]*\")?")
+                    .matcher(body);
+            cases.put(testcase.group(1), outcome.find() ? outcome.group() : "passed");
+        }
+        assertFalse(cases.isEmpty(), "no testcase in " + xml);
+        return cases;
+    }
+
+    /** A log that prints each line to System.out as it is when the line comes, as Maven's console logger does. */
+    private static RunLog printingLog() {
+        return new RunLog() {
+            @Override
+            public void info(String line) {
+                System.out.println("[INFO] " + line);
+            }
+
+            @Override
+            public void warn(String line) {
+                System.out.println("[WARNING] " + line);
+            }
+
+            @Override
+            public void error(String line) {
+                System.out.println("[ERROR] " + line);
+            }
+
+            @Override
+            public void debug(String line) {}
+        };
+    }
+}
