@@ -146,7 +146,8 @@ public final class InProcessFork {
      */
     private ClassLoader loader() {
         URL[] urls = options.classPath().stream().map(InProcessFork::url).toArray(URL[]::new);
-        URLClassLoader loader = new URLClassLoader("fast-ci-tests", urls, ClassLoader.getPlatformClassLoader());
+        // Unnamed, as a fork's system loader and Surefire's in-process one: a named loader shows in every stack frame.
+        URLClassLoader loader = new URLClassLoader(urls, ClassLoader.getPlatformClassLoader());
         loader.setDefaultAssertionStatus(options.enableAssertions());
         return loader;
     }

@@ -78,7 +78,7 @@ class InProcessRunTest {
         assertTrue(output.contains("inproc: err of a test"), output);
         assertTrue(output.contains("inproc: user.dir=" + workingDirectory.toAbsolutePath()), output);
         assertTrue(output.contains("inproc: surefire.test.class.path=" + dir.resolve("tests")), output);
-        assertTrue(output.contains("inproc: loader=fast-ci-tests parent=platform system=false"), output);
+        assertTrue(output.contains("inproc: loader=null parent=platform system=false"), output);
         assertFalse(output.contains("FastCI"), "none of Maven's log in the tests' output: " + output);
         String thread = Files.readString(reports.resolve(SAMPLES + "PrintsFromAThread-output.txt"));
         assertTrue(thread.contains("inproc: out of a test's thread"), thread);
