@@ -46,7 +46,7 @@ public final class ForkedBooter {
         ForkSettings settings = settings(socket);
         StartupTrace.mark("fork.settings");
         String failure;
-        try (EventSink sink = new EventSink(socket.getOutputStream())) {
+        try (EventSink sink = new EventSink(socket.getOutputStream(), !inMavenJvm)) {
             OutputRouter router = inMavenJvm ? OutputRouter.inMavenJvm(sink) : new OutputRouter(sink, settings.nonce());
             router.install();
             // The session closes before the goodbye: a framework that stops in its session listener is done by then.
