@@ -110,11 +110,13 @@ final class TestGoal {
         if (settings.jvm().inProcess()) {
             inMavenJvm(settings.jvm());
         }
+        // Ordering: planning the forks' options plans the run in Maven's JVM too (inProcess), read below.
+        ForkOptions forks = forkOptions(settings.jvm(), classes);
         RunSettings.Reports reports = settings.reports();
         RunPlan plan = new RunPlan(
                 classes,
                 settings.jvm().forkCount(),
-                forkOptions(settings.jvm(), classes),
+                forks,
                 settings.jvm().reuseForks(),
                 remote.runKey(),
                 reports.directory(),

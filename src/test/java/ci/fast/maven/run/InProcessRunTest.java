@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ci.fast.maven.booter.TestFilters;
+import ci.fast.maven.booter.TestNgSuite;
 import ci.fast.maven.booter.TestRunOptions;
 import ci.fast.maven.fork.ForkOptions;
 import ci.fast.maven.fork.InProcessOptions;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,6 +106,34 @@ class InProcessRunTest {
                     testcases(inProcess.resolve(report)),
                     className + ": each test's outcome and message as in a fork");
         }
+    }
+
+    @Test
+    @Timeout(120)
+    void skipsTheClassesAfterTheFirstFailureAsAForkDoes() throws Exception {
+        Path ran = Files.createDirectories(dir.resolve("ran"));
+        Path reports = dir.resolve("skip");
+        List<String> classes = Stream.of("AFails", "BPasses", "CPasses")
+                .map(name -> "ci.fast.maven.run.samples.skip." + name)
+                .toList();
+        TestRunOptions tests = new TestRunOptions(
+                TestFilters.NONE, 0, Map.of(), List.of(), List.of(), 1, false, List.of(), TestNgSuite.NONE);
+        InProcessOptions inProcess =
+                InProcessOptions.of(List.of(), TestJvm.classPath(), Map.of("skip.ran", ran.toString()), dir, true);
+        RunPlan plan = new RunPlan(
+                classes, 1, plan(reports, null).forks(), true, "junit-skip", reports, null, tests, inProcess);
+
+        RunOutcome outcome = new LocalRun(plan, TestJvm.QUIET).execute();
+
+        assertEquals(List.of(), outcome.problems());
+        try (Stream<Path> files = Files.list(ran)) {
+            assertEquals(
+                    List.of("AFails"),
+                    files.map(f -> f.getFileName().toString()).toList());
+        }
+        assertEquals(6, outcome.summary().testsRun(), "Surefire counts the skipped tests as run");
+        assertEquals(4, outcome.summary().skipped());
+        assertNull(System.getProperty("skip.ran"), "restored after the run");
     }
 
     private RunPlan plan(Path reports, InProcessOptions inProcess) throws Exception {
