@@ -136,6 +136,27 @@ class InProcessRunTest {
         assertNull(System.getProperty("skip.ran"), "restored after the run");
     }
 
+    @Test
+    @Timeout(60)
+    void aNodeWhoseBooterCannotLoadEndsTheRunWithItsReasonInsteadOfHanging() throws Exception {
+        // No class path at all: the booter's class is not there to load.
+        InProcessOptions nothing = InProcessOptions.of(List.of(), List.of(), Map.of(), dir, true);
+
+        RunOutcome outcome = new LocalRun(plan(dir.resolve("none"), nothing), TestJvm.QUIET).execute();
+
+        // As forks that never connect: the node and each of its replacements end with the reason, and the build fails.
+        assertEquals(
+                1 + Fleet.replacements(1),
+                outcome.problems().size(),
+                outcome.problems().toString());
+        for (String problem : outcome.problems()) {
+            assertTrue(
+                    problem.contains("the tests failed in Maven's JVM: java.lang.ClassNotFoundException: "
+                            + "ci.fast.maven.booter.InProcessBooter"),
+                    problem);
+        }
+    }
+
     private RunPlan plan(Path reports, InProcessOptions inProcess) throws Exception {
         List<Path> classPath = TestJvm.classPath();
         ForkOptions forks = new ForkOptions(
