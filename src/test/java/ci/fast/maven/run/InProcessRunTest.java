@@ -9,17 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ci.fast.maven.booter.TestFilters;
 import ci.fast.maven.booter.TestNgSuite;
 import ci.fast.maven.booter.TestRunOptions;
+import ci.fast.maven.channel.Secret;
 import ci.fast.maven.fork.ForkOptions;
 import ci.fast.maven.fork.InProcessOptions;
 import ci.fast.maven.report.ReportLayout;
 import ci.fast.maven.report.ReportOptions;
 import ci.fast.maven.report.XmlReportWriter;
+import ci.fast.maven.server.Orchestrator;
+import ci.fast.maven.server.OrchestratorServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -154,6 +158,38 @@ class InProcessRunTest {
                     problem.contains("the tests failed in Maven's JVM: java.lang.ClassNotFoundException: "
                             + "ci.fast.maven.booter.InProcessBooter"),
                     problem);
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void runsAsANodeOfARemoteRunToo() throws Exception {
+        Secret secret = Secret.random();
+        Path reports = dir.resolve("remote");
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("build_id", "42");
+        params.put("run_key", "junit-inproc");
+        params.put("commit", "abc1234");
+        params.put("branch", "main");
+        RunOutcome outcome;
+        try (OrchestratorServer server = OrchestratorServer.start(
+                "127.0.0.1", 0, secret, Orchestrator.builder().build())) {
+            outcome = new RemoteRun(
+                            plan(reports, inProcess(Files.createDirectories(dir.resolve("work")))),
+                            server.baseUri(),
+                            secret,
+                            params,
+                            Fallback.OFF,
+                            new Retry(Map.of(), false, false, "a test"),
+                            TestJvm.QUIET)
+                    .execute();
+        }
+
+        assertEquals(List.of(), outcome.problems());
+        assertEquals(9, outcome.summary().testsRun());
+        assertEquals(1, outcome.summary().failures());
+        for (String className : CLASSES) {
+            assertTrue(Files.isRegularFile(reports.resolve("TEST-" + className + ".xml")), className);
         }
     }
 
