@@ -30,7 +30,7 @@ public final class ForkedBooter {
     public static void main(String[] args) throws Exception {
         StartupTrace.mark("fork.main");
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]));
-        serve(socket, System.getenv(ForkSettings.SECRET_ENV), false);
+        serve(socket, System.getenv(ForkSettings.SECRET_ENV), null);
         // exit, not halt: shutdown hooks (coverage agents among them) must run. Tests' non-daemon threads must not.
         System.exit(0);
     }
@@ -39,15 +39,17 @@ public final class ForkedBooter {
      * Reads the settings from {@code socket}, runs the node (or the assigned classes) with test output captured, and
      * says goodbye: the part a fork and a node in Maven's JVM ({@link InProcessBooter}) share.
      *
-     * @param inMavenJvm whether this runs in Maven's JVM, whose own output must pass by the capture and get its
-     *     streams back at the end
+     * @param mavenWrites in Maven's JVM, the mark of Maven's own writes, which pass by the capture (Maven gets its
+     *     streams back at the end); null in a fork
      */
-    static void serve(Socket socket, String secret, boolean inMavenJvm) throws IOException {
+    static void serve(Socket socket, String secret, ThreadLocal<Boolean> mavenWrites) throws IOException {
         ForkSettings settings = settings(socket);
         StartupTrace.mark("fork.settings");
         String failure;
-        try (EventSink sink = new EventSink(socket.getOutputStream(), !inMavenJvm)) {
-            OutputRouter router = inMavenJvm ? OutputRouter.inMavenJvm(sink) : new OutputRouter(sink, settings.nonce());
+        try (EventSink sink = new EventSink(socket.getOutputStream(), mavenWrites == null)) {
+            OutputRouter router = mavenWrites == null
+                    ? new OutputRouter(sink, settings.nonce())
+                    : OutputRouter.inMavenJvm(sink, mavenWrites);
             router.install();
             // The session closes before the goodbye: a framework that stops in its session listener is done by then.
             try (PlatformTests tests = new PlatformTests(sink, router, settings.tests(), settings.isolatedPath())) {

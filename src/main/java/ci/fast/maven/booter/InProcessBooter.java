@@ -21,12 +21,14 @@ public final class InProcessBooter {
      *
      * @param eventPort the Maven side's loopback port
      * @param secret the project's secret key
+     * @param mavenWrites TRUE on a thread while Maven's side writes to System.out or System.err, which then reaches
+     *     Maven's stream; every other write is the tests' output
      */
-    public static void run(int eventPort, String secret) throws IOException {
+    public static void run(int eventPort, String secret, ThreadLocal<Boolean> mavenWrites) throws IOException {
         StartupTrace.mark("fork.main");
         // Closed whatever happens: the Maven side reads until the stream ends, and no process death would end it here.
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), eventPort)) {
-            ForkedBooter.serve(socket, secret, true);
+            ForkedBooter.serve(socket, secret, mavenWrites);
         }
     }
 }

@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * class's start and end tell the Maven side which class it belongs to.
  *
  * <p>In Maven's own JVM ({@code forkCount=0}, {@link #inMavenJvm}) there are no native streams of the node's own and
- * no markers: only the node's thread and the threads started from it are captured, Maven's threads (its log among
- * them) write to Maven's streams as before, and those come back when the node is done.
+ * no markers: every write is captured, from any thread, as Surefire's in-process run captures them, but for those
+ * Maven's side marks as its own (its log, its console lines), which go to Maven's streams as before; those come back
+ * when the node is done.
  */
 final class OutputRouter {
     private final EventSink sink;
@@ -27,10 +28,10 @@ final class OutputRouter {
     private final PrintStream nativeOut;
 
     private final PrintStream nativeErr;
-    /** Whether this JVM is Maven's, where only {@link #testThreads} are captured. */
+    /** Whether this JVM is Maven's, where {@link #mavenWrites} pass by the capture. */
     private final boolean inMavenJvm;
-    /** True on the node's thread and every thread started from it, once installed; read only in Maven's JVM. */
-    private final InheritableThreadLocal<Boolean> testThreads = new InheritableThreadLocal<>();
+    /** TRUE on a thread while Maven's side writes; null in a fork. */
+    private final ThreadLocal<Boolean> mavenWrites;
     /** Maven's streams, saved by {@link #install}; null in a fork. */
     private volatile PrintStream mavenOut;
 
@@ -46,13 +47,14 @@ final class OutputRouter {
 
     /** The router of a fork, whose markers carry {@code nonce}. */
     OutputRouter(EventSink sink, String nonce) {
-        this(sink, nonce, false);
+        this(sink, nonce, null);
     }
 
-    private OutputRouter(EventSink sink, String nonce, boolean inMavenJvm) {
+    private OutputRouter(EventSink sink, String nonce, ThreadLocal<Boolean> mavenWrites) {
         this.sink = sink;
         this.nonce = nonce;
-        this.inMavenJvm = inMavenJvm;
+        this.mavenWrites = mavenWrites;
+        this.inMavenJvm = mavenWrites != null;
         this.nativeOut = inMavenJvm
                 ? null
                 : new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
@@ -61,20 +63,23 @@ final class OutputRouter {
                 : new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     }
 
-    /** The router of a node in Maven's JVM: its streams are Maven's, no marker is written to them. */
-    static OutputRouter inMavenJvm(EventSink sink) {
-        return new OutputRouter(sink, "", true);
+    /**
+     * The router of a node in Maven's JVM: its streams are Maven's, no marker is written to them.
+     *
+     * @param mavenWrites TRUE on a thread while Maven's side writes, which then passes by the capture
+     */
+    static OutputRouter inMavenJvm(EventSink sink, ThreadLocal<Boolean> mavenWrites) {
+        return new OutputRouter(sink, "", mavenWrites);
     }
 
     /**
      * Replaces System.out and System.err: in a fork for the rest of its life; in Maven's JVM until {@link
-     * #uninstall}, for the calling thread (the node's) and the threads it starts from now on.
+     * #uninstall}.
      */
     void install() {
         if (inMavenJvm) {
             mavenOut = System.out;
             mavenErr = System.err;
-            testThreads.set(Boolean.TRUE);
         }
         System.setOut(new PrintStream(new Capture(false), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new Capture(true), true, StandardCharsets.UTF_8));
@@ -170,7 +175,7 @@ final class OutputRouter {
 
         /** Whether this write is Maven's own (its log, from its threads) or comes after the node ended. */
         private boolean passesBy() {
-            return inMavenJvm && (uninstalled || !Boolean.TRUE.equals(testThreads.get()));
+            return inMavenJvm && (uninstalled || Boolean.TRUE.equals(mavenWrites.get()));
         }
 
         @Override

@@ -123,8 +123,8 @@ public final class InProcessFork {
                 () -> {
                     try {
                         tests.loadClass(InProcessBooter.class.getName())
-                                .getMethod("run", int.class, String.class)
-                                .invoke(null, port, secret.reveal());
+                                .getMethod("run", int.class, String.class, ThreadLocal.class)
+                                .invoke(null, port, secret.reveal(), MavenWrites.WRITING);
                     } catch (InvocationTargetException e) {
                         thrown.set(e.getCause());
                     } catch (Throwable t) {

@@ -57,7 +57,7 @@ public final class LocalRun {
      */
     public LocalRun(RunPlan plan, RunLog log, Path timingsFile, boolean splitClasses) {
         this.plan = plan;
-        this.log = log;
+        this.log = InMavenJvmLog.of(plan, log);
         this.timingsFile = timingsFile;
         this.splitClasses = splitClasses;
     }

@@ -47,6 +47,7 @@ class InProcessRunTest {
     private static final List<String> CLASSES = List.of(
             SAMPLES + "SeesItsProperties",
             SAMPLES + "PrintsFromAThread",
+            SAMPLES + "PrintsFromAPool",
             SAMPLES + "FailsOnce",
             SAMPLES + "ThrowsErrors");
 
@@ -76,7 +77,7 @@ class InProcessRunTest {
         assertNull(System.getProperty("inproc.fork"), "a property the run set is gone after it");
         String console = maven.toString(StandardCharsets.UTF_8);
         assertEquals(List.of(), outcome.problems(), console);
-        assertEquals(9, outcome.summary().testsRun(), console);
+        assertEquals(10, outcome.summary().testsRun(), console);
         assertEquals(1, outcome.summary().failures());
         assertEquals(2, outcome.summary().errors(), "the overflow and the OutOfMemoryError, each its test's error");
 
@@ -89,7 +90,9 @@ class InProcessRunTest {
         assertFalse(output.contains("FastCI"), "none of Maven's log in the tests' output: " + output);
         String thread = Files.readString(reports.resolve(SAMPLES + "PrintsFromAThread-output.txt"));
         assertTrue(thread.contains("inproc: out of a test's thread"), thread);
-        assertTrue(console.contains("FastCI local run: 4 test classes in Maven's JVM (forkCount=0)"), console);
+        String pool = Files.readString(reports.resolve(SAMPLES + "PrintsFromAPool-output.txt"));
+        assertTrue(pool.contains("inproc: out of the common pool"), pool);
+        assertTrue(console.contains("FastCI local run: 5 test classes in Maven's JVM (forkCount=0)"), console);
         assertFalse(console.contains("inproc:"), "none of the tests' output on Maven's stream: " + console);
     }
 
@@ -186,7 +189,7 @@ class InProcessRunTest {
         }
 
         assertEquals(List.of(), outcome.problems());
-        assertEquals(9, outcome.summary().testsRun());
+        assertEquals(10, outcome.summary().testsRun());
         assertEquals(1, outcome.summary().failures());
         for (String className : CLASSES) {
             assertTrue(Files.isRegularFile(reports.resolve("TEST-" + className + ".xml")), className);
