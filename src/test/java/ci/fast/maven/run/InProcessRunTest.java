@@ -74,6 +74,16 @@ class InProcessRunTest {
         }
 
         assertEquals("before the run", System.getProperty("inproc.kept"), "restored after the run");
+        // Maven's JVM outlives the node: none of the node's threads may stay behind it (each given a moment to end).
+        List<Thread> left = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("fast-ci-"))
+                .toList();
+        for (Thread thread : left) {
+            thread.join(10_000);
+        }
+        assertEquals(
+                List.of(),
+                left.stream().filter(Thread::isAlive).map(Thread::getName).toList());
         assertNull(System.getProperty("inproc.fork"), "a property the run set is gone after it");
         String console = maven.toString(StandardCharsets.UTF_8);
         assertEquals(List.of(), outcome.problems(), console);
