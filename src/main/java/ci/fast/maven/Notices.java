@@ -21,10 +21,6 @@ final class Notices {
             }
         };
         notice.when(
-                p.forkCount != null && p.forkCount.strip().equals("0"),
-                "forkCount=0",
-                "fast-ci runs every node in a forked JVM: 1 fork");
-        notice.when(
                 !p.useSystemClassLoader || p.childDelegation,
                 "useSystemClassLoader=false / childDelegation",
                 "the tests always load from the fork's system class loader");

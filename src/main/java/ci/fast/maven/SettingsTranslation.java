@@ -156,13 +156,12 @@ final class SettingsTranslation {
 
     /**
      * {@code -DfastCi.forkCount}, this plugin's older name, counts when Surefire's {@code -DforkCount} is not given.
-     * Surefire's {@code 0} (the tests in Maven's own JVM) is one fork here: every node is a forked JVM ({@link
-     * Notices} says so).
+     * Surefire's {@code 0} runs the one node in Maven's own JVM, as Surefire runs the tests there.
      */
     static String forkCount(String configured, Properties userProperties) {
         String older = userProperties.getProperty("fastCi.forkCount");
         String count = older != null && !userProperties.containsKey("forkCount") ? older : configured;
-        return count != null && count.strip().equals("0") ? "1" : count;
+        return count;
     }
 
     /**

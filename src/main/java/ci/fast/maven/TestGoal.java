@@ -10,6 +10,7 @@ import ci.fast.maven.discovery.TestNgSuiteFiles;
 import ci.fast.maven.discovery.TestSelection;
 import ci.fast.maven.fork.ForkJvm;
 import ci.fast.maven.fork.ForkOptions;
+import ci.fast.maven.fork.InProcessOptions;
 import ci.fast.maven.fork.IsolatedPath;
 import ci.fast.maven.fork.ModularClassPath;
 import ci.fast.maven.fork.PlatformArtifacts;
@@ -54,6 +55,8 @@ final class TestGoal {
     private final Log log;
     /** The forks' shared archive, planned with their options; off until then. */
     private SharedArchive sharedArchive = SharedArchive.off();
+    /** How the node runs in Maven's JVM, planned with the forks' options when {@code forkCount=0}; null for forks. */
+    private InProcessOptions inProcess;
 
     TestGoal(Maven maven, Log log) {
         this.maven = maven;
@@ -104,11 +107,16 @@ final class TestGoal {
             writeSummary(settings, new RunOutcome(new RunSummary(), List.of()));
             return;
         }
+        if (settings.jvm().inProcess()) {
+            inMavenJvm(settings.jvm());
+        }
+        // Ordering: planning the forks' options plans the run in Maven's JVM too (inProcess), read below.
+        ForkOptions forks = forkOptions(settings.jvm(), classes);
         RunSettings.Reports reports = settings.reports();
         RunPlan plan = new RunPlan(
                 classes,
                 settings.jvm().forkCount(),
-                forkOptions(settings.jvm(), classes),
+                forks,
                 settings.jvm().reuseForks(),
                 remote.runKey(),
                 reports.directory(),
@@ -140,7 +148,8 @@ final class TestGoal {
                                 && PlatformArtifacts.surefireRunsJUnit4Provider(
                                         maven.project().getArtifacts()),
                         suiteSelectors == null ? List.of() : suiteSelectors,
-                        testNg));
+                        testNg),
+                inProcess);
         StartupTrace.mark("maven.resolved");
         RunOutcome outcome;
         try {
@@ -273,7 +282,7 @@ final class TestGoal {
     private boolean oneTestNgSuite(RunSettings settings) {
         return testNgProvider(settings)
                 && settings.jvm().forkCount() == 1
-                && settings.jvm().reuseForks();
+                && (settings.jvm().reuseForks() || settings.jvm().inProcess());
     }
 
     /**
@@ -382,8 +391,10 @@ final class TestGoal {
                         maven.repositorySession().getArtifactTypeRegistry(),
                         log::warn),
                 project.getBasedir().toPath());
-        ModularClassPath.Split modular =
-                changes.useModulePath() ? modular(testPath, mainClasses, testClasses, classes) : null;
+        // In Maven's JVM the tests are on a class loader, never on the module path (Surefire's in-process run).
+        ModularClassPath.Split modular = changes.useModulePath() && !jvm.inProcess()
+                ? modular(testPath, mainClasses, testClasses, classes)
+                : null;
         List<Path> classPath = new ArrayList<>(modular == null ? testPath : modular.classPath());
         classPath.addAll(platform.added());
         Path pluginJar = maven.plugin().getPluginArtifact().getFile().toPath();
@@ -406,6 +417,13 @@ final class TestGoal {
                 .withExitTimeout(jvm.exitTimeout())
                 .withExcludedEnvironment(jvm.excludedEnvironment())
                 .withModules(modular == null ? null : modular.layout());
+        if (jvm.inProcess()) {
+            List<Path> added = new ArrayList<>(platform.added());
+            added.add(pluginJar);
+            inProcess = InProcessOptions.of(
+                    testPath, added, jvm.systemProperties(), options.workingDirectory(), jvm.enableAssertions());
+            return options; // no JVM is started: no archive to map
+        }
         sharedArchive = SharedArchive.plan(
                 jvm.sharedArchive(),
                 options.java(),
@@ -414,6 +432,20 @@ final class TestGoal {
                 Path.of(System.getProperty("user.home"), ".fast-ci", "cds"),
                 maven.plugin().getVersion());
         return options.withJvmOptionsFirst(sharedArchive.jvmOptions());
+    }
+
+    /**
+     * Checks and tells what {@code forkCount=0} means here, as Surefire does: one node in Maven's JVM; refused in a
+     * parallel build, whose other modules share that JVM; one line for each setting it leaves aside.
+     */
+    private void inMavenJvm(RunSettings.Jvm jvm) throws MojoFailureException {
+        if (maven.session().isParallel()) {
+            throw new MojoFailureException("forkCount=0 cannot run in a parallel Maven build (-T), as under Surefire:"
+                    + " the tests would share Maven's JVM with the other modules' builds; set forkCount to 1 or more");
+        }
+        log.warn("The parameter forkCount should likely not be 0. Forking a JVM for tests improves test accuracy."
+                + " Ensure to have a <forkCount> >= 1.");
+        InMavenJvmNotes.of(jvm).forEach(line -> log.warn("forkCount=0: " + line));
     }
 
     /**

@@ -42,6 +42,8 @@ final class BatchListener implements TestExecutionListener {
     private final Set<String> methodless = new HashSet<>();
 
     private final Map<String, Long> startNanos = new ConcurrentHashMap<>();
+    /** The unique ids of what started and has not finished yet, for {@link #interrupted}. */
+    private final Set<String> open = ConcurrentHashMap.newKeySet();
     /** The output token of each test running now, by unique id. */
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     /** Outcomes per class, in batch order. Guarded by {@code this}. */
@@ -129,6 +131,7 @@ final class BatchListener implements TestExecutionListener {
     @Override
     public void executionStarted(TestIdentifier id) {
         startNanos.put(id.getUniqueId(), System.nanoTime());
+        open.add(id.getUniqueId());
         String top = topClass(id);
         if (top != null) {
             startClass(top);
@@ -193,6 +196,7 @@ final class BatchListener implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        open.remove(id.getUniqueId());
         String token = id.isTest() ? tokens.remove(id.getUniqueId()) : null;
         if (id.isTest()) {
             output.testFinished();
@@ -230,6 +234,32 @@ final class BatchListener implements TestExecutionListener {
             }
             finishClass(key, id);
         }
+    }
+
+    /**
+     * The Platform rethrew {@code error} out of the whole execution (a test's {@link OutOfMemoryError}, which JUnit
+     * counts as unrecoverable): what it left running finishes here, the tests failed with it as with any error a test
+     * throws, their containers done. Returns the batch's classes that had not started, which leave this batch: the
+     * caller runs them in another execution, as the next classes of a fork run after a test's error.
+     *
+     * @throws Error {@code error} itself when it came before the execution started
+     */
+    synchronized List<String> interrupted(Error error) {
+        if (plan == null) {
+            throw error;
+        }
+        // Deepest first: a child's unique id extends its parent's.
+        List<String> running = open.stream()
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed())
+                .toList();
+        for (String uniqueId : running) {
+            TestIdentifier id = plan.getTestIdentifier(uniqueId);
+            executionFinished(id, id.isTest() ? TestExecutionResult.failed(error) : TestExecutionResult.successful());
+        }
+        List<String> left =
+                batch.stream().filter(key -> !outcomes.containsKey(key)).toList();
+        left.forEach(batch::remove);
+        return left;
     }
 
     /** Adds a test's seconds to its method's, the nearest method above it (a dynamic test's factory, say). */
@@ -448,7 +478,7 @@ final class BatchListener implements TestExecutionListener {
     /** Why {@code className} cannot be loaded (its superclass is missing, say), or null when it loads. */
     private static LinkageError loadFailure(String className) {
         try {
-            Class.forName(className, false, ClassLoader.getSystemClassLoader());
+            Class.forName(className, false, TestsLoader.get());
             return null;
         } catch (ClassNotFoundException e) {
             return new NoClassDefFoundError(e.getMessage());

@@ -38,7 +38,7 @@ public final class ContextKey {
         Class<?> test;
         try {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            test = Class.forName(className, false, loader == null ? ClassLoader.getSystemClassLoader() : loader);
+            test = Class.forName(className, false, loader == null ? TestsLoader.get() : loader);
         } catch (ReflectiveOperationException | LinkageError e) {
             return "";
         }

@@ -2,6 +2,7 @@ package ci.fast.maven.booter;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
@@ -30,27 +31,42 @@ public final class ForkedBooter {
     public static void main(String[] args) throws Exception {
         StartupTrace.mark("fork.main");
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]));
+        serve(socket, System.getenv(ForkSettings.SECRET_ENV), null);
+        // exit, not halt: shutdown hooks (coverage agents among them) must run. Tests' non-daemon threads must not.
+        System.exit(0);
+    }
+
+    /**
+     * Reads the settings from {@code socket}, runs the node (or the assigned classes) with test output captured, and
+     * says goodbye: the part a fork and a node in Maven's JVM ({@link InProcessBooter}) share.
+     *
+     * @param mavenWrites in Maven's JVM, the mark of Maven's own writes, which pass by the capture (Maven gets its
+     *     streams back at the end); null in a fork
+     */
+    static void serve(Socket socket, String secret, ThreadLocal<Boolean> mavenWrites) throws IOException {
         socket.setSoTimeout((int) SETTINGS_TIMEOUT.toMillis());
         DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
         ForkSettings settings = SettingsCodec.read(in, ForkSettings.class);
         StartupTrace.mark("fork.settings");
         Supplier<String> server = settings.serverFollows() ? new FollowingServer(socket, in) : settings::server;
         String failure;
-        try (EventSink sink = new EventSink(socket.getOutputStream())) {
-            OutputRouter output = new OutputRouter(sink, settings.nonce());
-            output.install();
+        try (EventSink sink = new EventSink(socket.getOutputStream(), mavenWrites == null)) {
+            OutputRouter router = mavenWrites == null
+                    ? new OutputRouter(sink, settings.nonce())
+                    : OutputRouter.inMavenJvm(sink, mavenWrites);
+            router.install();
             // The session closes before the goodbye: a framework that stops in its session listener is done by then.
-            try (PlatformTests tests = new PlatformTests(sink, output, settings.tests(), settings.isolatedPath())) {
+            try (PlatformTests tests = new PlatformTests(sink, router, settings.tests(), settings.isolatedPath())) {
                 failure = settings.assigned().isEmpty()
-                        ? runNode(settings, server, sink, tests)
+                        ? runNode(settings, server, secret, sink, tests)
                         : runAssigned(settings.assigned(), settings.skipReason(), sink, tests);
             } catch (Throwable t) {
                 failure = "the fork failed: " + withCauses(t);
+            } finally {
+                router.uninstall();
             }
             sink.send(new ForkEvent.NodeEnded(failure));
         }
-        // exit, not halt: shutdown hooks (coverage agents among them) must run. Tests' non-daemon threads must not.
-        System.exit(0);
     }
 
     /** A failure and its causes in one line: a launcher's error says what went wrong only in its cause. */
@@ -82,8 +98,10 @@ public final class ForkedBooter {
     /**
      * @param server the orchestrator's address; it may block until the Maven side sends it, which the node asks for
      *     only once its loader is made and its classes loaded
+     * @param secret the secret key, which a fork has from its environment and a node in Maven's JVM as an argument
      */
-    private static String runNode(ForkSettings settings, Supplier<String> server, EventSink sink, PlatformTests tests)
+    private static String runNode(
+            ForkSettings settings, Supplier<String> server, String secret, EventSink sink, PlatformTests tests)
             throws ReflectiveOperationException {
         Map<String, Object> bridge = new HashMap<>();
         bridge.put(NodeBridge.RUN, asTests((Function<List<String>, Object>) classes -> {
@@ -102,7 +120,7 @@ public final class ForkedBooter {
         });
         Map<String, Object> input = new HashMap<>();
         input.put(NodeBridge.SERVER, server);
-        input.put(NodeBridge.SECRET_KEY, System.getenv(ForkSettings.SECRET_ENV));
+        input.put(NodeBridge.SECRET_KEY, secret);
         input.put(NodeBridge.PARAMS, settings.params());
         input.put(NodeBridge.CLASSES, settings.classes());
         input.put(NodeBridge.CARRIED, settings.carried());
@@ -122,7 +140,7 @@ public final class ForkedBooter {
     private static <T> T withTestsLoader(Supplier<T> call) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(ClassLoader.getSystemClassLoader());
+        thread.setContextClassLoader(TestsLoader.get());
         try {
             return call.get();
         } finally {

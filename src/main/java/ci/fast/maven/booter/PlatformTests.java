@@ -287,7 +287,18 @@ final class PlatformTests implements AutoCloseable {
         StartupTrace.mark("fork.ready");
         BatchClasses classes = BatchClasses.select(batch, suiteSelectors, junit4Reports);
         BatchListener listener = new BatchListener(classes, batch, sink, output, reruns, sentProperties, splitRule);
-        launcher.execute(request(classes), listener);
+        try {
+            launcher.execute(request(classes), listener);
+        } catch (OutOfMemoryError e) {
+            // JUnit rethrows it out of the whole execution: it becomes the error of the test that met it, and the
+            // classes that had not started run next, as after any test's error. The memory came back with the stack.
+            List<String> left = listener.interrupted(e);
+            Map<String, List<Map<String, Object>>> outcomes = new LinkedHashMap<>(listener.finish());
+            if (!left.isEmpty()) {
+                outcomes.putAll(execute(left));
+            }
+            return outcomes;
+        }
         for (int attempt = 0; attempt < reruns; attempt++) {
             Map<String, String> failing = listener.failing();
             if (failing.isEmpty()) {

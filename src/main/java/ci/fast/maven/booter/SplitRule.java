@@ -56,7 +56,7 @@ final class SplitRule {
         }
         Class<?> test;
         try {
-            test = Class.forName(className, false, ClassLoader.getSystemClassLoader());
+            test = Class.forName(className, false, TestsLoader.get());
         } catch (ReflectiveOperationException | LinkageError e) {
             return false;
         }
@@ -73,7 +73,7 @@ final class SplitRule {
      */
     boolean allowsDeclared(String className) {
         try {
-            Class<?> test = Class.forName(className, false, ClassLoader.getSystemClassLoader());
+            Class<?> test = Class.forName(className, false, TestsLoader.get());
             return jupiterAllows(test) && vintageAllows(test);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return false;

@@ -24,7 +24,7 @@ final class TestNgNestedClasses {
      */
     static Map<String, String> of(List<String> batch) {
         Map<String, String> nested = new LinkedHashMap<>();
-        ClassLoader loader = ClassLoader.getSystemClassLoader();
+        ClassLoader loader = TestsLoader.get();
         try {
             Class.forName(TESTNG_ANNOTATIONS + "Test", false, loader);
         } catch (ClassNotFoundException | LinkageError e) {

@@ -124,6 +124,8 @@ public record RunSettings(
      * @param classPath what the goal adds to and removes from the tests' class path
      * @param sharedArchive whether the forks map a class-data-sharing archive of the JDK classes they load
      *     ({@code fastCi.cds})
+     * @param inProcess whether the one node runs in Maven's own JVM instead of a fork: Surefire's {@code forkCount=0},
+     *     {@code forkCount} then being 1
      */
     public record Jvm(
             int forkCount,
@@ -143,7 +145,8 @@ public record RunSettings(
             int skipAfterFailureCount,
             Map<String, String> configurationParameters,
             ClassPathChanges classPath,
-            boolean sharedArchive) {
+            boolean sharedArchive,
+            boolean inProcess) {
         public Jvm {
             configurationParameters = Collections.unmodifiableMap(new LinkedHashMap<>(configurationParameters));
             jdkToolchain = Map.copyOf(jdkToolchain);
@@ -331,6 +334,7 @@ public record RunSettings(
         private int skipAfterFailureCount;
         private ClassPathChanges classPath = new ClassPathChanges(null, List.of(), List.of(), null, List.of(), true);
         private boolean sharedArchive = true;
+        private boolean inProcess;
         private Path reportsDirectory;
         private boolean redirectTestOutputToFile;
         private boolean trimStackTrace;
@@ -438,9 +442,13 @@ public record RunSettings(
             return this;
         }
 
-        /** @param forkCount Surefire's syntax: a whole number, or forks per core such as {@code 2C} */
+        /**
+         * @param forkCount Surefire's syntax: a whole number, or forks per core such as {@code 2C}; {@code 0} for one
+         *     node in Maven's own JVM
+         */
         public Builder forkCount(String forkCount, int cores) {
-            this.forkCount = ForkCount.parse(forkCount, cores);
+            this.inProcess = forkCount != null && forkCount.strip().equals("0");
+            this.forkCount = inProcess ? 1 : ForkCount.parse(forkCount, cores);
             return this;
         }
 
@@ -703,7 +711,8 @@ public record RunSettings(
                             skipAfterFailureCount,
                             configurationParameters,
                             classPath,
-                            sharedArchive),
+                            sharedArchive,
+                            inProcess),
                     new Reports(
                             reportsDirectory,
                             redirectTestOutputToFile,

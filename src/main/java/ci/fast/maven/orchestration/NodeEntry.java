@@ -41,6 +41,8 @@ public final class NodeEntry implements Function<Map<String, Object>, String> {
         ServerAddress address =
                 new ServerAddress(URI.create(server), Secret.of((String) input.get(NodeBridge.SECRET_KEY)), params);
         String topic = Events.topic(params.get("run_key"), params.get("build_id"));
+        // Stopped when the node ends: in Maven's JVM (forkCount=0) no exit ends its thread.
+        Scheduler heartbeat = Scheduler.daemon("fast-ci-heartbeat");
         NodeSession session = new NodeSession(
                 address,
                 topic,
@@ -48,7 +50,7 @@ public final class NodeEntry implements Function<Map<String, Object>, String> {
                 new BridgedTestSide((Map<String, Object>) input.get(NodeBridge.TESTS)),
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(30),
-                Scheduler.daemon("fast-ci-heartbeat"),
+                heartbeat,
                 Backoff.DEFAULT);
         // The console as it is now: System.err here is the booter's capture, whose text outside any class reaches the
         // Maven log one write per line; a test that replaces System.err later must not swallow the node's lines.
@@ -69,6 +71,8 @@ public final class NodeEntry implements Function<Map<String, Object>, String> {
             return session.run() == NodeSession.Outcome.RUN_FINISHED ? NodeBridge.RUN_FINISHED : null;
         } catch (ChannelException e) {
             return e.getMessage();
+        } finally {
+            heartbeat.close();
         }
     }
 }

@@ -6,6 +6,7 @@ import ci.fast.maven.channel.ServerAddress;
 import ci.fast.maven.fork.ForkExit;
 import ci.fast.maven.fork.ForkProcess;
 import ci.fast.maven.fork.ForkResult;
+import ci.fast.maven.fork.InProcessFork;
 import ci.fast.maven.orchestration.Payloads;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -58,7 +59,7 @@ final class Fleet {
             RunLog log,
             BiConsumer<JsonObject, List<String>> recorder)
             throws IOException, InterruptedException {
-        if (!plan.reuseForks()) {
+        if (!plan.reuseForks() && plan.inProcess() == null) {
             return FreshForks.run(
                     plan,
                     template(plan, server.get(), params, ciNode),
@@ -187,9 +188,35 @@ final class Fleet {
             Secret secret,
             ResultSink sink,
             RunLog log) {
-        ForkProcess fork =
-                new ForkProcess(number, plan.forks(), secret, sink.fork(number), log::info, runningLines(plan, log));
-        forks.submit(() -> fork.run(config, server));
+        forks.submit(() -> runNode(number, plan, secret, sink, log, config, server));
+    }
+
+    /**
+     * Runs node {@code number} to its end: a fork, or with {@code forkCount=0} a node in Maven's JVM (which, as under
+     * Surefire, runs every class whatever {@code reuseForks} says).
+     */
+    static ForkResult runNode(
+            int number,
+            RunPlan plan,
+            Secret secret,
+            ResultSink sink,
+            RunLog log,
+            ForkSettings config,
+            Supplier<String> server)
+            throws IOException, InterruptedException {
+        if (plan.inProcess() != null) {
+            return new InProcessFork(
+                            number,
+                            plan.inProcess(),
+                            plan.forks().exitTimeout(),
+                            secret,
+                            sink.fork(number),
+                            log::info,
+                            runningLines(plan, log))
+                    .run(config, server);
+        }
+        return new ForkProcess(number, plan.forks(), secret, sink.fork(number), log::info, runningLines(plan, log))
+                .run(config, server);
     }
 
     /** Where a fork's "Running" lines go: Surefire's statelessTestsetInfoReporter writes them; disabled, nowhere. */

@@ -58,7 +58,7 @@ public final class LocalRun {
      */
     public LocalRun(RunPlan plan, RunLog log, Path timingsFile, boolean splitClasses) {
         this.plan = plan;
-        this.log = log;
+        this.log = InMavenJvmLog.of(plan, log);
         this.timingsFile = timingsFile;
         this.splitClasses = splitClasses;
     }
@@ -107,8 +107,10 @@ public final class LocalRun {
             params.put("commit", "local");
             params.put("branch", "local");
             log.info("FastCI local run: " + plan.classes().size()
-                    + (plan.classes().size() == 1 ? " test class on " : " test classes on ") + plan.forkCount()
-                    + (plan.forkCount() == 1 ? " fork" : " forks"));
+                    + (plan.classes().size() == 1 ? " test class" : " test classes")
+                    + (plan.inProcess() != null
+                            ? " in Maven's JVM (forkCount=0)"
+                            : " on " + plan.forkCount() + (plan.forkCount() == 1 ? " fork" : " forks")));
             String topic = Events.topic(plan.runKey(), params.get("build_id"));
             long start = System.nanoTime();
             List<String> problems = Fleet.run(

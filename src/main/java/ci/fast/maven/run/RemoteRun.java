@@ -83,7 +83,7 @@ public final class RemoteRun {
         this.params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         this.fallback = fallback;
         this.retry = retry;
-        this.log = log;
+        this.log = InMavenJvmLog.of(plan, log);
         this.probeBackoff = probeBackoff;
         this.scheduler = scheduler;
     }

@@ -4,7 +4,6 @@ import ci.fast.maven.booter.ForkSettings;
 import ci.fast.maven.booter.TestRunOptions;
 import ci.fast.maven.channel.Secret;
 import ci.fast.maven.fork.ForkExit;
-import ci.fast.maven.fork.ForkProcess;
 import ci.fast.maven.fork.ForkResult;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,9 +27,8 @@ final class SkippedClasses {
             throws IOException, InterruptedException {
         log.info("fast-ci: skipAfterFailureCount=" + plan.tests().skipAfterFailureCount() + " reached: " + keys.size()
                 + (keys.size() == 1 ? " class" : " classes") + " not run, reported skipped");
-        ForkResult fork = new ForkProcess(
-                        1, plan.forks(), secret, sink.fork(1), log::info, Fleet.runningLines(plan, log))
-                .run(template.skipping(keys, TestRunOptions.SKIPPED_AFTER_FAILURES));
+        ForkSettings skipping = template.skipping(keys, TestRunOptions.SKIPPED_AFTER_FAILURES);
+        ForkResult fork = Fleet.runNode(1, plan, secret, sink, log, skipping, null);
         List<String> problems = new ArrayList<>();
         if (!(fork.exit() instanceof ForkExit.Completed)) {
             problems.add(Fleet.problem(fork) + "; the classes skipped after the failures have no report");

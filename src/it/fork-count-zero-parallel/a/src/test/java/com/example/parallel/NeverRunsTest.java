@@ -1,0 +1,9 @@
+package com.example.parallel;
+
+import org.junit.jupiter.api.Test;
+
+/** Never runs: the build is refused before any test. */
+class NeverRunsTest {
+    @Test
+    void wouldRun() {}
+}
