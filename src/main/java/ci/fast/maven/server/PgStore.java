@@ -79,6 +79,7 @@ public final class PgStore implements RunStore, AutoCloseable {
     private final AtomicLong deaths = new AtomicLong();
 
     private final List<Consumer<String>> changes = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> deathTold = new CopyOnWriteArrayList<>();
     /** Where the changes are told: never the listening thread, which must keep renewing the lease. */
     private final ExecutorService teller = Executors.newSingleThreadExecutor(r -> daemon(r, "fast-ci-store-changes"));
 
@@ -209,6 +210,11 @@ public final class PgStore implements RunStore, AutoCloseable {
     @Override
     public void onChange(Consumer<String> topic) {
         changes.add(topic);
+    }
+
+    @Override
+    public void onDeath(Consumer<String> topic) {
+        deathTold.add(topic);
     }
 
     /** What a log line may say of this store: the database's host, port and name. */
@@ -447,8 +453,12 @@ public final class PgStore implements RunStore, AutoCloseable {
     }
 
     private void tell(String topic) {
+        tell(changes, topic);
+    }
+
+    private void tell(List<Consumer<String>> listeners, String topic) {
         teller.execute(() -> {
-            for (Consumer<String> change : changes) {
+            for (Consumer<String> change : listeners) {
                 try {
                     change.accept(topic);
                 } catch (RuntimeException e) {
@@ -474,18 +484,28 @@ public final class PgStore implements RunStore, AutoCloseable {
                 List.of(),
                 row -> read.put(row.getString(1), row.getLong(2)));
         long now = wallMillis();
-        boolean died = false;
+        List<String> died = new ArrayList<>();
         for (Map.Entry<String, Long> lease : read.entrySet()) {
             boolean deadNow = now - lease.getValue() >= LEASE.toMillis();
             Long before = leases.get(lease.getKey());
             boolean deadBefore = before != null && now - before >= LEASE.toMillis();
-            died |= deadNow && !deadBefore && !lease.getKey().equals(replica);
+            if (deadNow && !deadBefore && !lease.getKey().equals(replica)) {
+                died.add(lease.getKey());
+            }
         }
         leases = Map.copyOf(read);
-        if (died) {
+        if (!died.isEmpty()) {
             deaths.incrementAndGet();
-            // Each run this replica serves looks again at its nodes: those of the dead one may be given up on.
-            runs.keySet().forEach(this::tell);
+            // The runs with nodes on a dead replica: their nodes are away now, and some replica must give up on them.
+            Set<String> orphaned = new java.util.TreeSet<>();
+            for (String dead : died) {
+                query(
+                        listening,
+                        "SELECT DISTINCT topic FROM nodes WHERE replica = ? AND away_since = 0",
+                        List.of(dead),
+                        row -> orphaned.add(row.getString(1)));
+            }
+            orphaned.forEach(topic -> tell(deathTold, topic));
         }
     }
 

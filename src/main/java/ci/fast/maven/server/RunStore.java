@@ -45,4 +45,11 @@ public interface RunStore {
      * a thread of the store's, one call at a time. Nothing for a store of one process.
      */
     default void onChange(Consumer<String> topic) {}
+
+    /**
+     * Calls {@code topic} with the topic of each run that had nodes connected to a server process found dead since: this
+     * process may have to give up on them once their grace is over. On a thread of the store's; nothing for a store of
+     * one process.
+     */
+    default void onDeath(Consumer<String> topic) {}
 }
