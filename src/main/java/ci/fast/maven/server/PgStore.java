@@ -238,8 +238,10 @@ public final class PgStore implements RunStore, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         teller.shutdownNow();
-        try (PreparedStatement statement = listening.prepareStatement("UPDATE replicas SET seen_at = 0 WHERE id = ?")) {
-            statement.setString(1, replica);
+        // Its lease given up, as if it had lapsed just now: its nodes still connected have their grace from now.
+        try (PreparedStatement statement = listening.prepareStatement("UPDATE replicas SET seen_at = ? WHERE id = ?")) {
+            statement.setLong(1, wallMillis() - LEASE.toMillis());
+            statement.setString(2, replica);
             statement.executeUpdate();
         } catch (SQLException e) {
             // Its lease lapses on its own.

@@ -95,6 +95,72 @@ class ServerRestartTest {
         }
     }
 
+    /**
+     * Two replicas on one PostgreSQL database behind a load balancer serve one run whose forks are split over them; a
+     * third of the way in, one is killed (SIGKILL), and its forks reconnect through the balancer to the other, which
+     * carries their classes on: every class runs once and is reported once.
+     */
+    @Test
+    @Timeout(180)
+    @ExtendWith(TestPostgres.Extension.class)
+    void aReplicaKilledMidRunLeavesItsNodesToTheOtherAndEveryClassRunsOnce(TestPostgres pg) throws Exception {
+        PgDatabase database = pg.newDatabase();
+        Map<String, String> env = Map.of(
+                "FAST_CI_DATABASE", database.url(),
+                "FAST_CI_DATABASE_USER", database.user(),
+                "FAST_CI_DATABASE_PASSWORD", database.password().reveal());
+        Secret secret = Secret.random();
+        String buildId = "replicas-" + UUID.randomUUID();
+        String runKey = "junit-replicas";
+        CountDownLatch underWay = new CountDownLatch(KILL_AFTER);
+        RecordingListener recorder = new RecordingListener();
+        ResultListener killPoint = new ResultListener() {
+            @Override
+            public void classCompleted(ClassRun run) {
+                underWay.countDown();
+            }
+        };
+        int portA = freePort();
+        int portB = freePort();
+        Process a = startServer(dir.resolve("a"), portA, secret, "replica-a", "pg", env);
+        Process b = startServer(dir.resolve("b"), portB, secret, "replica-b", "pg", env);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (TestBalancer balancer = new TestBalancer(List.of(portA, portB))) {
+            Future<List<String>> run =
+                    pool.submit(() -> run(balancer.port(), secret, buildId, runKey, recorder, killPoint));
+            assertTrue(
+                    underWay.await(90, TimeUnit.SECONDS),
+                    "the run got under way: " + recorder.runs().size());
+            assertTrue(
+                    Files.readString(dir.resolve("replica-a-server.log")).contains(" joined "),
+                    "a node joined the first replica");
+            assertTrue(
+                    Files.readString(dir.resolve("replica-b-server.log")).contains(" joined "),
+                    "a node joined the second replica");
+            a.destroyForcibly();
+            assertTrue(a.waitFor(30, TimeUnit.SECONDS), "the first replica is dead");
+            int before = recorder.runs().size();
+
+            List<String> problems = run.get(150, TimeUnit.SECONDS);
+
+            assertTrue(before < CLASSES.size(), "killed mid-run, after " + before + " classes");
+            assertEquals(List.of(), problems);
+            assertEquals(Map.of(), notOnce(recorder.starts(), ClassStart::className), "classes not run exactly once");
+            assertEquals(Map.of(), notOnce(recorder.runs(), ClassRun::className), "classes not reported exactly once");
+            assertTrue(
+                    Files.readString(dir.resolve("replica-b-server.log")).contains(" rejoined "),
+                    "the first replica's nodes rejoined the second");
+        } finally {
+            pool.shutdownNow();
+            a.destroyForcibly();
+            b.destroyForcibly();
+            b.waitFor(30, TimeUnit.SECONDS);
+        }
+        try (PgStore store = PgStore.open(database)) {
+            assertEveryClassOnce(store.open(new RunId(Events.topic(runKey, buildId), runKey)));
+        }
+    }
+
     /** Kills the server a third of the way through a run and starts another on its store; returns the run's id. */
     private RunId killMidRunAndStartAgain(Path data, String kind, Map<String, String> env) throws Exception {
         Secret secret = Secret.random();
