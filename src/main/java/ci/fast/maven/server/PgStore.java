@@ -83,7 +83,9 @@ public final class PgStore implements RunStore, AutoCloseable {
     /** Where the changes are told: never the listening thread, which must keep renewing the lease. */
     private final ExecutorService teller = Executors.newSingleThreadExecutor(r -> daemon(r, "fast-ci-store-changes"));
 
-    private final Connection listening;
+    /** Listens, and renews the lease; replaced when it breaks (the database restarted). Used by the listener alone. */
+    private volatile Connection listening;
+
     private final Thread listener;
     private volatile boolean closed;
 
@@ -100,11 +102,7 @@ public final class PgStore implements RunStore, AutoCloseable {
         }
         idle.add(schema);
         opened.incrementAndGet();
-        this.listening = connect();
-        try (Statement statement = listening.createStatement()) {
-            listening.setAutoCommit(true);
-            statement.execute("LISTEN " + CHANNEL);
-        }
+        this.listening = listener();
         renew();
         this.shares = new PgShares(this, connect(), builds);
         this.timings = new PgTimings(this);
@@ -414,18 +412,30 @@ public final class PgStore implements RunStore, AutoCloseable {
         return connection;
     }
 
+    /** A connection that listens on {@link #CHANNEL}, each statement its own transaction. */
+    private Connection listener() throws SQLException {
+        Connection connection = connect();
+        try (Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            statement.execute("LISTEN " + CHANNEL);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+        return connection;
+    }
+
     /** Listens for the other replicas' changes, and renews this replica's lease, until closed. */
     private void listen() {
         long renewed = System.nanoTime();
-        PGConnection pg;
-        try {
-            pg = listening.unwrap(PGConnection.class);
-        } catch (SQLException e) {
-            return;
-        }
         while (!closed) {
             try {
-                PGNotification[] notifications = pg.getNotifications((int) HEARTBEAT.toMillis() / 2);
+                if (listening.isClosed()) {
+                    listening = listener(); // the database came back: listen again, and renew at once
+                    renew();
+                }
+                PGNotification[] notifications =
+                        listening.unwrap(PGConnection.class).getNotifications((int) HEARTBEAT.toMillis() / 2);
                 if (notifications != null) {
                     for (PGNotification notification : notifications) {
                         told(notification.getParameter());
@@ -440,7 +450,18 @@ public final class PgStore implements RunStore, AutoCloseable {
                 if (closed) {
                     return;
                 }
-                // The next round tries again; meanwhile the lease may lapse, and the others take this one's nodes.
+                // The next round tries again, on a new connection if this one broke; meanwhile the lease may lapse,
+                // and the others take this one's nodes for away. Bounded: one try per heartbeat.
+                try {
+                    if (!listening.isValid(1)) {
+                        closeQuietly(listening);
+                    }
+                    Thread.sleep(HEARTBEAT.toMillis() / 2);
+                } catch (SQLException | InterruptedException again) {
+                    if (closed) {
+                        return;
+                    }
+                }
                 renewed = System.nanoTime();
             }
         }

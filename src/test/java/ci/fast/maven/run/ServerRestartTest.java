@@ -55,6 +55,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and a new server started on the same directory and port carries the run on. The forks reconnect and rejoin; every
  * class runs once and is reported once, and the store has each result once. On a store in memory the new server
  * knows nothing of the run: the forks' rejoin makes a new node 0, which enqueues the suite again, and classes run twice.
+ * The same on PostgreSQL; and two replicas on one PostgreSQL database behind a load balancer, one killed mid-run: its
+ * forks rejoin the other, which carries their classes on.
  */
 class ServerRestartTest {
     private static final List<String> CLASSES = IntStream.rangeClosed(1, 40)
