@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.ToIntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One run's facts for {@link PgStore}: this replica's view of them, a {@link MemoryRun} read back from the database,
@@ -19,6 +21,9 @@ import java.util.function.ToIntFunction;
  * unit's changes with the next version and notifies the other replicas. Not thread-safe: the rules guard it.
  */
 final class PgRun implements StoredRun {
+    /** The table a run's statement writes: each of them writes one. */
+    private static final Pattern TABLE = Pattern.compile("^(?:INSERT INTO|DELETE FROM|UPDATE) (\\w+)");
+
     private final PgStore store;
     private final RunId id;
     private MemoryRun memory;
@@ -101,7 +106,7 @@ final class PgRun implements StoredRun {
             if (!unitWrites.isEmpty()) {
                 unitWrites.add(Write.of(
                         "UPDATE runs SET version = version + 1, next_position = ? WHERE topic = ?", position, topic()));
-                PgStore.execute(connection, unitWrites);
+                PgStore.execute(connection, byTable(unitWrites));
                 PgStore.query(
                         connection,
                         "SELECT pg_notify(?, ?)",
@@ -521,6 +526,24 @@ final class PgRun implements StoredRun {
         position = counters[5];
         memory = run;
         return counters[0];
+    }
+
+    /**
+     * {@code writes} with those of each table together, each table's in their order: a deq's results alternate
+     * between the held, results and queued tables, and each run of one statement is one round trip to the database.
+     * The order between tables does not matter: every statement of a run's unit touches one table, and no table's
+     * rows depend on another's.
+     */
+    static List<Write> byTable(List<Write> writes) {
+        Map<String, List<Write>> tables = new LinkedHashMap<>();
+        for (Write write : writes) {
+            Matcher m = TABLE.matcher(write.sql());
+            String table = m.find() ? m.group(1) : write.sql();
+            tables.computeIfAbsent(table, t -> new ArrayList<>()).add(write);
+        }
+        List<Write> out = new ArrayList<>(writes.size());
+        tables.values().forEach(out::addAll);
+        return out;
     }
 
     private void queue(String key, long at) {
