@@ -10,17 +10,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * One run's facts for {@link PgStore}: this replica's view of them, a {@link MemoryRun} read back from the database,
- * and each change also kept as a write. A unit of work of the rules is one transaction: {@link #begin} locks the run's
- * row and reads the run back when another replica changed it since (its version moved), {@link #commit} writes the
- * unit's changes with the next version and notifies the other replicas. Not thread-safe: the rules guard it.
+ * and each change also kept as a write. {@link #begin} takes the run's lock across replicas unless this replica holds
+ * it, and reads the run back when another replica changed it since (its row's version moved); {@link #commit} queues
+ * the unit's writes, which the first of the waiters writes with every unit pending by then, in one transaction with the
+ * next version and a notification to the other replicas. Not thread-safe as a run's facts: the rules guard it; its
+ * lock and the units on their way have a lock of their own, taken inside the rules'.
  */
 final class PgRun implements StoredRun {
+    /** The first key of the runs' advisory locks; the second is the topic's hash. */
+    private static final int LOCK_CLASS = 0x66637275;
+
+    private static final String TRY_LOCK = "SELECT pg_try_advisory_lock(?, hashtext(?))";
+    private static final String LOCK = "SELECT pg_advisory_lock(?, hashtext(?))";
+    private static final String UNLOCK = "SELECT pg_advisory_unlock(?, hashtext(?))";
+
     /** The table a run's statement writes: each of them writes one. */
     private static final Pattern TABLE = Pattern.compile("^(?:INSERT INTO|DELETE FROM|UPDATE) (\\w+)");
 
@@ -39,10 +49,27 @@ final class PgRun implements StoredRun {
     private long position;
     /** Each node's replica and since when it is away (0: connected), by node index. */
     private final Map<Integer, NodeRow> nodeRows = new TreeMap<>();
-    /** The unit of work's connection, from {@link #begin} to {@link #commit}; null between units. */
-    private Connection unit;
-    /** The writes of the unit of work under way, in order. */
+    /** The writes of the unit of work under way, in order; the rules' lock guards them. */
     private List<Write> writes = new ArrayList<>();
+
+    // The run's lock across replicas: a session-level advisory lock, held on a connection of its own while this
+    // replica has units of work of the run in progress or on their way to the database, and given up once none is.
+    // The fields below are guarded by tx; the rules' lock is always taken before it, never after.
+    private final Object tx = new Object();
+    /** The connection that holds the run's lock; null when this replica does not hold it. */
+    private Connection owned;
+    /** Whether a unit of work is between its begin and its commit (under the rules' lock). */
+    private boolean inUnit;
+    /** Whether a thread is writing a group of units, or giving the lock up. */
+    private boolean committing;
+    /** Whether the lock is being given up: no unit may start on it meanwhile. */
+    private boolean releasing;
+    /** Whether another replica waits for the run's lock: no new unit joins, and it is given up once drained. */
+    private boolean wanted;
+    /** The writes of the units committed and not yet written, in order. */
+    private List<Write> pending = new ArrayList<>();
+    /** The units whose writes are pending. */
+    private List<Unit> queued = new ArrayList<>();
 
     PgRun(PgStore store, RunId id) {
         this.store = store;
@@ -60,73 +87,298 @@ final class PgRun implements StoredRun {
         deathsSeen = store.deaths();
     }
 
+    /**
+     * Takes the run's lock unless this replica holds it already (its earlier units are still on their way to the
+     * database: none other can have changed the run meanwhile), and reads the run back when another replica changed
+     * it since this one's view.
+     */
     @Override
     public boolean begin() {
-        if (unit != null) {
-            return false; // within a unit already
+        Unit last = null;
+        boolean giveUp = false;
+        synchronized (tx) {
+            if (inUnit) {
+                return false; // within a unit already
+            }
+            while (releasing || committing && (owned == null || wanted)) {
+                waitTx();
+            }
+            if (owned != null && !wanted) {
+                inUnit = true;
+                return deathsChanged();
+            }
+            if (owned != null && !queued.isEmpty()) {
+                last = queued.get(queued.size() - 1); // wanted elsewhere: what is on its way goes first
+            } else if (owned != null) {
+                committing = true; // wanted elsewhere, and nothing on its way: the lock is given up, then queued for
+                releasing = true;
+                giveUp = true;
+            }
         }
-        unit = store.take();
-        try {
-            long current = lock(unit);
-            boolean stale = false;
-            if (current != version) {
-                version = load(unit);
-                stale = true;
+        if (last != null) {
+            try {
+                drain(last); // gives the lock up once written, since it is wanted
+            } catch (StoreFailure e) {
+                // Its own waiter hears of it; this unit reads the run back.
             }
-            long deaths = store.deaths();
-            if (deaths != deathsSeen) {
-                deathsSeen = deaths;
-                stale = true;
+            return begin();
+        }
+        if (giveUp) {
+            release(false);
+        }
+        boolean stale = enter(true);
+        return deathsChanged() | stale;
+    }
+
+    /**
+     * Queues this unit of work's writes for the run's next transaction, which the first of its units' waiters writes
+     * with the next version, and a notification to the other replicas; a unit that changed nothing gives the run's
+     * lock up when nothing else is on its way.
+     */
+    @Override
+    public Durable commit() {
+        List<Write> unitWrites = writes;
+        writes = new ArrayList<>();
+        boolean outside;
+        synchronized (tx) {
+            outside = !inUnit;
+        }
+        if (outside) {
+            if (unitWrites.isEmpty()) {
+                return Durable.NOW;
             }
-            return stale;
-        } catch (SQLException e) {
-            store.discard(unit);
-            unit = null;
-            version = -1;
-            throw store.failure("lock a run in", e);
+            enter(false); // changes made outside a unit (a test's): written on the latest version
+        }
+        synchronized (tx) {
+            inUnit = false;
+            if (!unitWrites.isEmpty()) {
+                unitWrites.add(Write.of("UPDATE runs SET next_position = ? WHERE topic = ?", position, topic()));
+                pending.addAll(unitWrites);
+                Unit unit = new Unit();
+                queued.add(unit);
+                return () -> drain(unit);
+            }
+            if (committing || !pending.isEmpty() || owned == null) {
+                return Durable.NOW; // the lock goes with the units on their way
+            }
+            committing = true;
+            releasing = true;
+        }
+        release(false);
+        return Durable.NOW;
+    }
+
+    /** Writes what is on its way, and gives the run's lock up for good: the store closes. */
+    void close() {
+        Unit last;
+        synchronized (tx) {
+            last = queued.isEmpty() ? null : queued.get(queued.size() - 1);
+        }
+        if (last != null) {
+            try {
+                drain(last);
+            } catch (StoreFailure e) {
+                // Closing: what could not be written was never acknowledged.
+            }
+        }
+        synchronized (tx) {
+            if (owned != null) {
+                PgStore.closeQuietly(owned);
+                owned = null;
+            }
         }
     }
 
-    /** Writes this unit of work's changes with the run's next version, tells the other replicas, and commits. */
-    @Override
-    public Durable commit() {
-        if (unit == null && writes.isEmpty()) {
-            return Durable.NOW;
-        }
-        List<Write> unitWrites = writes;
-        writes = new ArrayList<>();
-        Connection connection = unit;
-        unit = null;
-        try {
-            if (connection == null) {
-                connection = store.take(); // changes made outside a unit (a test's): written on the latest version
-                long current = lock(connection);
-                version = current == version ? version : -1;
+    /** Another replica waits for the run's lock. */
+    void wanted() {
+        synchronized (tx) {
+            if (owned != null) {
+                wanted = true;
             }
-            if (!unitWrites.isEmpty()) {
-                unitWrites.add(Write.of(
-                        "UPDATE runs SET version = version + 1, next_position = ? WHERE topic = ?", position, topic()));
-                PgStore.execute(connection, byTable(unitWrites));
+        }
+    }
+
+    /**
+     * Writes the groups of pending units until {@code unit} is written: the first waiter while no one writes writes
+     * every unit pending by then in one transaction; once none is pending and no unit is under way, it gives the run's
+     * lock up.
+     */
+    private void drain(Unit unit) {
+        while (true) {
+            List<Write> group;
+            List<Unit> units;
+            Connection connection;
+            synchronized (tx) {
+                while (!unit.done && committing) {
+                    waitTx();
+                }
+                if (unit.done) {
+                    if (unit.failure != null) {
+                        throw unit.failure;
+                    }
+                    return;
+                }
+                committing = true;
+                group = pending;
+                units = queued;
+                pending = new ArrayList<>();
+                queued = new ArrayList<>();
+                connection = owned;
+            }
+            StoreFailure failure = null;
+            try {
+                List<Write> all = new ArrayList<>(byTable(group));
+                all.add(Write.of("UPDATE runs SET version = version + 1 WHERE topic = ?", topic()));
+                PgStore.execute(connection, all);
                 PgStore.query(
                         connection,
                         "SELECT pg_notify(?, ?)",
                         List.of(PgStore.CHANNEL, store.replica() + ' ' + topic()),
                         row -> {});
-                version = version < 0 ? -1 : version + 1;
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                failure = e instanceof SQLException sql
+                        ? store.failure("write a run to", sql)
+                        : new StoreFailure("fast-ci cannot write a run to " + store.describe() + ": " + e, e);
             }
-            connection.commit();
-            store.give(connection);
-        } catch (SQLException e) {
-            if (connection != null) {
-                store.discard(connection);
+            boolean release;
+            synchronized (tx) {
+                if (failure != null) {
+                    // The view holds changes the database does not: every unit after it fails too, and the next
+                    // unit reads the run back.
+                    units.addAll(queued);
+                    queued = new ArrayList<>();
+                    pending = new ArrayList<>();
+                    version = -1;
+                } else {
+                    version++;
+                }
+                for (Unit written : units) {
+                    written.failure = failure;
+                    written.done = true;
+                }
+                release = failure != null || (pending.isEmpty() && !inUnit);
+                releasing = release;
             }
-            version = -1; // the view holds changes the database does not: the next unit reads it back
-            StoreFailure failure = store.failure("write a run to", e);
-            return () -> {
-                throw failure;
-            };
+            if (release) {
+                release(failure != null);
+            } else {
+                synchronized (tx) {
+                    committing = false;
+                    tx.notifyAll();
+                }
+            }
         }
-        return Durable.NOW;
+    }
+
+    /**
+     * Gives the run's lock up and its connection back (the caller has set {@link #committing}), then lets the next
+     * unit or writer go on.
+     */
+    private void release(boolean failed) {
+        Connection connection;
+        synchronized (tx) {
+            connection = owned;
+        }
+        try {
+            if (failed) {
+                store.discard(connection); // its session ends: the lock goes with it
+            } else {
+                PgStore.query(connection, UNLOCK, List.of(LOCK_CLASS, topic()), row -> {});
+                connection.commit();
+                store.give(connection);
+            }
+        } catch (SQLException e) {
+            store.discard(connection);
+        } finally {
+            synchronized (tx) {
+                owned = null;
+                wanted = false;
+                committing = false;
+                releasing = false;
+                tx.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Takes the run's lock on a connection of the pool, waiting for the replica that holds it (and telling it so, each
+     * half second), makes the run's row if it is missing, and reads the run back when {@code readBack} and the row's
+     * version is not this view's.
+     *
+     * @return whether the view was read back
+     */
+    private boolean enter(boolean readBack) {
+        Connection connection = store.take();
+        try {
+            boolean[] got = {false};
+            PgStore.query(connection, TRY_LOCK, List.of(LOCK_CLASS, topic()), row -> got[0] = row.getBoolean(1));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!got[0]) {
+                PgStore.query(
+                        connection,
+                        "SELECT pg_notify(?, ?)",
+                        List.of(PgStore.WANTS, store.replica() + ' ' + topic()),
+                        row -> {});
+                connection.commit(); // sends the notification
+                try (java.sql.Statement statement = connection.createStatement()) {
+                    statement.execute("SET LOCAL lock_timeout = '500ms'");
+                    PgStore.query(connection, LOCK, List.of(LOCK_CLASS, topic()), row -> {});
+                    got[0] = true;
+                } catch (SQLException e) {
+                    if (!"55P03".equals(e.getSQLState()) || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    connection.rollback(); // another half second, and the holder told again
+                }
+            }
+            long current = lock(connection);
+            boolean stale = false;
+            synchronized (tx) {
+                if (readBack && current != version) {
+                    stale = true;
+                } else if (current != version) {
+                    version = -1; // written on a view of another version: the next unit reads it back
+                }
+            }
+            if (stale) {
+                long loaded = load(connection);
+                synchronized (tx) {
+                    version = loaded;
+                }
+            }
+            connection.commit(); // the lock is the session's: it outlives this transaction
+            synchronized (tx) {
+                owned = connection;
+                wanted = false;
+                inUnit = true;
+            }
+            return stale;
+        } catch (SQLException e) {
+            store.discard(connection);
+            synchronized (tx) {
+                version = -1;
+            }
+            throw store.failure("lock a run in", e);
+        }
+    }
+
+    private boolean deathsChanged() {
+        long deaths = store.deaths();
+        if (deaths != deathsSeen) {
+            deathsSeen = deaths;
+            return true;
+        }
+        return false;
+    }
+
+    private void waitTx() {
+        try {
+            tx.wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreFailure("interrupted while waiting for a run's lock in " + store.describe(), e);
+        }
     }
 
     @Override
@@ -424,7 +676,7 @@ final class PgRun implements StoredRun {
      */
     private long lock(Connection connection) throws SQLException {
         long[] current = {-1};
-        String sql = "SELECT version FROM runs WHERE topic = ? FOR UPDATE";
+        String sql = "SELECT version FROM runs WHERE topic = ?";
         PgStore.query(connection, sql, List.of(topic()), row -> current[0] = row.getLong(1));
         if (current[0] < 0) {
             PgStore.execute(
@@ -565,6 +817,12 @@ final class PgRun implements StoredRun {
 
     private String topic() {
         return id.topic();
+    }
+
+    /** One unit of work on its way to the database, and once written, how that went; guarded by tx. */
+    private static final class Unit {
+        boolean done;
+        StoreFailure failure;
     }
 
     /** A node's row: the replica it is (or was last) connected to, and since when it is away; 0 while connected. */

@@ -35,26 +35,32 @@ import org.postgresql.PGNotification;
  * A {@link RunStore} in PostgreSQL ({@code fastCi.database}), which several server processes (replicas behind one load
  * balancer) share: the nodes of one run may be connected to any of them.
  *
- * <p>Each unit of work of a run's rules is one transaction that first locks the run's row ({@code SELECT ... FOR
- * UPDATE}): the units of one run are serial across every replica, so no class is handed out twice. The row carries a
- * version each unit bumps; a replica whose view of the run ({@link PgRun}, a {@link MemoryRun} read back) is older reads
- * it back before the unit, and its rules rebuild what they know of the nodes ({@link StoredRun#begin}). A unit's commit
- * notifies the others ({@code NOTIFY}, on {@value #CHANNEL}), whose {@code LISTEN} wakes the ones with a deq held for
- * the run ({@link #onChange}). Each replica renews its lease in {@code replicas} every {@link #HEARTBEAT}: a replica
- * whose lease is older than {@link #LEASE} is dead, and its nodes away since its last renewal.
+ * <p>The units of work of one run are serial across every replica: a replica takes the run's lock (a session-level
+ * advisory lock on the run's topic) before its first unit, and holds it while its units follow one another and are on
+ * their way to the database, which it writes in groups (the first of their waiters writes every unit pending by then in
+ * one transaction, as the SQLite store does); it gives the lock up once none is pending, or once another replica waits
+ * for it (a notification on {@value #WANTS}). The run's row carries a version each group bumps; a replica that takes
+ * the lock on a version other than its view's reads the run back ({@link PgRun}, a {@link MemoryRun}), and its rules
+ * rebuild what they know of the nodes ({@link StoredRun#begin}). Each group's commit notifies the others
+ * ({@code NOTIFY}, on {@value #CHANNEL}), whose {@code LISTEN} wakes the ones with a deq held for the run
+ * ({@link #onChange}). Each replica renews its lease in {@code replicas} every {@link #HEARTBEAT}: a replica whose lease
+ * is older than {@link #LEASE} is dead, and its nodes away since its last renewal (its session, and the locks it held,
+ * are gone with it).
  *
- * <p>Thread-safe: each unit holds a connection of the pool from its {@link StoredRun#begin} to its commit; the rules'
- * lock guards each run.
+ * <p>Thread-safe: a run that holds its lock holds a connection of the pool; the rules' lock guards each run.
  */
 public final class PgStore implements RunStore, AutoCloseable {
     /** The channel of the replicas' notifications: {@code <replica> <topic>}. */
     static final String CHANNEL = "fast_ci_runs";
+    /** The channel on which a replica tells the one holding a run's lock that it waits for it: {@code <replica> <topic>}. */
+    static final String WANTS = "fast_ci_wants";
     /** How often a replica renews its lease. */
     static final Duration HEARTBEAT = Duration.ofSeconds(2);
     /** How old a replica's lease may be before the others take it for dead. */
     static final Duration LEASE = Duration.ofSeconds(10);
 
-    private static final int POOL = 8;
+    /** Connections: a run with units of work on their way holds one; the others come and go. */
+    private static final int POOL = 32;
     /** Serialises the replicas that make the schema at once (two CREATE TABLE IF NOT EXISTS may clash). */
     private static final long SCHEMA_LOCK = 0x6661737463690001L;
 
@@ -236,6 +242,7 @@ public final class PgStore implements RunStore, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         teller.shutdownNow();
+        runs.values().forEach(PgRun::close);
         // Its lease given up, as if it had lapsed just now: its nodes still connected have their grace from now.
         try (PreparedStatement statement = listening.prepareStatement("UPDATE replicas SET seen_at = ? WHERE id = ?")) {
             statement.setLong(1, wallMillis() - LEASE.toMillis());
@@ -418,6 +425,7 @@ public final class PgStore implements RunStore, AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
             statement.execute("LISTEN " + CHANNEL);
+            statement.execute("LISTEN " + WANTS);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw e;
@@ -438,7 +446,11 @@ public final class PgStore implements RunStore, AutoCloseable {
                         listening.unwrap(PGConnection.class).getNotifications((int) HEARTBEAT.toMillis() / 2);
                 if (notifications != null) {
                     for (PGNotification notification : notifications) {
-                        told(notification.getParameter());
+                        if (WANTS.equals(notification.getName())) {
+                            wanted(notification.getParameter());
+                        } else {
+                            told(notification.getParameter());
+                        }
                     }
                 }
                 if (System.nanoTime() - renewed >= HEARTBEAT.toNanos()) {
@@ -472,6 +484,17 @@ public final class PgStore implements RunStore, AutoCloseable {
         int space = payload.indexOf(' ');
         if (space > 0 && !payload.substring(0, space).equals(replica)) {
             tell(payload.substring(space + 1));
+        }
+    }
+
+    /** Another replica waits for a run's lock, which this one may hold. */
+    private void wanted(String payload) {
+        int space = payload.indexOf(' ');
+        if (space > 0 && !payload.substring(0, space).equals(replica)) {
+            PgRun run = runs.get(payload.substring(space + 1));
+            if (run != null) {
+                run.wanted();
+            }
         }
     }
 

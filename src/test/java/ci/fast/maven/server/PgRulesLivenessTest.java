@@ -45,8 +45,11 @@ class PgRulesLivenessTest {
         first = store();
         onFirst = rules(first);
         onFirst.join(-1, null, "token-0");
+        onFirst.committed().await(); // as the server does before it tells anyone what a unit of work did
         onFirst.enq(List.of("A", "B"));
+        onFirst.committed().await();
         assertEquals(List.of(new BatchHandedOut(0, List.of("A"))), onFirst.deq(0, List.of()));
+        onFirst.committed().await();
     }
 
     @AfterEach
