@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -127,6 +128,28 @@ class PgStoreTest extends RunStoreContract {
         assertEquals(List.of("B"), mine.take(Double.MAX_VALUE), "A was taken by the other replica");
         mine.commit().await();
         assertFalse(mine.begin(), "nothing changed since its own unit");
+        mine.commit().await();
+    }
+
+    @Test
+    void aReplicaWaitsForTheRunsLockUntilTheOthersUnitsAreWrittenThenReadsThemBack() throws Exception {
+        PgStore second = reopen();
+        StoredRun mine = store.open(RUN);
+        StoredRun theirs = second.open(RUN);
+        mine.begin();
+        mine.nodeHere(mine.nextNodeIndex());
+        Durable onItsWay = mine.commit(); // not yet written: this replica holds the run's lock meanwhile
+
+        CompletableFuture<Boolean> stale = CompletableFuture.supplyAsync(theirs::begin);
+
+        onItsWay.await();
+        assertTrue(stale.get(10, TimeUnit.SECONDS), "read back: the first replica wrote a unit");
+        assertAll(
+                () -> assertEquals(1, theirs.nodes().size(), "its node, written before the lock was given up"),
+                () -> assertEquals(1, theirs.nextNodeIndex()));
+        theirs.commit().await();
+        assertTrue(mine.begin(), "and back: the second replica wrote a unit too");
+        assertEquals(2, mine.nextNodeIndex());
         mine.commit().await();
     }
 
