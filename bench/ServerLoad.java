@@ -1,7 +1,10 @@
 import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Frame;
 import ci.fast.maven.channel.Json;
+import ci.fast.maven.channel.Secret;
 import ci.fast.maven.server.Orchestrator;
+import ci.fast.maven.server.PgDatabase;
+import ci.fast.maven.server.PgStore;
 import ci.fast.maven.server.Peer;
 import ci.fast.maven.server.SqlStore;
 import jakarta.json.JsonArray;
@@ -33,7 +36,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * fast-ci:serve} in DIR (each deq's unit of work committed, synced to the disk, before its reply), as a standing server
  * does; without it, in memory.
  *
- * <p>Usage: java [-Dbench.dataDir=DIR] -cp <plugin classes and deps> bench/ServerLoad.java <nodes> <classes> [burst]
+ * <p>With {@code -Dbench.database=jdbc:postgresql://host:port/db} (the user and password in the URL, or in {@code
+ * FAST_CI_DATABASE_USER} and {@code FAST_CI_DATABASE_PASSWORD}) they are kept in the PostgreSQL store of replicas
+ * instead: each deq's unit of work one transaction on the run's locked row, committed before its reply.
+ *
+ * <p>Usage: java [-Dbench.dataDir=DIR | -Dbench.database=URL] -cp <plugin classes and deps> bench/ServerLoad.java <nodes> <classes> [burst]
  */
 public class ServerLoad {
     static String TOPIC = "test_orchestrator:bench-warm-up";
@@ -43,8 +50,14 @@ public class ServerLoad {
         int classes = Integer.parseInt(args[1]);
         boolean burst = args.length > 2 && args[2].equals("burst");
         String dataDir = System.getProperty("bench.dataDir");
+        String database = System.getProperty("bench.database");
         Orchestrator orchestrator;
-        if (dataDir == null) {
+        if (database != null) {
+            String password = System.getenv("FAST_CI_DATABASE_PASSWORD");
+            PgStore store = PgStore.open(new PgDatabase(
+                    database, System.getenv("FAST_CI_DATABASE_USER"), password == null ? null : Secret.of(password)));
+            orchestrator = Orchestrator.builder().store(store).timings(store.timings()).build();
+        } else if (dataDir == null) {
             orchestrator = new Orchestrator(line -> {});
         } else {
             SqlStore store = SqlStore.open(Path.of(dataDir));

@@ -105,6 +105,14 @@ public class ServeMojo extends AbstractMojo {
     @Parameter(property = "fastCi.store", defaultValue = "sqlite")
     private String store;
 
+    /**
+     * A PostgreSQL database ({@code jdbc:postgresql://host:port/db}) that holds the server's state instead of
+     * {@code fastCi.store}: several servers on one database serve the same runs. The user and password go in the URL,
+     * or in the environment's {@code FAST_CI_DATABASE_USER} and {@code FAST_CI_DATABASE_PASSWORD}.
+     */
+    @Parameter(property = "fastCi.database")
+    private String database;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         ServerSettings settings;
@@ -119,6 +127,11 @@ public class ServeMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         } catch (IOException | StoreFailure e) {
+            if (settings.database().isPresent()
+                    && e.getMessage() != null
+                    && e.getMessage().contains("the database ")) {
+                throw new MojoFailureException("fast-ci:serve: " + e.getMessage()); // the one line: what to fix
+            }
             throw new MojoExecutionException("fast-ci:serve cannot start on " + host + ":" + port + ": "
                     + e.getMessage() + "; choose another -DfastCi.port, -DfastCi.host or -DfastCi.dataDir");
         }
@@ -159,6 +172,7 @@ public class ServeMojo extends AbstractMojo {
         values.put(ServerOptions.DASHBOARD, String.valueOf(dashboard));
         values.put(ServerOptions.DATA_DIR, dataDir.getPath());
         values.put(ServerOptions.STORE, store);
+        values.put(ServerOptions.DATABASE, database);
         return values;
     }
 }

@@ -50,6 +50,8 @@ public final class Orchestrator implements FrameHandler, ReportArchive {
     private final LongSupplier clock;
     private final Evictions evictions;
     private final Duration reconnectGrace;
+    /** The runs whose expiry a shared store's news has timed already: one timer each, not one per notification. */
+    private final Set<String> expiring = ConcurrentHashMap.newKeySet();
     /** Failed tests after which a run hands out no more classes (Surefire's skipAfterFailureCount); 0 for no limit. */
     private final int skipAfterFailureCount;
     /** Wakes a run when an away node's grace is over; null for {@link GraceTimer#SHARED}. */
@@ -76,6 +78,44 @@ public final class Orchestrator implements FrameHandler, ReportArchive {
         this.timer = builder.timer;
         this.dashboard = builder.dashboard;
         carryOn();
+        store.onChange(this::changed);
+        store.onDeath(this::orphaned);
+    }
+
+    /**
+     * Another server process on the shared store changed run {@code topic}: a node of this one that waits (a held deq,
+     * a join before the enq) is served by what it did, such as the last result of the run.
+     */
+    private void changed(String topic) {
+        long arrived = clock.getAsLong();
+        RunDispatch run = runs.get(topic);
+        if (run != null && run.waits()) {
+            send(deliver(run, run.poke()), arrived);
+        }
+    }
+
+    /**
+     * A server process on the shared store died with nodes of run {@code topic}: they are away since its last sign of
+     * life, and unless they rejoin (here or elsewhere) within the grace, this process gives up on them.
+     */
+    private void orphaned(String topic) {
+        RunDispatch run = runs.get(topic);
+        if (run == null) {
+            RunId id = store.runs().stream()
+                    .filter(stored -> stored.topic().equals(topic))
+                    .findFirst()
+                    .orElse(null);
+            if (id == null) {
+                return;
+            }
+            run = runs.computeIfAbsent(topic, t -> dispatch(id));
+        }
+        RunDispatch orphan = run;
+        send(deliver(orphan, orphan.poke()), clock.getAsLong());
+        long next = orphan.nextExpiry();
+        if (next >= 0 && expiring.add(topic)) {
+            expireLater(orphan, next, () -> expiring.remove(topic));
+        }
     }
 
     /**
@@ -330,13 +370,20 @@ public final class Orchestrator implements FrameHandler, ReportArchive {
 
     /** Gives up on {@code run}'s away nodes once {@code nanos} have passed, and again later for those not yet due. */
     private void expireLater(RunDispatch run, long nanos) {
+        expireLater(run, nanos, () -> {});
+    }
+
+    /** As {@link #expireLater(RunDispatch, long)}, running {@code done} once no away node is left to time. */
+    private void expireLater(RunDispatch run, long nanos, Runnable done) {
         // A millisecond late rather than early: the timer and the rules' clock need not round alike.
         (timer != null ? timer : GraceTimer.SHARED)
                 .after(Duration.ofNanos(nanos).plusMillis(1), () -> {
                     send(deliver(run, run.expire()), clock.getAsLong());
                     long next = run.nextExpiry();
                     if (next > 0) {
-                        expireLater(run, next);
+                        expireLater(run, next, done);
+                    } else {
+                        done.run();
                     }
                 });
     }

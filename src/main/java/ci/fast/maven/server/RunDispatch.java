@@ -138,6 +138,16 @@ final class RunDispatch {
         return step(rules.disconnected(node));
     }
 
+    /** Another server process changed the run: this one's waiting nodes are served by what it did. */
+    synchronized Step poke() {
+        return step(rules.poke());
+    }
+
+    /** Whether a node of this process waits for what another may do (a held deq, a join before the enq). */
+    synchronized boolean waits() {
+        return !heldDeq.isEmpty() || rules.waits();
+    }
+
     /** Gives up on the away nodes whose grace is over. */
     synchronized Step expire() {
         return step(rules.expire());

@@ -102,18 +102,66 @@ final class RunRules {
      * again.
      */
     private void carryOn() {
+        if (store.nodes() != null) {
+            rebuild(); // a shared store knows every node, and which are away since when
+            return;
+        }
         long now = clock.getAsLong();
-        Set<String> held = new HashSet<>();
         for (int index : store.holders()) {
             Node node = new Node(index);
             node.away = true;
             node.awaySince = now;
             node.restored = true;
             nodes.put(index, node);
-            held.addAll(store.held(index));
         }
+        recount();
+    }
+
+    /**
+     * Rebuilds what the rules know besides the store's facts from a shared store's nodes, after another server process
+     * changed the run: a node connected here keeps what this process knew of it; one connected to another process is
+     * remote (this one neither serves nor expires it); one away keeps its classes until its grace is over; one the
+     * store no longer has was given up on elsewhere.
+     */
+    private void rebuild() {
+        Map<Integer, Node> before = new LinkedHashMap<>(nodes);
+        nodes.clear();
+        for (StoredNode row : store.nodes()) {
+            Node node = before.remove(row.index());
+            if (node == null || !row.here()) {
+                node = node == null ? new Node(row.index()) : node;
+                node.restored = true; // its last results may be another process's to know: any may come again
+            }
+            node.remote = !row.here() && !row.away();
+            node.away = row.away();
+            node.awaySince = row.awaySince();
+            if (node.away || node.remote) {
+                holding.remove(node);
+                node.waiting = false;
+                setBusyUntil(node, -1);
+            }
+            nodes.put(row.index(), node);
+        }
+        for (Node gone : before.values()) {
+            holding.remove(gone);
+            setBusyUntil(gone, -1);
+        }
+        recount();
+    }
+
+    /**
+     * Reads back from the store's facts what the rules count of them: the failures, the classes skipped for them,
+     * the tenths told and whether the end was.
+     */
+    private void recount() {
+        failures = 0;
+        skipped.clear();
         if (!store.hasQueue()) {
             return;
+        }
+        Set<String> held = new HashSet<>();
+        for (int index : store.holders()) {
+            held.addAll(store.held(index));
         }
         for (String key : store.classes()) {
             store.result(key).ifPresent(result -> failures += failedTests(result));
@@ -127,8 +175,18 @@ final class RunRules {
             }
         }
         int classes = store.classes().size();
-        tenthsTold = classes == 0 ? 0 : store.resultCount() * 10 / classes;
-        announced = finished();
+        tenthsTold = Math.max(tenthsTold, classes == 0 ? 0 : store.resultCount() * 10 / classes);
+        announced = announced || finished();
+    }
+
+    /**
+     * Starts a command: a store shared with other server processes locks the run and reads back what they changed,
+     * and then what the rules know besides its facts is rebuilt.
+     */
+    private void refresh() {
+        if (store.begin()) {
+            rebuild();
+        }
     }
 
     private static int failedTests(Result result) {
@@ -226,6 +284,7 @@ final class RunRules {
      * @param ci the CI node; null when the joiner named none (a rejoin keeps the one it named before)
      */
     List<RunEvent> join(int replacing, String offered, String fresh, CiNode ci) {
+        refresh();
         if (finished()) {
             events.add(new JoinRefused(RUN_FINISHED));
             return done();
@@ -248,7 +307,9 @@ final class RunRules {
         // A deq on the old connection is owed nothing: the node asks again on this one.
         holding.remove(node);
         node.away = false;
+        node.remote = false; // a node that moved here from another process is this one's now
         node.doomed = false;
+        store.nodeHere(node.index);
         node.rejoined = known >= 0;
         if (ci != null) {
             node.ci = ci;
@@ -263,6 +324,7 @@ final class RunRules {
     }
     /** Node 0's enq of {@code classes} (distinct); a second enq adds nothing. */
     List<RunEvent> enq(List<String> classes) {
+        refresh();
         if (store.hasQueue()) {
             return done();
         }
@@ -293,8 +355,9 @@ final class RunRules {
      * node holds, the node never got them (the reply that handed them out was lost) and is handed them again.
      */
     List<RunEvent> deq(int node, List<Result> results) {
+        refresh();
         Node asking = nodes.get(node);
-        if (asking == null || asking.away) {
+        if (asking == null || asking.away || asking.remote) {
             return done();
         }
         Set<String> sent = new HashSet<>();
@@ -335,6 +398,7 @@ final class RunRules {
      * those do not count as lost, whether their node's loss has been seen yet or not. May finish the run.
      */
     List<RunEvent> record(List<Result> results, List<String> unstarted) {
+        refresh();
         results.forEach(this::record);
         for (String key : unstarted) {
             store.addLoss(key, -1);
@@ -357,6 +421,11 @@ final class RunRules {
 
     /** Node {@code node} left: what it held goes back to the queue at once. */
     List<RunEvent> leave(int node) {
+        refresh();
+        Node leaving = nodes.get(node);
+        if (leaving != null && leaving.remote) {
+            return done(); // an old connection's: the node is another process's now
+        }
         lose(node);
         serveWaiting();
         return done();
@@ -367,15 +436,19 @@ final class RunRules {
      * a node known to be dead (its fork's results were recorded) loses it at once.
      */
     List<RunEvent> disconnected(int node) {
+        refresh();
         Node away = nodes.get(node);
-        if (away == null || away.away) {
-            return done();
+        if (away == null || away.away || away.remote) {
+            return done(); // a remote node's old connection closed here: it is connected to another process
         }
         if (away.doomed) {
-            return leave(node);
+            lose(node);
+            serveWaiting();
+            return done();
         }
         away.away = true;
         away.awaySince = clock.getAsLong();
+        store.nodeAway(node, away.awaySince);
         holding.remove(away);
         events.add(new NodeAway(
                 node,
@@ -385,6 +458,7 @@ final class RunRules {
 
     /** Loses every away node whose grace is over: what it held goes back to the queue. */
     List<RunEvent> expire() {
+        refresh();
         long now = clock.getAsLong();
         for (Node node : List.copyOf(nodes.values())) {
             if (node.away && now - node.awaySince >= graceNanos) {
@@ -393,6 +467,30 @@ final class RunRules {
         }
         serveWaiting();
         return done();
+    }
+
+    /**
+     * Another server process changed the run (a shared store's): its changes are read back, and this process's nodes
+     * that wait are served by them: a deq_request once the queue exists, a batch once classes came back to the queue,
+     * an empty one once the run finished.
+     */
+    List<RunEvent> poke() {
+        refresh();
+        if (store.hasQueue()) {
+            for (Node node : nodes.values()) {
+                if (node.waiting) {
+                    node.waiting = false;
+                    events.add(new DeqRequested(node.index));
+                }
+            }
+        }
+        serveWaiting();
+        return done();
+    }
+
+    /** Whether a node of this process waits for what another may do: a deq held, or a join before the enq. */
+    boolean waits() {
+        return !holding.isEmpty() || nodes.values().stream().anyMatch(node -> node.waiting);
     }
 
     /** Nanoseconds until the next away node's grace is over; -1 when no node is away. */
@@ -443,6 +541,7 @@ final class RunRules {
      * @return how many were kept
      */
     int addReports(List<Report> reports) {
+        refresh();
         int kept = 0;
         for (Report report : reports) {
             if (store.isEnqueued(report.key()) && store.addReport(report)) {
@@ -495,6 +594,7 @@ final class RunRules {
     private void lose(int index) {
         Node node = nodes.remove(index);
         if (node != null) {
+            store.nodeGone(index);
             holding.remove(node);
             int at = events.size();
             events.add(null); // the loss comes before what it causes, such as a class lost twice: filled in below
@@ -692,6 +792,8 @@ final class RunRules {
         long busyUntil = -1;
         /** Its connection closed without a leave: it keeps its classes until {@link #awaySince} plus the grace. */
         boolean away;
+        /** Connected to another server process sharing the store: that one serves it, and none expires it. */
+        boolean remote;
         /** When it went away, on the rules' clock; meaningful only while {@link #away}. */
         long awaySince;
         /** Its fork is known dead while its connection is still open: the close ends it without a grace. */

@@ -2,6 +2,7 @@ package ci.fast.maven.server;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Where the durable facts of the server's runs live, under {@link RunRules}: what each run enqueued and estimated, its
@@ -30,4 +31,25 @@ public interface RunStore {
      * as the store keeps it (a retry that comes later finds none, and runs as a new run).
      */
     NodeShares shares();
+
+    /**
+     * Whether several server processes serve this store's runs at once: each then tells the others what it changed
+     * ({@link #onChange}), and gives up on the nodes of a process that died.
+     */
+    default boolean shared() {
+        return false;
+    }
+
+    /**
+     * Calls {@code topic} with a run's topic whenever another server process committed a unit of work of that run; on
+     * a thread of the store's, one call at a time. Nothing for a store of one process.
+     */
+    default void onChange(Consumer<String> topic) {}
+
+    /**
+     * Calls {@code topic} with the topic of each run that had nodes connected to a server process found dead since: this
+     * process may have to give up on them once their grace is over. On a thread of the store's; nothing for a store of
+     * one process.
+     */
+    default void onDeath(Consumer<String> topic) {}
 }

@@ -36,6 +36,10 @@ public final class ServerOptions {
     public static final String DASHBOARD = "fastCi.dashboard";
     public static final String DATA_DIR = "fastCi.dataDir";
     public static final String STORE = "fastCi.store";
+    public static final String DATABASE = "fastCi.database";
+    public static final String DATABASE_USER = "fastCi.database.user";
+    /** Read from the environment alone ({@code FAST_CI_DATABASE_PASSWORD}): no flag, no property, no parameter. */
+    public static final String DATABASE_PASSWORD = "fastCi.database.password";
 
     /** Every setting with its default ({@code null}: none), in the order {@code --help} lists them. */
     static final Map<String, String> DEFAULTS = defaults();
@@ -79,7 +83,17 @@ public final class ServerOptions {
                 duration(all, DRAIN_TIMEOUT),
                 bool(all, DASHBOARD),
                 Path.of(all.get(DATA_DIR)),
-                all.get(STORE));
+                all.get(STORE),
+                database(all, env));
+    }
+
+    private static Optional<PgDatabase> database(Map<String, String> all, Map<String, String> env) {
+        String password = env.get(envName(DATABASE_PASSWORD));
+        return Optional.ofNullable(all.get(DATABASE))
+                .map(url -> new PgDatabase(
+                        url,
+                        all.get(DATABASE_USER),
+                        password == null || password.isEmpty() ? null : Secret.of(password)));
     }
 
     /** The environment variable of a setting: {@code fastCi.tls.keystore} is {@code FAST_CI_TLS_KEYSTORE}. */
@@ -203,6 +217,8 @@ public final class ServerOptions {
                 DATA_DIR,
                 Path.of(System.getProperty("user.home"), ".fast-ci", "server").toString());
         defaults.put(STORE, ServerStore.SQLITE);
+        defaults.put(DATABASE, null);
+        defaults.put(DATABASE_USER, null);
         return java.util.Collections.unmodifiableMap(defaults);
     }
 }

@@ -23,6 +23,7 @@ import java.util.function.Consumer;
  * @param dashboard whether the server serves its dashboard on its port (with a keys file, each viewer gives a key)
  * @param dataDir where the {@code sqlite} store keeps its file
  * @param store {@code sqlite} (runs, shares and timings survive the process) or {@code memory}
+ * @param database the PostgreSQL database that holds the state instead, shared by every replica on it; empty for none
  */
 public record ServerSettings(
         String host,
@@ -36,7 +37,8 @@ public record ServerSettings(
         Duration drainTimeout,
         boolean dashboard,
         Path dataDir,
-        String store) {
+        String store,
+        Optional<PgDatabase> database) {
     /** How long a finished run is kept by default: two weeks of CI history. */
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(14);
 
@@ -47,7 +49,12 @@ public record ServerSettings(
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("fastCi.port must be 0 to 65535, was " + port);
         }
-        if (keys == null || tls == null || limits == null || timingsFile == null || dataDir == null) {
+        if (keys == null
+                || tls == null
+                || limits == null
+                || timingsFile == null
+                || dataDir == null
+                || database == null) {
             throw new IllegalArgumentException("a server needs keys, limits, a timings file and a data directory");
         }
         if (!ServerStore.SQLITE.equals(store) && !ServerStore.MEMORY.equals(store)) {

@@ -44,6 +44,23 @@ public record ServerStore(RunStore store, TimingHistory timings, AutoCloseable c
         return new ServerStore(sql, sql.timings(), sql);
     }
 
+    /**
+     * Opens the store {@code settings} name: the PostgreSQL database of {@code fastCi.database} when it is set (every
+     * replica on it shares it), otherwise as {@link #open(String, Path, Path, Consumer, Consumer)}.
+     *
+     * @param info told which database the state is in (its host, port and name only)
+     * @throws IOException in one line without the password when the database cannot be used
+     */
+    public static ServerStore open(ServerSettings settings, Consumer<String> warn, Consumer<String> info)
+            throws IOException {
+        if (settings.database().isEmpty()) {
+            return open(settings.store(), settings.dataDir(), settings.timingsFile(), warn, info);
+        }
+        PgStore pg = PgStore.open(settings.database().get());
+        info.accept("fast-ci keeps its runs in the database " + pg.describe() + ", shared by every server on it");
+        return new ServerStore(pg, pg.timings(), pg);
+    }
+
     @Override
     public void close() throws Exception {
         closer.close();

@@ -26,7 +26,7 @@ public final class StandingServer {
      */
     public static OrchestratorServer start(ServerSettings settings, Consumer<String> info, Consumer<String> warn)
             throws IOException {
-        ServerStore kept = ServerStore.open(settings.store(), settings.dataDir(), settings.timingsFile(), warn, info);
+        ServerStore kept = ServerStore.open(settings, warn, info);
         try {
             OrchestratorServer server = OrchestratorServer.start(
                     settings,

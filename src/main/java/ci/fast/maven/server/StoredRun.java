@@ -145,4 +145,34 @@ public interface StoredRun {
     default Durable commit() {
         return Durable.NOW;
     }
+
+    // What a store shared by several server processes adds (PgStore); a store of one process keeps none of it.
+
+    /**
+     * Starts one unit of work of the rules: a store shared by several server processes takes the run's lock (until
+     * {@link #commit}) and first reads back what the others changed since this one's last unit.
+     *
+     * @return whether what the rules know besides the store's facts may be out of date (another process changed the
+     *     run, or a process that served some of its nodes died): they rebuild it from {@link #nodes}
+     */
+    default boolean begin() {
+        return false;
+    }
+
+    /**
+     * The run's nodes as every process sharing the store sees them; null for a store of one process, whose rules know
+     * their nodes themselves.
+     */
+    default List<StoredNode> nodes() {
+        return null;
+    }
+
+    /** Node {@code node} is connected to this process. */
+    default void nodeHere(int node) {}
+
+    /** Node {@code node}'s connection to this process closed at {@code at}, on the rules' clock. */
+    default void nodeAway(int node, long at) {}
+
+    /** Node {@code node} is no longer one of the run's: it left, or was given up on. */
+    default void nodeGone(int node) {}
 }

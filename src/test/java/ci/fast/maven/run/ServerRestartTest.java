@@ -11,9 +11,12 @@ import ci.fast.maven.report.ReportOptions;
 import ci.fast.maven.results.ClassRun;
 import ci.fast.maven.results.ClassStart;
 import ci.fast.maven.results.ResultListener;
+import ci.fast.maven.server.PgDatabase;
+import ci.fast.maven.server.PgStore;
 import ci.fast.maven.server.RunId;
 import ci.fast.maven.server.SqlStore;
 import ci.fast.maven.server.StoredRun;
+import ci.fast.maven.server.TestPostgres;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -43,6 +46,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -51,6 +55,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and a new server started on the same directory and port carries the run on. The forks reconnect and rejoin; every
  * class runs once and is reported once, and the store has each result once. On a store in memory the new server
  * knows nothing of the run: the forks' rejoin makes a new node 0, which enqueues the suite again, and classes run twice.
+ * The same on PostgreSQL; and two replicas on one PostgreSQL database behind a load balancer, one killed mid-run: its
+ * forks rejoin the other, which carries their classes on.
  */
 class ServerRestartTest {
     private static final List<String> CLASSES = IntStream.rangeClosed(1, 40)
@@ -65,8 +71,101 @@ class ServerRestartTest {
     @Test
     @Timeout(180) // well under the nodes' 3-minute reconnect window: a run that waited out a grace fails here
     void aServerKilledMidRunAndStartedAgainOnItsStoreRunsEveryClassOnce() throws Exception {
-        Secret secret = Secret.random();
         Path data = dir.resolve("server");
+        RunId id = killMidRunAndStartAgain(data, "sqlite", Map.of());
+
+        try (SqlStore store = SqlStore.open(data)) {
+            assertEveryClassOnce(store.open(id));
+        }
+    }
+
+    @Test
+    @Timeout(180)
+    @ExtendWith(TestPostgres.Extension.class)
+    void aServerKilledMidRunAndStartedAgainOnPostgresRunsEveryClassOnce(TestPostgres pg) throws Exception {
+        PgDatabase database = pg.newDatabase();
+        RunId id = killMidRunAndStartAgain(
+                dir.resolve("server"),
+                "pg",
+                Map.of(
+                        "FAST_CI_DATABASE", database.url(),
+                        "FAST_CI_DATABASE_USER", database.user(),
+                        "FAST_CI_DATABASE_PASSWORD", database.password().reveal()));
+
+        try (PgStore store = PgStore.open(database)) {
+            assertEveryClassOnce(store.open(id));
+        }
+    }
+
+    /**
+     * Two replicas on one PostgreSQL database behind a load balancer serve one run whose forks are split over them; a
+     * third of the way in, one is killed (SIGKILL), and its forks reconnect through the balancer to the other, which
+     * carries their classes on: every class runs once and is reported once.
+     */
+    @Test
+    @Timeout(180)
+    @ExtendWith(TestPostgres.Extension.class)
+    void aReplicaKilledMidRunLeavesItsNodesToTheOtherAndEveryClassRunsOnce(TestPostgres pg) throws Exception {
+        PgDatabase database = pg.newDatabase();
+        Map<String, String> env = Map.of(
+                "FAST_CI_DATABASE", database.url(),
+                "FAST_CI_DATABASE_USER", database.user(),
+                "FAST_CI_DATABASE_PASSWORD", database.password().reveal());
+        Secret secret = Secret.random();
+        String buildId = "replicas-" + UUID.randomUUID();
+        String runKey = "junit-replicas";
+        CountDownLatch underWay = new CountDownLatch(KILL_AFTER);
+        RecordingListener recorder = new RecordingListener();
+        ResultListener killPoint = new ResultListener() {
+            @Override
+            public void classCompleted(ClassRun run) {
+                underWay.countDown();
+            }
+        };
+        int portA = freePort();
+        int portB = freePort();
+        Process a = startServer(dir.resolve("a"), portA, secret, "replica-a", "pg", env);
+        Process b = startServer(dir.resolve("b"), portB, secret, "replica-b", "pg", env);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (TestBalancer balancer = new TestBalancer(List.of(portA, portB))) {
+            Future<List<String>> run =
+                    pool.submit(() -> run(balancer.port(), secret, buildId, runKey, recorder, killPoint));
+            assertTrue(
+                    underWay.await(90, TimeUnit.SECONDS),
+                    "the run got under way: " + recorder.runs().size());
+            assertTrue(
+                    Files.readString(dir.resolve("replica-a-server.log")).contains(" joined "),
+                    "a node joined the first replica");
+            assertTrue(
+                    Files.readString(dir.resolve("replica-b-server.log")).contains(" joined "),
+                    "a node joined the second replica");
+            a.destroyForcibly();
+            assertTrue(a.waitFor(30, TimeUnit.SECONDS), "the first replica is dead");
+            int before = recorder.runs().size();
+
+            List<String> problems = run.get(150, TimeUnit.SECONDS);
+
+            assertTrue(before < CLASSES.size(), "killed mid-run, after " + before + " classes");
+            assertEquals(List.of(), problems);
+            assertEquals(Map.of(), notOnce(recorder.starts(), ClassStart::className), "classes not run exactly once");
+            assertEquals(Map.of(), notOnce(recorder.runs(), ClassRun::className), "classes not reported exactly once");
+            assertTrue(
+                    Files.readString(dir.resolve("replica-b-server.log")).contains(" rejoined "),
+                    "the first replica's nodes rejoined the second");
+        } finally {
+            pool.shutdownNow();
+            a.destroyForcibly();
+            b.destroyForcibly();
+            b.waitFor(30, TimeUnit.SECONDS);
+        }
+        try (PgStore store = PgStore.open(database)) {
+            assertEveryClassOnce(store.open(new RunId(Events.topic(runKey, buildId), runKey)));
+        }
+    }
+
+    /** Kills the server a third of the way through a run and starts another on its store; returns the run's id. */
+    private RunId killMidRunAndStartAgain(Path data, String kind, Map<String, String> env) throws Exception {
+        Secret secret = Secret.random();
         int port = freePort(); // once: the nodes reconnect to the address they were given
         String buildId = "restart-" + UUID.randomUUID();
         String runKey = "junit-restart";
@@ -79,7 +178,7 @@ class ServerRestartTest {
             }
         };
 
-        Process first = startServer(data, port, secret, "first");
+        Process first = startServer(data, port, secret, "first", kind, env);
         Process second = null;
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
@@ -90,7 +189,7 @@ class ServerRestartTest {
             first.destroyForcibly();
             assertTrue(first.waitFor(30, TimeUnit.SECONDS), "the first server is dead");
             int before = recorder.runs().size();
-            second = startServer(data, port, secret, "second");
+            second = startServer(data, port, secret, "second", kind, env);
 
             List<String> problems = run.get(150, TimeUnit.SECONDS);
 
@@ -106,12 +205,13 @@ class ServerRestartTest {
                 second.waitFor(30, TimeUnit.SECONDS);
             }
         }
-        try (SqlStore store = SqlStore.open(data)) {
-            StoredRun stored = store.open(new RunId(Events.topic(runKey, buildId), runKey));
-            assertEquals(CLASSES, stored.classes(), "enqueued once");
-            assertTrue(CLASSES.stream().allMatch(stored::hasResult), "every class has its result on the server");
-            assertEquals(0, stored.duplicates(), "no result came twice");
-        }
+        return new RunId(Events.topic(runKey, buildId), runKey);
+    }
+
+    private static void assertEveryClassOnce(StoredRun stored) {
+        assertEquals(CLASSES, stored.classes(), "enqueued once");
+        assertTrue(CLASSES.stream().allMatch(stored::hasResult), "every class has its result on the server");
+        assertEquals(0, stored.duplicates(), "no result came twice");
     }
 
     private List<String> run(int port, Secret secret, String buildId, String runKey, ResultListener... extra)
@@ -148,7 +248,8 @@ class ServerRestartTest {
     }
 
     /** Starts {@link StoreServer} in a JVM of its own and waits until it accepts; its output goes to a log file. */
-    private Process startServer(Path data, int port, Secret secret, String name) throws Exception {
+    private Process startServer(Path data, int port, Secret secret, String name, String kind, Map<String, String> env)
+            throws Exception {
         List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
@@ -156,9 +257,10 @@ class ServerRestartTest {
                 StoreServer.class.getName(),
                 data.toString(),
                 Integer.toString(port),
-                "sqlite");
+                kind);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("FAST_CI_SECRET_KEY", secret.reveal());
+        builder.environment().putAll(env);
         Process process = builder.start();
         CompletableFuture<String> ready = new CompletableFuture<>();
         Path log = dir.resolve(name + "-server.log");

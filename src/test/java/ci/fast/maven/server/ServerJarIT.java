@@ -28,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,6 +47,7 @@ class ServerJarIT {
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private Process process;
+    private Thread pumping;
 
     @AfterEach
     void stop() throws Exception {
@@ -102,6 +104,77 @@ class ServerJarIT {
         assertTrue(output.contains("stopped: every node had gone"), output::toString);
         assertFalse(String.join("\n", output).contains(key.reveal()), "the key is never printed");
         assertFalse(process.info().commandLine().orElse("").contains(key.reveal()));
+    }
+
+    @Test
+    @ExtendWith(TestPostgres.Extension.class)
+    void keepsItsRunsInPostgresWhenGivenADatabaseAndNeverShowsThePassword(TestPostgres pg) throws Exception {
+        PgDatabase database = pg.newDatabase();
+        start(database, database.password().reveal());
+
+        URI base = URI.create(awaitMatch(LISTENING).group(1));
+        String topic = Events.topic(RealNodes.RUN_KEY, "build-pg");
+        try (PhoenixClient node = RealNodes.connect(base, key, "build-pg")) {
+            assertEquals(List.of("com.acme.Pg"), RealNodes.runAlone(node, topic, List.of("com.acme.Pg")));
+        }
+        process.destroyForcibly().waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+
+        assertTrue(
+                output.stream()
+                        .anyMatch(line -> line.contains("keeps its runs in the database " + database.describe())),
+                output::toString);
+        assertFalse(String.join("\n", output).contains(database.password().reveal()), "the password never printed");
+        try (PgStore store = PgStore.open(database)) {
+            assertTrue(store.open(new RunId(topic, RealNodes.RUN_KEY)).hasResult("com.acme.Pg"), "kept there");
+        }
+    }
+
+    @Test
+    @ExtendWith(TestPostgres.Extension.class)
+    void refusesADatabaseItCannotLogInToInOneLineAndExitsOne(TestPostgres pg) throws Exception {
+        PgDatabase database = pg.newDatabase();
+        String wrong = "wrong-" + Secret.random().reveal();
+        start(database, wrong);
+
+        assertTrue(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "exits: " + output);
+        assertEquals(1, process.exitValue(), output::toString);
+        List<String> said = awaitOutputEnd();
+        assertEquals(1, said.size(), "one line: " + said);
+        assertTrue(
+                said.get(0).startsWith("fast-ci server: fast-ci cannot use the database " + database.describe() + ": "),
+                said.get(0));
+        assertTrue(said.get(0).contains("check the user and password"), said.get(0));
+        assertFalse(said.get(0).contains(wrong), said.get(0));
+    }
+
+    private void start(PgDatabase database, String password) throws Exception {
+        Path jar = Path.of(System.getProperty("serverJar"));
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        jar.toString(),
+                        "--port",
+                        "0",
+                        "--timings-file",
+                        dir.resolve("timings.json").toString(),
+                        "--database",
+                        database.url(),
+                        "--dashboard",
+                        "false")
+                .redirectErrorStream(true);
+        builder.environment().put("FAST_CI_SECRET_KEY", key.reveal());
+        builder.environment().put("FAST_CI_DATABASE_USER", database.user());
+        builder.environment().put("FAST_CI_DATABASE_PASSWORD", password);
+        process = builder.start();
+        pumping = new Thread(this::pump, "server-output");
+        pumping.setDaemon(true);
+        pumping.start();
+    }
+
+    /** Every line the server printed, once its output has ended (it exited); within the timeout. */
+    private List<String> awaitOutputEnd() throws InterruptedException {
+        pumping.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+        return List.copyOf(output);
     }
 
     private void pump() {

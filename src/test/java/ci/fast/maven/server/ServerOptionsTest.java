@@ -122,4 +122,39 @@ class ServerOptionsTest {
                         .getMessage());
         assertNull(ServerMain.values(new String[] {"--help"}, errors));
     }
+
+    @Test
+    void takesTheDatabaseAsAFlagAndItsPasswordFromTheEnvironmentAloneNeverShowingIt() {
+        assertEquals("--database", ServerOptions.flagName(ServerOptions.DATABASE));
+        assertEquals("FAST_CI_DATABASE_USER", ServerOptions.envName(ServerOptions.DATABASE_USER));
+        assertTrue(ServerOptions.translate(Map.of(), KEY).database().isEmpty(), "none by default");
+
+        ServerSettings settings = ServerOptions.translate(
+                Map.of(ServerOptions.DATABASE, "jdbc:postgresql://db.example.com:5433/fastci?sslmode=require"),
+                Map.of(
+                        "FAST_CI_SECRET_KEY", "the-key",
+                        "FAST_CI_DATABASE_USER", "ci",
+                        "FAST_CI_DATABASE_PASSWORD", "pg-secret",
+                        "FAST_CI_DATABASE_PASSWORD_FLAG", "unused"));
+
+        PgDatabase database = settings.database().orElseThrow();
+        assertEquals("ci", database.user());
+        assertEquals("pg-secret", database.password().reveal());
+        assertEquals("postgresql://db.example.com:5433/fastci", database.describe());
+        assertEquals("postgresql://db.example.com:5433/fastci", database.toString());
+        assertFalse(settings.toString().contains("pg-secret"), settings::toString);
+        assertFalse(
+                ServerOptions.DEFAULTS.containsKey(ServerOptions.DATABASE_PASSWORD),
+                "no flag, no property: the environment alone");
+        PgDatabase inUrl = new PgDatabase("jdbc:postgresql://h:1/d?user=u&password=in-url", null, null);
+        assertFalse(inUrl.toString().contains("in-url"));
+        assertFalse(inUrl.scrub("cannot connect to jdbc:postgresql://h:1/d?user=u&password=in-url")
+                .contains("in-url"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> ServerOptions.translate(Map.of(ServerOptions.DATABASE, "postgres://u:secret-pw@h/d"), KEY));
+        assertEquals(
+                "fastCi.database must be a PostgreSQL URL such as jdbc:postgresql://db.example.com:5432/fastci",
+                e.getMessage());
+    }
 }

@@ -1,0 +1,830 @@
+package ci.fast.maven.server;
+
+import ci.fast.maven.server.SqlStore.Write;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One run's facts for {@link PgStore}: this replica's view of them, a {@link MemoryRun} read back from the database,
+ * and each change also kept as a write. {@link #begin} takes the run's lock across replicas unless this replica holds
+ * it, and reads the run back when another replica changed it since (its row's version moved); {@link #commit} queues
+ * the unit's writes, which the first of the waiters writes with every unit pending by then, in one transaction with the
+ * next version and a notification to the other replicas. Not thread-safe as a run's facts: the rules guard it; its
+ * lock and the units on their way have a lock of their own, taken inside the rules'.
+ */
+final class PgRun implements StoredRun {
+    /** The first key of the runs' advisory locks; the second is the topic's hash. */
+    private static final int LOCK_CLASS = 0x66637275;
+
+    private static final String TRY_LOCK = "SELECT pg_try_advisory_lock(?, hashtext(?))";
+    private static final String LOCK = "SELECT pg_advisory_lock(?, hashtext(?))";
+    private static final String UNLOCK = "SELECT pg_advisory_unlock(?, hashtext(?))";
+
+    /** The table a run's statement writes: each of them writes one. */
+    private static final Pattern TABLE = Pattern.compile("^(?:INSERT INTO|DELETE FROM|UPDATE) (\\w+)");
+
+    private final PgStore store;
+    private final RunId id;
+    private MemoryRun memory;
+    /** The row's version this view is of; -1 when it is of none (not read yet, or a write failed). */
+    private long version = -1;
+    /** The store's count of dead replicas this view's nodes were told at. */
+    private long deathsSeen;
+    /** The positions of the queue's head and tail. */
+    private long head;
+
+    private long tail;
+    /** Orders the rows kept in the order they happened (held, results, reports, lost twice): higher than any kept. */
+    private long position;
+    /** Each node's replica and since when it is away (0: connected), by node index. */
+    private final Map<Integer, NodeRow> nodeRows = new TreeMap<>();
+    /** The writes of the unit of work under way, in order; the rules' lock guards them. */
+    private List<Write> writes = new ArrayList<>();
+
+    // The run's lock across replicas: a session-level advisory lock, held on a connection of its own while this
+    // replica has units of work of the run in progress or on their way to the database, and given up once none is.
+    // The fields below are guarded by tx; the rules' lock is always taken before it, never after.
+    private final Object tx = new Object();
+    /** The connection that holds the run's lock; null when this replica does not hold it. */
+    private Connection owned;
+    /** Whether a unit of work is between its begin and its commit (under the rules' lock). */
+    private boolean inUnit;
+    /** Whether a thread is writing a group of units, or giving the lock up. */
+    private boolean committing;
+    /** Whether the lock is being given up: no unit may start on it meanwhile. */
+    private boolean releasing;
+    /** Whether another replica waits for the run's lock: no new unit joins, and it is given up once drained. */
+    private boolean wanted;
+    /** The writes of the units committed and not yet written, in order. */
+    private List<Write> pending = new ArrayList<>();
+    /** The units whose writes are pending. */
+    private List<Unit> queued = new ArrayList<>();
+
+    PgRun(PgStore store, RunId id) {
+        this.store = store;
+        this.id = id;
+        this.memory = new MemoryRun(id);
+        Connection connection = store.take();
+        try {
+            version = load(connection);
+            connection.commit();
+            store.give(connection);
+        } catch (SQLException e) {
+            store.discard(connection);
+            throw store.failure("read a run from", e);
+        }
+        deathsSeen = store.deaths();
+    }
+
+    /**
+     * Takes the run's lock unless this replica holds it already (its earlier units are still on their way to the
+     * database: none other can have changed the run meanwhile), and reads the run back when another replica changed
+     * it since this one's view.
+     */
+    @Override
+    public boolean begin() {
+        Unit last = null;
+        boolean giveUp = false;
+        synchronized (tx) {
+            if (inUnit) {
+                return false; // within a unit already
+            }
+            while (releasing || committing && (owned == null || wanted)) {
+                waitTx();
+            }
+            if (owned != null && !wanted) {
+                inUnit = true;
+                return deathsChanged();
+            }
+            if (owned != null && !queued.isEmpty()) {
+                last = queued.get(queued.size() - 1); // wanted elsewhere: what is on its way goes first
+            } else if (owned != null) {
+                committing = true; // wanted elsewhere, and nothing on its way: the lock is given up, then queued for
+                releasing = true;
+                giveUp = true;
+            }
+        }
+        if (last != null) {
+            try {
+                drain(last); // gives the lock up once written, since it is wanted
+            } catch (StoreFailure e) {
+                // Its own waiter hears of it; this unit reads the run back.
+            }
+            return begin();
+        }
+        if (giveUp) {
+            release(false);
+        }
+        boolean stale = enter(true);
+        return deathsChanged() | stale;
+    }
+
+    /**
+     * Queues this unit of work's writes for the run's next transaction, which the first of its units' waiters writes
+     * with the next version, and a notification to the other replicas; a unit that changed nothing gives the run's
+     * lock up when nothing else is on its way.
+     */
+    @Override
+    public Durable commit() {
+        List<Write> unitWrites = writes;
+        writes = new ArrayList<>();
+        boolean outside;
+        synchronized (tx) {
+            outside = !inUnit;
+        }
+        if (outside) {
+            if (unitWrites.isEmpty()) {
+                return Durable.NOW;
+            }
+            enter(false); // changes made outside a unit (a test's): written on the latest version
+        }
+        synchronized (tx) {
+            inUnit = false;
+            if (!unitWrites.isEmpty()) {
+                unitWrites.add(Write.of("UPDATE runs SET next_position = ? WHERE topic = ?", position, topic()));
+                pending.addAll(unitWrites);
+                Unit unit = new Unit();
+                queued.add(unit);
+                return () -> drain(unit);
+            }
+            if (committing || !pending.isEmpty() || owned == null) {
+                return Durable.NOW; // the lock goes with the units on their way
+            }
+            committing = true;
+            releasing = true;
+        }
+        release(false);
+        return Durable.NOW;
+    }
+
+    /** Writes what is on its way, and gives the run's lock up for good: the store closes. */
+    void close() {
+        Unit last;
+        synchronized (tx) {
+            last = queued.isEmpty() ? null : queued.get(queued.size() - 1);
+        }
+        if (last != null) {
+            try {
+                drain(last);
+            } catch (StoreFailure e) {
+                // Closing: what could not be written was never acknowledged.
+            }
+        }
+        synchronized (tx) {
+            if (owned != null) {
+                PgStore.closeQuietly(owned);
+                owned = null;
+            }
+        }
+    }
+
+    /** Another replica waits for the run's lock. */
+    void wanted() {
+        synchronized (tx) {
+            if (owned != null) {
+                wanted = true;
+            }
+        }
+    }
+
+    /**
+     * Writes the groups of pending units until {@code unit} is written: the first waiter while no one writes writes
+     * every unit pending by then in one transaction; once none is pending and no unit is under way, it gives the run's
+     * lock up.
+     */
+    private void drain(Unit unit) {
+        while (true) {
+            List<Write> group;
+            List<Unit> units;
+            Connection connection;
+            synchronized (tx) {
+                while (!unit.done && committing) {
+                    waitTx();
+                }
+                if (unit.done) {
+                    if (unit.failure != null) {
+                        throw unit.failure;
+                    }
+                    return;
+                }
+                committing = true;
+                group = pending;
+                units = queued;
+                pending = new ArrayList<>();
+                queued = new ArrayList<>();
+                connection = owned;
+            }
+            StoreFailure failure = null;
+            try {
+                List<Write> all = new ArrayList<>(byTable(group));
+                all.add(Write.of("UPDATE runs SET version = version + 1 WHERE topic = ?", topic()));
+                PgStore.execute(connection, all);
+                PgStore.query(
+                        connection,
+                        "SELECT pg_notify(?, ?)",
+                        List.of(PgStore.CHANNEL, store.replica() + ' ' + topic()),
+                        row -> {});
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                failure = e instanceof SQLException sql
+                        ? store.failure("write a run to", sql)
+                        : new StoreFailure("fast-ci cannot write a run to " + store.describe() + ": " + e, e);
+            }
+            boolean release;
+            synchronized (tx) {
+                if (failure != null) {
+                    // The view holds changes the database does not: every unit after it fails too, and the next
+                    // unit reads the run back.
+                    units.addAll(queued);
+                    queued = new ArrayList<>();
+                    pending = new ArrayList<>();
+                    version = -1;
+                } else {
+                    version++;
+                }
+                for (Unit written : units) {
+                    written.failure = failure;
+                    written.done = true;
+                }
+                release = failure != null || (pending.isEmpty() && !inUnit);
+                releasing = release;
+            }
+            if (release) {
+                release(failure != null);
+            } else {
+                synchronized (tx) {
+                    committing = false;
+                    tx.notifyAll();
+                }
+            }
+        }
+    }
+
+    /**
+     * Gives the run's lock up and its connection back (the caller has set {@link #committing}), then lets the next
+     * unit or writer go on.
+     */
+    private void release(boolean failed) {
+        Connection connection;
+        synchronized (tx) {
+            connection = owned;
+        }
+        try {
+            if (failed) {
+                store.discard(connection); // its session ends: the lock goes with it
+            } else {
+                PgStore.query(connection, UNLOCK, List.of(LOCK_CLASS, topic()), row -> {});
+                connection.commit();
+                store.give(connection);
+            }
+        } catch (SQLException e) {
+            store.discard(connection);
+        } finally {
+            synchronized (tx) {
+                owned = null;
+                wanted = false;
+                committing = false;
+                releasing = false;
+                tx.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Takes the run's lock on a connection of the pool, waiting for the replica that holds it (and telling it so, each
+     * half second), makes the run's row if it is missing, and reads the run back when {@code readBack} and the row's
+     * version is not this view's.
+     *
+     * @return whether the view was read back
+     */
+    private boolean enter(boolean readBack) {
+        Connection connection = store.take();
+        try {
+            boolean[] got = {false};
+            PgStore.query(connection, TRY_LOCK, List.of(LOCK_CLASS, topic()), row -> got[0] = row.getBoolean(1));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!got[0]) {
+                PgStore.query(
+                        connection,
+                        "SELECT pg_notify(?, ?)",
+                        List.of(PgStore.WANTS, store.replica() + ' ' + topic()),
+                        row -> {});
+                connection.commit(); // sends the notification
+                try (java.sql.Statement statement = connection.createStatement()) {
+                    statement.execute("SET LOCAL lock_timeout = '500ms'");
+                    PgStore.query(connection, LOCK, List.of(LOCK_CLASS, topic()), row -> {});
+                    got[0] = true;
+                } catch (SQLException e) {
+                    if (!"55P03".equals(e.getSQLState()) || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    connection.rollback(); // another half second, and the holder told again
+                }
+            }
+            long current = lock(connection);
+            boolean stale = false;
+            synchronized (tx) {
+                if (readBack && current != version) {
+                    stale = true;
+                } else if (current != version) {
+                    version = -1; // written on a view of another version: the next unit reads it back
+                }
+            }
+            if (stale) {
+                long loaded = load(connection);
+                synchronized (tx) {
+                    version = loaded;
+                }
+            }
+            connection.commit(); // the lock is the session's: it outlives this transaction
+            synchronized (tx) {
+                owned = connection;
+                wanted = false;
+                inUnit = true;
+            }
+            return stale;
+        } catch (SQLException e) {
+            store.discard(connection);
+            synchronized (tx) {
+                version = -1;
+            }
+            throw store.failure("lock a run in", e);
+        }
+    }
+
+    private boolean deathsChanged() {
+        long deaths = store.deaths();
+        if (deaths != deathsSeen) {
+            deathsSeen = deaths;
+            return true;
+        }
+        return false;
+    }
+
+    private void waitTx() {
+        try {
+            tx.wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreFailure("interrupted while waiting for a run's lock in " + store.describe(), e);
+        }
+    }
+
+    @Override
+    public List<StoredNode> nodes() {
+        long wall = store.wallMillis();
+        long nanos = store.nanos();
+        List<StoredNode> out = new ArrayList<>();
+        nodeRows.forEach((index, row) -> {
+            boolean alive = store.alive(row.replica());
+            boolean away = row.awaySince() != 0 || !alive;
+            long since = row.awaySince() != 0 ? row.awaySince() : store.lastSeen(row.replica());
+            boolean here = !away && row.replica().equals(store.replica());
+            out.add(new StoredNode(index, here, away, nanos - Math.max(0, wall - since) * 1_000_000L));
+        });
+        return out;
+    }
+
+    @Override
+    public void nodeHere(int node) {
+        node(node, 0);
+    }
+
+    @Override
+    public void nodeAway(int node, long at) {
+        long wall = store.wallMillis() - Math.max(0, store.nanos() - at) / 1_000_000L;
+        node(node, Math.max(1, wall));
+    }
+
+    @Override
+    public void nodeGone(int node) {
+        nodeRows.remove(node);
+        write("DELETE FROM nodes WHERE topic = ? AND node = ?", topic(), node);
+    }
+
+    private void node(int node, long awaySince) {
+        nodeRows.put(node, new NodeRow(store.replica(), awaySince));
+        write(
+                "INSERT INTO nodes (topic, node, replica, away_since) VALUES (?, ?, ?, ?) ON CONFLICT (topic, node)"
+                        + " DO UPDATE SET replica = excluded.replica, away_since = excluded.away_since",
+                topic(),
+                node,
+                store.replica(),
+                awaySince);
+    }
+
+    @Override
+    public RunId id() {
+        return id;
+    }
+
+    @Override
+    public int nextNodeIndex() {
+        int index = memory.nextNodeIndex();
+        write("UPDATE runs SET next_node = ? WHERE topic = ?", index + 1, topic());
+        return index;
+    }
+
+    @Override
+    public void nameNode(String token, int node) {
+        memory.nameNode(token, node);
+        write(
+                "INSERT INTO tokens (topic, token, node) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (topic, token) DO UPDATE SET node = excluded.node",
+                topic(),
+                token,
+                node);
+    }
+
+    @Override
+    public int nodeNamed(String token) {
+        return memory.nodeNamed(token);
+    }
+
+    @Override
+    public boolean enqueue(List<String> classes, Map<String, Double> estimates, long at) {
+        if (!memory.enqueue(classes, estimates, at)) {
+            return false;
+        }
+        long wall = store.wallMillis() - Math.max(0, store.nanos() - at) / 1_000_000L;
+        write("UPDATE runs SET enqueued = 1, enqueued_at = ? WHERE topic = ?", wall, topic());
+        Map<String, Double> kept = new HashMap<>(estimates);
+        for (int i = 0; i < classes.size(); i++) {
+            String key = classes.get(i);
+            write(
+                    "INSERT INTO run_classes (topic, class_name, position, estimate) VALUES (?, ?, ?, ?)",
+                    topic(),
+                    key,
+                    (long) i,
+                    kept.getOrDefault(key, Timings.NO_HISTORY));
+        }
+        return true;
+    }
+
+    @Override
+    public boolean hasQueue() {
+        return memory.hasQueue();
+    }
+
+    @Override
+    public List<String> classes() {
+        return memory.classes();
+    }
+
+    @Override
+    public boolean isEnqueued(String key) {
+        return memory.isEnqueued(key);
+    }
+
+    @Override
+    public double estimate(String key) {
+        return memory.estimate(key);
+    }
+
+    @Override
+    public long enqueuedAt() {
+        return memory.enqueuedAt();
+    }
+
+    @Override
+    public void queueFirst(String key) {
+        memory.queueFirst(key);
+        queue(key, --head);
+    }
+
+    @Override
+    public void queueLast(String key) {
+        memory.queueLast(key);
+        queue(key, ++tail);
+    }
+
+    @Override
+    public void unqueue(String key) {
+        memory.unqueue(key);
+        unqueued(key);
+    }
+
+    @Override
+    public boolean queueEmpty() {
+        return memory.queueEmpty();
+    }
+
+    @Override
+    public double queuedSeconds() {
+        return memory.queuedSeconds();
+    }
+
+    @Override
+    public List<String> take(double shareSeconds) {
+        List<String> batch = memory.take(shareSeconds);
+        batch.forEach(this::unqueued);
+        return batch;
+    }
+
+    @Override
+    public List<String> take(double shareSeconds, ToIntFunction<String> rank) {
+        List<String> batch = memory.take(shareSeconds, rank);
+        batch.forEach(this::unqueued);
+        return batch;
+    }
+
+    @Override
+    public void hold(int node, List<String> keys) {
+        memory.hold(node, keys);
+        for (String key : keys) {
+            write(
+                    "INSERT INTO held (topic, node, class_name, position) VALUES (?, ?, ?, ?)"
+                            + " ON CONFLICT (topic, node, class_name) DO NOTHING",
+                    topic(),
+                    node,
+                    key,
+                    ++position);
+        }
+    }
+
+    @Override
+    public List<String> held(int node) {
+        return memory.held(node);
+    }
+
+    @Override
+    public void release(int node, String key) {
+        memory.release(node, key);
+        write("DELETE FROM held WHERE topic = ? AND node = ? AND class_name = ?", topic(), node, key);
+    }
+
+    @Override
+    public List<String> releaseAll(int node) {
+        write("DELETE FROM held WHERE topic = ? AND node = ?", topic(), node);
+        return memory.releaseAll(node);
+    }
+
+    @Override
+    public boolean addResult(Result result) {
+        if (!memory.addResult(result)) {
+            write("UPDATE runs SET duplicates = ? WHERE topic = ?", memory.duplicates(), topic());
+            return false;
+        }
+        write(
+                "INSERT INTO results (topic, class_name, status, seconds, lost, tests, position)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (topic, class_name) DO NOTHING",
+                topic(),
+                result.key(),
+                result.status(),
+                Double.isFinite(result.seconds()) ? result.seconds() : 0,
+                result.lost() ? 1 : 0,
+                ResultTests.encode(result.tests()),
+                ++position);
+        return true;
+    }
+
+    @Override
+    public boolean hasResult(String key) {
+        return memory.hasResult(key);
+    }
+
+    @Override
+    public Optional<Result> result(String key) {
+        return memory.result(key);
+    }
+
+    @Override
+    public int resultCount() {
+        return memory.resultCount();
+    }
+
+    @Override
+    public double doneSeconds() {
+        return memory.doneSeconds();
+    }
+
+    @Override
+    public int duplicates() {
+        return memory.duplicates();
+    }
+
+    @Override
+    public int addLoss(String key, int delta) {
+        int count = memory.addLoss(key, delta);
+        write(
+                "INSERT INTO losses (topic, class_name, count) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (topic, class_name) DO UPDATE SET count = excluded.count",
+                topic(),
+                key,
+                count);
+        return count;
+    }
+
+    @Override
+    public void addLostTwice(String key) {
+        memory.addLostTwice(key);
+        write(
+                "INSERT INTO lost_twice (topic, class_name, position) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (topic, class_name) DO NOTHING",
+                topic(),
+                key,
+                ++position);
+    }
+
+    @Override
+    public List<String> lostTwice() {
+        return memory.lostTwice();
+    }
+
+    @Override
+    public boolean addReport(Report report) {
+        if (!memory.addReport(report)) {
+            return false;
+        }
+        write(
+                "INSERT INTO reports (topic, class_name, file, xml, position) VALUES (?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (topic, class_name, file) DO NOTHING",
+                topic(),
+                report.key(),
+                report.file(),
+                report.xml(),
+                ++position);
+        return true;
+    }
+
+    @Override
+    public List<Report> reports() {
+        return memory.reports();
+    }
+
+    @Override
+    public List<Integer> holders() {
+        return memory.holders();
+    }
+
+    /**
+     * Locks the run's row until the transaction ends, making it if it is missing (a new run, or one another replica
+     * forgot meanwhile).
+     *
+     * @return the row's version
+     */
+    private long lock(Connection connection) throws SQLException {
+        long[] current = {-1};
+        String sql = "SELECT version FROM runs WHERE topic = ?";
+        PgStore.query(connection, sql, List.of(topic()), row -> current[0] = row.getLong(1));
+        if (current[0] < 0) {
+            PgStore.execute(
+                    connection,
+                    List.of(Write.of(
+                            "INSERT INTO runs (topic, run_key) VALUES (?, ?) ON CONFLICT (topic) DO NOTHING",
+                            topic(),
+                            id.runKey())));
+            PgStore.query(connection, sql, List.of(topic()), row -> current[0] = row.getLong(1));
+        }
+        return current[0];
+    }
+
+    /**
+     * Reads the run back into a fresh view, in {@code connection}'s transaction.
+     *
+     * @return the row's version; -1 when there is no row (a run no unit has written yet)
+     */
+    private long load(Connection connection) throws SQLException {
+        MemoryRun run = new MemoryRun(id);
+        String topic = topic();
+        List<Object> of = List.of(topic);
+        long[] counters = {-1, 0, 0, 0, 0, 0}; // version, next node, enqueued, enqueued at, duplicates, position
+        PgStore.query(
+                connection,
+                "SELECT version, next_node, enqueued, enqueued_at, duplicates, next_position FROM runs WHERE topic = ?",
+                of,
+                row -> {
+                    for (int i = 0; i < counters.length; i++) {
+                        counters[i] = row.getLong(i + 1);
+                    }
+                });
+        head = 0;
+        tail = 0;
+        position = 0;
+        nodeRows.clear();
+        if (counters[0] < 0) {
+            memory = run;
+            return -1;
+        }
+        if (counters[2] != 0) {
+            Map<String, Double> estimates = new LinkedHashMap<>();
+            PgStore.query(
+                    connection,
+                    "SELECT class_name, estimate FROM run_classes WHERE topic = ? ORDER BY position",
+                    of,
+                    row -> estimates.put(row.getString(1), row.getDouble(2)));
+            // The enq's time, told on this process's clock: how old the queue is, not what another clock read.
+            long age = Math.max(0, store.wallMillis() - counters[3]) * 1_000_000L;
+            run.enqueue(List.copyOf(estimates.keySet()), estimates, store.nanos() - age);
+        }
+        PgStore.query(
+                connection, "SELECT class_name, position FROM queued WHERE topic = ? ORDER BY position", of, row -> {
+                    run.queueLast(row.getString(1));
+                    head = Math.min(head, row.getLong(2));
+                    tail = Math.max(tail, row.getLong(2));
+                });
+        PgStore.query(
+                connection,
+                "SELECT token, node FROM tokens WHERE topic = ?",
+                of,
+                row -> run.nameNode(row.getString(1), row.getInt(2)));
+        PgStore.query(
+                connection,
+                "SELECT node, class_name FROM held WHERE topic = ? ORDER BY position",
+                of,
+                row -> run.hold(row.getInt(1), List.of(row.getString(2))));
+        PgStore.query(
+                connection,
+                "SELECT class_name, status, seconds, lost, tests FROM results WHERE topic = ? ORDER BY position",
+                of,
+                row -> run.addResult(new Result(
+                        row.getString(1),
+                        row.getString(2),
+                        row.getDouble(3),
+                        ResultTests.decode(row.getString(5)),
+                        row.getLong(4) != 0)));
+        PgStore.query(
+                connection,
+                "SELECT class_name, file, xml FROM reports WHERE topic = ? ORDER BY position",
+                of,
+                row -> run.addReport(new Report(row.getString(1), row.getString(2), row.getString(3))));
+        PgStore.query(
+                connection,
+                "SELECT class_name, count FROM losses WHERE topic = ?",
+                of,
+                row -> run.addLoss(row.getString(1), row.getInt(2)));
+        PgStore.query(
+                connection,
+                "SELECT class_name FROM lost_twice WHERE topic = ? ORDER BY position",
+                of,
+                row -> run.addLostTwice(row.getString(1)));
+        PgStore.query(
+                connection,
+                "SELECT node, replica, away_since FROM nodes WHERE topic = ?",
+                of,
+                row -> nodeRows.put(row.getInt(1), new NodeRow(row.getString(2), row.getLong(3))));
+        run.restoreCounters((int) counters[1], (int) counters[4]);
+        position = counters[5];
+        memory = run;
+        return counters[0];
+    }
+
+    /**
+     * {@code writes} with those of each table together, each table's in their order: a deq's results alternate
+     * between the held, results and queued tables, and each run of one statement is one round trip to the database.
+     * The order between tables does not matter: every statement of a run's unit touches one table, and no table's
+     * rows depend on another's.
+     */
+    static List<Write> byTable(List<Write> writes) {
+        Map<String, List<Write>> tables = new LinkedHashMap<>();
+        for (Write write : writes) {
+            Matcher m = TABLE.matcher(write.sql());
+            String table = m.find() ? m.group(1) : write.sql();
+            tables.computeIfAbsent(table, t -> new ArrayList<>()).add(write);
+        }
+        List<Write> out = new ArrayList<>(writes.size());
+        tables.values().forEach(out::addAll);
+        return out;
+    }
+
+    private void queue(String key, long at) {
+        write(
+                "INSERT INTO queued (topic, class_name, position) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (topic, class_name) DO NOTHING",
+                topic(),
+                key,
+                at);
+    }
+
+    private void unqueued(String key) {
+        write("DELETE FROM queued WHERE topic = ? AND class_name = ?", topic(), key);
+    }
+
+    private void write(String sql, Object... args) {
+        writes.add(Write.of(sql, args));
+    }
+
+    private String topic() {
+        return id.topic();
+    }
+
+    /** One unit of work on its way to the database, and once written, how that went; guarded by tx. */
+    private static final class Unit {
+        boolean done;
+        StoreFailure failure;
+    }
+
+    /** A node's row: the replica it is (or was last) connected to, and since when it is away; 0 while connected. */
+    private record NodeRow(String replica, long awaySince) {}
+}
