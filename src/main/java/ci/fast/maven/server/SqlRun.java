@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.ToIntFunction;
 
 /**
@@ -15,6 +16,20 @@ import java.util.function.ToIntFunction;
  * as any {@link StoredRun}.
  */
 final class SqlRun implements StoredRun {
+    static final String HOLD = "INSERT INTO held (topic, node, class_name, position) VALUES (?, ?, ?, ?)"
+            + " ON CONFLICT (topic, node, class_name) DO NOTHING";
+    static final String UNQUEUE = "DELETE FROM queued WHERE topic = ? AND class_name = ?";
+    static final String QUEUE = "INSERT INTO queued (topic, class_name, position) VALUES (?, ?, ?)"
+            + " ON CONFLICT (topic, class_name) DO NOTHING";
+    static final String ENQUEUED =
+            "INSERT INTO run_classes (topic, class_name, position, estimate) VALUES (?, ?, ?, ?)";
+    static final String RESULT =
+            "INSERT INTO results (topic, class_name, status, seconds, lost, tests, position, context)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (topic, class_name) DO NOTHING";
+    private static final String RELEASE = "DELETE FROM held WHERE topic = ? AND node = ? AND class_name = ?";
+    private static final String RELEASE_ALL = "DELETE FROM held WHERE topic = ? AND node = ?";
+    private static final Set<String> HELD_WRITES = Set.of(HOLD, RELEASE, RELEASE_ALL);
+
     private final SqlStore store;
     private final MemoryRun memory;
     /** The writes of the unit of work under way, in order. */
@@ -35,8 +50,9 @@ final class SqlRun implements StoredRun {
     static SqlRun load(SqlStore store, RunId id) {
         SqlRun run = new SqlRun(store, id);
         String topic = id.topic();
+        store.flush(); // once: every query below then reads what was committed
         long[] counters = {-1, 0, 0, 0}; // next node, enqueued, enqueued at, duplicates; -1: no row
-        store.query(
+        store.read(
                 "SELECT next_node, enqueued, enqueued_at, duplicates FROM runs WHERE topic = ?",
                 List.of(topic),
                 row -> {
@@ -51,7 +67,7 @@ final class SqlRun implements StoredRun {
         run.persisted = true;
         if (counters[1] != 0) {
             Map<String, Double> estimates = new LinkedHashMap<>();
-            store.query(
+            store.read(
                     "SELECT class_name, estimate FROM run_classes WHERE topic = ? ORDER BY position",
                     List.of(topic),
                     row -> estimates.put(row.getString(1), row.getDouble(2)));
@@ -59,38 +75,38 @@ final class SqlRun implements StoredRun {
             long age = Math.max(0, store.wallMillis() - counters[2]) * 1_000_000L;
             run.memory.enqueue(List.copyOf(estimates.keySet()), estimates, store.nanos() - age);
         }
-        store.query(
-                "SELECT class_name, position FROM queued WHERE topic = ? ORDER BY position", List.of(topic), row -> {
-                    run.memory.queueLast(row.getString(1));
-                    run.head = Math.min(run.head, row.getLong(2));
-                    run.tail = Math.max(run.tail, row.getLong(2));
-                });
-        store.query(
+        store.read("SELECT class_name, position FROM queued WHERE topic = ? ORDER BY position", List.of(topic), row -> {
+            run.memory.queueLast(row.getString(1));
+            run.head = Math.min(run.head, row.getLong(2));
+            run.tail = Math.max(run.tail, row.getLong(2));
+        });
+        store.read(
                 "SELECT token, node FROM tokens WHERE topic = ?",
                 List.of(topic),
                 row -> run.memory.nameNode(row.getString(1), row.getInt(2)));
-        store.query(
+        store.read(
                 "SELECT node, class_name FROM held WHERE topic = ? ORDER BY position",
                 List.of(topic),
                 row -> run.memory.hold(row.getInt(1), List.of(row.getString(2))));
-        store.query(
-                "SELECT class_name, status, seconds, lost, tests FROM results WHERE topic = ? ORDER BY position",
+        store.read(
+                "SELECT class_name, status, seconds, lost, tests, context FROM results WHERE topic = ? ORDER BY position",
                 List.of(topic),
                 row -> run.memory.addResult(new Result(
                         row.getString(1),
                         row.getString(2),
                         row.getDouble(3),
                         ResultTests.decode(row.getString(5)),
-                        row.getLong(4) != 0)));
-        store.query(
+                        row.getLong(4) != 0,
+                        row.getString(6))));
+        store.read(
                 "SELECT class_name, file, xml FROM reports WHERE topic = ? ORDER BY position",
                 List.of(topic),
                 row -> run.memory.addReport(new Report(row.getString(1), row.getString(2), row.getString(3))));
-        store.query(
+        store.read(
                 "SELECT class_name, count FROM losses WHERE topic = ?",
                 List.of(topic),
                 row -> run.memory.addLoss(row.getString(1), row.getInt(2)));
-        store.query(
+        store.read(
                 "SELECT class_name FROM lost_twice WHERE topic = ? ORDER BY position",
                 List.of(topic),
                 row -> run.memory.addLostTwice(row.getString(1)));
@@ -135,12 +151,7 @@ final class SqlRun implements StoredRun {
         Map<String, Double> kept = new HashMap<>(estimates);
         for (int i = 0; i < classes.size(); i++) {
             String key = classes.get(i);
-            write(
-                    "INSERT INTO run_classes (topic, class_name, position, estimate) VALUES (?, ?, ?, ?)",
-                    topic(),
-                    key,
-                    i,
-                    kept.getOrDefault(key, Timings.NO_HISTORY));
+            write(ENQUEUED, topic(), key, i, kept.getOrDefault(key, Timings.NO_HISTORY));
         }
         return true;
     }
@@ -184,8 +195,10 @@ final class SqlRun implements StoredRun {
 
     @Override
     public void unqueue(String key) {
-        memory.unqueue(key);
-        unqueued(key);
+        if (memory.isQueued(key)) { // the rules unqueue each class with a result, most of them taken long before
+            memory.unqueue(key);
+            unqueued(key);
+        }
     }
 
     @Override
@@ -216,13 +229,7 @@ final class SqlRun implements StoredRun {
     public void hold(int node, List<String> keys) {
         memory.hold(node, keys);
         for (String key : keys) {
-            write(
-                    "INSERT INTO held (topic, node, class_name, position) VALUES (?, ?, ?, ?)"
-                            + " ON CONFLICT (topic, node, class_name) DO NOTHING",
-                    topic(),
-                    node,
-                    key,
-                    store.nextPosition());
+            write(HOLD, topic(), node, key, store.nextPosition());
         }
     }
 
@@ -234,12 +241,15 @@ final class SqlRun implements StoredRun {
     @Override
     public void release(int node, String key) {
         memory.release(node, key);
-        write("DELETE FROM held WHERE topic = ? AND node = ? AND class_name = ?", topic(), node, key);
+        write(RELEASE, topic(), node, key);
     }
 
     @Override
     public List<String> releaseAll(int node) {
-        write("DELETE FROM held WHERE topic = ? AND node = ?", topic(), node);
+        // What this unit of work wrote of the node's classes before is undone by this: a deq releases each class of
+        // its results, then all the node held.
+        writes.removeIf(write -> isHeldBy(write, node));
+        write(RELEASE_ALL, topic(), node);
         return memory.releaseAll(node);
     }
 
@@ -250,15 +260,15 @@ final class SqlRun implements StoredRun {
             return false;
         }
         write(
-                "INSERT INTO results (topic, class_name, status, seconds, lost, tests, position)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (topic, class_name) DO NOTHING",
+                RESULT,
                 topic(),
                 result.key(),
                 result.status(),
                 Double.isFinite(result.seconds()) ? result.seconds() : 0,
                 result.lost() ? 1 : 0,
                 ResultTests.encode(result.tests()),
-                store.nextPosition());
+                store.nextPosition(),
+                result.context());
         return true;
     }
 
@@ -362,16 +372,16 @@ final class SqlRun implements StoredRun {
     }
 
     private void queue(String key, long position) {
-        write(
-                "INSERT INTO queued (topic, class_name, position) VALUES (?, ?, ?)"
-                        + " ON CONFLICT (topic, class_name) DO NOTHING",
-                topic(),
-                key,
-                position);
+        write(QUEUE, topic(), key, position);
     }
 
     private void unqueued(String key) {
-        write("DELETE FROM queued WHERE topic = ? AND class_name = ?", topic(), key);
+        write(UNQUEUE, topic(), key);
+    }
+
+    /** Whether {@code write} is one of this run's writes of what {@code node} holds (its second argument, the node). */
+    private static boolean isHeldBy(Write write, int node) {
+        return HELD_WRITES.contains(write.sql()) && write.args()[1].equals(node);
     }
 
     private void write(String sql, Object... args) {

@@ -11,6 +11,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -193,6 +196,49 @@ class SqlStoreTest extends RunStoreContract {
         SqlStore again = reopen();
         assertEquals(Set.of(), again.topics());
         assertFalse(again.open(RUN).hasQueue());
+    }
+
+    @Test
+    void keepsWhichTestsWereFlakyAndTheClassesContextForASecondStore() {
+        StoredRun run = store.open(RUN);
+        run.enqueue(List.of("A"), Map.of("A", 1.0), 0);
+        Result result = new Result(
+                "A",
+                "passed",
+                0.5,
+                List.of(
+                        new Result.Test("retried()", "passed", 0.25, null, true),
+                        new Result.Test("steady()", "passed", 0.25, null, false)),
+                false,
+                "spring:com.acme.AppConfig");
+        run.addResult(result);
+        run.commit().await();
+
+        assertEquals(Optional.of(result), reopen().open(RUN).result("A"));
+    }
+
+    @Test
+    void addsTheColumnsOfANewerVersionToAFileMadeBeforeThemAndReadsItsRunsBack() throws Exception {
+        StoredRun run = store.open(RUN);
+        run.enqueue(List.of("A", "B"), Map.of("A", 1.0, "B", 1.0), 0);
+        run.addResult(Result.lostTwice("A"));
+        run.commit().await();
+        ((SqlStore) store).close();
+        // The file as the store's first release left it: its results had no context.
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqlStore.FILE));
+                Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE results DROP COLUMN context");
+        }
+
+        StoredRun upgraded = reopen().open(RUN);
+        Result withContext = new Result("B", "passed", 0.5, List.of(), false, "spring:com.acme.AppConfig");
+        upgraded.addResult(withContext);
+        upgraded.commit().await();
+
+        StoredRun again = reopen().open(RUN);
+        assertAll(
+                () -> assertEquals(Optional.of(Result.lostTwice("A")), again.result("A")),
+                () -> assertEquals(Optional.of(withContext), again.result("B")));
     }
 
     @Test
