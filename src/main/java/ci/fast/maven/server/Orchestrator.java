@@ -269,7 +269,11 @@ public final class Orchestrator implements FrameHandler, ReportArchive {
             return List.of(error(peer, frame, "unmatched topic"));
         }
         evictions.expired().forEach(this::evict);
-        RunDispatch run = runs.computeIfAbsent(topic, t -> dispatch(new RunId(t, peer.runKey())));
+        RunId id = new RunId(topic, peer.runKey());
+        if (!runs.containsKey(topic)) {
+            store.open(id); // read from the store before the map's lock, which a slow read would hold for other runs
+        }
+        RunDispatch run = runs.computeIfAbsent(topic, t -> dispatch(id));
         RunDispatch.Step step = run.join(peer, frame);
         if (step.joinedFrom() != null) {
             joined.computeIfAbsent(peer, p -> ConcurrentHashMap.newKeySet()).add(topic);

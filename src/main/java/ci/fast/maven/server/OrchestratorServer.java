@@ -157,7 +157,9 @@ public final class OrchestratorServer implements AutoCloseable {
         handler.register(registry);
         HttpServer http = new HttpServer();
         // Plain requests only: an upgrade on the socket's path is taken by the WebSocket add-on before handlers.
-        RunReports reports = handler instanceof ReportArchive archive ? new RunReports(guard.keys, archive) : null;
+        RunReports reports = handler instanceof ReportArchive archive
+                ? new RunReports(guard.keys, archive, guard.limits.maxFrameBytes(), guard.log)
+                : null;
         http.getServerConfiguration()
                 .addHttpHandler(new HttpEndpoints(registry, guard.draining::get, reports, dashboard), "/");
         NetworkListener listener = new NetworkListener("fast-ci", host, port);
