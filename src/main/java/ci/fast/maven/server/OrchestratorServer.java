@@ -21,6 +21,7 @@ import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.tyrus.container.grizzly.server.FastCiAddOns;
 import org.glassfish.tyrus.core.HandshakeException;
 import org.glassfish.tyrus.core.TyrusWebSocketEngine;
@@ -43,6 +44,8 @@ public final class OrchestratorServer implements AutoCloseable {
     public static final String ENDPOINT = "/socket/websocket";
     /** The largest frame accepted by default: an enq of tens of thousands of classes fits. */
     static final int MAX_FRAME_BYTES = ServerSettings.Limits.DEFAULT.maxFrameBytes();
+    /** The threads that read the connections' frames and wait for the store while their units of work are written. */
+    static final int WORKERS = 128;
 
     /**
      * Grizzly and Tyrus log through java.util.logging, and their warnings quote the upgrade URL, secret and all. The
@@ -168,6 +171,14 @@ public final class OrchestratorServer implements AutoCloseable {
             listener.setSSLEngineConfig(tls);
         }
         listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
+        // Each frame's unit of work waits for the store's disk on the worker thread that read it (a connection's next
+        // frame is read after it): with Grizzly's few workers per core, the deqs of hundreds of nodes would queue for
+        // a worker, and the store's group commit would find few units to share a sync.
+        listener.getTransport()
+                .setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+                        .setPoolName("fast-ci-worker")
+                        .setCorePoolSize(WORKERS)
+                        .setMaxPoolSize(WORKERS));
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
         listener.registerAddOn(FastCiAddOns.webSocket(container, CONTEXT));
         http.addListener(listener);
