@@ -30,16 +30,23 @@ import org.sqlite.SQLiteConfig;
  * <p>Each run's facts are also kept in memory ({@link SqlRun} over a {@link MemoryRun}), so the rules read nothing from
  * the file. What a unit of work of the rules changed is queued at its {@link StoredRun#commit}, under the rules' lock,
  * and whoever is to answer for it waits ({@link Durable#await}), outside that lock, until the store's writer thread has
- * written it: that thread writes every unit queued by then in one transaction, with SQLite's {@code synchronous=FULL}
- * (the write-ahead log is synced to the disk at each commit), and wakes their waiters; so each unit of work is on the
- * disk before anyone is told of it, in the order the units were committed, and a server under load pays one sync for
- * many of them. One thread writes, rather than the first waiter: a waiter that wrote would also owe every group queued
- * while it wrote before its own node heard back.
+ * committed it: that thread writes every unit queued by then in one transaction and wakes their waiters; so each unit
+ * of work is in the file before anyone is told of it, in the order the units were committed. One thread writes, rather
+ * than the first waiter: a waiter that wrote would also owe every group queued while it wrote before its own node
+ * heard back.
  *
- * <p>The write-ahead log is copied into the database file (a checkpoint, which syncs that file) by a thread of its own
- * on a connection of its own, not by the commit that happens to fill it, which would make that group's nodes wait for
- * it; reads go through a third connection, so that a run being loaded or a retried node's question never hold up the
- * writer.
+ * <p>What "in the file" means: SQLite's write-ahead log with {@code synchronous=NORMAL}. A commit is written to the
+ * log (through the OS) before the waiters wake, so a killed process ({@code kill -9}, a crash of the JVM) loses no unit
+ * of work acknowledged; the log is synced to the disk by each checkpoint, which {@link SqlCheckpoints} runs within a
+ * second of a commit, so an OS crash or a power cut may lose the units acknowledged in the last second or so (the file
+ * comes back whole, as of a moment before). With {@code synchronous=FULL} each commit would sync the log, and every
+ * reply would wait for a sync of the disk, which on this project's machines alone takes longer than the 10 ms a deq's
+ * reply is allowed (README, "The server's store").
+ *
+ * <p>The log is copied into the database file (a checkpoint, which syncs the log and then that file) by a thread of
+ * its own on a connection of its own, not by the commit that happens to fill it, which would make that group's nodes
+ * wait for it; reads go through a third connection, so that a run being loaded or a retried node's question never
+ * hold up the writer.
  *
  * <p>Thread-safe: this store's lock guards the queue and what is pending (short, no I/O); each connection is used by
  * one thread at a time (the writer's by the writer thread alone once the store is open).
@@ -150,8 +157,9 @@ public final class SqlStore implements RunStore, AutoCloseable {
     private static Connection connect(Path file, List<Connection> opened) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        // FULL: each commit syncs the write-ahead log, so an acknowledged unit of work survives a power cut too.
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        // NORMAL: a commit is in the log, through the OS, when it returns (a killed process loses nothing of it); the
+        // log reaches the disk at the checkpoints (see the class's comment).
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(10_000);
         Connection connection = config.createConnection("jdbc:sqlite:" + file);
         opened.add(connection);
