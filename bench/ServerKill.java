@@ -42,7 +42,8 @@ import java.util.stream.IntStream;
  * port; the nodes reconnect, rejoin and finish. Prints how many classes ran, how many ran more than once (duplicates)
  * and how many never ran (lost), what the store kept, and the p50 / p99 of the deq replies the nodes waited for
  * before the kill and after the restart: from a batch's results sent to the next batch received, on the node's
- * side (loopback and the node JVM's own threads included), deqs that spanned the outage left out.
+ * side (loopback and the node JVM's own threads included), deqs that spanned the outage left out; and the bucket of
+ * the server's own deq reply histogram ({@code /metrics}) that holds its p99 before and after.
  *
  * <p>Usage: java -cp <plugin classes and deps> bench/ServerKill.java <nodes> <classes> [<data dir>]
  */
@@ -72,6 +73,7 @@ public class ServerKill {
         for (Thread thread : nodes(nodes, first.base, key, build + "-warm-up", suite, warmUp, scheduler)) {
             thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         }
+        String warmMetrics = first.metrics();
         Run run = new Run();
         List<Thread> threads = nodes(nodes, first.base, key, build, suite, run, scheduler);
         // Polled: a bench's main thread watching a count; a tenth of a second is nothing to a run of seconds.
@@ -109,7 +111,7 @@ public class ServerKill {
                 "nodes %d, classes %d, killed after %d had run, new server up in %.1f s; ran %d, duplicates %d, lost %d,"
                         + " store results %d (duplicates dropped %d, unfinished %d), nodes failed %d;"
                         + " deq reply before p50 %.3f ms, p99 %.3f ms (%d); after p50 %.3f ms, p99 %.3f ms (%d);"
-                        + " server's deq reply p99 before %s, after %s%n",
+                        + " the server's own p99 (its histogram's bucket) before %s, after %s%n",
                 nodes,
                 classes,
                 ranBeforeKill,
@@ -127,8 +129,8 @@ public class ServerKill {
                 percentile(run.after, 50),
                 percentile(run.after, 99),
                 run.after.size(),
-                serverP99(beforeMetrics),
-                serverP99(afterMetrics));
+                serverP99(beforeMetrics, warmMetrics),
+                serverP99(afterMetrics, ""));
         System.exit(duplicates == 0 && lost == 0 && unfinished.isEmpty() && failed == 0 ? 0 : 1);
     }
 
@@ -311,28 +313,38 @@ public class ServerKill {
         }
     }
 
-    /** The bucket the server's 99th deq reply falls in, from its {@code fastci_deq_reply_seconds} histogram. */
-    static String serverP99(String metrics) {
-        List<double[]> buckets = new ArrayList<>();
+    /**
+     * The bucket the server's 99th deq reply falls in, by its {@code fastci_deq_reply_seconds} histogram in {@code
+     * metrics}, less what {@code earlier} (the same server's, before; "" for none) counted.
+     */
+    static String serverP99(String metrics, String earlier) {
+        Map<Double, Double> now = buckets(metrics);
+        Map<Double, Double> before = buckets(earlier);
+        if (now.isEmpty()) {
+            return "unknown";
+        }
+        double total = now.get(Double.POSITIVE_INFINITY) - before.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+        double previous = 0;
+        for (Map.Entry<Double, Double> bucket : now.entrySet()) {
+            if (bucket.getValue() - before.getOrDefault(bucket.getKey(), 0.0) >= 0.99 * total) {
+                return String.format("%.1f-%.1f ms", previous * 1000, bucket.getKey() * 1000);
+            }
+            previous = bucket.getKey();
+        }
+        return "unknown";
+    }
+
+    /** Each bucket's count, by its upper bound, in order. */
+    static Map<Double, Double> buckets(String metrics) {
+        Map<Double, Double> buckets = new java.util.TreeMap<>();
         for (String line : metrics.split("\n")) {
             if (line.startsWith("fastci_deq_reply_seconds_bucket{")) {
                 String le = line.replaceAll(".*le=\"([^\"]*)\".*", "$1");
                 double bound = le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
-                buckets.add(new double[] {bound, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))});
+                buckets.put(bound, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
             }
         }
-        if (buckets.isEmpty()) {
-            return "unknown";
-        }
-        double total = buckets.get(buckets.size() - 1)[1];
-        double previous = 0;
-        for (double[] bucket : buckets) {
-            if (bucket[1] >= 0.99 * total) {
-                return String.format("%s-%s ms", previous * 1000, bucket[0] * 1000).replace(".0 ", " ").replace(".0-", "-");
-            }
-            previous = bucket[0];
-        }
-        return "unknown";
+        return buckets;
     }
 
     static double percentile(List<Long> values, int p) {
