@@ -3,6 +3,7 @@ package ci.fast.maven.server;
 import ci.fast.maven.server.SqlStore.Write;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,16 @@ final class SqlRun implements StoredRun {
 
     private final SqlStore store;
     private final MemoryRun memory;
+    /**
+     * Each node's classes whose held row is in the file once the writes of the unit under way are: those it holds, and
+     * those with a result whose row was left (read back as held by no one).
+     */
+    private final Map<Integer, Set<String>> heldInFile = new HashMap<>();
+    /**
+     * The classes whose queued row was left in the file though they are not queued: taken and held in one unit of work
+     * (read back as not queued while held or done); the row goes when such a class is released without a result.
+     */
+    private final Set<String> staleQueued = new HashSet<>();
     /** The writes of the unit of work under way, in order. */
     private List<Write> writes = new ArrayList<>();
     /** Whether the run's row exists in the file: the first commit of a new run makes it. */
@@ -75,19 +86,6 @@ final class SqlRun implements StoredRun {
             long age = Math.max(0, store.wallMillis() - counters[2]) * 1_000_000L;
             run.memory.enqueue(List.copyOf(estimates.keySet()), estimates, store.nanos() - age);
         }
-        store.read("SELECT class_name, position FROM queued WHERE topic = ? ORDER BY position", List.of(topic), row -> {
-            run.memory.queueLast(row.getString(1));
-            run.head = Math.min(run.head, row.getLong(2));
-            run.tail = Math.max(run.tail, row.getLong(2));
-        });
-        store.read(
-                "SELECT token, node FROM tokens WHERE topic = ?",
-                List.of(topic),
-                row -> run.memory.nameNode(row.getString(1), row.getInt(2)));
-        store.read(
-                "SELECT node, class_name FROM held WHERE topic = ? ORDER BY position",
-                List.of(topic),
-                row -> run.memory.hold(row.getInt(1), List.of(row.getString(2))));
         store.read(
                 "SELECT class_name, status, seconds, lost, tests, context FROM results WHERE topic = ? ORDER BY position",
                 List.of(topic),
@@ -98,6 +96,32 @@ final class SqlRun implements StoredRun {
                         ResultTests.decode(row.getString(5)),
                         row.getLong(4) != 0,
                         row.getString(6))));
+        // A row of a class with a result is left by the unit that recorded it (see releaseAll): no one holds it.
+        store.read("SELECT node, class_name FROM held WHERE topic = ? ORDER BY position", List.of(topic), row -> {
+            int node = row.getInt(1);
+            String key = row.getString(2);
+            run.heldInFile(node).add(key);
+            if (!run.memory.hasResult(key)) {
+                run.memory.hold(node, List.of(key));
+            }
+        });
+        Set<String> held = new HashSet<>();
+        run.memory.holders().forEach(node -> held.addAll(run.memory.held(node)));
+        // Likewise a class's queued row is left by the unit that took and held it: held or done, it is not queued.
+        store.read("SELECT class_name, position FROM queued WHERE topic = ? ORDER BY position", List.of(topic), row -> {
+            String key = row.getString(1);
+            if (held.contains(key) || run.memory.hasResult(key)) {
+                run.staleQueued.add(key);
+            } else {
+                run.memory.queueLast(key);
+            }
+            run.head = Math.min(run.head, row.getLong(2));
+            run.tail = Math.max(run.tail, row.getLong(2));
+        });
+        store.read(
+                "SELECT token, node FROM tokens WHERE topic = ?",
+                List.of(topic),
+                row -> run.memory.nameNode(row.getString(1), row.getInt(2)));
         store.read(
                 "SELECT class_name, file, xml FROM reports WHERE topic = ? ORDER BY position",
                 List.of(topic),
@@ -228,8 +252,19 @@ final class SqlRun implements StoredRun {
     @Override
     public void hold(int node, List<String> keys) {
         memory.hold(node, keys);
+        // A class taken and held in one unit of work keeps its queued row, read back as not queued: one row written
+        // per class handed out, not two.
+        Set<String> holding = new HashSet<>(keys);
+        writes.removeIf(write -> {
+            if (write.sql().equals(UNQUEUE) && holding.contains(write.args()[1])) {
+                staleQueued.add((String) write.args()[1]);
+                return true;
+            }
+            return false;
+        });
         for (String key : keys) {
             write(HOLD, topic(), node, key, store.nextPosition());
+            heldInFile(node).add(key);
         }
     }
 
@@ -242,14 +277,40 @@ final class SqlRun implements StoredRun {
     public void release(int node, String key) {
         memory.release(node, key);
         write(RELEASE, topic(), node, key);
+        if (heldInFile(node).remove(key) && staleQueued.remove(key)) {
+            unqueued(key); // neither held nor queued now, unless a result comes (then releaseAll drops this)
+        }
     }
 
     @Override
     public List<String> releaseAll(int node) {
-        // What this unit of work wrote of the node's classes before is undone by this: a deq releases each class of
-        // its results, then all the node held.
-        writes.removeIf(write -> isHeldBy(write, node));
-        write(RELEASE_ALL, topic(), node);
+        // A deq releases each class of its results, then all the node held. The releases of classes with a result
+        // since are dropped: their rows are read back as held by no one and queued nowhere.
+        Set<String> left = heldInFile(node);
+        writes.removeIf(write -> {
+            boolean release = write.sql().equals(RELEASE) && write.args()[1].equals(node);
+            boolean unqueue = write.sql().equals(UNQUEUE);
+            if ((release || unqueue) && memory.hasResult((String) write.args()[release ? 2 : 1])) {
+                if (release) {
+                    left.add((String) write.args()[2]);
+                }
+                return true;
+            }
+            return false;
+        });
+        List<String> survivors =
+                left.stream().filter(key -> !memory.hasResult(key)).toList();
+        if (!survivors.isEmpty()) {
+            // What this unit of work wrote of the node's classes before is undone by this.
+            writes.removeIf(write -> isHeldBy(write, node));
+            write(RELEASE_ALL, topic(), node);
+            left.clear();
+            for (String key : survivors) {
+                if (staleQueued.remove(key)) {
+                    unqueued(key); // requeued, it gets a row of its own, at its new place
+                }
+            }
+        }
         return memory.releaseAll(node);
     }
 
@@ -373,6 +434,10 @@ final class SqlRun implements StoredRun {
 
     private void queue(String key, long position) {
         write(QUEUE, topic(), key, position);
+    }
+
+    private Set<String> heldInFile(int node) {
+        return heldInFile.computeIfAbsent(node, n -> new HashSet<>());
     }
 
     private void unqueued(String key) {
