@@ -270,7 +270,7 @@ public final class SqlStore implements RunStore, AutoCloseable {
      * Queues {@code writes}, with what is {@link #later pending} before them, as one unit of work, after every unit
      * queued before it.
      *
-     * @return what writes it, when awaited, and returns once it is on the disk
+     * @return what returns, when awaited, once the unit is committed to the file (see the class's comment)
      */
     synchronized Durable submit(List<Write> writes) {
         if (closing) {
@@ -287,12 +287,12 @@ public final class SqlStore implements RunStore, AutoCloseable {
         return unit::await;
     }
 
-    /** Writes {@code writes} (and whatever is queued before them) and returns once they are on the disk. */
+    /** Writes {@code writes} (and whatever is queued before them) and returns once they are committed. */
     void commit(List<Write> writes) {
         submit(writes).await();
     }
 
-    /** Writes whatever is pending or queued, and returns once it is on the disk. */
+    /** Writes whatever is pending or queued, and returns once it is committed. */
     void flush() {
         commit(List.of()); // an empty unit: written after every unit queued before it, so awaited once they are
     }
@@ -304,7 +304,7 @@ public final class SqlStore implements RunStore, AutoCloseable {
     }
 
     /**
-     * Runs a query on what is on the disk now, without writing what is pending first: for a caller that holds this
+     * Runs a query on what is committed now, without writing what is pending first: for a caller that holds this
      * store's lock, under which a flush would wait for a writer that needs that lock (it must flush before it takes it).
      */
     void read(String sql, List<Object> args, Row row) {
@@ -361,7 +361,7 @@ public final class SqlStore implements RunStore, AutoCloseable {
         }
     }
 
-    /** Writes {@code group} in one transaction; the failure, or null once it is on the disk. */
+    /** Writes {@code group} in one transaction; the failure, or null once it is committed. */
     private StoreFailure write(List<Unit> group) {
         try {
             List<Write> all = new ArrayList<>();
