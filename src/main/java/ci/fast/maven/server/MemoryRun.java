@@ -115,6 +115,11 @@ final class MemoryRun implements StoredRun {
         queue.remove(key);
     }
 
+    /** Whether {@code key} waits in the queue (a store that writes each change skips a change that is none). */
+    boolean isQueued(String key) {
+        return queue.contains(key);
+    }
+
     @Override
     public boolean queueEmpty() {
         return queue.isEmpty();

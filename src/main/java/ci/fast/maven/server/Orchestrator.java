@@ -23,9 +23,10 @@ import java.util.function.LongSupplier;
  * would answer for everything else. Each run is its {@link RunRules} over a {@link RunStore}, with this process's
  * {@link RunDispatch} beside them; what the runs do goes to {@link RunListener}s. A finished run is forgotten once
  * its grace is over ({@link Builder#finishedRunGrace}), so that a standing server does not grow with every run it
- * served. Thread-safe: runs lock themselves.
+ * served: looked for at each join, and, with {@link Builder#sweepEvery}, on the timer. Thread-safe: runs lock
+ * themselves.
  */
-public final class Orchestrator implements FrameHandler, ReportArchive {
+public final class Orchestrator implements FrameHandler, ReportArchive, AutoCloseable {
     /** How long a finished run is remembered by default: a late node of it is told "run finished" meanwhile. */
     public static final Duration FINISHED_RUN_GRACE = Duration.ofHours(1);
 
@@ -60,6 +61,8 @@ public final class Orchestrator implements FrameHandler, ReportArchive {
     private final ServerMetrics metrics = new ServerMetrics(this::load);
     /** Null for none. */
     private final Board dashboard;
+    /** Stops the periodic sweep of finished runs past their grace; a no-op without one. */
+    private final AutoCloseable sweep;
 
     private Orchestrator(Builder builder) {
         this.store = builder.store;
@@ -78,6 +81,7 @@ public final class Orchestrator implements FrameHandler, ReportArchive {
         this.timer = builder.timer;
         this.dashboard = builder.dashboard;
         carryOn();
+        this.sweep = builder.sweep == null ? () -> {} : timer().every(builder.sweep, this::sweep);
         store.onChange(this::changed);
         store.onDeath(this::orphaned);
     }
@@ -116,6 +120,25 @@ public final class Orchestrator implements FrameHandler, ReportArchive {
         if (next >= 0 && expiring.add(topic)) {
             expireLater(orphan, next, () -> expiring.remove(topic));
         }
+    }
+
+    /** Stops the sweep of finished runs ({@link Builder#sweepEvery}); the runs stay as they are. */
+    @Override
+    public void close() {
+        try {
+            sweep.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the sweep of finished runs", e);
+        }
+    }
+
+    /** Forgets the finished runs past their grace, and deletes them from the store. */
+    private void sweep() {
+        evictions.expired().forEach(this::evict);
+    }
+
+    private Scheduler timer() {
+        return timer != null ? timer : GraceTimer.SHARED;
     }
 
     /**
@@ -308,8 +331,12 @@ public final class Orchestrator implements FrameHandler, ReportArchive {
         if (!topic.startsWith(Events.TOPIC_PREFIX)) {
             return List.of(error(peer, frame, "unmatched topic"));
         }
-        evictions.expired().forEach(this::evict);
-        RunDispatch run = runs.computeIfAbsent(topic, t -> dispatch(new RunId(t, peer.runKey())));
+        sweep();
+        RunId id = new RunId(topic, peer.runKey());
+        if (!runs.containsKey(topic)) {
+            store.open(id); // read from the store before the map's lock, which a slow read would hold for other runs
+        }
+        RunDispatch run = runs.computeIfAbsent(topic, t -> dispatch(id));
         RunDispatch.Step step = run.join(peer, frame);
         if (step.joinedFrom() != null) {
             joined.computeIfAbsent(peer, p -> ConcurrentHashMap.newKeySet()).add(topic);
@@ -376,16 +403,15 @@ public final class Orchestrator implements FrameHandler, ReportArchive {
     /** As {@link #expireLater(RunDispatch, long)}, running {@code done} once no away node is left to time. */
     private void expireLater(RunDispatch run, long nanos, Runnable done) {
         // A millisecond late rather than early: the timer and the rules' clock need not round alike.
-        (timer != null ? timer : GraceTimer.SHARED)
-                .after(Duration.ofNanos(nanos).plusMillis(1), () -> {
-                    send(deliver(run, run.expire()), clock.getAsLong());
-                    long next = run.nextExpiry();
-                    if (next > 0) {
-                        expireLater(run, next, done);
-                    } else {
-                        done.run();
-                    }
-                });
+        timer().after(Duration.ofNanos(nanos).plusMillis(1), () -> {
+            send(deliver(run, run.expire()), clock.getAsLong());
+            long next = run.nextExpiry();
+            if (next > 0) {
+                expireLater(run, next, done);
+            } else {
+                done.run();
+            }
+        });
     }
 
     /**
@@ -458,6 +484,8 @@ public final class Orchestrator implements FrameHandler, ReportArchive {
         private int skipAfterFailureCount;
         /** Null for the shared daemon timer. */
         private Scheduler timer;
+        /** Null for no periodic sweep (finished runs are then looked for at each join). */
+        private Duration sweep;
 
         private final List<RunListener> listeners = new ArrayList<>();
         /** Null for none. */
@@ -521,6 +549,19 @@ public final class Orchestrator implements FrameHandler, ReportArchive {
                 throw new IllegalArgumentException("skipAfterFailureCount must be 0 (no limit) or more, was " + count);
             }
             this.skipAfterFailureCount = count;
+            return this;
+        }
+
+        /**
+         * Also looks for the finished runs past their grace every {@code period} on the timer, and deletes them, so
+         * that a server no node joins any more forgets them too; {@link Orchestrator#close} stops it. A standing
+         * server's; positive.
+         */
+        public Builder sweepEvery(Duration period) {
+            if (period == null || period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("the sweep of finished runs needs a positive period, not " + period);
+            }
+            this.sweep = period;
             return this;
         }
 

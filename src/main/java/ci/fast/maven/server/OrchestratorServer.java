@@ -21,6 +21,7 @@ import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.tyrus.container.grizzly.server.FastCiAddOns;
 import org.glassfish.tyrus.core.HandshakeException;
 import org.glassfish.tyrus.core.TyrusWebSocketEngine;
@@ -43,6 +44,11 @@ public final class OrchestratorServer implements AutoCloseable {
     public static final String ENDPOINT = "/socket/websocket";
     /** The largest frame accepted by default: an enq of tens of thousands of classes fits. */
     static final int MAX_FRAME_BYTES = ServerSettings.Limits.DEFAULT.maxFrameBytes();
+    /**
+     * A standing server's threads that read the connections' frames and wait for the store while their units of work
+     * are written (a local run's server keeps Grizzly's few: its forks are few, and threads cost its start).
+     */
+    static final int STANDING_WORKERS = 128;
 
     /**
      * Grizzly and Tyrus log through java.util.logging, and their warnings quote the upgrade URL, secret and all. The
@@ -108,7 +114,7 @@ public final class OrchestratorServer implements AutoCloseable {
             throws IOException {
         ServerGuard guard = new ServerGuard(
                 ProjectKeys.single(secret), ServerSettings.Limits.DEFAULT, line -> {}, System::nanoTime);
-        return start(host, port, guard, null, handler, ours);
+        return start(host, port, guard, null, handler, ours, 0);
     }
 
     /**
@@ -123,11 +129,18 @@ public final class OrchestratorServer implements AutoCloseable {
         ServerGuard guard = new ServerGuard(settings.keys().open(log), settings.limits(), log, System::nanoTime);
         SSLEngineConfigurator tls =
                 settings.tls().isPresent() ? ServerTls.engine(settings.tls().get()) : null;
-        return start(settings.host(), settings.port(), guard, tls, handler, true);
+        return start(settings.host(), settings.port(), guard, tls, handler, true, STANDING_WORKERS);
     }
 
+    /** @param workers the threads that read frames; 0 for Grizzly's few per core (a local run's few forks) */
     private static OrchestratorServer start(
-            String host, int port, ServerGuard guard, SSLEngineConfigurator tls, FrameHandler handler, boolean ours)
+            String host,
+            int port,
+            ServerGuard guard,
+            SSLEngineConfigurator tls,
+            FrameHandler handler,
+            boolean ours,
+            int workers)
             throws IOException {
         // Tyrus finds its providers (the endpoint's default configurator among them) through the context loader, on
         // the threads Grizzly makes here, which inherit it: the starting thread's may see none of them (a pool
@@ -136,14 +149,20 @@ public final class OrchestratorServer implements AutoCloseable {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(OrchestratorServer.class.getClassLoader());
         try {
-            return startHere(host, port, guard, tls, handler, ours);
+            return startHere(host, port, guard, tls, handler, ours, workers);
         } finally {
             thread.setContextClassLoader(previous);
         }
     }
 
     private static OrchestratorServer startHere(
-            String host, int port, ServerGuard guard, SSLEngineConfigurator tls, FrameHandler handler, boolean ours)
+            String host,
+            int port,
+            ServerGuard guard,
+            SSLEngineConfigurator tls,
+            FrameHandler handler,
+            boolean ours,
+            int workers)
             throws IOException {
         GLASSFISH_LOG.setLevel(Level.OFF);
         Container container = new Container(guard.limits);
@@ -157,7 +176,9 @@ public final class OrchestratorServer implements AutoCloseable {
         handler.register(registry);
         HttpServer http = new HttpServer();
         // Plain requests only: an upgrade on the socket's path is taken by the WebSocket add-on before handlers.
-        RunReports reports = handler instanceof ReportArchive archive ? new RunReports(guard.keys, archive) : null;
+        RunReports reports = handler instanceof ReportArchive archive
+                ? new RunReports(guard.keys, archive, guard.limits.maxFrameBytes(), guard.log)
+                : null;
         http.getServerConfiguration()
                 .addHttpHandler(new HttpEndpoints(registry, guard.draining::get, reports, dashboard), "/");
         NetworkListener listener = new NetworkListener("fast-ci", host, port);
@@ -166,6 +187,16 @@ public final class OrchestratorServer implements AutoCloseable {
             listener.setSSLEngineConfig(tls);
         }
         listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
+        if (workers > 0) {
+            // Each frame's unit of work waits for the store's file on the worker thread that read it (a connection's
+            // next frame is read after it): with Grizzly's few workers per core, the deqs of hundreds of nodes would
+            // queue for a worker, and the store's group commit would find few units to write together.
+            listener.getTransport()
+                    .setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+                            .setPoolName("fast-ci-worker")
+                            .setCorePoolSize(workers)
+                            .setMaxPoolSize(workers));
+        }
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
         listener.registerAddOn(FastCiAddOns.webSocket(container, CONTEXT));
         http.addListener(listener);

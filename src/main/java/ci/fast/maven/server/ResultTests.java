@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * A result's per-test entries as one JSON text, for a store's column: {@code [{"name": …, "status": …, "seconds": …,
- * "message": …}]}, the message left out when there is none.
+ * "message": …, "flaky": true}]}, the message left out when there is none and the flag when the test was not flaky.
  */
 final class ResultTests {
     private ResultTests() {}
@@ -26,6 +26,9 @@ final class ResultTests {
             if (test.message() != null) {
                 entry.add("message", test.message());
             }
+            if (test.flaky()) {
+                entry.add("flaky", true);
+            }
             array.add(entry);
         }
         return array.build().toString();
@@ -39,7 +42,8 @@ final class ResultTests {
                     entry.getString("name"),
                     entry.getString("status"),
                     entry.getJsonNumber("seconds").doubleValue(),
-                    entry.getString("message", null)));
+                    entry.getString("message", null),
+                    entry.getBoolean("flaky", false)));
         }
         return tests;
     }

@@ -9,6 +9,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
@@ -22,16 +23,22 @@ import org.glassfish.grizzly.http.server.Response;
 final class RunReports {
     static final String PREFIX = "/runs/";
     static final String SUFFIX = "/reports";
-    /** The largest body taken: a node sends its reports in parts well below it. */
-    static final int MAX_BODY_BYTES = OrchestratorServer.MAX_FRAME_BYTES;
-
     private final ProjectKeys keys;
     private final ReportArchive archive;
+    /** The largest body taken, the server's {@code fastCi.maxFrameBytes}: a node sends its reports in parts below it. */
+    private final int maxBodyBytes;
+    /** The server's log: one line per body refused for its size. */
+    private final Consumer<String> log;
 
-    /** @param keys the server's keys: a key of a keys file reaches its own project's runs only */
-    RunReports(ProjectKeys keys, ReportArchive archive) {
+    /**
+     * @param keys the server's keys: a key of a keys file reaches its own project's runs only
+     * @param maxBodyBytes the largest POST body taken; a larger one is answered 413, and nothing of it kept
+     */
+    RunReports(ProjectKeys keys, ReportArchive archive, int maxBodyBytes, Consumer<String> log) {
         this.keys = keys;
         this.archive = archive;
+        this.maxBodyBytes = maxBodyBytes;
+        this.log = log;
     }
 
     /** Whether {@code path} is a run's reports'. */
@@ -90,16 +97,21 @@ final class RunReports {
     private void post(String topic, Request request, Response response) throws IOException {
         long length = request.getContentLengthLong();
         byte[] body = new byte[0];
-        if (length <= MAX_BODY_BYTES) {
+        if (length <= maxBodyBytes) {
             try (InputStream in = request.getInputStream()) {
                 // Up to the declared length, not to the end of the stream: an HTTP/2 upgrade offer (Java's client
-                // makes one) leaves Grizzly's stream open past the body.
-                body = in.readNBytes(length < 0 ? MAX_BODY_BYTES + 1 : (int) length);
+                // makes one) leaves Grizzly's stream open past the body. With no length, one byte over the limit
+                // tells a body too large, and no more of it is read.
+                body = in.readNBytes(length < 0 ? maxBodyBytes + 1 : (int) length);
             }
         }
-        if (length > MAX_BODY_BYTES || body.length > MAX_BODY_BYTES) {
+        if (length > maxBodyBytes || body.length > maxBodyBytes) {
+            log.accept("refused the reports of " + topic + " from " + request.getRemoteAddr() + ": "
+                    + (length > maxBodyBytes ? length + " bytes" : "a body") + " over " + maxBodyBytes
+                    + " bytes (fastCi.maxFrameBytes)");
+            // The rest of the body stays unread: the connection cannot carry another request after it.
             response.setHeader("Connection", "close");
-            json(response, 413, reason("more than " + MAX_BODY_BYTES + " bytes: send the reports in parts"));
+            json(response, 413, reason("more than " + maxBodyBytes + " bytes: send the reports in parts"));
             return;
         }
         List<Report> reports;

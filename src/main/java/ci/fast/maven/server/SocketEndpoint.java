@@ -19,6 +19,9 @@ import org.glassfish.tyrus.core.TyrusSession;
 
 /** (Public because Tyrus calls it reflectively.) One connected node: decodes its frames for its {@link FrameHandler} and tells it when the node goes away. */
 public final class SocketEndpoint extends Endpoint {
+    /** The reason of a close with 1011 after the store failed to keep a frame's unit of work. */
+    static final String STORE_FAILED = "the server could not keep this frame's work: reconnect";
+
     private final FrameHandler handler;
     /** The server's keys and limits (a Phoenix server closes a connection silent for 60 s: PROTOCOL.md section 2). */
     private final ServerGuard guard;
@@ -79,7 +82,16 @@ public final class SocketEndpoint extends Endpoint {
             return;
         }
         connection.spoke(decoded.serializer());
-        handler.receive(connection, connection.scope().inbound(frame));
+        try {
+            handler.receive(connection, connection.scope().inbound(frame));
+        } catch (StoreFailure e) {
+            // Nothing of the frame's unit of work was told to anyone, and no reply is coming: closed, the node's client
+            // reconnects and sends it again (to this server once its store is back, or through the balancer to
+            // another).
+            guard.log.accept("cut the connection from " + connection.describe() + ": its " + frame.event()
+                    + " could not be kept: " + e.getMessage());
+            close(session, CloseReason.CloseCodes.UNEXPECTED_CONDITION, STORE_FAILED);
+        }
     }
 
     @Override

@@ -3,10 +3,12 @@ package ci.fast.maven.server;
 import ci.fast.maven.server.SqlStore.Write;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.ToIntFunction;
 
 /**
@@ -15,8 +17,32 @@ import java.util.function.ToIntFunction;
  * as any {@link StoredRun}.
  */
 final class SqlRun implements StoredRun {
+    static final String HOLD = "INSERT INTO held (topic, node, class_name, position) VALUES (?, ?, ?, ?)"
+            + " ON CONFLICT (topic, node, class_name) DO NOTHING";
+    static final String UNQUEUE = "DELETE FROM queued WHERE topic = ? AND class_name = ?";
+    static final String QUEUE = "INSERT INTO queued (topic, class_name, position) VALUES (?, ?, ?)"
+            + " ON CONFLICT (topic, class_name) DO NOTHING";
+    static final String ENQUEUED =
+            "INSERT INTO run_classes (topic, class_name, position, estimate) VALUES (?, ?, ?, ?)";
+    static final String RESULT =
+            "INSERT INTO results (topic, class_name, status, seconds, lost, tests, position, context)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (topic, class_name) DO NOTHING";
+    private static final String RELEASE = "DELETE FROM held WHERE topic = ? AND node = ? AND class_name = ?";
+    private static final String RELEASE_ALL = "DELETE FROM held WHERE topic = ? AND node = ?";
+    private static final Set<String> HELD_WRITES = Set.of(HOLD, RELEASE, RELEASE_ALL);
+
     private final SqlStore store;
     private final MemoryRun memory;
+    /**
+     * Each node's classes whose held row is in the file once the writes of the unit under way are: those it holds, and
+     * those with a result whose row was left (read back as held by no one).
+     */
+    private final Map<Integer, Set<String>> heldInFile = new HashMap<>();
+    /**
+     * The classes whose queued row was left in the file though they are not queued: taken and held in one unit of work
+     * (read back as not queued while held or done); the row goes when such a class is released without a result.
+     */
+    private final Set<String> staleQueued = new HashSet<>();
     /** The writes of the unit of work under way, in order. */
     private List<Write> writes = new ArrayList<>();
     /** Whether the run's row exists in the file: the first commit of a new run makes it. */
@@ -35,8 +61,9 @@ final class SqlRun implements StoredRun {
     static SqlRun load(SqlStore store, RunId id) {
         SqlRun run = new SqlRun(store, id);
         String topic = id.topic();
+        store.flush(); // once: every query below then reads what was committed
         long[] counters = {-1, 0, 0, 0}; // next node, enqueued, enqueued at, duplicates; -1: no row
-        store.query(
+        store.read(
                 "SELECT next_node, enqueued, enqueued_at, duplicates FROM runs WHERE topic = ?",
                 List.of(topic),
                 row -> {
@@ -51,7 +78,7 @@ final class SqlRun implements StoredRun {
         run.persisted = true;
         if (counters[1] != 0) {
             Map<String, Double> estimates = new LinkedHashMap<>();
-            store.query(
+            store.read(
                     "SELECT class_name, estimate FROM run_classes WHERE topic = ? ORDER BY position",
                     List.of(topic),
                     row -> estimates.put(row.getString(1), row.getDouble(2)));
@@ -59,38 +86,51 @@ final class SqlRun implements StoredRun {
             long age = Math.max(0, store.wallMillis() - counters[2]) * 1_000_000L;
             run.memory.enqueue(List.copyOf(estimates.keySet()), estimates, store.nanos() - age);
         }
-        store.query(
-                "SELECT class_name, position FROM queued WHERE topic = ? ORDER BY position", List.of(topic), row -> {
-                    run.memory.queueLast(row.getString(1));
-                    run.head = Math.min(run.head, row.getLong(2));
-                    run.tail = Math.max(run.tail, row.getLong(2));
-                });
-        store.query(
-                "SELECT token, node FROM tokens WHERE topic = ?",
-                List.of(topic),
-                row -> run.memory.nameNode(row.getString(1), row.getInt(2)));
-        store.query(
-                "SELECT node, class_name FROM held WHERE topic = ? ORDER BY position",
-                List.of(topic),
-                row -> run.memory.hold(row.getInt(1), List.of(row.getString(2))));
-        store.query(
-                "SELECT class_name, status, seconds, lost, tests FROM results WHERE topic = ? ORDER BY position",
+        store.read(
+                "SELECT class_name, status, seconds, lost, tests, context FROM results WHERE topic = ? ORDER BY position",
                 List.of(topic),
                 row -> run.memory.addResult(new Result(
                         row.getString(1),
                         row.getString(2),
                         row.getDouble(3),
                         ResultTests.decode(row.getString(5)),
-                        row.getLong(4) != 0)));
-        store.query(
+                        row.getLong(4) != 0,
+                        row.getString(6))));
+        // A row of a class with a result is left by the unit that recorded it (see releaseAll): no one holds it.
+        store.read("SELECT node, class_name FROM held WHERE topic = ? ORDER BY position", List.of(topic), row -> {
+            int node = row.getInt(1);
+            String key = row.getString(2);
+            run.heldInFile(node).add(key);
+            if (!run.memory.hasResult(key)) {
+                run.memory.hold(node, List.of(key));
+            }
+        });
+        Set<String> held = new HashSet<>();
+        run.memory.holders().forEach(node -> held.addAll(run.memory.held(node)));
+        // Likewise a class's queued row is left by the unit that took and held it: held or done, it is not queued.
+        store.read("SELECT class_name, position FROM queued WHERE topic = ? ORDER BY position", List.of(topic), row -> {
+            String key = row.getString(1);
+            if (held.contains(key) || run.memory.hasResult(key)) {
+                run.staleQueued.add(key);
+            } else {
+                run.memory.queueLast(key);
+            }
+            run.head = Math.min(run.head, row.getLong(2));
+            run.tail = Math.max(run.tail, row.getLong(2));
+        });
+        store.read(
+                "SELECT token, node FROM tokens WHERE topic = ?",
+                List.of(topic),
+                row -> run.memory.nameNode(row.getString(1), row.getInt(2)));
+        store.read(
                 "SELECT class_name, file, xml FROM reports WHERE topic = ? ORDER BY position",
                 List.of(topic),
                 row -> run.memory.addReport(new Report(row.getString(1), row.getString(2), row.getString(3))));
-        store.query(
+        store.read(
                 "SELECT class_name, count FROM losses WHERE topic = ?",
                 List.of(topic),
                 row -> run.memory.addLoss(row.getString(1), row.getInt(2)));
-        store.query(
+        store.read(
                 "SELECT class_name FROM lost_twice WHERE topic = ? ORDER BY position",
                 List.of(topic),
                 row -> run.memory.addLostTwice(row.getString(1)));
@@ -135,12 +175,7 @@ final class SqlRun implements StoredRun {
         Map<String, Double> kept = new HashMap<>(estimates);
         for (int i = 0; i < classes.size(); i++) {
             String key = classes.get(i);
-            write(
-                    "INSERT INTO run_classes (topic, class_name, position, estimate) VALUES (?, ?, ?, ?)",
-                    topic(),
-                    key,
-                    i,
-                    kept.getOrDefault(key, Timings.NO_HISTORY));
+            write(ENQUEUED, topic(), key, i, kept.getOrDefault(key, Timings.NO_HISTORY));
         }
         return true;
     }
@@ -184,8 +219,10 @@ final class SqlRun implements StoredRun {
 
     @Override
     public void unqueue(String key) {
-        memory.unqueue(key);
-        unqueued(key);
+        if (memory.isQueued(key)) { // the rules unqueue each class with a result, most of them taken long before
+            memory.unqueue(key);
+            unqueued(key);
+        }
     }
 
     @Override
@@ -215,14 +252,19 @@ final class SqlRun implements StoredRun {
     @Override
     public void hold(int node, List<String> keys) {
         memory.hold(node, keys);
+        // A class taken and held in one unit of work keeps its queued row, read back as not queued: one row written
+        // per class handed out, not two.
+        Set<String> holding = new HashSet<>(keys);
+        writes.removeIf(write -> {
+            if (write.sql().equals(UNQUEUE) && holding.contains(write.args()[1])) {
+                staleQueued.add((String) write.args()[1]);
+                return true;
+            }
+            return false;
+        });
         for (String key : keys) {
-            write(
-                    "INSERT INTO held (topic, node, class_name, position) VALUES (?, ?, ?, ?)"
-                            + " ON CONFLICT (topic, node, class_name) DO NOTHING",
-                    topic(),
-                    node,
-                    key,
-                    store.nextPosition());
+            write(HOLD, topic(), node, key, store.nextPosition());
+            heldInFile(node).add(key);
         }
     }
 
@@ -234,12 +276,41 @@ final class SqlRun implements StoredRun {
     @Override
     public void release(int node, String key) {
         memory.release(node, key);
-        write("DELETE FROM held WHERE topic = ? AND node = ? AND class_name = ?", topic(), node, key);
+        write(RELEASE, topic(), node, key);
+        if (heldInFile(node).remove(key) && staleQueued.remove(key)) {
+            unqueued(key); // neither held nor queued now, unless a result comes (then releaseAll drops this)
+        }
     }
 
     @Override
     public List<String> releaseAll(int node) {
-        write("DELETE FROM held WHERE topic = ? AND node = ?", topic(), node);
+        // A deq releases each class of its results, then all the node held. The releases of classes with a result
+        // since are dropped: their rows are read back as held by no one and queued nowhere.
+        Set<String> left = heldInFile(node);
+        writes.removeIf(write -> {
+            boolean release = write.sql().equals(RELEASE) && write.args()[1].equals(node);
+            boolean unqueue = write.sql().equals(UNQUEUE);
+            if ((release || unqueue) && memory.hasResult((String) write.args()[release ? 2 : 1])) {
+                if (release) {
+                    left.add((String) write.args()[2]);
+                }
+                return true;
+            }
+            return false;
+        });
+        List<String> survivors =
+                left.stream().filter(key -> !memory.hasResult(key)).toList();
+        if (!survivors.isEmpty()) {
+            // What this unit of work wrote of the node's classes before is undone by this.
+            writes.removeIf(write -> isHeldBy(write, node));
+            write(RELEASE_ALL, topic(), node);
+            left.clear();
+            for (String key : survivors) {
+                if (staleQueued.remove(key)) {
+                    unqueued(key); // requeued, it gets a row of its own, at its new place
+                }
+            }
+        }
         return memory.releaseAll(node);
     }
 
@@ -250,15 +321,15 @@ final class SqlRun implements StoredRun {
             return false;
         }
         write(
-                "INSERT INTO results (topic, class_name, status, seconds, lost, tests, position)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (topic, class_name) DO NOTHING",
+                RESULT,
                 topic(),
                 result.key(),
                 result.status(),
                 Double.isFinite(result.seconds()) ? result.seconds() : 0,
                 result.lost() ? 1 : 0,
                 ResultTests.encode(result.tests()),
-                store.nextPosition());
+                store.nextPosition(),
+                result.context());
         return true;
     }
 
@@ -362,16 +433,20 @@ final class SqlRun implements StoredRun {
     }
 
     private void queue(String key, long position) {
-        write(
-                "INSERT INTO queued (topic, class_name, position) VALUES (?, ?, ?)"
-                        + " ON CONFLICT (topic, class_name) DO NOTHING",
-                topic(),
-                key,
-                position);
+        write(QUEUE, topic(), key, position);
+    }
+
+    private Set<String> heldInFile(int node) {
+        return heldInFile.computeIfAbsent(node, n -> new HashSet<>());
     }
 
     private void unqueued(String key) {
-        write("DELETE FROM queued WHERE topic = ? AND class_name = ?", topic(), key);
+        write(UNQUEUE, topic(), key);
+    }
+
+    /** Whether {@code write} is one of this run's writes of what {@code node} holds (its second argument, the node). */
+    private static boolean isHeldBy(Write write, int node) {
+        return HELD_WRITES.contains(write.sql()) && write.args()[1].equals(node);
     }
 
     private void write(String sql, Object... args) {

@@ -29,34 +29,62 @@ import org.sqlite.SQLiteConfig;
  *
  * <p>Each run's facts are also kept in memory ({@link SqlRun} over a {@link MemoryRun}), so the rules read nothing from
  * the file. What a unit of work of the rules changed is queued at its {@link StoredRun#commit}, under the rules' lock,
- * and written once whoever is to answer for it waits ({@link Durable#await}), outside that lock: the first to wait
- * writes every unit queued by then in one transaction, with SQLite's {@code synchronous=FULL} (the write-ahead log is
- * synced to the disk at each commit), and the others wait for it; so each unit of work is on the disk before anyone is
- * told of it, in the order the units were committed, and a server under load pays one sync for many of them.
+ * and whoever is to answer for it waits ({@link Durable#await}), outside that lock, until the store's writer thread has
+ * committed it: that thread writes every unit queued by then in one transaction and wakes their waiters; so each unit
+ * of work is in the file before anyone is told of it, in the order the units were committed. One thread writes, rather
+ * than the first waiter: a waiter that wrote would also owe every group queued while it wrote before its own node
+ * heard back.
  *
- * <p>Thread-safe: this store's lock guards the queue and what is pending (short, no I/O); the connection's, the file.
+ * <p>What "in the file" means: SQLite's write-ahead log with {@code synchronous=NORMAL}. A commit is written to the
+ * log (through the OS) before the waiters wake, so a killed process ({@code kill -9}, a crash of the JVM) loses no unit
+ * of work acknowledged; the log is synced to the disk by each checkpoint, which {@link SqlCheckpoints} runs within a
+ * second of a commit, so an OS crash or a power cut may lose the units acknowledged in the last second or so (the file
+ * comes back whole, as of a moment before). With {@code synchronous=FULL} each commit would sync the log, and every
+ * reply would wait for a sync of the disk, which on this project's machines alone takes longer than the 10 ms a deq's
+ * reply is allowed (README, "The server's store").
+ *
+ * <p>The log is copied into the database file (a checkpoint, which syncs the log and then that file) by a thread of
+ * its own on a connection of its own, not by the commit that happens to fill it, which would make that group's nodes
+ * wait for it; reads go through a third connection, so that a run being loaded or a retried node's question never
+ * hold up the writer.
+ *
+ * <p>Thread-safe: this store's lock guards the queue and what is pending (short, no I/O); each connection is used by
+ * one thread at a time (the writer's by the writer thread alone once the store is open).
  */
 public final class SqlStore implements RunStore, AutoCloseable {
     /** The database's file name in the data directory. */
     public static final String FILE = "fast-ci.db";
 
     private static final String SCHEMA = "schema.sql";
+    /** The columns {@value #SCHEMA} has that a file made by an earlier version may lack (then they are added). */
+    private static final List<Column> ADDED_COLUMNS = List.of(new Column("results", "context", "TEXT"));
+
     private static final List<String> RUN_TABLES =
             List.of("run_classes", "queued", "tokens", "held", "results", "reports", "losses", "lost_twice", "runs");
 
     private final Path file;
-    /** Guarded by itself; autocommit off: every write is in the transaction of a group of units of work. */
-    private final Connection connection;
-    /** Statements prepared once, by their SQL; guarded by {@link #connection}. */
-    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    /** The writer thread's alone once the store is open; autocommit off: each group of units is one transaction. */
+    private final Connection writes;
+    /** Statements prepared once on {@link #writes}, by their SQL; the writer thread's alone. */
+    private final Map<String, PreparedStatement> writeStatements = new HashMap<>();
+    /** Guarded by itself; autocommit on: each query sees the last commit. */
+    private final Connection reads;
+    /** Statements prepared once on {@link #reads}, by their SQL; guarded by {@link #reads}. */
+    private final Map<String, PreparedStatement> readStatements = new HashMap<>();
+
+    private final SqlCheckpoints checkpoints;
+    private final Thread writer;
     /** Writes not part of any run's unit of work (the shares, the timings), sent with the next one; guarded by this. */
     private final List<Write> pending = new ArrayList<>();
     /** The units of work committed and not yet written, in order; guarded by {@code this}. */
     private List<Unit> queued = new ArrayList<>();
-    /** Whether a thread is writing a group of units; guarded by {@code this}. */
-    private boolean writing;
+    /** Set once {@link #close} began: the writer ends once nothing is queued, and nothing more may be; by this. */
+    private boolean closing;
+    /** Set once {@link #close} was called; guarded by this. */
+    private boolean closed;
 
-    private final Map<String, SqlRun> runs = new ConcurrentHashMap<>();
+    /** The runs opened, each loaded once by whoever opens it first; other runs open meanwhile. */
+    private final Map<String, Opening> runs = new ConcurrentHashMap<>();
     /** Orders what is kept in the order it happened (handed out, lost twice): higher than any position stored. */
     private final AtomicLong sequence;
     /** Nanoseconds, as the rules' clock: a run read back has its enq's time told on it. */
@@ -67,14 +95,19 @@ public final class SqlStore implements RunStore, AutoCloseable {
     private final SqlShares shares;
     private final SqlTimings timings;
 
-    private SqlStore(Path file, Connection connection, LongSupplier nanos, LongSupplier wallMillis, int builds)
+    private SqlStore(Path file, Connection writes, Connection reads, SqlCheckpoints checkpoints, Settings settings)
             throws SQLException {
         this.file = file;
-        this.connection = connection;
-        this.nanos = nanos;
-        this.wallMillis = wallMillis;
+        this.writes = writes;
+        this.reads = reads;
+        this.checkpoints = checkpoints;
+        this.nanos = settings.nanos;
+        this.wallMillis = settings.wallMillis;
         this.sequence = new AtomicLong(maxPosition());
-        this.shares = new SqlShares(this, builds);
+        this.shares = new SqlShares(this, settings.builds);
+        this.writer = new Thread(this::writeQueued, "fast-ci-store-writer");
+        writer.setDaemon(true); // a store never closed must not keep its JVM alive; what it acknowledged is on disk
+        writer.start();
         this.timings = new SqlTimings(this);
     }
 
@@ -90,24 +123,47 @@ public final class SqlStore implements RunStore, AutoCloseable {
     static SqlStore open(Path dataDir, LongSupplier nanos, LongSupplier wallMillis, int builds) throws IOException {
         Files.createDirectories(dataDir);
         Path file = dataDir.resolve(FILE);
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        // FULL: each commit syncs the write-ahead log, so an acknowledged unit of work survives a power cut too.
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setBusyTimeout(10_000);
+        Settings settings = new Settings(nanos, wallMillis, builds);
+        List<Connection> opened = new ArrayList<>();
         try {
-            Connection connection = config.createConnection("jdbc:sqlite:" + file);
-            try {
-                connection.setAutoCommit(false);
-                createSchema(connection);
-                return new SqlStore(file, connection, nanos, wallMillis, builds);
-            } catch (SQLException | RuntimeException e) {
-                connection.close();
-                throw e;
+            Connection writes = connect(file, opened);
+            writes.setAutoCommit(false);
+            try (Statement statement = writes.createStatement()) {
+                // The checkpoint thread copies the log into the file; the commit that fills it need not, unless that
+                // thread falls far behind (a passive checkpoint beside a writer that never pauses may not end the log).
+                statement.execute("PRAGMA wal_autocheckpoint = " + SqlCheckpoints.BACKSTOP_PAGES);
             }
-        } catch (SQLException e) {
+            createSchema(writes);
+            Connection reads = connect(file, opened);
+            SqlCheckpoints checkpoints = new SqlCheckpoints(connect(file, opened), file);
+            SqlStore store = new SqlStore(file, writes, reads, checkpoints, settings);
+            checkpoints.start();
+            return store;
+        } catch (SQLException | RuntimeException e) {
+            for (Connection connection : opened) {
+                try {
+                    connection.close();
+                } catch (SQLException again) {
+                    e.addSuppressed(again);
+                }
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
             throw new IOException("fast-ci cannot use the store " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Connection connect(Path file, List<Connection> opened) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // NORMAL: a commit is in the log, through the OS, when it returns (a killed process loses nothing of it); the
+        // log reaches the disk at the checkpoints (see the class's comment).
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(10_000);
+        Connection connection = config.createConnection("jdbc:sqlite:" + file);
+        opened.add(connection);
+        return connection;
     }
 
     /** The timing history kept in this store, by run key. */
@@ -115,9 +171,10 @@ public final class SqlStore implements RunStore, AutoCloseable {
         return timings;
     }
 
+    /** The run of {@code id}; a run not open yet is read from the file outside the map's lock (its bin's). */
     @Override
     public StoredRun open(RunId id) {
-        return runs.computeIfAbsent(id.topic(), topic -> load(id));
+        return runs.computeIfAbsent(id.topic(), topic -> new Opening(this, id)).run();
     }
 
     @Override
@@ -130,7 +187,7 @@ public final class SqlStore implements RunStore, AutoCloseable {
     @Override
     public List<RunId> runs() {
         Map<String, RunId> ids = new HashMap<>();
-        runs.values().forEach(run -> ids.put(run.id().topic(), run.id()));
+        runs.values().forEach(run -> ids.put(run.id.topic(), run.id));
         query(
                 "SELECT topic, run_key FROM runs",
                 List.of(),
@@ -153,18 +210,38 @@ public final class SqlStore implements RunStore, AutoCloseable {
         return shares;
     }
 
-    /** Writes what is pending (the timings recorded since the last commit) and closes the file. */
+    /** Writes what is pending (the timings recorded since the last commit) and closes the file; again, nothing. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
         try {
             flush();
         } finally {
-            synchronized (connection) {
+            synchronized (this) {
+                closing = true;
+                notifyAll();
+            }
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            checkpoints.close();
+            synchronized (reads) {
                 try {
-                    for (PreparedStatement statement : statements.values()) {
+                    for (PreparedStatement statement : readStatements.values()) {
                         statement.close();
                     }
-                    connection.close();
+                    for (PreparedStatement statement : writeStatements.values()) {
+                        statement.close();
+                    }
+                    reads.close();
+                    writes.close();
                 } catch (SQLException e) {
                     throw new StoreFailure("fast-ci cannot close the store " + file + ": " + e.getMessage(), e);
                 }
@@ -193,30 +270,31 @@ public final class SqlStore implements RunStore, AutoCloseable {
      * Queues {@code writes}, with what is {@link #later pending} before them, as one unit of work, after every unit
      * queued before it.
      *
-     * @return what writes it, when awaited, and returns once it is on the disk
+     * @return what returns, when awaited, once the unit is committed to the file (see the class's comment)
      */
     synchronized Durable submit(List<Write> writes) {
+        if (closing) {
+            throw new StoreFailure("fast-ci's store " + file + " is closed", null);
+        }
         List<Write> all = new ArrayList<>(pending);
         pending.clear();
         all.addAll(writes);
         Unit unit = new Unit(all);
         queued.add(unit);
-        return () -> await(unit);
+        if (queued.size() == 1) {
+            notifyAll(); // the writer waits only when nothing was queued
+        }
+        return unit::await;
     }
 
-    /** Writes {@code writes} (and whatever is queued before them) and returns once they are on the disk. */
+    /** Writes {@code writes} (and whatever is queued before them) and returns once they are committed. */
     void commit(List<Write> writes) {
         submit(writes).await();
     }
 
-    /** Writes whatever is pending or queued, and returns once it is on the disk. */
+    /** Writes whatever is pending or queued, and returns once it is committed. */
     void flush() {
-        synchronized (this) {
-            if (pending.isEmpty() && queued.isEmpty() && !writing) {
-                return;
-            }
-        }
-        commit(List.of());
+        commit(List.of()); // an empty unit: written after every unit queued before it, so awaited once they are
     }
 
     /** Runs a query, handing each row to {@code row}; what is pending or queued is written first, so that it is read. */
@@ -226,20 +304,19 @@ public final class SqlStore implements RunStore, AutoCloseable {
     }
 
     /**
-     * Runs a query on what is on the disk now, without writing what is pending first: for a caller that holds this
+     * Runs a query on what is committed now, without writing what is pending first: for a caller that holds this
      * store's lock, under which a flush would wait for a writer that needs that lock (it must flush before it takes it).
      */
     void read(String sql, List<Object> args, Row row) {
-        synchronized (connection) {
+        synchronized (reads) {
             try {
-                PreparedStatement statement = prepared(sql);
+                PreparedStatement statement = prepared(reads, readStatements, sql);
                 bind(statement, args.toArray());
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         row.accept(rows);
                     }
                 }
-                connection.commit(); // ends the read's transaction, so that the next write's sees the latest file
             } catch (SQLException e) {
                 throw new StoreFailure("fast-ci cannot read the store " + file + ": " + e.getMessage(), e);
             }
@@ -247,41 +324,21 @@ public final class SqlStore implements RunStore, AutoCloseable {
     }
 
     /**
-     * Waits until {@code unit} is on the disk. The first thread to wait while no one writes becomes the writer: it
-     * writes every unit queued by then as one transaction, then the next group, until none is queued; a thread that
-     * finds a writer at work waits for its own unit alone (no herd of waiters woken at each commit). A unit is queued
-     * before anyone waits for it, and the writer stops only under this store's lock once nothing is queued, so each is
-     * written by the writer at work when it was queued, or by the thread that waits for it.
+     * The writer thread: takes every unit queued, writes them as one transaction, wakes their waiters, and again,
+     * until the store closes with nothing queued.
      */
-    private void await(Unit unit) {
-        boolean write;
-        synchronized (this) {
-            write = !unit.done && !writing;
-            if (write) {
-                writing = true;
-            }
-        }
-        if (write) {
-            writeAll();
-        }
-        try {
-            unit.written.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreFailure("interrupted while waiting for the store " + file, e);
-        }
-        if (unit.failure != null) {
-            throw unit.failure;
-        }
-    }
-
-    /** Writes the groups queued, one transaction each, until none is; the caller has set {@link #writing}. */
-    private void writeAll() {
+    private void writeQueued() {
         while (true) {
             List<Unit> group;
             synchronized (this) {
+                while (queued.isEmpty() && !closing) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        // Not interrupted by this store; keeps writing what is queued, which someone awaits.
+                    }
+                }
                 if (queued.isEmpty()) {
-                    writing = false;
                     return;
                 }
                 group = queued;
@@ -291,50 +348,46 @@ public final class SqlStore implements RunStore, AutoCloseable {
             try {
                 failure = write(group);
             } catch (RuntimeException e) {
-                // Whatever went wrong, the group's waiters hear of it and the next unit finds no writer stuck at work.
+                // Whatever went wrong, the group's waiters hear of it and the next group is written all the same.
                 failure = new StoreFailure("fast-ci cannot write to the store " + file + ": " + e, e);
             }
             for (Unit written : group) {
                 written.failure = failure;
-                written.done = true;
                 written.written.countDown();
             }
-        }
-    }
-
-    /** Writes {@code group} in one transaction; the failure, or null once it is on the disk. */
-    private StoreFailure write(List<Unit> group) {
-        synchronized (connection) {
-            try {
-                for (Unit unit : group) {
-                    for (Write write : unit.writes) {
-                        execute(write);
-                    }
-                }
-                connection.commit();
-                return null;
-            } catch (SQLException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException again) {
-                    e.addSuppressed(again);
-                }
-                return new StoreFailure("fast-ci cannot write to the store " + file + ": " + e.getMessage(), e);
+            if (failure == null) {
+                checkpoints.committed();
             }
         }
     }
 
-    private SqlRun load(RunId id) {
-        return SqlRun.load(this, id);
+    /** Writes {@code group} in one transaction; the failure, or null once it is committed. */
+    private StoreFailure write(List<Unit> group) {
+        try {
+            List<Write> all = new ArrayList<>();
+            for (Unit unit : group) {
+                all.addAll(unit.writes);
+            }
+            // Merged across the group's units too: they are one transaction, written in their order.
+            for (Write write : SqlRows.merge(all)) {
+                PreparedStatement statement = prepared(writes, writeStatements, write.sql());
+                bind(statement, write.args());
+                statement.executeUpdate();
+            }
+            writes.commit();
+            return null;
+        } catch (SQLException e) {
+            try {
+                writes.rollback();
+            } catch (SQLException again) {
+                e.addSuppressed(again);
+            }
+            return new StoreFailure("fast-ci cannot write to the store " + file + ": " + e.getMessage(), e);
+        }
     }
 
-    private void execute(Write write) throws SQLException {
-        PreparedStatement statement = prepared(write.sql());
-        bind(statement, write.args());
-        statement.executeUpdate();
-    }
-
-    private PreparedStatement prepared(String sql) throws SQLException {
+    private static PreparedStatement prepared(
+            Connection connection, Map<String, PreparedStatement> statements, String sql) throws SQLException {
         PreparedStatement statement = statements.get(sql);
         if (statement == null) {
             statement = connection.prepareStatement(sql);
@@ -351,7 +404,7 @@ public final class SqlStore implements RunStore, AutoCloseable {
 
     private long maxPosition() throws SQLException {
         long max = 0;
-        try (Statement statement = connection.createStatement()) {
+        try (Statement statement = writes.createStatement()) {
             for (String table : List.of(
                     "held", "results", "reports", "lost_twice", "share_attempts", "share_classes", "share_failed")) {
                 try (ResultSet rows = statement.executeQuery("SELECT MAX(position) FROM " + table)) {
@@ -366,7 +419,7 @@ public final class SqlStore implements RunStore, AutoCloseable {
                 }
             }
         }
-        connection.commit();
+        writes.commit();
         return max;
     }
 
@@ -391,24 +444,75 @@ public final class SqlStore implements RunStore, AutoCloseable {
                     statement.execute(sql);
                 }
             }
+            for (Column column : ADDED_COLUMNS) {
+                addIfMissing(statement, column);
+            }
         }
         connection.commit();
     }
 
+    /** A column added to a table since the first release of the store: a file made before lacks it. */
+    private record Column(String table, String name, String type) {}
+
+    private static void addIfMissing(Statement statement, Column column) throws SQLException {
+        try (ResultSet columns = statement.executeQuery("PRAGMA table_info(" + column.table() + ")")) {
+            while (columns.next()) {
+                if (columns.getString("name").equals(column.name())) {
+                    return;
+                }
+            }
+        }
+        statement.execute("ALTER TABLE " + column.table() + " ADD COLUMN " + column.name() + " " + column.type());
+    }
+
     /** One unit of work's writes, and once written, how that went. */
-    private static final class Unit {
+    private final class Unit {
         final List<Write> writes;
         /** Counted down once the unit is written, or failed to be. */
         final CountDownLatch written = new CountDownLatch(1);
-        /** Set before {@link #written} is counted down. */
-        volatile boolean done;
         /** Why it could not be written; null when it was, or is not yet. Set before {@link #written} is. */
         volatile StoreFailure failure;
 
         Unit(List<Write> writes) {
             this.writes = writes;
         }
+
+        /** Returns once the writer thread has written this unit (and every one queued before it). */
+        void await() {
+            try {
+                written.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreFailure("interrupted while waiting for the store " + file, e);
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
     }
+
+    /** A run opened: loaded from the file once, by the first to ask for it, under its own lock, not the map's. */
+    private static final class Opening {
+        final SqlStore store;
+        final RunId id;
+        /** Null until loaded; guarded by this. */
+        private SqlRun run;
+
+        Opening(SqlStore store, RunId id) {
+            this.store = store;
+            this.id = id;
+        }
+
+        synchronized SqlRun run() {
+            if (run == null) {
+                run = SqlRun.load(store, id);
+            }
+            return run;
+        }
+    }
+
+    /** What a store is opened with, besides its file. */
+    private record Settings(LongSupplier nanos, LongSupplier wallMillis, int builds) {}
 
     /** One row of a query's answer. */
     @FunctionalInterface

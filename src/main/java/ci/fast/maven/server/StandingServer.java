@@ -14,6 +14,9 @@ public final class StandingServer {
     /** The finished runs the dashboard keeps showing after the server forgot them. */
     static final int FINISHED_RUNS_SHOWN = 50;
 
+    private static final Duration SWEEP_AT_MOST = Duration.ofHours(1);
+    private static final Duration SWEEP_AT_LEAST = Duration.ofSeconds(1);
+
     private StandingServer() {}
 
     /**
@@ -27,18 +30,22 @@ public final class StandingServer {
     public static OrchestratorServer start(ServerSettings settings, Consumer<String> info, Consumer<String> warn)
             throws IOException {
         ServerStore kept = ServerStore.open(settings, warn, info);
+        Orchestrator orchestrator = null;
         try {
-            OrchestratorServer server = OrchestratorServer.start(
-                    settings,
-                    orchestrator(settings, info, warn)
-                            .store(kept.store())
-                            .timings(kept.timings())
-                            .build(),
-                    info);
-            // After the server: what the store keeps is on disk already, unit by unit.
+            orchestrator = orchestrator(settings, info, warn)
+                    .store(kept.store())
+                    .timings(kept.timings())
+                    .build();
+            OrchestratorServer server = OrchestratorServer.start(settings, orchestrator, info);
+            // After the server, in this order: the sweep of finished runs writes to the store. What the store keeps is
+            // on disk already, unit by unit.
+            server.closeAfter(orchestrator);
             server.closeAfter(kept);
             return server;
         } catch (IOException | RuntimeException e) {
+            if (orchestrator != null) {
+                orchestrator.close();
+            }
             closeQuietly(kept, warn);
             throw e;
         }
@@ -65,7 +72,19 @@ public final class StandingServer {
                 .skipAfterFailureCount(settings.skipAfterFailureCount())
                 // The store keeps a finished run whole: by its end its queue is empty and nothing is held, so what it
                 // keeps is what the run enqueued and its results, which a late node and the run's reports read.
-                .finishedRunGrace(settings.retention());
+                .finishedRunGrace(settings.retention())
+                .sweepEvery(sweepPeriod(settings.retention()));
+    }
+
+    /**
+     * How often a standing server deletes its finished runs past their retention: a tenth of it, between a second and
+     * an hour (a run of the default 14 days goes at most an hour late).
+     */
+    static Duration sweepPeriod(Duration retention) {
+        Duration tenth = retention.dividedBy(10);
+        return tenth.compareTo(SWEEP_AT_MOST) > 0
+                ? SWEEP_AT_MOST
+                : tenth.compareTo(SWEEP_AT_LEAST) < 0 ? SWEEP_AT_LEAST : tenth;
     }
 
     /** The line that says where the server listens. */

@@ -48,6 +48,10 @@ final class WorkQueue {
         }
     }
 
+    boolean contains(String key) {
+        return members.contains(key);
+    }
+
     boolean isEmpty() {
         return order.isEmpty();
     }

@@ -48,6 +48,7 @@ CREATE TABLE IF NOT EXISTS results (
   lost BIGINT NOT NULL,
   tests TEXT NOT NULL,
   position BIGINT NOT NULL,
+  context TEXT,
   PRIMARY KEY (topic, class_name))
 
 CREATE TABLE IF NOT EXISTS reports (

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Frame;
 import ci.fast.maven.channel.Json;
+import ci.fast.maven.channel.ManualScheduler;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -101,6 +102,43 @@ class OrchestratorEvictionTest {
         clock.addAndGet(1);
         join(new FakePeer("other", "junit"), SECOND);
         assertEquals(Set.of(SECOND), store.topics(), "deleted once 14 days have passed");
+    }
+
+    @Test
+    void deletesAStandingServersFinishedRunPastItsRetentionOnItsTimerThoughNoNodeJoins(@TempDir Path dir) {
+        ServerSettings settings = ServerOptions.translate(
+                Map.of(
+                        ServerOptions.RETENTION, "2h",
+                        ServerOptions.TIMINGS_FILE, dir.resolve("timings.json").toString(),
+                        ServerOptions.DATA_DIR, dir.resolve("data").toString()),
+                Map.of("FAST_CI_SECRET_KEY", "key"));
+        ManualScheduler timer = new ManualScheduler();
+        orchestrator = StandingServer.orchestrator(settings, log::add, log::add)
+                .store(store)
+                .clock(clock::get)
+                .timer(timer)
+                .build();
+        assertEquals(List.of(Duration.ofMinutes(12)), timer.periods(), "a tenth of the retention");
+        runSuite(FIRST, "junit", List.of("com.acme.A"));
+
+        clock.addAndGet(Duration.ofHours(2).toNanos() - 1);
+        timer.tick();
+        assertEquals(Set.of(FIRST), store.topics(), "kept for its retention");
+
+        clock.addAndGet(1);
+        timer.tick();
+        assertEquals(Set.of(), store.topics(), "deleted by the sweep, with no join to look for it");
+        assertEquals(Set.of(), orchestrator.topics());
+
+        orchestrator.close();
+        assertEquals(0, timer.scheduled(), "the sweep stops with the server");
+    }
+
+    @Test
+    void sweepsOncePerTenthOfTheRetentionBetweenASecondAndAnHour() {
+        assertEquals(Duration.ofHours(1), StandingServer.sweepPeriod(ServerSettings.DEFAULT_RETENTION));
+        assertEquals(Duration.ofSeconds(6), StandingServer.sweepPeriod(Duration.ofMinutes(1)));
+        assertEquals(Duration.ofSeconds(1), StandingServer.sweepPeriod(Duration.ofSeconds(3)));
     }
 
     @Test

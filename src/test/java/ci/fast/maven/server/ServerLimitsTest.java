@@ -2,12 +2,17 @@ package ci.fast.maven.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.PhoenixClient;
 import ci.fast.maven.channel.Secret;
 import jakarta.websocket.CloseReason;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ServerLimitsTest {
     private static final String BUILD = "build-9";
     private static final String T = Events.topic(RealNodes.RUN_KEY, BUILD);
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final Secret key = Secret.random();
     private final List<String> log = new CopyOnWriteArrayList<>();
@@ -96,13 +103,65 @@ class ServerLimitsTest {
         assertEquals(List.of("com.acme.C"), RealNodes.runAlone(connect(), T, List.of("com.acme.C")));
     }
 
+    @Test
+    void closesWith1011AConnectionWhoseFrameTheStoreCouldNotKeepSoThatItsNodeReconnects() throws Exception {
+        SqlStore store = SqlStore.open(dir.resolve("failing"));
+        server = OrchestratorServer.start(
+                settings(Map.of()),
+                Orchestrator.builder()
+                        .store(store)
+                        .timings(store.timings())
+                        .log(this::log)
+                        .build(),
+                this::log);
+        store.close(); // every unit of work fails to be kept from now on, as on a full disk
+        RealNodes.Raw node = raw();
+
+        node.send("{\"topic\":\"" + T + "\",\"event\":\"phx_join\",\"payload\":{},\"ref\":1}");
+
+        CloseReason reason = node.closed.get(RealNodes.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        assertEquals(CloseReason.CloseCodes.UNEXPECTED_CONDITION, reason.getCloseCode(), reason::toString);
+        assertEquals(SocketEndpoint.STORE_FAILED, reason.getReasonPhrase());
+        assertTrue(node.received.isEmpty(), () -> "no reply tells of what was not kept: " + node.received);
+        awaitLine("cut the connection from ", " is closed");
+    }
+
+    @Test
+    void refusesAReportsBodyOverTheFrameLimitWith413KeepingNothingOfIt() throws Exception {
+        start(Map.of(ServerOptions.MAX_FRAME_BYTES, "2048"));
+        assertEquals(List.of("com.acme.A"), RealNodes.runAlone(connect(), T, List.of("com.acme.A")));
+        String report = "{\"class\":\"com.acme.A\",\"file\":\"TEST-com.acme.A.xml\",\"xml\":\"<testsuite>";
+        String big = "{\"reports\": [" + report + "x".repeat(4096) + "</testsuite>\"}]}";
+
+        HttpResponse<String> refused = reports(big);
+
+        assertEquals(413, refused.statusCode(), refused::body);
+        awaitLine("refused the reports of " + T + " from ", " over 2048 bytes (fastCi.maxFrameBytes)");
+        assertEquals(200, reports(null).statusCode());
+        assertTrue(reports(null).body().endsWith("\"reports\":[]}"), "nothing of it kept");
+        HttpResponse<String> small = reports("{\"reports\": [" + report + "ok</testsuite>\"}]}");
+        assertEquals("{\"kept\":1}", small.body(), "a body within the limit is taken");
+    }
+
+    /** A POST of {@code body} to the run's reports, or a GET with null, with the key in its header. */
+    private HttpResponse<String> reports(String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.httpUri().resolve(Events.reportsPath(T)))
+                .timeout(Duration.ofSeconds(RealNodes.TIMEOUT_SECONDS))
+                .header(Events.KEY_HEADER, key.reveal());
+        request = body == null ? request.GET() : request.POST(HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private void start(Map<String, String> limits) throws Exception {
+        server = StandingServer.start(settings(limits), this::log, this::log);
+    }
+
+    private ServerSettings settings(Map<String, String> limits) {
         Map<String, String> values = new java.util.HashMap<>(limits);
         values.put(ServerOptions.PORT, "0");
         values.put(ServerOptions.TIMINGS_FILE, dir.resolve("timings.json").toString());
         values.put(ServerOptions.DATA_DIR, dir.resolve("data").toString());
-        server = StandingServer.start(
-                ServerOptions.translate(values, Map.of("FAST_CI_SECRET_KEY", key.reveal())), this::log, this::log);
+        return ServerOptions.translate(values, Map.of("FAST_CI_SECRET_KEY", key.reveal()));
     }
 
     private void log(String line) {

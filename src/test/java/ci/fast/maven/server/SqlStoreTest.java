@@ -11,11 +11,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -193,6 +199,113 @@ class SqlStoreTest extends RunStoreContract {
         SqlStore again = reopen();
         assertEquals(Set.of(), again.topics());
         assertFalse(again.open(RUN).hasQueue());
+    }
+
+    /**
+     * The store writes less than every change (a class taken and held in one unit keeps its queued row; a class with a
+     * result keeps its held row): whatever the rules do, a second store reads back what a store in memory holds.
+     */
+    @Test
+    void readsBackWhatTheUnitsOfWorkLeftHoweverTheyTakeHoldRecordReleaseAndRequeue() {
+        Random random = new Random(16);
+        List<String> classes = IntStream.range(0, 60).mapToObj(i -> "C" + i).toList();
+        Map<String, Double> estimates = new HashMap<>();
+        classes.forEach(key -> estimates.put(key, 1.0 + random.nextInt(3)));
+        MemoryRun expected = new MemoryRun(RUN);
+        StoredRun actual = store.open(RUN);
+        for (StoredRun run : List.of(expected, actual)) {
+            run.enqueue(classes, estimates, 0);
+            classes.forEach(run::queueLast);
+        }
+        actual.commit().await();
+        for (int step = 0; step < 300; step++) {
+            int node = random.nextInt(4);
+            int kind = random.nextInt(4);
+            if (kind <= 1) { // a deq: results for some of what the node held, the rest back first, then a batch
+                List<String> held = expected.held(node);
+                List<String> done = held.subList(0, random.nextInt(held.size() + 1));
+                for (StoredRun run : List.of(expected, actual)) {
+                    for (String key : done) {
+                        run.release(node, key);
+                        run.addResult(Result.of(key, "passed", List.of()));
+                        run.unqueue(key);
+                    }
+                    run.releaseAll(node).forEach(run::queueFirst);
+                }
+                double share = 1 + random.nextInt(6);
+                List<String> batch = expected.take(share);
+                assertEquals(batch, actual.take(share), "step " + step);
+                expected.hold(node, batch);
+                actual.hold(node, batch);
+            } else if (kind == 2) { // a node lost: what it held goes last
+                expected.releaseAll(node).forEach(expected::queueLast);
+                actual.releaseAll(node).forEach(actual::queueLast);
+            } else { // a single release without a result (a class the node left out), queued again
+                List<String> held = expected.held(node);
+                if (!held.isEmpty()) {
+                    String key = held.get(random.nextInt(held.size()));
+                    for (StoredRun run : List.of(expected, actual)) {
+                        run.release(node, key);
+                        run.queueFirst(key);
+                    }
+                }
+            }
+            actual.commit().await();
+            if (random.nextInt(4) == 0) {
+                actual = reopen().open(RUN);
+            }
+            for (int n = 0; n < 4; n++) {
+                assertEquals(Set.copyOf(expected.held(n)), Set.copyOf(actual.held(n)), "node " + n + ", step " + step);
+            }
+            assertEquals(expected.holders(), actual.holders(), "step " + step);
+            assertEquals(expected.resultCount(), actual.resultCount(), "step " + step);
+            assertEquals(expected.queuedSeconds(), actual.queuedSeconds(), 1e-9, "step " + step);
+        }
+        StoredRun again = reopen().open(RUN);
+        assertEquals(expected.take(Double.MAX_VALUE), again.take(Double.MAX_VALUE), "the queue in its order");
+    }
+
+    @Test
+    void keepsWhichTestsWereFlakyAndTheClassesContextForASecondStore() {
+        StoredRun run = store.open(RUN);
+        run.enqueue(List.of("A"), Map.of("A", 1.0), 0);
+        Result result = new Result(
+                "A",
+                "passed",
+                0.5,
+                List.of(
+                        new Result.Test("retried()", "passed", 0.25, null, true),
+                        new Result.Test("steady()", "passed", 0.25, null, false)),
+                false,
+                "spring:com.acme.AppConfig");
+        run.addResult(result);
+        run.commit().await();
+
+        assertEquals(Optional.of(result), reopen().open(RUN).result("A"));
+    }
+
+    @Test
+    void addsTheColumnsOfANewerVersionToAFileMadeBeforeThemAndReadsItsRunsBack() throws Exception {
+        StoredRun run = store.open(RUN);
+        run.enqueue(List.of("A", "B"), Map.of("A", 1.0, "B", 1.0), 0);
+        run.addResult(Result.lostTwice("A"));
+        run.commit().await();
+        ((SqlStore) store).close();
+        // The file as the store's first release left it: its results had no context.
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqlStore.FILE));
+                Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE results DROP COLUMN context");
+        }
+
+        StoredRun upgraded = reopen().open(RUN);
+        Result withContext = new Result("B", "passed", 0.5, List.of(), false, "spring:com.acme.AppConfig");
+        upgraded.addResult(withContext);
+        upgraded.commit().await();
+
+        StoredRun again = reopen().open(RUN);
+        assertAll(
+                () -> assertEquals(Optional.of(Result.lostTwice("A")), again.result("A")),
+                () -> assertEquals(Optional.of(withContext), again.result("B")));
     }
 
     @Test

@@ -1,0 +1,58 @@
+package ci.fast.maven.server;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ci.fast.maven.server.SqlStore.Write;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A run of the same one-row write becomes writes of 32, 16, ... rows, in order; other writes stay as they are. */
+class SqlRowsTest {
+    private static final String TOPIC = "test_orchestrator:junit-rows";
+
+    @Test
+    void mergesARunOfHoldsInPartsOfPowersOfTwoKeepingTheirOrder() {
+        List<Write> writes = new ArrayList<>();
+        for (int i = 0; i < 37; i++) {
+            writes.add(Write.of(SqlRun.HOLD, TOPIC, 3, "C" + i, (long) i));
+        }
+
+        List<Write> merged = SqlRows.merge(writes);
+
+        assertEquals(List.of(32, 4, 1), merged.stream().map(SqlRowsTest::rows).toList());
+        assertEquals(
+                "INSERT INTO held (topic, node, class_name, position) VALUES (?, ?, ?, ?), (?, ?, ?, ?), (?, ?, ?, ?),"
+                        + " (?, ?, ?, ?) ON CONFLICT (topic, node, class_name) DO NOTHING",
+                merged.get(1).sql());
+        assertArrayEquals(
+                new Object[] {TOPIC, 3, "C32", 32L, TOPIC, 3, "C33", 33L, TOPIC, 3, "C34", 34L, TOPIC, 3, "C35", 35L},
+                merged.get(1).args());
+        assertEquals(writes.get(36), merged.get(2));
+    }
+
+    @Test
+    void mergesTheDeletesOfOneRunsQueueIntoOneInListAndNeverAcrossOtherWrites() {
+        Write other = Write.of("UPDATE runs SET duplicates = ? WHERE topic = ?", 1, TOPIC);
+        List<Write> writes = List.of(
+                Write.of(SqlRun.UNQUEUE, TOPIC, "A"),
+                Write.of(SqlRun.UNQUEUE, TOPIC, "B"),
+                other,
+                Write.of(SqlRun.UNQUEUE, TOPIC, "C"),
+                Write.of(SqlRun.UNQUEUE, "test_orchestrator:junit-other", "D"));
+
+        List<Write> merged = SqlRows.merge(writes);
+
+        assertEquals(5 - 1, merged.size());
+        assertEquals(
+                "DELETE FROM queued WHERE topic = ? AND class_name IN (?, ?)",
+                merged.get(0).sql());
+        assertArrayEquals(new Object[] {TOPIC, "A", "B"}, merged.get(0).args());
+        assertEquals(List.of(other, writes.get(3), writes.get(4)), merged.subList(1, 4));
+    }
+
+    private static int rows(Write write) {
+        return write.sql().split("\\(\\?", -1).length - 1; // each row of an insert opens with "(?"
+    }
+}
