@@ -9,9 +9,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Copies a {@link SqlStore}'s write-ahead log into its database file (a passive checkpoint, which syncs the log, then
  * that file) on a thread and a connection of their own, after {@value #COMMITS} commits or a second after the first
- * commit since the last one, whichever comes first: that second bounds what an OS crash or a power cut can lose of the
- * units of work acknowledged ({@code synchronous=NORMAL}: a commit itself syncs nothing). Done by the commit that fills
- * the log, as SQLite does by default, the sync would be paid by the nodes waiting for that group of units of work.
+ * commit since the last one, whichever comes first, so that the log stays short (each commit syncs the log itself,
+ * {@code synchronous=FULL}: what it acknowledged is on the disk already). Done by the commit that fills the log, as
+ * SQLite does by default, the copy and the file's sync would be paid by the nodes waiting for that group of units of
+ * work.
  * Passive: it never blocks the writer, which goes on adding to the log meanwhile. Thread-safe.
  */
 final class SqlCheckpoints implements AutoCloseable {
