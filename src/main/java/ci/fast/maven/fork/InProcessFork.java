@@ -84,16 +84,20 @@ public final class InProcessFork {
         PrintStream err = System.err;
         try (ServerSocket events = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             options.systemProperties().forEach(System::setProperty);
+            // As a fork's: the key Maven may hold as a system property (-DfastCi.secretKey) is not the tests' to see.
+            ForkSystemProperties.WITHHELD.forEach(System::clearProperty);
             AtomicReference<Throwable> thrown = new AtomicReference<>();
             Thread node = start(events.getLocalPort(), thrown);
             ForkEvent.NodeEnded goodbye = null;
             try (Socket socket = accept(events, node)) {
                 if (socket != null) {
-                    goodbye = EventStream.run(socket, template.withNonce(nonce), server, assembler);
+                    goodbye = EventStream.run(socket, template.withNonce(nonce), server, assembler, true);
                 }
+            } finally {
+                // Its stream closed, whatever ended it (no server to send): the booter's thread is past its goodbye,
+                // or fails at once on the closed socket; Maven's streams and properties come back only after it.
+                node.join(exitTimeout.toMillis());
             }
-            // Its stream closed: the booter's thread is past its goodbye, or failed; it ends at once either way.
-            node.join(exitTimeout.toMillis());
             if (node.isAlive()) {
                 log.accept("the tests' thread in Maven's JVM did not end within " + exitTimeout.toSeconds()
                         + " s of its end (forkedProcessExitTimeoutInSeconds); it is left running");

@@ -28,6 +28,9 @@ public final class MergedReports {
     /** The classes without a report named in the warning, before "and N more". */
     private static final int NAMED = 10;
 
+    /** A part's report whose tests all fell to a filter (its methods renamed since the split): it adds nothing. */
+    private static final String NOTHING_RUN = " tests=\"0\"";
+
     private MergedReports() {}
 
     /** A part's number, for the parts of one class in order; 0 for a class's key. */
@@ -63,24 +66,33 @@ public final class MergedReports {
                         + ", not TEST-*.xml; left out");
                 continue;
             }
-            byFile.computeIfAbsent(report.file(), f -> new ArrayList<>()).add(report);
+            // By class too: two classes' reports of one name (usePhrasedFileName) are not one class's parts.
+            byFile.computeIfAbsent(SplitKey.className(report.key()) + '\0' + report.file(), f -> new ArrayList<>())
+                    .add(report);
         }
         Set<String> reported = new HashSet<>();
+        int written = 0;
         try {
             for (Map.Entry<String, List<Report>> file : byFile.entrySet()) {
                 List<Report> reports = new ArrayList<>(file.getValue());
                 reports.sort(Comparator.comparingInt(MergedReports::partNumber));
+                reports.forEach(report -> reported.add(report.key()));
+                List<Report> ran = reports.stream()
+                        .filter(report -> !report.xml().contains(NOTHING_RUN))
+                        .toList();
+                if (ran.isEmpty() && reports.size() > 1) {
+                    continue; // a split class none of whose parts ran a test: no report, as for a class run whole
+                }
                 String xml = reports.size() == 1
                         ? reports.get(0).xml()
-                        : ReportMerge.merge(reports.stream().map(Report::xml).toList());
-                XmlReportWriter.writeText(directory, file.getKey(), xml);
-                reports.forEach(report -> reported.add(report.key()));
+                        : ReportMerge.merge(ran.stream().map(Report::xml).toList());
+                XmlReportWriter.writeText(directory, reports.get(0).file(), xml);
+                written++;
             }
         } catch (UncheckedIOException e) {
             throw new IOException(e.getMessage(), e);
         }
-        log.info("fast-ci:report: " + byFile.size() + " reports of " + topic + " from every node, written to "
-                + directory);
+        log.info("fast-ci:report: " + written + " reports of " + topic + " from every node, written to " + directory);
         if (!run.finished()) {
             log.warn("fast-ci:report: " + topic + " has not finished: some classes have no result yet");
         }
@@ -94,6 +106,6 @@ public final class MergedReports {
                     + " reports over): " + String.join(", ", missing.subList(0, Math.min(NAMED, missing.size())))
                     + (missing.size() > NAMED ? " and " + (missing.size() - NAMED) + " more" : ""));
         }
-        return byFile.size();
+        return written;
     }
 }

@@ -39,10 +39,8 @@ final class ReportUploads implements ResultListener {
     public synchronized void partCompleted(ClassRun part) {
         String key = part.className();
         // The class's report of this part alone, as its whole would be written: named by the class, not the key.
-        ClassRun asClass = SplitParts.merge(SplitKey.className(key), List.of(part));
-        if (asClass.result().run() > 0) {
-            keep(key, asClass);
-        }
+        // Even one that ran nothing, so that fast-ci:report does not name the part as missing.
+        keep(key, SplitParts.merge(SplitKey.className(key), List.of(part)));
     }
 
     private void keep(String key, ClassRun run) {

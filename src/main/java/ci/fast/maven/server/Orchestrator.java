@@ -36,6 +36,9 @@ public final class Orchestrator implements FrameHandler, ReportArchive, AutoClos
      * ({@link Backoff#DEFAULT}, two minutes) and its last attempt's connect and join timeouts (30 s each). A node known
      * to be dead (a leave, its fork's results recorded or carried by another node) loses them at once.
      */
+    /** How long after a failed expiry of away nodes (the store failed) the next try comes. */
+    private static final Duration EXPIRY_RETRY = Duration.ofSeconds(5);
+
     public static final Duration RECONNECT_GRACE = Backoff.DEFAULT.total().plus(Duration.ofSeconds(60));
 
     private final Map<String, RunDispatch> runs = new ConcurrentHashMap<>();
@@ -112,9 +115,12 @@ public final class Orchestrator implements FrameHandler, ReportArchive, AutoClos
             if (id == null) {
                 return;
             }
-            run = runs.computeIfAbsent(topic, t -> dispatch(id));
+            run = runs.computeIfAbsent(topic, t -> taken(dispatch(id)));
         }
         RunDispatch orphan = run;
+        if (orphan.finished()) {
+            return; // nothing left to hand out or give up on
+        }
         send(deliver(orphan, orphan.poke()), clock.getAsLong());
         long next = orphan.nextExpiry();
         if (next >= 0 && expiring.add(topic)) {
@@ -132,9 +138,20 @@ public final class Orchestrator implements FrameHandler, ReportArchive, AutoClos
         }
     }
 
-    /** Forgets the finished runs past their grace, and deletes them from the store. */
+    /**
+     * Forgets the finished runs past their grace, and deletes them from the store; a run the store cannot delete now
+     * stays, and is tried again at the next sweep (the periodic one goes on whatever one run does).
+     */
     private void sweep() {
-        evictions.expired().forEach(this::evict);
+        for (RunId id : evictions.expired()) {
+            try {
+                evict(id);
+            } catch (RuntimeException e) {
+                log.accept("fast-ci cannot delete the finished run " + id.topic() + " from its store (" + e.getMessage()
+                        + "); it tries again at the next sweep");
+                evictions.finished(id);
+            }
+        }
     }
 
     private Scheduler timer() {
@@ -157,6 +174,17 @@ public final class Orchestrator implements FrameHandler, ReportArchive, AutoClos
                 expireLater(run, next);
             }
         }
+    }
+
+    /**
+     * A run this process takes up from the store after its start (a late node's join, a dead replica's run): one that
+     * finished already (on another replica, or before a restart) is forgotten after the grace, as if it finished here.
+     */
+    private RunDispatch taken(RunDispatch run) {
+        if (run.finished()) {
+            evictions.finished(run.id());
+        }
+        return run;
     }
 
     private RunDispatch dispatch(RunId id) {
@@ -336,7 +364,7 @@ public final class Orchestrator implements FrameHandler, ReportArchive, AutoClos
         if (!runs.containsKey(topic)) {
             store.open(id); // read from the store before the map's lock, which a slow read would hold for other runs
         }
-        RunDispatch run = runs.computeIfAbsent(topic, t -> dispatch(id));
+        RunDispatch run = runs.computeIfAbsent(topic, t -> taken(dispatch(id)));
         RunDispatch.Step step = run.join(peer, frame);
         if (step.joinedFrom() != null) {
             joined.computeIfAbsent(peer, p -> ConcurrentHashMap.newKeySet()).add(topic);
@@ -404,8 +432,17 @@ public final class Orchestrator implements FrameHandler, ReportArchive, AutoClos
     private void expireLater(RunDispatch run, long nanos, Runnable done) {
         // A millisecond late rather than early: the timer and the rules' clock need not round alike.
         timer().after(Duration.ofNanos(nanos).plusMillis(1), () -> {
-            send(deliver(run, run.expire()), clock.getAsLong());
-            long next = run.nextExpiry();
+            long next;
+            try {
+                send(deliver(run, run.expire()), clock.getAsLong());
+                next = run.nextExpiry();
+            } catch (RuntimeException e) {
+                // The store failed (a PostgreSQL restart, say): the away nodes are given up on at a later try.
+                log.accept("fast-ci cannot give up on the away nodes of "
+                        + run.id().topic() + " now (" + e.getMessage() + "); it tries again in "
+                        + EXPIRY_RETRY.toSeconds() + " s");
+                next = EXPIRY_RETRY.toNanos();
+            }
             if (next > 0) {
                 expireLater(run, next, done);
             } else {
@@ -456,9 +493,11 @@ public final class Orchestrator implements FrameHandler, ReportArchive, AutoClos
 
     private void evict(RunId id) {
         RunDispatch run = runs.get(id.topic());
-        if (run != null && run.id().equals(id) && runs.remove(id.topic(), run)) {
-            store.delete(id.topic());
-            listeners.evicted(id);
+        if (run != null && run.id().equals(id)) {
+            store.delete(id.topic()); // first: a run the store still has stays known here
+            if (runs.remove(id.topic(), run)) {
+                listeners.evicted(id);
+            }
         }
     }
 

@@ -47,6 +47,8 @@ public record PgDatabase(String url, String user, Secret password) {
         if (query >= 0) {
             out = out.replace(url.substring(query), "?" + Secret.REDACTED);
         }
+        // A user and password before the host (jdbc:postgresql://user:pw@host/db), as the driver may quote the URL.
+        out = out.replaceAll("//[^/@\\s]*@", "//" + Secret.REDACTED + "@");
         return out.replaceAll("(?i)password=[^&\\s]*", "password=" + Secret.REDACTED);
     }
 

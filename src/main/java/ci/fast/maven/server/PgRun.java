@@ -227,6 +227,12 @@ final class PgRun implements StoredRun {
             }
             StoreFailure failure = null;
             try {
+                if (connection == null) {
+                    // An earlier group failed while this one's units were under way: its lock and view are gone.
+                    throw new StoreFailure(
+                            "fast-ci cannot write a run to " + store.describe() + ": an earlier write of it failed",
+                            null);
+                }
                 List<Write> all = new ArrayList<>(byTable(group));
                 all.add(Write.of("UPDATE runs SET version = version + 1 WHERE topic = ?", topic()));
                 PgStore.execute(connection, all);
@@ -236,6 +242,8 @@ final class PgRun implements StoredRun {
                         List.of(PgStore.CHANNEL, store.replica() + ' ' + topic()),
                         row -> {});
                 connection.commit();
+            } catch (StoreFailure e) {
+                failure = e;
             } catch (SQLException | RuntimeException e) {
                 failure = e instanceof SQLException sql
                         ? store.failure("write a run to", sql)
@@ -281,7 +289,9 @@ final class PgRun implements StoredRun {
             connection = owned;
         }
         try {
-            if (failed) {
+            if (connection == null) {
+                return; // given up already, by the failed write before (the finally still lets the others go on)
+            } else if (failed) {
                 store.discard(connection); // its session ends: the lock goes with it
             } else {
                 PgStore.query(connection, UNLOCK, List.of(LOCK_CLASS, topic()), row -> {});

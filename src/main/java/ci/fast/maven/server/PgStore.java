@@ -542,12 +542,13 @@ public final class PgStore implements RunStore, AutoCloseable {
         leases = Map.copyOf(read);
         if (!died.isEmpty()) {
             deaths.incrementAndGet();
-            // The runs with nodes on a dead replica: their nodes are away now, and some replica must give up on them.
+            // The runs with nodes on a dead replica: their nodes are away now, and some replica must give up on them;
+            // those that were away already too, whose grace only the dead replica was timing.
             Set<String> orphaned = new java.util.TreeSet<>();
             for (String dead : died) {
                 query(
                         listening,
-                        "SELECT DISTINCT topic FROM nodes WHERE replica = ? AND away_since = 0",
+                        "SELECT DISTINCT topic FROM nodes WHERE replica = ?",
                         List.of(dead),
                         row -> orphaned.add(row.getString(1)));
             }

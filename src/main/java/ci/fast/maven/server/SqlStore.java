@@ -79,6 +79,8 @@ public final class SqlStore implements RunStore, AutoCloseable {
     private List<Unit> queued = new ArrayList<>();
     /** Set once {@link #close} began: the writer ends once nothing is queued, and nothing more may be; by this. */
     private boolean closing;
+    /** Set by the writer at the first write that failed: every later group fails with it. Set by the writer alone. */
+    private volatile StoreFailure broken;
     /** Set once {@link #close} was called; guarded by this. */
     private boolean closed;
 
@@ -218,7 +220,9 @@ public final class SqlStore implements RunStore, AutoCloseable {
             closed = true;
         }
         try {
-            flush();
+            if (broken == null) {
+                flush(); // a broken store keeps nothing more: its file stays as the last unit kept left it
+            }
         } finally {
             synchronized (this) {
                 closing = true;
@@ -342,12 +346,22 @@ public final class SqlStore implements RunStore, AutoCloseable {
                 group = queued;
                 queued = new ArrayList<>();
             }
-            StoreFailure failure;
-            try {
-                failure = write(group);
-            } catch (RuntimeException e) {
-                // Whatever went wrong, the group's waiters hear of it and the next group is written all the same.
-                failure = new StoreFailure("fast-ci cannot write to the store " + file + ": " + e, e);
+            StoreFailure failure = broken;
+            if (failure == null) {
+                try {
+                    failure = write(group);
+                } catch (RuntimeException e) {
+                    failure = new StoreFailure("fast-ci cannot write to the store " + file + ": " + e, e);
+                }
+                if (failure != null) {
+                    // The runs in memory hold the failed group's changes, the file does not: a later group written
+                    // over them would make the file say what no one was told (a class held, not done; one queued
+                    // twice). No unit after it is kept, none acknowledged; a server started again reads the file.
+                    broken = new StoreFailure(
+                            "fast-ci's store " + file + " failed a write and keeps nothing more: restart the server"
+                                    + " (it carries on from the file); the failure: " + failure.getMessage(),
+                            failure);
+                }
             }
             for (Unit written : group) {
                 written.failure = failure;

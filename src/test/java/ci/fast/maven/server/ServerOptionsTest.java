@@ -150,6 +150,10 @@ class ServerOptionsTest {
         assertFalse(inUrl.toString().contains("in-url"));
         assertFalse(inUrl.scrub("cannot connect to jdbc:postgresql://h:1/d?user=u&password=in-url")
                 .contains("in-url"));
+        PgDatabase userInfo = new PgDatabase("jdbc:postgresql://u:info-pw@h/d", null, null);
+        assertFalse(userInfo.toString().contains("info-pw"));
+        assertFalse(userInfo.scrub("No suitable driver found for jdbc:postgresql://u:info-pw@h/d")
+                .contains("info-pw"));
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,
                 () -> ServerOptions.translate(Map.of(ServerOptions.DATABASE, "postgres://u:secret-pw@h/d"), KEY));

@@ -321,6 +321,42 @@ class SqlStoreTest extends RunStoreContract {
                 e.getMessage());
     }
 
+    @Test
+    void keepsNothingAfterAWriteThatFailedSoThatTheFileNeverSaysWhatNoOneWasTold() throws Exception {
+        StoredRun run = store.open(RUN);
+        run.enqueue(List.of("A", "B"), Map.of("A", 1.0, "B", 1.0), 7);
+        List.of("A", "B").forEach(run::queueLast);
+        run.hold(0, run.take(0.5));
+        run.commit().await();
+        // As a full disk would, once: the result of A cannot be written; then the disk is fine again.
+        String url = "jdbc:sqlite:" + dir.resolve(SqlStore.FILE);
+        try (java.sql.Connection sql = java.sql.DriverManager.getConnection(url);
+                java.sql.Statement statement = sql.createStatement()) {
+            statement.execute("CREATE TRIGGER full_disk BEFORE INSERT ON results BEGIN"
+                    + " SELECT RAISE(ABORT, 'database or disk is full'); END");
+        }
+        run.addResult(new Result("A", "passed", 0.1, List.of(), false));
+        run.release(0, "A");
+        StoreFailure first = assertThrows(StoreFailure.class, () -> run.commit().await());
+        try (java.sql.Connection sql = java.sql.DriverManager.getConnection(url);
+                java.sql.Statement statement = sql.createStatement()) {
+            statement.execute("DROP TRIGGER full_disk");
+        }
+
+        run.hold(0, run.take(0.5));
+        StoreFailure next = assertThrows(StoreFailure.class, () -> run.commit().await());
+
+        assertTrue(first.getMessage().contains("disk is full"), first::getMessage);
+        assertTrue(
+                next.getMessage().contains("failed a write and keeps nothing more: restart the server"),
+                next::getMessage);
+        StoredRun again = reopen().open(RUN);
+        assertAll(
+                () -> assertEquals(List.of("A"), again.held(0), "as the last acknowledged unit left it"),
+                () -> assertFalse(again.hasResult("A")),
+                () -> assertEquals(List.of("B"), again.take(10)));
+    }
+
     private SqlStore reopen() {
         try {
             SqlStore opened = SqlStore.open(dir);
