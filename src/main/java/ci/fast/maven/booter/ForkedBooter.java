@@ -70,7 +70,7 @@ public final class ForkedBooter {
     }
 
     /** A failure and its causes in one line: a launcher's error says what went wrong only in its cause. */
-    static String withCauses(Throwable t) {
+    public static String withCauses(Throwable t) {
         StringBuilder line = new StringBuilder(t.toString());
         int depth = 0;
         for (Throwable cause = t.getCause(); cause != null && cause != t && depth < 5; cause = cause.getCause()) {

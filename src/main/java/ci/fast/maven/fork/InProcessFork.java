@@ -2,6 +2,7 @@ package ci.fast.maven.fork;
 
 import ci.fast.maven.booter.ForkEvent;
 import ci.fast.maven.booter.ForkSettings;
+import ci.fast.maven.booter.ForkedBooter;
 import ci.fast.maven.booter.InProcessBooter;
 import ci.fast.maven.booter.StartupTrace;
 import ci.fast.maven.channel.Secret;
@@ -110,7 +111,7 @@ public final class InProcessFork {
                     -1,
                     failure == null
                             ? "the tests' thread in Maven's JVM ended without a result"
-                            : "the tests failed in Maven's JVM: " + oneLine(failure));
+                            : "the tests failed in Maven's JVM: " + ForkedBooter.withCauses(failure));
             ClassAssembler.Abandoned abandoned = assembler.abandon(end.failure());
             return new ForkResult(
                     number, end, abandoned.lost(), abandoned.unstarted(), abandoned.carried(), assembler.token());
@@ -170,16 +171,6 @@ public final class InProcessFork {
             }
         }
         return null;
-    }
-
-    private static String oneLine(Throwable t) {
-        StringBuilder line = new StringBuilder(t.toString());
-        int depth = 0;
-        for (Throwable cause = t.getCause(); cause != null && cause != t && depth < 5; cause = cause.getCause()) {
-            line.append("; caused by ").append(cause);
-            depth++;
-        }
-        return line.toString();
     }
 
     private static URL url(Path path) {
