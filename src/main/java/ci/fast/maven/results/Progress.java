@@ -29,6 +29,9 @@ public final class Progress implements ResultListener {
 
     private final int classes;
     private final int forks;
+    /** Whether the one node runs in Maven's JVM ({@code forkCount=0}): no fork to count. */
+    private final boolean inMavenJvm;
+
     private final InstantSource clock;
     private final Scheduler scheduler;
     private final Consumer<String> out;
@@ -52,7 +55,8 @@ public final class Progress implements ResultListener {
 
     /**
      * @param classes the classes the run has to run
-     * @param forks how many forks run at once, for the estimate
+     * @param forks how many forks run at once, for the estimate; 0 when the tests run in Maven's JVM
+     *     ({@code forkCount=0}), which the line says instead of a count of forks
      * @param clock when the run started is when this progress is made; the sink's clock
      * @param scheduler ticks every {@link #TICK} from the first class on; closed when the run finishes
      * @param out takes each line
@@ -60,6 +64,7 @@ public final class Progress implements ResultListener {
     public Progress(int classes, int forks, InstantSource clock, Scheduler scheduler, Consumer<String> out) {
         this.classes = classes;
         this.forks = Math.max(1, forks);
+        this.inMavenJvm = forks == 0;
         this.clock = clock;
         this.scheduler = scheduler;
         this.out = out;
@@ -125,9 +130,9 @@ public final class Progress implements ResultListener {
     /** The line, e.g. {@code fast-ci progress: 12/20 classes, 1 failed test, 2 forks active, 0:14 elapsed, ~0:08 left}. */
     synchronized String line(Instant now) {
         long active = running.size();
+        String where = inMavenJvm ? "in Maven's JVM, " : active + (active == 1 ? " fork active, " : " forks active, ");
         return "fast-ci progress: " + done + "/" + classes + " classes, " + failed
-                + (failed == 1 ? " failed test, " : " failed tests, ") + active
-                + (active == 1 ? " fork active, " : " forks active, ") + clock(Duration.between(start, now))
+                + (failed == 1 ? " failed test, " : " failed tests, ") + where + clock(Duration.between(start, now))
                 + " elapsed, " + left();
     }
 

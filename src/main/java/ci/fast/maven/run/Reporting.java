@@ -81,7 +81,11 @@ final class Reporting {
         }
         if (options.progress()) {
             listeners.add(new Progress(
-                    plan.classes().size(), plan.forkCount(), clock, Scheduler.daemon("fast-ci-progress"), log::info));
+                    plan.classes().size(),
+                    plan.inProcess() != null ? 0 : plan.forkCount(),
+                    clock,
+                    Scheduler.daemon("fast-ci-progress"),
+                    log::info));
         }
         return List.copyOf(listeners);
     }

@@ -107,4 +107,16 @@ class ProgressTest {
                 T0.plusSeconds(to),
                 ClassResult.builder(className).tests(List.of(test)).build());
     }
+
+    @Test
+    void saysInMavensJvmInsteadOfAForkWithForkCountZero() {
+        Progress inMaven = new Progress(4, 0, clock, scheduler, lines::add);
+        inMaven.classStarted(new ClassStart(1, "a.ATest", now));
+        seconds(2);
+
+        assertEquals(
+                "fast-ci progress: 0/4 classes, 0 failed tests, in Maven's JVM, 0:02 elapsed,"
+                        + " time left unknown until a class completes",
+                lines.get(0));
+    }
 }
