@@ -88,17 +88,20 @@ final class PgRun extends WrittenRun {
             if (inUnit) {
                 return false; // within a unit already
             }
-            while (releasing || committing && (owned == null || wanted)) {
+            // A view of no version (a unit undone) is read back only after the lock is given up and taken again.
+            while (releasing || committing && (owned == null || wanted || version < 0)) {
                 waitTx();
             }
-            if (owned != null && !wanted) {
+            if (owned != null && !wanted && version >= 0) {
                 inUnit = true;
                 return deathsChanged();
             }
             if (owned != null && !queued.isEmpty()) {
-                last = queued.get(queued.size() - 1); // wanted elsewhere: what is on its way goes first
+                last = queued.get(queued.size() - 1); // wanted elsewhere, or undone: what is on its way goes first
             } else if (owned != null) {
-                committing = true; // wanted elsewhere, and nothing on its way: the lock is given up, then queued for
+                committing =
+                        true; // wanted elsewhere (or undone), and nothing on its way: the lock is given up, then queued
+                // for
                 releasing = true;
                 giveUp = true;
             }
@@ -154,6 +157,29 @@ final class PgRun extends WrittenRun {
         }
         release(false);
         return Durable.NOW;
+    }
+
+    /**
+     * Forgets the unit under way, whose command failed in its middle: its writes go, the view is of no version (the next
+     * unit reads the run back, after giving up and taking again the lock) and the lock is given up now unless units
+     * committed before are on their way (their writer gives it up once they are written).
+     */
+    @Override
+    public void abort() {
+        writes = new ArrayList<>();
+        boolean giveUp;
+        synchronized (tx) {
+            inUnit = false;
+            version = -1;
+            giveUp = owned != null && !committing && pending.isEmpty();
+            if (giveUp) {
+                committing = true;
+                releasing = true;
+            }
+        }
+        if (giveUp) {
+            release(false);
+        }
     }
 
     /** Writes what is on its way, and gives the run's lock up for good: the store closes. */
@@ -246,8 +272,8 @@ final class PgRun extends WrittenRun {
                     queued = new ArrayList<>();
                     pending = new ArrayList<>();
                     version = -1;
-                } else {
-                    version++;
+                } else if (version >= 0) {
+                    version++; // a view of no version (a unit undone meanwhile) stays so: it is read back
                 }
                 for (Unit written : units) {
                     written.failure = failure;
