@@ -15,7 +15,11 @@ import java.util.Optional;
  */
 final class PgShares extends WrittenShares implements AutoCloseable {
     private final PgStore store;
-    private final Connection connection;
+    /**
+     * The shares' connection of their own; null after a failure that may have ended its session (the database
+     * restarted, say), and opened again by the next call. Guarded by this.
+     */
+    private Connection connection;
 
     PgShares(PgStore store, Connection connection, int builds) {
         super(builds);
@@ -36,6 +40,7 @@ final class PgShares extends WrittenShares implements AutoCloseable {
     @Override
     public synchronized Optional<NodeShare> earlier(String lineage, String node, String attempt) {
         try {
+            Connection connection = connection();
             WrittenShares.Query query = (sql, args, row) -> PgStore.query(connection, sql, args, row);
             List<String> attempts = attempts(query, lineage, node);
             Optional<String> last = lastBefore(attempts, attempt);
@@ -51,14 +56,17 @@ final class PgShares extends WrittenShares implements AutoCloseable {
             write(List.of(used(lineage))); // asked about: as recent as written to
             return Optional.of(share);
         } catch (SQLException e) {
-            rollback();
+            drop();
             throw store.failure("read the nodes' shares from", e);
         }
     }
 
     @Override
     public synchronized void close() {
-        PgStore.closeQuietly(connection);
+        if (connection != null) {
+            PgStore.closeQuietly(connection);
+            connection = null;
+        }
     }
 
     /** The position from the database's sequence, so that every replica's records are in one order. */
@@ -69,17 +77,20 @@ final class PgShares extends WrittenShares implements AutoCloseable {
 
     /**
      * Writes {@code writes} in one transaction. Two replicas recording one build's shares at once may deadlock on its
-     * rows, and PostgreSQL then aborts one: that one is written again, once.
+     * rows, and PostgreSQL then aborts one; a connection whose session ended (the database restarted) is opened again:
+     * either way, the writes are written again, once.
      */
     private void write(List<Write> writes) {
         for (int attempt = 1; ; attempt++) {
             try {
+                Connection connection = connection();
                 PgStore.execute(connection, writes);
                 connection.commit();
                 return;
             } catch (SQLException e) {
-                rollback();
-                boolean retry = "40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState());
+                drop();
+                String state = String.valueOf(e.getSQLState());
+                boolean retry = state.equals("40P01") || state.equals("40001") || sessionEnded(state);
                 if (!retry || attempt >= 2) {
                     throw store.failure("write the nodes' shares to", e);
                 }
@@ -87,11 +98,26 @@ final class PgShares extends WrittenShares implements AutoCloseable {
         }
     }
 
-    private void rollback() {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            // The next statement finds out.
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            connection = store.connect();
         }
+        return connection;
+    }
+
+    /**
+     * Closes the connection after a failure: its transaction ends with it, and the next call opens another (a fresh
+     * session costs a round trip, and failures are rare).
+     */
+    private void drop() {
+        if (connection != null) {
+            PgStore.closeQuietly(connection);
+            connection = null;
+        }
+    }
+
+    /** Whether {@code state} says the session ended: a connection failure (08…) or the server shutting down (57P…). */
+    private static boolean sessionEnded(String state) {
+        return state.startsWith("08") || state.startsWith("57P");
     }
 }

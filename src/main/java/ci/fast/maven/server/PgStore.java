@@ -402,7 +402,8 @@ public final class PgStore implements RunStore, AutoCloseable {
         }
     }
 
-    private Connection connect() throws SQLException {
+    /** A new connection of the store's own, outside the pool: for one that must outlive a unit (the shares'). */
+    Connection connect() throws SQLException {
         Properties properties = new Properties();
         if (database.user() != null) {
             properties.setProperty("user", database.user());

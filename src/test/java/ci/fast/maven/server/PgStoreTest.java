@@ -241,6 +241,18 @@ class PgStoreTest extends RunStoreContract {
                 second.shares().earlier("build-a", "test", "a-2"));
     }
 
+    @Test
+    void writesTheSharesAgainOnANewConnectionOnceTheDatabaseRestarted() throws IOException {
+        store.shares().handedOut(new CiNode("build-r", "r-1", "test", "m"), List.of("A"));
+
+        pg.restart();
+        store.shares().handedOut(new CiNode("build-r", "r-1", "test", "m"), List.of("B"));
+
+        assertEquals(
+                Optional.of(new NodeShare("r-1", List.of("A", "B"), List.of(), 1)),
+                reopen().shares().earlier("build-r", "test", "r-2"));
+    }
+
     private PgStore reopen() {
         try {
             PgStore store = PgStore.open(database);
