@@ -86,8 +86,18 @@ public final class PgStore implements RunStore, AutoCloseable {
 
     private final List<Consumer<String>> changes = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> deathTold = new CopyOnWriteArrayList<>();
-    /** Where the changes are told: never the listening thread, which must keep renewing the lease. */
-    private final ExecutorService teller = Executors.newSingleThreadExecutor(r -> daemon(r, "fast-ci-store-changes"));
+    /**
+     * Where the changes are told: never the listening thread, which must keep renewing the lease, and one topic's
+     * apart from another's, so that a run whose unit is slow (its rules' lock held, its disk write waited for) holds up
+     * only its own wake-ups.
+     */
+    private final ExecutorService teller = Executors.newCachedThreadPool(r -> daemon(r, "fast-ci-store-changes"));
+    /**
+     * The topics whose listeners are being told (a thread of the teller's each), with whether they were told again
+     * meanwhile: then they are told once more, by the same thread, however many times that was (the listeners read the
+     * run as it is then). Guarded by itself.
+     */
+    private final Map<String, Boolean> telling = new HashMap<>();
 
     /** Listens, and renews the lease; replaced when it breaks (the database restarted). Used by the listener alone. */
     private volatile Connection listening;
@@ -504,15 +514,37 @@ public final class PgStore implements RunStore, AutoCloseable {
     }
 
     private void tell(List<Consumer<String>> listeners, String topic) {
-        teller.execute(() -> {
-            for (Consumer<String> change : listeners) {
-                try {
-                    change.accept(topic);
-                } catch (RuntimeException e) {
-                    // One run's trouble (the database gone a moment) must not stop the others' wake-ups.
-                }
+        String key = (listeners == changes ? "change " : "death ") + topic;
+        synchronized (telling) {
+            if (telling.containsKey(key)) {
+                telling.put(key, true); // told again once the telling under way is done
+                return;
             }
+            telling.put(key, false);
+        }
+        teller.execute(() -> {
+            do {
+                for (Consumer<String> change : listeners) {
+                    try {
+                        change.accept(topic);
+                    } catch (RuntimeException e) {
+                        // One run's trouble (the database gone a moment) must not stop the others' wake-ups.
+                    }
+                }
+            } while (toldAgain(key));
         });
+    }
+
+    /** Whether {@code key} was told again while its listeners were told; forgets it when not. */
+    private boolean toldAgain(String key) {
+        synchronized (telling) {
+            if (telling.get(key)) {
+                telling.put(key, false);
+                return true;
+            }
+            telling.remove(key);
+            return false;
+        }
     }
 
     /** Renews this replica's lease and reads the others': a replica found dead since the last read bumps deaths. */

@@ -253,6 +253,46 @@ class PgStoreTest extends RunStoreContract {
                 reopen().shares().earlier("build-r", "test", "r-2"));
     }
 
+    @Test
+    void aRunWhoseListenerIsSlowHoldsUpNoOtherRunsWakeUps() throws Exception {
+        RunId slow = new RunId("test_orchestrator:junit-slow", "junit");
+        PgStore second = reopen();
+        CountDownLatch slowTold = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch otherTold = new CountDownLatch(1);
+        second.onChange(topic -> {
+            if (topic.equals(slow.topic())) {
+                slowTold.countDown();
+                awaitQuietly(release); // as a run whose unit is slow: its dispatch's lock is held meanwhile
+            } else if (topic.equals(RUN.topic())) {
+                otherTold.countDown();
+            }
+        });
+        try {
+            write(store.open(slow));
+            assertTrue(slowTold.await(10, TimeUnit.SECONDS), "the slow run is told");
+            write(store.open(RUN));
+
+            assertTrue(otherTold.await(10, TimeUnit.SECONDS), "the other run is told while the slow one waits");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    private static void write(StoredRun run) {
+        run.begin();
+        run.nodeHere(run.nextNodeIndex());
+        run.commit().await();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private PgStore reopen() {
         try {
             PgStore store = PgStore.open(database);
