@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -103,6 +104,13 @@ public final class PgStore implements RunStore, AutoCloseable {
     private volatile Connection listening;
 
     private final Thread listener;
+    /**
+     * Writes the timings each heartbeat: never on the listening thread, whose lease renewal a slow write (a lock on the
+     * timings rows, a database under load) must not hold up past the lease.
+     */
+    private final ScheduledExecutorService flusher =
+            Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "fast-ci-store-timings"));
+
     private volatile boolean closed;
 
     private PgStore(PgDatabase database, LongSupplier nanos, LongSupplier wallMillis, int builds) throws SQLException {
@@ -125,6 +133,8 @@ public final class PgStore implements RunStore, AutoCloseable {
         this.listener = new Thread(this::listen, "fast-ci-store-listener");
         listener.setDaemon(true);
         listener.start();
+        flusher.scheduleWithFixedDelay(
+                this::flushTimings, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -236,9 +246,18 @@ public final class PgStore implements RunStore, AutoCloseable {
         return database.describe();
     }
 
+    private void flushTimings() {
+        try {
+            timings.flush();
+        } catch (StoreFailure e) {
+            // The records are gone (the history is a hint): the next records are written at the next heartbeat.
+        }
+    }
+
     /** Stops listening, gives up this replica's lease (its nodes are away at once, for the others) and disconnects. */
     @Override
     public void close() {
+        flusher.shutdownNow();
         try {
             timings.flush();
         } catch (StoreFailure e) {
@@ -466,7 +485,6 @@ public final class PgStore implements RunStore, AutoCloseable {
                 }
                 if (System.nanoTime() - renewed >= HEARTBEAT.toNanos()) {
                     renew();
-                    timings.flush();
                     renewed = System.nanoTime();
                 }
             } catch (SQLException | StoreFailure e) {

@@ -9,6 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ci.fast.maven.channel.Secret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -277,6 +283,39 @@ class PgStoreTest extends RunStoreContract {
         } finally {
             release.countDown();
         }
+    }
+
+    @Test
+    void renewsTheLeaseWhileTheTimingsCannotBeWritten() throws Exception {
+        PgStore mine = (PgStore) store;
+        try (Connection locker = connect();
+                Connection reader = connect();
+                Statement lock = locker.createStatement()) {
+            locker.setAutoCommit(false);
+            lock.execute("LOCK TABLE timings IN ACCESS EXCLUSIVE MODE"); // until rolled back: every write waits
+            mine.timings().record("junit", "A", 1.0, false);
+            long from = System.currentTimeMillis();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            long seen = 0;
+            // Three heartbeats past the record: a lease renewed on the thread that waits for the write stops at one.
+            while (seen < from + 3 * PgStore.HEARTBEAT.toMillis() && System.nanoTime() < deadline) {
+                try (PreparedStatement query = reader.prepareStatement("SELECT seen_at FROM replicas WHERE id = ?")) {
+                    query.setString(1, mine.replica());
+                    try (ResultSet rows = query.executeQuery()) {
+                        seen = rows.next() ? rows.getLong(1) : 0;
+                    }
+                }
+                new CountDownLatch(1).await(200, TimeUnit.MILLISECONDS); // a bounded pause between reads
+            }
+            locker.rollback();
+
+            assertTrue(seen >= from + 3 * PgStore.HEARTBEAT.toMillis(), "renewed at " + (seen - from) + " ms");
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(
+                database.url(), database.user(), database.password().reveal());
     }
 
     private static void write(StoredRun run) {
