@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  */
 final class PgRun extends WrittenRun {
     /** The first key of the runs' advisory locks; the second is the topic's hash. */
-    private static final int LOCK_CLASS = 0x66637275;
+    static final int LOCK_CLASS = 0x66637275;
+    /** The run's lock until the transaction ends: for a delete, which must not interleave with a replica's units. */
+    static final String XACT_LOCK = "SELECT pg_advisory_xact_lock(?, hashtext(?))";
 
     private static final String TRY_LOCK = "SELECT pg_try_advisory_lock(?, hashtext(?))";
     private static final String LOCK = "SELECT pg_advisory_lock(?, hashtext(?))";
@@ -197,7 +199,7 @@ final class PgRun extends WrittenRun {
         }
         synchronized (tx) {
             if (owned != null) {
-                PgStore.closeQuietly(owned);
+                store.discard(owned); // its session ends: the lock goes with it
                 owned = null;
             }
         }

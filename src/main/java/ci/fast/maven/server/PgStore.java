@@ -59,6 +59,8 @@ public final class PgStore implements RunStore, AutoCloseable {
     static final Duration HEARTBEAT = Duration.ofSeconds(2);
     /** How old a replica's lease may be before the others take it for dead. */
     static final Duration LEASE = Duration.ofSeconds(10);
+    /** How long a dead replica's row is kept once no node names it (its death is long told). */
+    static final Duration FORGOTTEN = Duration.ofHours(1);
 
     /** Connections: a run with units of work on their way holds one; the others come and go. */
     private static final int POOL = 32;
@@ -203,9 +205,15 @@ public final class PgStore implements RunStore, AutoCloseable {
 
     @Override
     public void delete(String topic) {
-        runs.remove(topic);
+        PgRun mine = runs.remove(topic);
+        if (mine != null) {
+            mine.close(); // what it has on its way is written first, and its lock given up: it is not waited for below
+        }
         Connection connection = take();
         try {
+            // The run's lock across replicas, until this transaction ends: a replica writing the run finishes first,
+            // and none writes half a run back after the delete.
+            query(connection, PgRun.XACT_LOCK, List.of(PgRun.LOCK_CLASS, topic), row -> {});
             for (String table : RUN_TABLES) {
                 try (PreparedStatement statement =
                         connection.prepareStatement("DELETE FROM " + table + " WHERE topic = ?")) {
@@ -591,6 +599,13 @@ public final class PgStore implements RunStore, AutoCloseable {
             }
         }
         leases = Map.copyOf(read);
+        // Replicas dead for long whose nodes are all forgotten: nothing reads their lease again.
+        try (PreparedStatement forget = listening.prepareStatement("DELETE FROM replicas WHERE seen_at < ? AND id <> ?"
+                + " AND NOT EXISTS (SELECT 1 FROM nodes WHERE nodes.replica = replicas.id)")) {
+            forget.setLong(1, now - FORGOTTEN.toMillis());
+            forget.setString(2, replica);
+            forget.executeUpdate();
+        }
         if (!died.isEmpty()) {
             deaths.incrementAndGet();
             // The runs with nodes on a dead replica: their nodes are away now, and some replica must give up on them;

@@ -313,6 +313,74 @@ class PgStoreTest extends RunStoreContract {
         }
     }
 
+    @Test
+    void aDeleteWaitsForTheReplicaWritingTheRunAndLeavesNoRowOfIt() throws Exception {
+        PgStore second = reopen();
+        StoredRun mine = store.open(RUN);
+        mine.begin(); // this replica holds the run's lock until its unit is written
+        mine.nodeHere(mine.nextNodeIndex());
+
+        CompletableFuture<Void> deleted = CompletableFuture.runAsync(() -> second.delete(RUN.topic()));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!deleted.isDone() && !anAdvisoryLockIsWaitedFor() && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // until the delete is done, or waits for the run's lock
+        }
+        mine.commit().await();
+        deleted.get(30, TimeUnit.SECONDS);
+
+        long rows = 0;
+        try (Connection connection = connect()) {
+            for (String table : PgStore.RUN_TABLES) {
+                try (PreparedStatement query =
+                        connection.prepareStatement("SELECT count(*) FROM " + table + " WHERE topic = ?")) {
+                    query.setString(1, RUN.topic());
+                    try (ResultSet result = query.executeQuery()) {
+                        result.next();
+                        rows += result.getLong(1);
+                    }
+                }
+            }
+        }
+        assertEquals(0, rows, "rows of the deleted run");
+    }
+
+    @Test
+    void forgetsTheReplicasDeadForLongThatNoNodeNames() throws Exception {
+        long old = System.currentTimeMillis() - PgStore.FORGOTTEN.toMillis() - 60_000;
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute(
+                    "INSERT INTO replicas (id, seen_at) VALUES ('gone', " + old + "), ('named', " + old + ")");
+            statement.execute("INSERT INTO nodes (topic, node, replica, away_since) VALUES ('t', 0, 'named', 0)");
+        }
+
+        reopen(); // renews its lease at once
+
+        Set<String> ids = new java.util.HashSet<>();
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT id FROM replicas")) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        assertAll(
+                () -> assertFalse(ids.contains("gone"), ids::toString),
+                () -> assertTrue(ids.contains("named"), "a node still names it: " + ids));
+    }
+
+    private boolean anAdvisoryLockIsWaitedFor() {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")) {
+            rows.next();
+            return rows.getLong(1) > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Connection connect() throws SQLException {
         return DriverManager.getConnection(
                 database.url(), database.user(), database.password().reveal());
