@@ -5,7 +5,10 @@ import ci.fast.maven.channel.Secret;
 import ci.fast.maven.channel.ServerAddress;
 import ci.fast.maven.orchestration.NodeSession;
 import ci.fast.maven.orchestration.TestSide;
+import ci.fast.maven.server.PgDatabase;
+import ci.fast.maven.server.PgStore;
 import ci.fast.maven.server.RunId;
+import ci.fast.maven.server.RunStore;
 import ci.fast.maven.server.SqlStore;
 import ci.fast.maven.server.StoredRun;
 import java.io.BufferedReader;
@@ -45,11 +48,23 @@ import java.util.stream.IntStream;
  * side (loopback and the node JVM's own threads included), deqs that spanned the outage left out; and the bucket of
  * the server's own deq reply histogram ({@code /metrics}) that holds its p99 before and after.
  *
- * <p>Usage: java -cp <plugin classes and deps> bench/ServerKill.java <nodes> <classes> [<data dir>]
+ * <p>With {@code -Dbench.database=jdbc:postgresql://host:port/db} (the user and password in {@code
+ * FAST_CI_DATABASE_USER} and {@code FAST_CI_DATABASE_PASSWORD}, handed on to the servers) both servers keep the run
+ * in that PostgreSQL database instead ({@code --database}): the second is a new replica, the first's lease lapses.
+ *
+ * <p>Usage: java [-Dbench.database=URL] -cp <plugin classes and deps> bench/ServerKill.java <nodes> <classes> [<data dir>]
  */
 public class ServerKill {
     static final String RUN_KEY = "bench";
     static final Duration BACKOFF = Duration.ofSeconds(60);
+    /** The PostgreSQL store's URL, or null for SQLite's in the data directory. */
+    static final String DATABASE = System.getProperty("bench.database");
+
+    static PgDatabase database() {
+        String password = System.getenv("FAST_CI_DATABASE_PASSWORD");
+        return new PgDatabase(
+                DATABASE, System.getenv("FAST_CI_DATABASE_USER"), password == null ? null : Secret.of(password));
+    }
 
     public static void main(String[] args) throws Exception {
         int nodes = Integer.parseInt(args[0]);
@@ -97,11 +112,13 @@ public class ServerKill {
         int results;
         int dropped;
         List<String> unfinished;
-        try (SqlStore store = SqlStore.open(data)) {
-            StoredRun stored = store.open(new RunId(topic, RUN_KEY));
+        try (AutoCloseable closing = DATABASE == null ? SqlStore.open(data) : PgStore.open(database())) {
+            StoredRun stored = ((RunStore) closing).open(new RunId(topic, RUN_KEY));
+            stored.begin(); // a replica's view: read at its first unit
             results = stored.resultCount();
             dropped = stored.duplicates();
             unfinished = suite.stream().filter(c -> !stored.hasResult(c)).toList();
+            stored.commit().await();
         }
         long duplicates =
                 run.ran.values().stream().mapToLong(c -> c.get() - 1).sum();
@@ -246,18 +263,20 @@ public class ServerKill {
         }
 
         static Server start(Path data, int port, Secret key, String name) throws Exception {
-            List<String> command = List.of(
+            List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m",
                     "-cp",
                     System.getProperty("java.class.path"),
                     "ci.fast.maven.server.ServerMain",
                     "--port",
-                    Integer.toString(port),
-                    "--data-dir",
-                    data.toString(),
-                    "--timings-file",
-                    data.resolve("timings.json").toString());
+                    Integer.toString(port)));
+            if (DATABASE == null) {
+                command.addAll(List.of(
+                        "--data-dir", data.toString(), "--timings-file", data.resolve("timings.json").toString()));
+            } else {
+                command.addAll(List.of("--database", DATABASE));
+            }
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().put("FAST_CI_SECRET_KEY", key.reveal());
             Process process = builder.start();

@@ -4,14 +4,11 @@ import ci.fast.maven.server.SqlStore.Write;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,9 +20,11 @@ import java.util.regex.Pattern;
  * next version and a notification to the other replicas. Not thread-safe as a run's facts: the rules guard it; its
  * lock and the units on their way have a lock of their own, taken inside the rules'.
  */
-final class PgRun implements StoredRun {
+final class PgRun extends WrittenRun {
     /** The first key of the runs' advisory locks; the second is the topic's hash. */
-    private static final int LOCK_CLASS = 0x66637275;
+    static final int LOCK_CLASS = 0x66637275;
+    /** The run's lock until the transaction ends: for a delete, which must not interleave with a replica's units. */
+    static final String XACT_LOCK = "SELECT pg_advisory_xact_lock(?, hashtext(?))";
 
     private static final String TRY_LOCK = "SELECT pg_try_advisory_lock(?, hashtext(?))";
     private static final String LOCK = "SELECT pg_advisory_lock(?, hashtext(?))";
@@ -35,22 +34,14 @@ final class PgRun implements StoredRun {
     private static final Pattern TABLE = Pattern.compile("^(?:INSERT INTO|DELETE FROM|UPDATE) (\\w+)");
 
     private final PgStore store;
-    private final RunId id;
-    private MemoryRun memory;
     /** The row's version this view is of; -1 when it is of none (not read yet, or a write failed). */
     private long version = -1;
     /** The store's count of dead replicas this view's nodes were told at. */
     private long deathsSeen;
-    /** The positions of the queue's head and tail. */
-    private long head;
-
-    private long tail;
     /** Orders the rows kept in the order they happened (held, results, reports, lost twice): higher than any kept. */
     private long position;
     /** Each node's replica and since when it is away (0: connected), by node index. */
     private final Map<Integer, NodeRow> nodeRows = new TreeMap<>();
-    /** The writes of the unit of work under way, in order; the rules' lock guards them. */
-    private List<Write> writes = new ArrayList<>();
 
     // The run's lock across replicas: a session-level advisory lock, held on a connection of its own while this
     // replica has units of work of the run in progress or on their way to the database, and given up once none is.
@@ -72,9 +63,8 @@ final class PgRun implements StoredRun {
     private List<Unit> queued = new ArrayList<>();
 
     PgRun(PgStore store, RunId id) {
+        super(id);
         this.store = store;
-        this.id = id;
-        this.memory = new MemoryRun(id);
         Connection connection = store.take();
         try {
             version = load(connection);
@@ -100,17 +90,20 @@ final class PgRun implements StoredRun {
             if (inUnit) {
                 return false; // within a unit already
             }
-            while (releasing || committing && (owned == null || wanted)) {
+            // A view of no version (a unit undone) is read back only after the lock is given up and taken again.
+            while (releasing || committing && (owned == null || wanted || version < 0)) {
                 waitTx();
             }
-            if (owned != null && !wanted) {
+            if (owned != null && !wanted && version >= 0) {
                 inUnit = true;
                 return deathsChanged();
             }
             if (owned != null && !queued.isEmpty()) {
-                last = queued.get(queued.size() - 1); // wanted elsewhere: what is on its way goes first
+                last = queued.get(queued.size() - 1); // wanted elsewhere, or undone: what is on its way goes first
             } else if (owned != null) {
-                committing = true; // wanted elsewhere, and nothing on its way: the lock is given up, then queued for
+                committing =
+                        true; // wanted elsewhere (or undone), and nothing on its way: the lock is given up, then queued
+                // for
                 releasing = true;
                 giveUp = true;
             }
@@ -168,6 +161,29 @@ final class PgRun implements StoredRun {
         return Durable.NOW;
     }
 
+    /**
+     * Forgets the unit under way, whose command failed in its middle: its writes go, the view is of no version (the next
+     * unit reads the run back, after giving up and taking again the lock) and the lock is given up now unless units
+     * committed before are on their way (their writer gives it up once they are written).
+     */
+    @Override
+    public void abort() {
+        writes = new ArrayList<>();
+        boolean giveUp;
+        synchronized (tx) {
+            inUnit = false;
+            version = -1;
+            giveUp = owned != null && !committing && pending.isEmpty();
+            if (giveUp) {
+                committing = true;
+                releasing = true;
+            }
+        }
+        if (giveUp) {
+            release(false);
+        }
+    }
+
     /** Writes what is on its way, and gives the run's lock up for good: the store closes. */
     void close() {
         Unit last;
@@ -183,7 +199,7 @@ final class PgRun implements StoredRun {
         }
         synchronized (tx) {
             if (owned != null) {
-                PgStore.closeQuietly(owned);
+                store.discard(owned); // its session ends: the lock goes with it
                 owned = null;
             }
         }
@@ -258,8 +274,8 @@ final class PgRun implements StoredRun {
                     queued = new ArrayList<>();
                     pending = new ArrayList<>();
                     version = -1;
-                } else {
-                    version++;
+                } else if (version >= 0) {
+                    version++; // a view of no version (a unit undone meanwhile) stays so: it is read back
                 }
                 for (Unit written : units) {
                     written.failure = failure;
@@ -435,88 +451,13 @@ final class PgRun implements StoredRun {
     }
 
     @Override
-    public RunId id() {
-        return id;
+    protected long nextPosition() {
+        return ++position;
     }
 
     @Override
-    public int nextNodeIndex() {
-        int index = memory.nextNodeIndex();
-        write("UPDATE runs SET next_node = ? WHERE topic = ?", index + 1, topic());
-        return index;
-    }
-
-    @Override
-    public void nameNode(String token, int node) {
-        memory.nameNode(token, node);
-        write(
-                "INSERT INTO tokens (topic, token, node) VALUES (?, ?, ?)"
-                        + " ON CONFLICT (topic, token) DO UPDATE SET node = excluded.node",
-                topic(),
-                token,
-                node);
-    }
-
-    @Override
-    public int nodeNamed(String token) {
-        return memory.nodeNamed(token);
-    }
-
-    @Override
-    public boolean enqueue(List<String> classes, Map<String, Double> estimates, long at) {
-        if (!memory.enqueue(classes, estimates, at)) {
-            return false;
-        }
-        long wall = store.wallMillis() - Math.max(0, store.nanos() - at) / 1_000_000L;
-        write("UPDATE runs SET enqueued = 1, enqueued_at = ? WHERE topic = ?", wall, topic());
-        Map<String, Double> kept = new HashMap<>(estimates);
-        for (int i = 0; i < classes.size(); i++) {
-            String key = classes.get(i);
-            write(
-                    "INSERT INTO run_classes (topic, class_name, position, estimate) VALUES (?, ?, ?, ?)",
-                    topic(),
-                    key,
-                    (long) i,
-                    kept.getOrDefault(key, Timings.NO_HISTORY));
-        }
-        return true;
-    }
-
-    @Override
-    public boolean hasQueue() {
-        return memory.hasQueue();
-    }
-
-    @Override
-    public List<String> classes() {
-        return memory.classes();
-    }
-
-    @Override
-    public boolean isEnqueued(String key) {
-        return memory.isEnqueued(key);
-    }
-
-    @Override
-    public double estimate(String key) {
-        return memory.estimate(key);
-    }
-
-    @Override
-    public long enqueuedAt() {
-        return memory.enqueuedAt();
-    }
-
-    @Override
-    public void queueFirst(String key) {
-        memory.queueFirst(key);
-        queue(key, --head);
-    }
-
-    @Override
-    public void queueLast(String key) {
-        memory.queueLast(key);
-        queue(key, ++tail);
+    protected long enqueuedMillis(long at) {
+        return store.wallMillis() - Math.max(0, store.nanos() - at) / 1_000_000L;
     }
 
     @Override
@@ -526,156 +467,23 @@ final class PgRun implements StoredRun {
     }
 
     @Override
-    public boolean queueEmpty() {
-        return memory.queueEmpty();
-    }
-
-    @Override
-    public double queuedSeconds() {
-        return memory.queuedSeconds();
-    }
-
-    @Override
-    public List<String> take(double shareSeconds) {
-        List<String> batch = memory.take(shareSeconds);
-        batch.forEach(this::unqueued);
-        return batch;
-    }
-
-    @Override
-    public List<String> take(double shareSeconds, ToIntFunction<String> rank) {
-        List<String> batch = memory.take(shareSeconds, rank);
-        batch.forEach(this::unqueued);
-        return batch;
-    }
-
-    @Override
     public void hold(int node, List<String> keys) {
         memory.hold(node, keys);
         for (String key : keys) {
-            write(
-                    "INSERT INTO held (topic, node, class_name, position) VALUES (?, ?, ?, ?)"
-                            + " ON CONFLICT (topic, node, class_name) DO NOTHING",
-                    topic(),
-                    node,
-                    key,
-                    ++position);
+            write(HOLD, topic(), node, key, nextPosition());
         }
-    }
-
-    @Override
-    public List<String> held(int node) {
-        return memory.held(node);
     }
 
     @Override
     public void release(int node, String key) {
         memory.release(node, key);
-        write("DELETE FROM held WHERE topic = ? AND node = ? AND class_name = ?", topic(), node, key);
+        write(RELEASE, topic(), node, key);
     }
 
     @Override
     public List<String> releaseAll(int node) {
-        write("DELETE FROM held WHERE topic = ? AND node = ?", topic(), node);
+        write(RELEASE_ALL, topic(), node);
         return memory.releaseAll(node);
-    }
-
-    @Override
-    public boolean addResult(Result result) {
-        if (!memory.addResult(result)) {
-            write("UPDATE runs SET duplicates = ? WHERE topic = ?", memory.duplicates(), topic());
-            return false;
-        }
-        write(
-                "INSERT INTO results (topic, class_name, status, seconds, lost, tests, position)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (topic, class_name) DO NOTHING",
-                topic(),
-                result.key(),
-                result.status(),
-                Double.isFinite(result.seconds()) ? result.seconds() : 0,
-                result.lost() ? 1 : 0,
-                ResultTests.encode(result.tests()),
-                ++position);
-        return true;
-    }
-
-    @Override
-    public boolean hasResult(String key) {
-        return memory.hasResult(key);
-    }
-
-    @Override
-    public Optional<Result> result(String key) {
-        return memory.result(key);
-    }
-
-    @Override
-    public int resultCount() {
-        return memory.resultCount();
-    }
-
-    @Override
-    public double doneSeconds() {
-        return memory.doneSeconds();
-    }
-
-    @Override
-    public int duplicates() {
-        return memory.duplicates();
-    }
-
-    @Override
-    public int addLoss(String key, int delta) {
-        int count = memory.addLoss(key, delta);
-        write(
-                "INSERT INTO losses (topic, class_name, count) VALUES (?, ?, ?)"
-                        + " ON CONFLICT (topic, class_name) DO UPDATE SET count = excluded.count",
-                topic(),
-                key,
-                count);
-        return count;
-    }
-
-    @Override
-    public void addLostTwice(String key) {
-        memory.addLostTwice(key);
-        write(
-                "INSERT INTO lost_twice (topic, class_name, position) VALUES (?, ?, ?)"
-                        + " ON CONFLICT (topic, class_name) DO NOTHING",
-                topic(),
-                key,
-                ++position);
-    }
-
-    @Override
-    public List<String> lostTwice() {
-        return memory.lostTwice();
-    }
-
-    @Override
-    public boolean addReport(Report report) {
-        if (!memory.addReport(report)) {
-            return false;
-        }
-        write(
-                "INSERT INTO reports (topic, class_name, file, xml, position) VALUES (?, ?, ?, ?, ?)"
-                        + " ON CONFLICT (topic, class_name, file) DO NOTHING",
-                topic(),
-                report.key(),
-                report.file(),
-                report.xml(),
-                ++position);
-        return true;
-    }
-
-    @Override
-    public List<Report> reports() {
-        return memory.reports();
-    }
-
-    @Override
-    public List<Integer> holders() {
-        return memory.holders();
     }
 
     /**
@@ -694,7 +502,7 @@ final class PgRun implements StoredRun {
                     List.of(Write.of(
                             "INSERT INTO runs (topic, run_key) VALUES (?, ?) ON CONFLICT (topic) DO NOTHING",
                             topic(),
-                            id.runKey())));
+                            id().runKey())));
             PgStore.query(connection, sql, List.of(topic()), row -> current[0] = row.getLong(1));
         }
         return current[0];
@@ -706,7 +514,7 @@ final class PgRun implements StoredRun {
      * @return the row's version; -1 when there is no row (a run no unit has written yet)
      */
     private long load(Connection connection) throws SQLException {
-        MemoryRun run = new MemoryRun(id);
+        MemoryRun run = new MemoryRun(id());
         String topic = topic();
         List<Object> of = List.of(topic);
         long[] counters = {-1, 0, 0, 0, 0, 0}; // version, next node, enqueued, enqueued at, duplicates, position
@@ -756,14 +564,15 @@ final class PgRun implements StoredRun {
                 row -> run.hold(row.getInt(1), List.of(row.getString(2))));
         PgStore.query(
                 connection,
-                "SELECT class_name, status, seconds, lost, tests FROM results WHERE topic = ? ORDER BY position",
+                "SELECT class_name, status, seconds, lost, tests, context FROM results WHERE topic = ? ORDER BY position",
                 of,
                 row -> run.addResult(new Result(
                         row.getString(1),
                         row.getString(2),
                         row.getDouble(3),
                         ResultTests.decode(row.getString(5)),
-                        row.getLong(4) != 0)));
+                        row.getLong(4) != 0,
+                        row.getString(6))));
         PgStore.query(
                 connection,
                 "SELECT class_name, file, xml FROM reports WHERE topic = ? ORDER BY position",
@@ -806,27 +615,6 @@ final class PgRun implements StoredRun {
         List<Write> out = new ArrayList<>(writes.size());
         tables.values().forEach(out::addAll);
         return out;
-    }
-
-    private void queue(String key, long at) {
-        write(
-                "INSERT INTO queued (topic, class_name, position) VALUES (?, ?, ?)"
-                        + " ON CONFLICT (topic, class_name) DO NOTHING",
-                topic(),
-                key,
-                at);
-    }
-
-    private void unqueued(String key) {
-        write("DELETE FROM queued WHERE topic = ? AND class_name = ?", topic(), key);
-    }
-
-    private void write(String sql, Object... args) {
-        writes.add(Write.of(sql, args));
-    }
-
-    private String topic() {
-        return id.topic();
     }
 
     /** One unit of work on its way to the database, and once written, how that went; guarded by tx. */

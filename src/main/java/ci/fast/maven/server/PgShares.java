@@ -3,11 +3,8 @@ package ci.fast.maven.server;
 import ci.fast.maven.server.SqlStore.Write;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@link NodeShares} in a {@link PgStore}, shared by its replicas: the shares of the {@code builds} builds last written
@@ -16,72 +13,37 @@ import java.util.Set;
  * stretch, nor on the pool a unit holds a connection of); the positions come from a database sequence, so that every
  * replica's records are in one order. Thread-safe: this object's lock guards its connection.
  */
-final class PgShares implements NodeShares, AutoCloseable {
-    private static final String NEXT = "nextval('share_position')";
-
+final class PgShares extends WrittenShares implements AutoCloseable {
     private final PgStore store;
-    private final Connection connection;
-    private final int builds;
-    /** The builds written to by this process; guarded by this. */
-    private final Set<String> seen = new HashSet<>();
+    /**
+     * The shares' connection of their own; null after a failure that may have ended its session (the database
+     * restarted, say), and opened again by the next call. Guarded by this.
+     */
+    private Connection connection;
 
     PgShares(PgStore store, Connection connection, int builds) {
-        if (builds < 1) {
-            throw new IllegalArgumentException("a store keeps the shares of at least 1 build, not " + builds);
-        }
+        super(builds);
         this.store = store;
         this.connection = connection;
-        this.builds = builds;
     }
 
     @Override
     public synchronized void handedOut(CiNode node, List<String> classes) {
-        List<Write> writes = new ArrayList<>(recorded(node));
-        writes.add(Write.of(
-                "INSERT INTO share_machines (lineage, node, attempt, machine) VALUES (?, ?, ?, ?)"
-                        + " ON CONFLICT (lineage, node, attempt, machine) DO NOTHING",
-                node.lineage(),
-                node.node(),
-                node.attempt(),
-                node.machine()));
-        for (String key : classes) {
-            writes.add(Write.of(
-                    "INSERT INTO share_classes (lineage, node, attempt, class_name, position) VALUES (?, ?, ?, ?, "
-                            + NEXT + ") ON CONFLICT (lineage, node, attempt, class_name) DO NOTHING",
-                    node.lineage(),
-                    node.node(),
-                    node.attempt(),
-                    key));
-        }
-        writes.addAll(forgetBeyondBound(node.lineage()));
-        write(writes);
+        write(handedOutWrites(node, classes));
     }
 
     @Override
     public synchronized void failed(CiNode node, String key) {
-        List<Write> writes = new ArrayList<>(recorded(node));
-        writes.add(Write.of(
-                "INSERT INTO share_failed (lineage, node, attempt, class_name, position) VALUES (?, ?, ?, ?, " + NEXT
-                        + ") ON CONFLICT (lineage, node, attempt, class_name) DO NOTHING",
-                node.lineage(),
-                node.node(),
-                node.attempt(),
-                key));
-        writes.addAll(forgetBeyondBound(node.lineage()));
-        write(writes);
+        write(failedWrites(node, key));
     }
 
     @Override
     public synchronized Optional<NodeShare> earlier(String lineage, String node, String attempt) {
         try {
-            List<String> attempts = new ArrayList<>();
-            PgStore.query(
-                    connection,
-                    "SELECT attempt FROM share_attempts WHERE lineage = ? AND node = ? ORDER BY position DESC",
-                    List.of(lineage, node),
-                    row -> attempts.add(row.getString(1)));
-            Optional<String> last =
-                    attempts.stream().filter(id -> !id.equals(attempt)).findFirst();
+            Connection connection = connection();
+            WrittenShares.Query query = (sql, args, row) -> PgStore.query(connection, sql, args, row);
+            List<String> attempts = attempts(query, lineage, node);
+            Optional<String> last = lastBefore(attempts, attempt);
             if (last.isEmpty()) {
                 connection.commit();
                 if (!attempts.isEmpty()) {
@@ -89,88 +51,46 @@ final class PgShares implements NodeShares, AutoCloseable {
                 }
                 return Optional.empty();
             }
-            List<Object> of = List.of(lineage, node, last.get());
-            List<String> classes = new ArrayList<>();
-            PgStore.query(
-                    connection,
-                    "SELECT class_name FROM share_classes WHERE lineage = ? AND node = ? AND attempt = ?"
-                            + " ORDER BY position",
-                    of,
-                    row -> classes.add(row.getString(1)));
-            List<String> failed = new ArrayList<>();
-            PgStore.query(
-                    connection,
-                    "SELECT class_name FROM share_failed WHERE lineage = ? AND node = ? AND attempt = ?"
-                            + " ORDER BY position",
-                    of,
-                    row -> failed.add(row.getString(1)));
-            Set<String> machines = new HashSet<>();
-            PgStore.query(
-                    connection,
-                    "SELECT machine FROM share_machines WHERE lineage = ? AND node = ? AND attempt = ?",
-                    of,
-                    row -> machines.add(row.getString(1)));
+            NodeShare share = share(query, lineage, node, last.get());
             connection.commit();
             write(List.of(used(lineage))); // asked about: as recent as written to
-            return Optional.of(new NodeShare(last.get(), classes, failed, machines.size()));
+            return Optional.of(share);
         } catch (SQLException e) {
-            rollback();
+            drop();
             throw store.failure("read the nodes' shares from", e);
         }
     }
 
     @Override
     public synchronized void close() {
-        PgStore.closeQuietly(connection);
-    }
-
-    private List<Write> recorded(CiNode node) {
-        return List.of(
-                used(node.lineage()),
-                Write.of(
-                        "INSERT INTO share_attempts (lineage, node, attempt, position) VALUES (?, ?, ?, " + NEXT
-                                + ") ON CONFLICT (lineage, node, attempt) DO NOTHING",
-                        node.lineage(),
-                        node.node(),
-                        node.attempt()));
-    }
-
-    private static Write used(String lineage) {
-        return Write.of(
-                "INSERT INTO share_builds (lineage, used) VALUES (?, " + NEXT + ")"
-                        + " ON CONFLICT (lineage) DO UPDATE SET used = excluded.used",
-                lineage);
-    }
-
-    /** Forgets the builds used least recently beyond the bound when {@code lineage} is new to this process. */
-    private List<Write> forgetBeyondBound(String lineage) {
-        if (!seen.add(lineage)) {
-            return List.of();
+        if (connection != null) {
+            PgStore.closeQuietly(connection);
+            connection = null;
         }
-        List<Write> writes = new ArrayList<>();
-        writes.add(Write.of(
-                "DELETE FROM share_builds WHERE lineage NOT IN"
-                        + " (SELECT lineage FROM share_builds ORDER BY used DESC LIMIT ?)",
-                builds));
-        for (String table : List.of("share_attempts", "share_classes", "share_failed", "share_machines")) {
-            writes.add(Write.of("DELETE FROM " + table + " WHERE lineage NOT IN (SELECT lineage FROM share_builds)"));
-        }
-        return writes;
+    }
+
+    /** The position from the database's sequence, so that every replica's records are in one order. */
+    @Override
+    protected Write positioned(String sql, Object... args) {
+        return Write.of(sql.replace(POSITION, "nextval('share_position')"), args);
     }
 
     /**
      * Writes {@code writes} in one transaction. Two replicas recording one build's shares at once may deadlock on its
-     * rows, and PostgreSQL then aborts one: that one is written again, once.
+     * rows, and PostgreSQL then aborts one; a connection whose session ended (the database restarted) is opened again:
+     * either way, the writes are written again, once.
      */
     private void write(List<Write> writes) {
         for (int attempt = 1; ; attempt++) {
             try {
+                Connection connection = connection();
                 PgStore.execute(connection, writes);
                 connection.commit();
                 return;
             } catch (SQLException e) {
-                rollback();
-                boolean retry = "40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState());
+                drop();
+                String state = String.valueOf(e.getSQLState());
+                boolean retry = state.equals("40P01") || state.equals("40001") || sessionEnded(state);
                 if (!retry || attempt >= 2) {
                     throw store.failure("write the nodes' shares to", e);
                 }
@@ -178,11 +98,26 @@ final class PgShares implements NodeShares, AutoCloseable {
         }
     }
 
-    private void rollback() {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            // The next statement finds out.
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            connection = store.connect();
         }
+        return connection;
+    }
+
+    /**
+     * Closes the connection after a failure: its transaction ends with it, and the next call opens another (a fresh
+     * session costs a round trip, and failures are rare).
+     */
+    private void drop() {
+        if (connection != null) {
+            PgStore.closeQuietly(connection);
+            connection = null;
+        }
+    }
+
+    /** Whether {@code state} says the session ended: a connection failure (08…) or the server shutting down (57P…). */
+    private static boolean sessionEnded(String state) {
+        return state.startsWith("08") || state.startsWith("57P");
     }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,6 +59,8 @@ public final class PgStore implements RunStore, AutoCloseable {
     static final Duration HEARTBEAT = Duration.ofSeconds(2);
     /** How old a replica's lease may be before the others take it for dead. */
     static final Duration LEASE = Duration.ofSeconds(10);
+    /** How long a dead replica's row is kept once no node names it (its death is long told). */
+    static final Duration FORGOTTEN = Duration.ofHours(1);
 
     /** Connections: a run with units of work on their way holds one; the others come and go. */
     private static final int POOL = 32;
@@ -86,13 +89,30 @@ public final class PgStore implements RunStore, AutoCloseable {
 
     private final List<Consumer<String>> changes = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> deathTold = new CopyOnWriteArrayList<>();
-    /** Where the changes are told: never the listening thread, which must keep renewing the lease. */
-    private final ExecutorService teller = Executors.newSingleThreadExecutor(r -> daemon(r, "fast-ci-store-changes"));
+    /**
+     * Where the changes are told: never the listening thread, which must keep renewing the lease, and one topic's
+     * apart from another's, so that a run whose unit is slow (its rules' lock held, its disk write waited for) holds up
+     * only its own wake-ups.
+     */
+    private final ExecutorService teller = Executors.newCachedThreadPool(r -> daemon(r, "fast-ci-store-changes"));
+    /**
+     * The topics whose listeners are being told (a thread of the teller's each), with whether they were told again
+     * meanwhile: then they are told once more, by the same thread, however many times that was (the listeners read the
+     * run as it is then). Guarded by itself.
+     */
+    private final Map<String, Boolean> telling = new HashMap<>();
 
     /** Listens, and renews the lease; replaced when it breaks (the database restarted). Used by the listener alone. */
     private volatile Connection listening;
 
     private final Thread listener;
+    /**
+     * Writes the timings each heartbeat: never on the listening thread, whose lease renewal a slow write (a lock on the
+     * timings rows, a database under load) must not hold up past the lease.
+     */
+    private final ScheduledExecutorService flusher =
+            Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "fast-ci-store-timings"));
+
     private volatile boolean closed;
 
     private PgStore(PgDatabase database, LongSupplier nanos, LongSupplier wallMillis, int builds) throws SQLException {
@@ -115,6 +135,8 @@ public final class PgStore implements RunStore, AutoCloseable {
         this.listener = new Thread(this::listen, "fast-ci-store-listener");
         listener.setDaemon(true);
         listener.start();
+        flusher.scheduleWithFixedDelay(
+                this::flushTimings, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -183,9 +205,15 @@ public final class PgStore implements RunStore, AutoCloseable {
 
     @Override
     public void delete(String topic) {
-        runs.remove(topic);
+        PgRun mine = runs.remove(topic);
+        if (mine != null) {
+            mine.close(); // what it has on its way is written first, and its lock given up: it is not waited for below
+        }
         Connection connection = take();
         try {
+            // The run's lock across replicas, until this transaction ends: a replica writing the run finishes first,
+            // and none writes half a run back after the delete.
+            query(connection, PgRun.XACT_LOCK, List.of(PgRun.LOCK_CLASS, topic), row -> {});
             for (String table : RUN_TABLES) {
                 try (PreparedStatement statement =
                         connection.prepareStatement("DELETE FROM " + table + " WHERE topic = ?")) {
@@ -226,9 +254,18 @@ public final class PgStore implements RunStore, AutoCloseable {
         return database.describe();
     }
 
+    private void flushTimings() {
+        try {
+            timings.flush();
+        } catch (StoreFailure e) {
+            // The records are gone (the history is a hint): the next records are written at the next heartbeat.
+        }
+    }
+
     /** Stops listening, gives up this replica's lease (its nodes are away at once, for the others) and disconnects. */
     @Override
     public void close() {
+        flusher.shutdownNow();
         try {
             timings.flush();
         } catch (StoreFailure e) {
@@ -402,7 +439,8 @@ public final class PgStore implements RunStore, AutoCloseable {
         }
     }
 
-    private Connection connect() throws SQLException {
+    /** A new connection of the store's own, outside the pool: for one that must outlive a unit (the shares'). */
+    Connection connect() throws SQLException {
         Properties properties = new Properties();
         if (database.user() != null) {
             properties.setProperty("user", database.user());
@@ -455,7 +493,6 @@ public final class PgStore implements RunStore, AutoCloseable {
                 }
                 if (System.nanoTime() - renewed >= HEARTBEAT.toNanos()) {
                     renew();
-                    timings.flush();
                     renewed = System.nanoTime();
                 }
             } catch (SQLException | StoreFailure e) {
@@ -503,15 +540,37 @@ public final class PgStore implements RunStore, AutoCloseable {
     }
 
     private void tell(List<Consumer<String>> listeners, String topic) {
-        teller.execute(() -> {
-            for (Consumer<String> change : listeners) {
-                try {
-                    change.accept(topic);
-                } catch (RuntimeException e) {
-                    // One run's trouble (the database gone a moment) must not stop the others' wake-ups.
-                }
+        String key = (listeners == changes ? "change " : "death ") + topic;
+        synchronized (telling) {
+            if (telling.containsKey(key)) {
+                telling.put(key, true); // told again once the telling under way is done
+                return;
             }
+            telling.put(key, false);
+        }
+        teller.execute(() -> {
+            do {
+                for (Consumer<String> change : listeners) {
+                    try {
+                        change.accept(topic);
+                    } catch (RuntimeException e) {
+                        // One run's trouble (the database gone a moment) must not stop the others' wake-ups.
+                    }
+                }
+            } while (toldAgain(key));
         });
+    }
+
+    /** Whether {@code key} was told again while its listeners were told; forgets it when not. */
+    private boolean toldAgain(String key) {
+        synchronized (telling) {
+            if (telling.get(key)) {
+                telling.put(key, false);
+                return true;
+            }
+            telling.remove(key);
+            return false;
+        }
     }
 
     /** Renews this replica's lease and reads the others': a replica found dead since the last read bumps deaths. */
@@ -540,6 +599,13 @@ public final class PgStore implements RunStore, AutoCloseable {
             }
         }
         leases = Map.copyOf(read);
+        // Replicas dead for long whose nodes are all forgotten: nothing reads their lease again.
+        try (PreparedStatement forget = listening.prepareStatement("DELETE FROM replicas WHERE seen_at < ? AND id <> ?"
+                + " AND NOT EXISTS (SELECT 1 FROM nodes WHERE nodes.replica = replicas.id)")) {
+            forget.setLong(1, now - FORGOTTEN.toMillis());
+            forget.setString(2, replica);
+            forget.executeUpdate();
+        }
         if (!died.isEmpty()) {
             deaths.incrementAndGet();
             // The runs with nodes on a dead replica: their nodes are away now, and some replica must give up on them;

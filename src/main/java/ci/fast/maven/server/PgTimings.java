@@ -8,16 +8,14 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The timing history of a {@link PgStore}, by run key, shared by its replicas: a run key's history is read from the
  * database when a run of it enqueues (what the other replicas recorded counts), kept in memory (a
  * {@link RunKeyTimings}), and each record written within a heartbeat of the store or at {@link #save}. Thread-safe.
  */
-public final class PgTimings implements TimingHistory {
+public final class PgTimings extends WrittenTimings {
     private final PgStore store;
-    private final RunKeyTimings memory = RunKeyTimings.inMemory();
     /** The records not yet written, in order; guarded by this. */
     private List<Write> pending = new ArrayList<>();
 
@@ -43,46 +41,6 @@ public final class PgTimings implements TimingHistory {
                 });
         memory.recordContexts(runKey, contexts);
         return memory.estimates(runKey, keys);
-    }
-
-    @Override
-    public Set<String> failed(String runKey, Collection<String> keys) {
-        return memory.failed(runKey, keys);
-    }
-
-    @Override
-    public Map<String, String> contexts(String runKey, Collection<String> keys) {
-        return memory.contexts(runKey, keys);
-    }
-
-    @Override
-    public void recordContexts(String runKey, Map<String, String> contexts) {
-        memory.recordContexts(runKey, contexts);
-        contexts.forEach((key, context) -> {
-            if (context != null && !context.isEmpty()) {
-                later(Write.of(
-                        "INSERT INTO timings (run_key, class_name, context) VALUES (?, ?, ?)"
-                                + " ON CONFLICT (run_key, class_name) DO UPDATE SET context = excluded.context",
-                        runKey,
-                        key,
-                        context));
-            }
-        });
-    }
-
-    @Override
-    public void record(String runKey, String key, double seconds, boolean failed) {
-        memory.record(runKey, key, seconds, failed);
-        if (seconds >= 0 && Double.isFinite(seconds)) { // what Timings keeps
-            later(Write.of(
-                    "INSERT INTO timings (run_key, class_name, seconds, failed) VALUES (?, ?, ?, ?)"
-                            + " ON CONFLICT (run_key, class_name) DO UPDATE SET seconds = excluded.seconds,"
-                            + " failed = excluded.failed",
-                    runKey,
-                    key,
-                    seconds,
-                    failed ? 1 : 0));
-        }
     }
 
     /** Writes the records not yet written. */
@@ -112,7 +70,8 @@ public final class PgTimings implements TimingHistory {
         }
     }
 
-    private synchronized void later(Write write) {
+    @Override
+    protected synchronized void later(Write write) {
         pending.add(write);
     }
 }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One run as this server process sees it: the connection state beside the run's {@link RunRules} — which peer is which
@@ -48,8 +49,8 @@ final class RunDispatch {
         Integer previous = nodeOf.get(peer);
         String offered = join.payload().get(Events.REJOIN_TOKEN) instanceof JsonString s ? s.getString() : null;
         String fresh = newToken();
-        List<RunEvent> events =
-                rules.join(previous == null ? -1 : previous, offered, fresh, Wire.ciNode(join.payload()));
+        List<RunEvent> events = command(
+                () -> rules.join(previous == null ? -1 : previous, offered, fresh, Wire.ciNode(join.payload())));
         RunEvent first = events.get(0);
         if (first instanceof RunEvent.NodeJoined || first instanceof RunEvent.NodeRejoined) {
             boolean rejoined = first instanceof RunEvent.NodeRejoined;
@@ -94,7 +95,7 @@ final class RunDispatch {
         }
         List<String> classes = Wire.classes(enq.payload());
         synchronized (this) {
-            return step(rules.enq(classes));
+            return step(() -> rules.enq(classes));
         }
     }
 
@@ -106,7 +107,7 @@ final class RunDispatch {
                 return new Step(List.of(), List.of(), null);
             }
             heldDeq.put(node, deq); // before the rules answer it, in this call or a later one
-            return step(rules.deq(node, results));
+            return step(() -> rules.deq(node, results));
         }
     }
 
@@ -114,7 +115,7 @@ final class RunDispatch {
     Step record(JsonObject results, List<String> unstarted) {
         List<Result> parsed = Wire.results(results);
         synchronized (this) {
-            return step(rules.record(parsed, unstarted));
+            return step(() -> rules.record(parsed, unstarted));
         }
     }
 
@@ -125,7 +126,7 @@ final class RunDispatch {
             return new Step(List.of(), List.of(), null);
         }
         forget(node);
-        return step(rules.leave(node));
+        return step(() -> rules.leave(node));
     }
 
     /** The peer's connection closed without a leave: its node keeps what it holds for the grace. */
@@ -135,12 +136,12 @@ final class RunDispatch {
             return new Step(List.of(), List.of(), null);
         }
         forget(node);
-        return step(rules.disconnected(node));
+        return step(() -> rules.disconnected(node));
     }
 
     /** Another server process changed the run: this one's waiting nodes are served by what it did. */
     synchronized Step poke() {
-        return step(rules.poke());
+        return step(() -> rules.poke());
     }
 
     /** Whether a node of this process waits for what another may do (a held deq, a join before the enq). */
@@ -150,7 +151,7 @@ final class RunDispatch {
 
     /** Gives up on the away nodes whose grace is over. */
     synchronized Step expire() {
-        return step(rules.expire());
+        return step(() -> rules.expire());
     }
 
     /** Nanoseconds until the next away node's grace is over; -1 when none is away. */
@@ -179,7 +180,12 @@ final class RunDispatch {
         int kept;
         Durable unit;
         synchronized (this) {
-            kept = rules.addReports(reports);
+            try {
+                kept = rules.addReports(reports);
+            } catch (StoreFailure e) {
+                rules.abort();
+                throw e;
+            }
             unit = rules.committed();
         }
         unit.await();
@@ -220,8 +226,23 @@ final class RunDispatch {
         }
     }
 
-    private Step step(List<RunEvent> events) {
+    private Step step(Supplier<List<RunEvent>> command) {
+        List<RunEvent> events = command(command);
         return new Step(deliveries(events), events, null, rules.committed());
+    }
+
+    /**
+     * Runs a command of the rules. A store that fails in its middle has the command's unit of work undone (the rules
+     * start the next one from what the store holds, and a shared store's run lock is given up), and the failure goes
+     * on: the connection is closed with 1011 and nothing of the command is told to anyone.
+     */
+    private List<RunEvent> command(Supplier<List<RunEvent>> command) {
+        try {
+            return command.get();
+        } catch (StoreFailure e) {
+            rules.abort();
+            throw e;
+        }
     }
 
     /** The frames the events owe peers of this process: deq_request pushes and the replies to waiting deqs. */

@@ -248,6 +248,15 @@ final class RunRules {
         return store.id();
     }
 
+    /**
+     * Undoes the command under way after its store failed in its middle: its events are told to no one, and the
+     * store's unit is undone ({@link StoredRun#abort}), so that the next command starts from what the store holds.
+     */
+    void abort() {
+        events = new ArrayList<>();
+        store.abort();
+    }
+
     /** The last command's unit of work: its events are told to no one before it is on the disk. */
     Durable committed() {
         return committed;

@@ -18,11 +18,11 @@ final class SqlRows {
     static final int MOST_ROWS = 32;
 
     private static final Map<String, Shape> SHAPES = Map.of(
-            SqlRun.HOLD, Shape.insert(SqlRun.HOLD),
-            SqlRun.QUEUE, Shape.insert(SqlRun.QUEUE),
-            SqlRun.ENQUEUED, Shape.insert(SqlRun.ENQUEUED),
-            SqlRun.RESULT, Shape.insert(SqlRun.RESULT),
-            SqlRun.UNQUEUE, new Shape("DELETE FROM queued WHERE topic = ? AND class_name IN (", "?", ")", 1));
+            WrittenRun.HOLD, Shape.insert(WrittenRun.HOLD),
+            WrittenRun.QUEUE, Shape.insert(WrittenRun.QUEUE),
+            WrittenRun.ENQUEUED, Shape.insert(WrittenRun.ENQUEUED),
+            WrittenRun.RESULT, Shape.insert(WrittenRun.RESULT),
+            WrittenRun.UNQUEUE, new Shape("DELETE FROM queued WHERE topic = ? AND class_name IN (", "?", ")", 1));
 
     private SqlRows() {}
 

@@ -7,32 +7,17 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.ToIntFunction;
 
 /**
  * One run's facts for {@link SqlStore}: read from a {@link MemoryRun} that holds them all, and each change also kept as
  * a write, the writes of one unit of work committed together at {@link #commit}. Not thread-safe: the rules guard it,
  * as any {@link StoredRun}.
  */
-final class SqlRun implements StoredRun {
-    static final String HOLD = "INSERT INTO held (topic, node, class_name, position) VALUES (?, ?, ?, ?)"
-            + " ON CONFLICT (topic, node, class_name) DO NOTHING";
-    static final String UNQUEUE = "DELETE FROM queued WHERE topic = ? AND class_name = ?";
-    static final String QUEUE = "INSERT INTO queued (topic, class_name, position) VALUES (?, ?, ?)"
-            + " ON CONFLICT (topic, class_name) DO NOTHING";
-    static final String ENQUEUED =
-            "INSERT INTO run_classes (topic, class_name, position, estimate) VALUES (?, ?, ?, ?)";
-    static final String RESULT =
-            "INSERT INTO results (topic, class_name, status, seconds, lost, tests, position, context)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (topic, class_name) DO NOTHING";
-    private static final String RELEASE = "DELETE FROM held WHERE topic = ? AND node = ? AND class_name = ?";
-    private static final String RELEASE_ALL = "DELETE FROM held WHERE topic = ? AND node = ?";
+final class SqlRun extends WrittenRun {
     private static final Set<String> HELD_WRITES = Set.of(HOLD, RELEASE, RELEASE_ALL);
 
     private final SqlStore store;
-    private final MemoryRun memory;
     /**
      * Each node's classes whose held row is in the file once the writes of the unit under way are: those it holds, and
      * those with a result whose row was left (read back as held by no one).
@@ -43,18 +28,12 @@ final class SqlRun implements StoredRun {
      * (read back as not queued while held or done); the row goes when such a class is released without a result.
      */
     private final Set<String> staleQueued = new HashSet<>();
-    /** The writes of the unit of work under way, in order. */
-    private List<Write> writes = new ArrayList<>();
     /** Whether the run's row exists in the file: the first commit of a new run makes it. */
     private boolean persisted;
-    /** The positions of the queue's head and tail: a class queued first goes before the one, last after the other. */
-    private long head;
-
-    private long tail;
 
     private SqlRun(SqlStore store, RunId id) {
+        super(id);
         this.store = store;
-        this.memory = new MemoryRun(id);
     }
 
     /** The run of {@code id} as the store's file keeps it, or a new one if it keeps none. */
@@ -139,82 +118,13 @@ final class SqlRun implements StoredRun {
     }
 
     @Override
-    public RunId id() {
-        return memory.id();
+    protected long nextPosition() {
+        return store.nextPosition();
     }
 
     @Override
-    public int nextNodeIndex() {
-        int index = memory.nextNodeIndex();
-        write("UPDATE runs SET next_node = ? WHERE topic = ?", index + 1, topic());
-        return index;
-    }
-
-    @Override
-    public void nameNode(String token, int node) {
-        memory.nameNode(token, node);
-        write(
-                "INSERT INTO tokens (topic, token, node) VALUES (?, ?, ?)"
-                        + " ON CONFLICT (topic, token) DO UPDATE SET node = excluded.node",
-                topic(),
-                token,
-                node);
-    }
-
-    @Override
-    public int nodeNamed(String token) {
-        return memory.nodeNamed(token);
-    }
-
-    @Override
-    public boolean enqueue(List<String> classes, Map<String, Double> estimates, long at) {
-        if (!memory.enqueue(classes, estimates, at)) {
-            return false;
-        }
-        write("UPDATE runs SET enqueued = 1, enqueued_at = ? WHERE topic = ?", store.wallMillis(), topic());
-        Map<String, Double> kept = new HashMap<>(estimates);
-        for (int i = 0; i < classes.size(); i++) {
-            String key = classes.get(i);
-            write(ENQUEUED, topic(), key, i, kept.getOrDefault(key, Timings.NO_HISTORY));
-        }
-        return true;
-    }
-
-    @Override
-    public boolean hasQueue() {
-        return memory.hasQueue();
-    }
-
-    @Override
-    public List<String> classes() {
-        return memory.classes();
-    }
-
-    @Override
-    public boolean isEnqueued(String key) {
-        return memory.isEnqueued(key);
-    }
-
-    @Override
-    public double estimate(String key) {
-        return memory.estimate(key);
-    }
-
-    @Override
-    public long enqueuedAt() {
-        return memory.enqueuedAt();
-    }
-
-    @Override
-    public void queueFirst(String key) {
-        memory.queueFirst(key);
-        queue(key, --head);
-    }
-
-    @Override
-    public void queueLast(String key) {
-        memory.queueLast(key);
-        queue(key, ++tail);
+    protected long enqueuedMillis(long at) {
+        return store.wallMillis();
     }
 
     @Override
@@ -223,30 +133,6 @@ final class SqlRun implements StoredRun {
             memory.unqueue(key);
             unqueued(key);
         }
-    }
-
-    @Override
-    public boolean queueEmpty() {
-        return memory.queueEmpty();
-    }
-
-    @Override
-    public double queuedSeconds() {
-        return memory.queuedSeconds();
-    }
-
-    @Override
-    public List<String> take(double shareSeconds) {
-        List<String> batch = memory.take(shareSeconds);
-        batch.forEach(this::unqueued);
-        return batch;
-    }
-
-    @Override
-    public List<String> take(double shareSeconds, ToIntFunction<String> rank) {
-        List<String> batch = memory.take(shareSeconds, rank);
-        batch.forEach(this::unqueued);
-        return batch;
     }
 
     @Override
@@ -263,14 +149,9 @@ final class SqlRun implements StoredRun {
             return false;
         });
         for (String key : keys) {
-            write(HOLD, topic(), node, key, store.nextPosition());
+            write(HOLD, topic(), node, key, nextPosition());
             heldInFile(node).add(key);
         }
-    }
-
-    @Override
-    public List<String> held(int node) {
-        return memory.held(node);
     }
 
     @Override
@@ -314,104 +195,6 @@ final class SqlRun implements StoredRun {
         return memory.releaseAll(node);
     }
 
-    @Override
-    public boolean addResult(Result result) {
-        if (!memory.addResult(result)) {
-            write("UPDATE runs SET duplicates = ? WHERE topic = ?", memory.duplicates(), topic());
-            return false;
-        }
-        write(
-                RESULT,
-                topic(),
-                result.key(),
-                result.status(),
-                Double.isFinite(result.seconds()) ? result.seconds() : 0,
-                result.lost() ? 1 : 0,
-                ResultTests.encode(result.tests()),
-                store.nextPosition(),
-                result.context());
-        return true;
-    }
-
-    @Override
-    public boolean addReport(Report report) {
-        if (!memory.addReport(report)) {
-            return false;
-        }
-        write(
-                "INSERT INTO reports (topic, class_name, file, xml, position) VALUES (?, ?, ?, ?, ?)"
-                        + " ON CONFLICT (topic, class_name, file) DO NOTHING",
-                topic(),
-                report.key(),
-                report.file(),
-                report.xml(),
-                store.nextPosition());
-        return true;
-    }
-
-    @Override
-    public List<Report> reports() {
-        return memory.reports();
-    }
-
-    @Override
-    public boolean hasResult(String key) {
-        return memory.hasResult(key);
-    }
-
-    @Override
-    public Optional<Result> result(String key) {
-        return memory.result(key);
-    }
-
-    @Override
-    public int resultCount() {
-        return memory.resultCount();
-    }
-
-    @Override
-    public double doneSeconds() {
-        return memory.doneSeconds();
-    }
-
-    @Override
-    public int duplicates() {
-        return memory.duplicates();
-    }
-
-    @Override
-    public int addLoss(String key, int delta) {
-        int count = memory.addLoss(key, delta);
-        write(
-                "INSERT INTO losses (topic, class_name, count) VALUES (?, ?, ?)"
-                        + " ON CONFLICT (topic, class_name) DO UPDATE SET count = excluded.count",
-                topic(),
-                key,
-                count);
-        return count;
-    }
-
-    @Override
-    public void addLostTwice(String key) {
-        memory.addLostTwice(key);
-        write(
-                "INSERT INTO lost_twice (topic, class_name, position) VALUES (?, ?, ?)"
-                        + " ON CONFLICT (topic, class_name) DO NOTHING",
-                topic(),
-                key,
-                store.nextPosition());
-    }
-
-    @Override
-    public List<String> lostTwice() {
-        return memory.lostTwice();
-    }
-
-    @Override
-    public List<Integer> holders() {
-        return memory.holders();
-    }
-
     /** Queues this unit of work's changes as one, for the store's next transaction; the caller awaits them. */
     @Override
     public Durable commit() {
@@ -432,28 +215,12 @@ final class SqlRun implements StoredRun {
         return store.submit(unit);
     }
 
-    private void queue(String key, long position) {
-        write(QUEUE, topic(), key, position);
-    }
-
     private Set<String> heldInFile(int node) {
         return heldInFile.computeIfAbsent(node, n -> new HashSet<>());
-    }
-
-    private void unqueued(String key) {
-        write(UNQUEUE, topic(), key);
     }
 
     /** Whether {@code write} is one of this run's writes of what {@code node} holds (its second argument, the node). */
     private static boolean isHeldBy(Write write, int node) {
         return HELD_WRITES.contains(write.sql()) && write.args()[1].equals(node);
-    }
-
-    private void write(String sql, Object... args) {
-        writes.add(Write.of(sql, args));
-    }
-
-    private String topic() {
-        return memory.id().topic();
     }
 }

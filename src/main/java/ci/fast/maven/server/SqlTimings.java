@@ -15,12 +15,11 @@ import java.util.function.Consumer;
  * {@link RunKeyTimings}), and each record written with the store's next commit; {@link #save} commits what is pending.
  * Thread-safe.
  */
-public final class SqlTimings implements TimingHistory {
+public final class SqlTimings extends WrittenTimings {
     /** The meta row that says a timings file was taken in: it is taken in once. */
     private static final String IMPORTED = "timings_file_imported";
 
     private final SqlStore store;
-    private final RunKeyTimings memory = RunKeyTimings.inMemory();
 
     SqlTimings(SqlStore store) {
         this.store = store;
@@ -76,43 +75,8 @@ public final class SqlTimings implements TimingHistory {
     }
 
     @Override
-    public Set<String> failed(String runKey, Collection<String> keys) {
-        return memory.failed(runKey, keys);
-    }
-
-    @Override
-    public Map<String, String> contexts(String runKey, Collection<String> keys) {
-        return memory.contexts(runKey, keys);
-    }
-
-    @Override
-    public void recordContexts(String runKey, Map<String, String> contexts) {
-        memory.recordContexts(runKey, contexts);
-        contexts.forEach((key, context) -> {
-            if (context != null && !context.isEmpty()) {
-                store.later(Write.of(
-                        "INSERT INTO timings (run_key, class_name, context) VALUES (?, ?, ?)"
-                                + " ON CONFLICT (run_key, class_name) DO UPDATE SET context = excluded.context",
-                        runKey,
-                        key,
-                        context));
-            }
-        });
-    }
-
-    @Override
-    public void record(String runKey, String key, double seconds, boolean failed) {
-        memory.record(runKey, key, seconds, failed);
-        if (seconds >= 0 && Double.isFinite(seconds)) { // what Timings keeps
-            store.later(Write.of(
-                    "INSERT INTO timings (run_key, class_name, seconds, failed) VALUES (?, ?, ?, ?)"
-                            + " ON CONFLICT (run_key, class_name) DO UPDATE SET seconds = excluded.seconds,"
-                            + " failed = excluded.failed",
-                    runKey,
-                    key,
-                    seconds,
-                    failed ? 1 : 0));
-        }
+    protected void later(Write write) {
+        store.later(write);
     }
 
     /** Commits the records not yet written with a unit of work. */

@@ -160,6 +160,14 @@ public interface StoredRun {
     }
 
     /**
+     * Undoes the unit of work under way after the store failed in its middle (a {@link StoreFailure} out of a command):
+     * nothing of it is kept, a store shared by several server processes gives the run's lock up (once the units
+     * committed before it are written) and its next {@link #begin} reads the run back, so that the rules rebuild what
+     * they know from what the store holds. A store of one process keeps what it has.
+     */
+    default void abort() {}
+
+    /**
      * The run's nodes as every process sharing the store sees them; null for a store of one process, whose rules know
      * their nodes themselves.
      */

@@ -9,6 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ci.fast.maven.channel.Secret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -239,6 +245,159 @@ class PgStoreTest extends RunStoreContract {
         assertEquals(
                 Optional.of(new NodeShare("a-1", List.of("A", "B"), List.of("B"), 1)),
                 second.shares().earlier("build-a", "test", "a-2"));
+    }
+
+    @Test
+    void writesTheSharesAgainOnANewConnectionOnceTheDatabaseRestarted() throws IOException {
+        store.shares().handedOut(new CiNode("build-r", "r-1", "test", "m"), List.of("A"));
+
+        pg.restart();
+        store.shares().handedOut(new CiNode("build-r", "r-1", "test", "m"), List.of("B"));
+
+        assertEquals(
+                Optional.of(new NodeShare("r-1", List.of("A", "B"), List.of(), 1)),
+                reopen().shares().earlier("build-r", "test", "r-2"));
+    }
+
+    @Test
+    void aRunWhoseListenerIsSlowHoldsUpNoOtherRunsWakeUps() throws Exception {
+        RunId slow = new RunId("test_orchestrator:junit-slow", "junit");
+        PgStore second = reopen();
+        CountDownLatch slowTold = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch otherTold = new CountDownLatch(1);
+        second.onChange(topic -> {
+            if (topic.equals(slow.topic())) {
+                slowTold.countDown();
+                awaitQuietly(release); // as a run whose unit is slow: its dispatch's lock is held meanwhile
+            } else if (topic.equals(RUN.topic())) {
+                otherTold.countDown();
+            }
+        });
+        try {
+            write(store.open(slow));
+            assertTrue(slowTold.await(10, TimeUnit.SECONDS), "the slow run is told");
+            write(store.open(RUN));
+
+            assertTrue(otherTold.await(10, TimeUnit.SECONDS), "the other run is told while the slow one waits");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void renewsTheLeaseWhileTheTimingsCannotBeWritten() throws Exception {
+        PgStore mine = (PgStore) store;
+        try (Connection locker = connect();
+                Connection reader = connect();
+                Statement lock = locker.createStatement()) {
+            locker.setAutoCommit(false);
+            lock.execute("LOCK TABLE timings IN ACCESS EXCLUSIVE MODE"); // until rolled back: every write waits
+            mine.timings().record("junit", "A", 1.0, false);
+            long from = System.currentTimeMillis();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            long seen = 0;
+            // Three heartbeats past the record: a lease renewed on the thread that waits for the write stops at one.
+            while (seen < from + 3 * PgStore.HEARTBEAT.toMillis() && System.nanoTime() < deadline) {
+                try (PreparedStatement query = reader.prepareStatement("SELECT seen_at FROM replicas WHERE id = ?")) {
+                    query.setString(1, mine.replica());
+                    try (ResultSet rows = query.executeQuery()) {
+                        seen = rows.next() ? rows.getLong(1) : 0;
+                    }
+                }
+                new CountDownLatch(1).await(200, TimeUnit.MILLISECONDS); // a bounded pause between reads
+            }
+            locker.rollback();
+
+            assertTrue(seen >= from + 3 * PgStore.HEARTBEAT.toMillis(), "renewed at " + (seen - from) + " ms");
+        }
+    }
+
+    @Test
+    void aDeleteWaitsForTheReplicaWritingTheRunAndLeavesNoRowOfIt() throws Exception {
+        PgStore second = reopen();
+        StoredRun mine = store.open(RUN);
+        mine.begin(); // this replica holds the run's lock until its unit is written
+        mine.nodeHere(mine.nextNodeIndex());
+
+        CompletableFuture<Void> deleted = CompletableFuture.runAsync(() -> second.delete(RUN.topic()));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!deleted.isDone() && !anAdvisoryLockIsWaitedFor() && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // until the delete is done, or waits for the run's lock
+        }
+        mine.commit().await();
+        deleted.get(30, TimeUnit.SECONDS);
+
+        long rows = 0;
+        try (Connection connection = connect()) {
+            for (String table : PgStore.RUN_TABLES) {
+                try (PreparedStatement query =
+                        connection.prepareStatement("SELECT count(*) FROM " + table + " WHERE topic = ?")) {
+                    query.setString(1, RUN.topic());
+                    try (ResultSet result = query.executeQuery()) {
+                        result.next();
+                        rows += result.getLong(1);
+                    }
+                }
+            }
+        }
+        assertEquals(0, rows, "rows of the deleted run");
+    }
+
+    @Test
+    void forgetsTheReplicasDeadForLongThatNoNodeNames() throws Exception {
+        long old = System.currentTimeMillis() - PgStore.FORGOTTEN.toMillis() - 60_000;
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute(
+                    "INSERT INTO replicas (id, seen_at) VALUES ('gone', " + old + "), ('named', " + old + ")");
+            statement.execute("INSERT INTO nodes (topic, node, replica, away_since) VALUES ('t', 0, 'named', 0)");
+        }
+
+        reopen(); // renews its lease at once
+
+        Set<String> ids = new java.util.HashSet<>();
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT id FROM replicas")) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        assertAll(
+                () -> assertFalse(ids.contains("gone"), ids::toString),
+                () -> assertTrue(ids.contains("named"), "a node still names it: " + ids));
+    }
+
+    private boolean anAdvisoryLockIsWaitedFor() {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")) {
+            rows.next();
+            return rows.getLong(1) > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(
+                database.url(), database.user(), database.password().reveal());
+    }
+
+    private static void write(StoredRun run) {
+        run.begin();
+        run.nodeHere(run.nextNodeIndex());
+        run.commit().await();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private PgStore reopen() {

@@ -16,7 +16,7 @@ class SqlRowsTest {
     void mergesARunOfHoldsInPartsOfPowersOfTwoKeepingTheirOrder() {
         List<Write> writes = new ArrayList<>();
         for (int i = 0; i < 37; i++) {
-            writes.add(Write.of(SqlRun.HOLD, TOPIC, 3, "C" + i, (long) i));
+            writes.add(Write.of(WrittenRun.HOLD, TOPIC, 3, "C" + i, (long) i));
         }
 
         List<Write> merged = SqlRows.merge(writes);
@@ -36,11 +36,11 @@ class SqlRowsTest {
     void mergesTheDeletesOfOneRunsQueueIntoOneInListAndNeverAcrossOtherWrites() {
         Write other = Write.of("UPDATE runs SET duplicates = ? WHERE topic = ?", 1, TOPIC);
         List<Write> writes = List.of(
-                Write.of(SqlRun.UNQUEUE, TOPIC, "A"),
-                Write.of(SqlRun.UNQUEUE, TOPIC, "B"),
+                Write.of(WrittenRun.UNQUEUE, TOPIC, "A"),
+                Write.of(WrittenRun.UNQUEUE, TOPIC, "B"),
                 other,
-                Write.of(SqlRun.UNQUEUE, TOPIC, "C"),
-                Write.of(SqlRun.UNQUEUE, "test_orchestrator:junit-other", "D"));
+                Write.of(WrittenRun.UNQUEUE, TOPIC, "C"),
+                Write.of(WrittenRun.UNQUEUE, "test_orchestrator:junit-other", "D"));
 
         List<Write> merged = SqlRows.merge(writes);
 

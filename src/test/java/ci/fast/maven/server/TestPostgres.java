@@ -90,6 +90,15 @@ public final class TestPostgres implements ExtensionContext.Store.CloseableResou
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + name;
     }
 
+    /**
+     * Stops the cluster (every session of it ends, as when its machine restarts) and starts it again on the same data
+     * and port; returns once it accepts connections.
+     */
+    public void restart() throws IOException {
+        run(List.of(
+                bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "fast", "-w", "-t", "60", "restart"));
+    }
+
     @Override
     public void close() throws IOException {
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "immediate", "-w", "stop"));
