@@ -13,6 +13,7 @@ import ci.fast.maven.channel.Secret;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -86,6 +87,15 @@ class ServerJarIT {
         try (PhoenixClient node = RealNodes.connect(base, key, "build-jar");
                 PhoenixClient stays = RealNodes.connect(base, key, "build-jar-2")) {
             assertEquals(List.of("com.acme.Jar"), RealNodes.runAlone(node, topic, List.of("com.acme.Jar")));
+            // The dashboard's pages from the jar itself: their classes must be in it (they were not: an empty reply).
+            String http = "http" + base.toString().substring(2);
+            HttpResponse<String> board = page(URI.create(http + "/"));
+            assertEquals(200, board.statusCode(), board::body);
+            assertTrue(board.body().contains(topic), board::body);
+            HttpResponse<String> run =
+                    page(URI.create(http + "/runs/" + URLEncoder.encode(topic, StandardCharsets.UTF_8)));
+            assertEquals(200, run.statusCode(), run::body);
+            assertTrue(run.body().contains("com.acme.Jar"), run::body);
 
             // SIGTERM, as Process.destroy() sends on Linux; but through the handle, which leaves the process's output
             // open (Process.destroy() closes it, and the drain's lines would be lost).
@@ -199,6 +209,11 @@ class ServerJarIT {
             }
         }
         throw new AssertionError("no line matching " + pattern + " in " + output);
+    }
+
+    private static HttpResponse<String> page(URI uri) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static int get(URI uri) throws Exception {
