@@ -64,6 +64,9 @@ public final class PgStore implements RunStore, AutoCloseable {
 
     /** Connections: a run with units of work on their way holds one; the others come and go. */
     private static final int POOL = 32;
+    /** How long a close waits for a timings flush under way: bounded, so that a database that does not answer cannot
+     * hang it. */
+    private static final Duration CLOSE_FLUSH_WAIT = Duration.ofSeconds(10);
     /** Serialises the replicas that make the schema at once (two CREATE TABLE IF NOT EXISTS may clash). */
     private static final long SCHEMA_LOCK = 0x6661737463690001L;
 
@@ -257,15 +260,22 @@ public final class PgStore implements RunStore, AutoCloseable {
     private void flushTimings() {
         try {
             timings.flush();
-        } catch (StoreFailure e) {
-            // The records are gone (the history is a hint): the next records are written at the next heartbeat.
+        } catch (RuntimeException e) {
+            // The records are gone (the history is a hint): the next records are written at the next heartbeat. Any
+            // failure, not only the store's: one that escaped would end the repeating flush for good.
         }
     }
 
     /** Stops listening, gives up this replica's lease (its nodes are away at once, for the others) and disconnects. */
     @Override
     public void close() {
-        flusher.shutdownNow();
+        flusher.shutdown();
+        try {
+            // A flush under way ends first: two at once could leave the last records to the one that ends later.
+            flusher.awaitTermination(CLOSE_FLUSH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             timings.flush();
         } catch (StoreFailure e) {

@@ -74,8 +74,8 @@ class PgStoreFailureTest {
         run.join(node, push(Events.JOIN, ci)).durable().await();
         JsonObject tests = Json.PROVIDER
                 .createObjectBuilder()
-                .add("A", entry())
-                .add("B", entry())
+                .add("A", RunTest.entry())
+                .add("B", RunTest.entry())
                 .build();
         run.enq(
                         node,
@@ -121,28 +121,6 @@ class PgStoreFailureTest {
                         again.events(),
                         "the next deq hands out what the database then holds"),
                 () -> assertTrue(!held.isEmpty(), "a batch was handed out"));
-    }
-
-    /** A class as an enq lists it: pending, one test. */
-    private static JsonObject entry() {
-        JsonObject counters = Json.PROVIDER
-                .createObjectBuilder()
-                .add("failed", 0)
-                .add("passed", 0)
-                .add("pending", 0)
-                .build();
-        return Json.PROVIDER
-                .createObjectBuilder()
-                .add("file_status", "pending")
-                .add("test_count", 1)
-                .add("test_counters", counters)
-                .add(
-                        "1",
-                        Json.PROVIDER
-                                .createObjectBuilder()
-                                .add("status", "pending")
-                                .add("run_time", 0.0))
-                .build();
     }
 
     private Frame push(String event, JsonObject payload) {

@@ -567,7 +567,8 @@ class RunTest {
                 .build();
     }
 
-    private static JsonObject entry() {
+    /** A class as an enq lists it: pending, one test. */
+    static JsonObject entry() {
         return Json.PROVIDER
                 .createObjectBuilder()
                 .add("file_status", "pending")
