@@ -50,13 +50,7 @@ abstract class WrittenShares implements NodeShares {
                 node.attempt(),
                 node.machine()));
         for (String key : classes) {
-            writes.add(positioned(
-                    "INSERT INTO share_classes (lineage, node, attempt, class_name, position) VALUES (?, ?, ?, ?, "
-                            + POSITION + ") ON CONFLICT (lineage, node, attempt, class_name) DO NOTHING",
-                    node.lineage(),
-                    node.node(),
-                    node.attempt(),
-                    key));
+            writes.add(classRow("share_classes", node, key));
         }
         writes.addAll(forgetBeyondBound(node.lineage()));
         return writes;
@@ -65,15 +59,20 @@ abstract class WrittenShares implements NodeShares {
     /** The writes that record that {@code key} failed on {@code node}. */
     protected List<Write> failedWrites(CiNode node, String key) {
         List<Write> writes = new ArrayList<>(recorded(node));
-        writes.add(positioned(
-                "INSERT INTO share_failed (lineage, node, attempt, class_name, position) VALUES (?, ?, ?, ?, "
+        writes.add(classRow("share_failed", node, key));
+        writes.addAll(forgetBeyondBound(node.lineage()));
+        return writes;
+    }
+
+    /** A row of {@code table} (share_classes or share_failed) naming {@code key} for {@code node}, kept once. */
+    private Write classRow(String table, CiNode node, String key) {
+        return positioned(
+                "INSERT INTO " + table + " (lineage, node, attempt, class_name, position) VALUES (?, ?, ?, ?, "
                         + POSITION + ") ON CONFLICT (lineage, node, attempt, class_name) DO NOTHING",
                 node.lineage(),
                 node.node(),
                 node.attempt(),
-                key));
-        writes.addAll(forgetBeyondBound(node.lineage()));
-        return writes;
+                key);
     }
 
     /** The write that makes {@code lineage} the build used last. */
