@@ -6,6 +6,7 @@ import ci.fast.maven.channel.Frame;
 import ci.fast.maven.channel.Json;
 import ci.fast.maven.channel.Scheduler;
 import ci.fast.maven.server.dashboard.Board;
+import ci.fast.maven.server.dashboard.StoreFeed;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -64,6 +65,8 @@ public final class Orchestrator implements FrameHandler, ReportArchive, AutoClos
     private final ServerMetrics metrics = new ServerMetrics(this::load);
     /** Null for none. */
     private final Board dashboard;
+    /** What the store keeps, read onto the dashboard; null without one. */
+    private final StoreFeed feed;
     /** Stops the periodic sweep of finished runs past their grace; a no-op without one. */
     private final AutoCloseable sweep;
 
@@ -84,6 +87,9 @@ public final class Orchestrator implements FrameHandler, ReportArchive, AutoClos
         this.timer = builder.timer;
         this.dashboard = builder.dashboard;
         carryOn();
+        this.feed = dashboard == null
+                ? null
+                : StoreFeed.start(store, dashboard, Scheduler.daemon("fast-ci-dashboard-reads"), builder.log);
         this.sweep = builder.sweep == null ? () -> {} : timer().every(builder.sweep, this::sweep);
         store.onChange(this::changed);
         store.onDeath(this::orphaned);
@@ -128,9 +134,12 @@ public final class Orchestrator implements FrameHandler, ReportArchive, AutoClos
         }
     }
 
-    /** Stops the sweep of finished runs ({@link Builder#sweepEvery}); the runs stay as they are. */
+    /** Stops the sweep of finished runs ({@link Builder#sweepEvery}) and the dashboard's reads; the runs stay. */
     @Override
     public void close() {
+        if (feed != null) {
+            feed.close();
+        }
         try {
             sweep.close();
         } catch (Exception e) {
