@@ -53,7 +53,8 @@ class StoredDashboardTest {
     private final Secret alpha = Secret.random();
     private final Secret beta = Secret.random();
     private final List<AutoCloseable> opened = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     @AfterEach
     void close() throws Exception {
@@ -80,7 +81,8 @@ class StoredDashboardTest {
         assertTrue(page.body().contains(CLASSES.size() + " / " + CLASSES.size() + " classes"), page.body());
         assertEquals(CLASSES.size(), count(page.body(), "<rect class=\"bar "), "a bar per class: " + page.body());
         assertTrue(page.body().contains(">node 1</text>"), "its node's lane: " + page.body());
-        assertTrue(page.body().contains("<tr><td>node 1</td><td>gone</td><td>" + CLASSES.size() + "</td>"), page.body());
+        assertTrue(
+                page.body().contains("<tr><td>node 1</td><td>gone</td><td>" + CLASSES.size() + "</td>"), page.body());
 
         assertFalse(get(again, "/", beta).body().contains(topic), "another project's viewer sees none of it");
         assertEquals(404, get(again, DashboardPages.path(topic), beta).statusCode());
@@ -158,7 +160,9 @@ class StoredDashboardTest {
             }
             long left = deadline - System.nanoTime();
             assertTrue(left > 0, "the board never showed it so: " + run);
-            board.changedAfter(seen).completeOnTimeout(seen, left, TimeUnit.NANOSECONDS).get();
+            board.changedAfter(seen)
+                    .completeOnTimeout(seen, left, TimeUnit.NANOSECONDS)
+                    .get();
         }
     }
 
