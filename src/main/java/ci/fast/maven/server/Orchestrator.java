@@ -473,13 +473,21 @@ public final class Orchestrator implements FrameHandler, ReportArchive, AutoClos
         }
     }
 
-    /** What the gauges read: the runs remembered, each under its own lock in turn (not one moment across runs). */
+    /**
+     * What the gauges read: the runs remembered, each under its own lock in turn (not one moment across runs). On a
+     * store that several processes share, only the runs with a node connected here: this process's view of another
+     * run may be older than the run (the replica that has its nodes may have finished it), and that replica counts it.
+     */
     private ServerMetrics.Load load() {
         long active = 0;
         long nodes = 0;
         long unfinished = 0;
+        boolean shared = store.shared();
         for (RunDispatch run : runs.values()) {
             ServerMetrics.Load one = run.load();
+            if (shared && one.nodes() == 0) {
+                continue;
+            }
             active += one.runs();
             nodes += one.nodes();
             unfinished += one.unfinished();

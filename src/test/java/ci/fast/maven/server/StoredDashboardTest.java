@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ci.fast.maven.channel.Events;
+import ci.fast.maven.channel.Json;
 import ci.fast.maven.channel.PhoenixClient;
 import ci.fast.maven.channel.Secret;
 import ci.fast.maven.server.dashboard.Board;
@@ -117,7 +118,49 @@ class StoredDashboardTest {
         assertTrue(get(b, "/", null).body().contains("data-topic=\"" + topic + "\" data-outcome=\"passed\""));
     }
 
+    @Test
+    @Timeout(60)
+    void aReplicasGaugesCountNoRunItHasNoNodeOfThoughItsViewOfItIsOld(TestPostgres pg) throws Exception {
+        PgDatabase database = pg.newDatabase();
+        Secret key = Secret.random();
+        OrchestratorServer a = replica(database, key, new Board(Clock.systemUTC(), 10));
+        OrchestratorServer b = replica(database, key, new Board(Clock.systemUTC(), 10));
+        String buildId = "left-b-" + System.nanoTime();
+        String topic = Events.topic(RealNodes.RUN_KEY, buildId);
+        List<String> classes = IntStream.rangeClosed(1, 24)
+                .mapToObj(i -> "com.acme.Class" + i + "Test")
+                .toList();
+        PhoenixClient onA = RealNodes.connect(a.baseUri(), key, buildId);
+        PhoenixClient onB = RealNodes.connect(b.baseUri(), key, buildId);
+        opened.add(onA);
+        opened.add(onB);
+        RealNodes.await(onA.push(topic, Events.JOIN, Json.EMPTY));
+        onA.push(topic, Events.ENQ, RealNodes.enq(classes));
+        List<String> batch = RealNodes.batch(RealNodes.await(onA.push(topic, Events.DEQ, Json.EMPTY)));
+        RealNodes.await(onB.push(topic, Events.JOIN, Json.EMPTY));
+        assertFalse(RealNodes.batch(RealNodes.await(onB.push(topic, Events.DEQ, Json.EMPTY)))
+                .isEmpty());
+        assertEquals(1, gauge(b, "fastci_runs_active"), "B has a node of the live run");
+        onB.push(topic, Events.LEAVE, Json.EMPTY); // its batch goes back to the queue, for A's node
+        onB.close();
+        while (!batch.isEmpty()) {
+            batch = RealNodes.batch(RealNodes.await(onA.push(topic, Events.DEQ, RealNodes.results(batch))));
+        }
+
+        assertEquals(0, gauge(a, "fastci_runs_active"), "A saw the run finish");
+        assertEquals(0, gauge(b, "fastci_runs_active"), "B has no node of it: A counts it");
+        assertEquals(0, gauge(b, "fastci_classes_queued"));
+    }
+
     // Helpers.
+
+    /** The value of the gauge {@code name} in {@code server}'s metrics. */
+    private double gauge(OrchestratorServer server, String name) throws Exception {
+        String text = get(server, "/metrics", null).body();
+        Matcher m = Pattern.compile("(?m)^" + name + " (\\S+)$").matcher(text);
+        assertTrue(m.find(), text);
+        return Double.parseDouble(m.group(1));
+    }
 
     /** A standing server on SQLite in the test's data directory, with two projects' keys. */
     private OrchestratorServer standing() throws Exception {
