@@ -15,13 +15,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +78,7 @@ class StoredDashboardTest {
         HttpResponse<String> page = get(again, DashboardPages.path(topic), alpha);
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains(CLASSES.size() + " / " + CLASSES.size() + " classes"), page.body());
-        assertEquals(CLASSES.size(), count(page.body(), "<rect class=\"bar "), "a bar per class: " + page.body());
+        assertEquals(CLASSES.size(), bars(page.body()), "a bar per class: " + page.body());
         assertTrue(page.body().contains(">node 1</text>"), "its node's lane: " + page.body());
         assertTrue(
                 page.body().contains("<tr><td>node 1</td><td>gone</td><td>" + CLASSES.size() + "</td>"), page.body());
@@ -113,7 +111,7 @@ class StoredDashboardTest {
         HttpResponse<String> page = get(b, DashboardPages.path(topic), null);
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains(CLASSES.size() + " / " + CLASSES.size() + " classes"), page.body());
-        assertEquals(CLASSES.size(), count(page.body(), "<rect class=\"bar "), "a bar per class: " + page.body());
+        assertEquals(CLASSES.size(), bars(page.body()), "a bar per class: " + page.body());
         assertTrue(page.body().contains(">node 1</text>"), "node 0's lane: " + page.body());
         assertTrue(get(b, "/", null).body().contains("data-topic=\"" + topic + "\" data-outcome=\"passed\""));
     }
@@ -214,21 +212,11 @@ class StoredDashboardTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.httpUri() + path))
                 .timeout(TIMEOUT)
                 .GET();
-        if (key != null) {
-            String credentials = "viewer:" + key.reveal();
-            request.header(
-                    "Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(RealNodes.asViewer(request, key).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static int count(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
+    /** How many bars the timeline of {@code page} draws. */
+    private static int bars(String page) {
+        return page.split("<rect class=\"bar ", -1).length - 1;
     }
 }
