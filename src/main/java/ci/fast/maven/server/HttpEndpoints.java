@@ -55,7 +55,8 @@ final class HttpEndpoints extends HttpHandler {
     public void service(Request request, Response response) throws IOException {
         try {
             answer(request, response);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // A linkage error too: a class missing from a jar, which Grizzly would answer with no answer at all.
             failed(request, response, e);
         }
     }
@@ -64,7 +65,7 @@ final class HttpEndpoints extends HttpHandler {
      * Says in the log which request failed and why, and answers 500 unless part of an answer went out already (the
      * client then sees it cut short). An {@link IOException} is no failure of ours: the client went away.
      */
-    private void failed(Request request, Response response, RuntimeException e) throws IOException {
+    private void failed(Request request, Response response, Throwable e) throws IOException {
         String why = String.valueOf(e).lines().findFirst().orElse("");
         log.accept("fast-ci failed to answer " + request.getMethod() + " " + request.getRequestURI() + ": " + why);
         if (!response.isCommitted()) {
