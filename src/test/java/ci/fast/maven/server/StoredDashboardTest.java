@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +27,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,16 +50,12 @@ class StoredDashboardTest {
 
     private final Secret alpha = Secret.random();
     private final Secret beta = Secret.random();
-    private final List<AutoCloseable> opened = new ArrayList<>();
+
+    @AutoClose
+    private final Opened opened = new Opened();
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-
-    @AfterEach
-    void close() throws Exception {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            opened.get(i).close();
-        }
-    }
 
     @Test
     @Timeout(60)
