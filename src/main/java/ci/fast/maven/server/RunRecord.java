@@ -12,6 +12,8 @@ import java.util.List;
  * @param duplicates the second results dropped
  * @param finished whether it has a queue and no class is left to run (none queued, none held without a result)
  * @param nodes its nodes still of the run (connected to some process, or away within their grace), by index
+ * @param connections whether {@code nodes} says which nodes are connected, as a store several processes share does;
+ *     false for a store of one process, which knows only the nodes that hold a class, all away until they rejoin
  * @param results the results kept after the position asked for, in the order they were kept
  * @param position the position of the last result kept, or the one asked for when none is later: the next read's
  */
@@ -22,6 +24,7 @@ public record RunRecord(
         int duplicates,
         boolean finished,
         List<Node> nodes,
+        boolean connections,
         List<Placed> results,
         long position) {
     public RunRecord {

@@ -35,11 +35,24 @@ final class RunRecords {
     interface NodeRows {
         List<RunRecord.Node> nodes(Reads reads, String topic);
 
+        /** Whether the rows say which nodes are connected ({@link RunRecord#connections}). */
+        default boolean connections() {
+            return true;
+        }
+
         /** A store of one process: a node that holds a class without a result is away until it rejoins. */
-        NodeRows HOLDERS_AWAY = (reads, topic) -> {
-            List<RunRecord.Node> nodes = new ArrayList<>();
-            reads.read(HOLDERS, List.of(topic), row -> nodes.add(new RunRecord.Node(row.getInt(1), true)));
-            return nodes;
+        NodeRows HOLDERS_AWAY = new NodeRows() {
+            @Override
+            public List<RunRecord.Node> nodes(Reads reads, String topic) {
+                List<RunRecord.Node> nodes = new ArrayList<>();
+                reads.read(HOLDERS, List.of(topic), row -> nodes.add(new RunRecord.Node(row.getInt(1), true)));
+                return nodes;
+            }
+
+            @Override
+            public boolean connections() {
+                return false;
+            }
         };
 
         /** The nodes table of a store that several processes share, a node of a dead process taken as away. */
@@ -101,6 +114,7 @@ final class RunRecords {
                 (int) counters[2],
                 finished,
                 nodes,
+                nodeRows.connections(),
                 results,
                 position[0]));
     }

@@ -152,7 +152,10 @@ final class BoardRun {
         record.nodes().forEach(node -> stored.put(node.index(), node.away()));
         stored.keySet().forEach(index -> counted(index, started, 0));
         for (RunView.Node node : List.copyOf(nodes.values())) {
-            boolean ours = here.contains(node.index()) && node.state() != RunView.NodeState.AWAY;
+            // A node away from here may be connected to another replica now; a store of one process knows no more
+            // of the nodes connected here than this board.
+            boolean ours =
+                    here.contains(node.index()) && (!record.connections() || node.state() != RunView.NodeState.AWAY);
             if (!ours) {
                 Boolean away = stored.get(node.index());
                 state(

@@ -148,6 +148,7 @@ class BoardTest {
                 0,
                 true,
                 List.of(new RunRecord.Node(0, false)),
+                true,
                 List.of(
                         new RunRecord.Placed(passed("com.acme.A"), 0, t0, t0 + 1500),
                         new RunRecord.Placed(passed("com.acme.B"), 1, t0 + 1000, t0 + 2000),
@@ -170,6 +171,23 @@ class BoardTest {
         assertEquals(T0, run.started(), "from its enq, before the board saw it");
         assertEquals(9, board.storedPosition(RUN.topic()));
         assertEquals(0, board.storedPosition("test_orchestrator:other"));
+    }
+
+    @Test
+    void aNodeAwayFromHereTakesTheStateOfAStoreThatKnowsConnectionsOnly() {
+        board.nodeJoined(RUN, 0, "here");
+        board.nodeAway(RUN, 0, List.of());
+        board.absorb(record(List.of(), false));
+        assertEquals(RunView.NodeState.AWAY, node(0).state(), "one process: the board knows best");
+        board.absorb(record(List.of(new RunRecord.Node(0, false)), true));
+        assertEquals(RunView.NodeState.RUNNING, node(0).state(), "connected to another replica");
+        board.nodeRejoined(RUN, 0, "here again");
+        board.absorb(record(List.of(), true));
+        assertEquals(RunView.NodeState.RUNNING, node(0).state(), "connected here: its own events tell");
+    }
+
+    private static RunRecord record(List<RunRecord.Node> nodes, boolean connections) {
+        return new RunRecord(RUN, 0, 1, 0, false, nodes, connections, List.of(), 0);
     }
 
     private RunView.Node node(int index) {
