@@ -6,6 +6,7 @@ import ci.fast.maven.channel.Frame;
 import ci.fast.maven.channel.Json;
 import ci.fast.maven.channel.Scheduler;
 import ci.fast.maven.server.dashboard.Board;
+import ci.fast.maven.server.dashboard.StoreFeed;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -64,6 +65,8 @@ public final class Orchestrator implements FrameHandler, ReportArchive, AutoClos
     private final ServerMetrics metrics = new ServerMetrics(this::load);
     /** Null for none. */
     private final Board dashboard;
+    /** What the store keeps, read onto the dashboard; null without one. */
+    private final StoreFeed feed;
     /** Stops the periodic sweep of finished runs past their grace; a no-op without one. */
     private final AutoCloseable sweep;
 
@@ -84,6 +87,9 @@ public final class Orchestrator implements FrameHandler, ReportArchive, AutoClos
         this.timer = builder.timer;
         this.dashboard = builder.dashboard;
         carryOn();
+        this.feed = dashboard == null
+                ? null
+                : StoreFeed.start(store, dashboard, Scheduler.daemon("fast-ci-dashboard-reads"), builder.log);
         this.sweep = builder.sweep == null ? () -> {} : timer().every(builder.sweep, this::sweep);
         store.onChange(this::changed);
         store.onDeath(this::orphaned);
@@ -128,9 +134,12 @@ public final class Orchestrator implements FrameHandler, ReportArchive, AutoClos
         }
     }
 
-    /** Stops the sweep of finished runs ({@link Builder#sweepEvery}); the runs stay as they are. */
+    /** Stops the sweep of finished runs ({@link Builder#sweepEvery}) and the dashboard's reads; the runs stay. */
     @Override
     public void close() {
+        if (feed != null) {
+            feed.close();
+        }
         try {
             sweep.close();
         } catch (Exception e) {
@@ -464,13 +473,21 @@ public final class Orchestrator implements FrameHandler, ReportArchive, AutoClos
         }
     }
 
-    /** What the gauges read: the runs remembered, each under its own lock in turn (not one moment across runs). */
+    /**
+     * What the gauges read: the runs remembered, each under its own lock in turn (not one moment across runs). On a
+     * store that several processes share, only the runs with a node connected here: this process's view of another
+     * run may be older than the run (the replica that has its nodes may have finished it), and that replica counts it.
+     */
     private ServerMetrics.Load load() {
         long active = 0;
         long nodes = 0;
         long unfinished = 0;
+        boolean shared = store.shared();
         for (RunDispatch run : runs.values()) {
             ServerMetrics.Load one = run.load();
+            if (shared && one.nodes() == 0) {
+                continue;
+            }
             active += one.runs();
             nodes += one.nodes();
             unfinished += one.unfinished();

@@ -180,7 +180,7 @@ public final class OrchestratorServer implements AutoCloseable {
                 ? new RunReports(guard.keys, archive, guard.limits.maxFrameBytes(), guard.log)
                 : null;
         http.getServerConfiguration()
-                .addHttpHandler(new HttpEndpoints(registry, guard.draining::get, reports, dashboard), "/");
+                .addHttpHandler(new HttpEndpoints(registry, guard.draining::get, reports, dashboard, guard.log), "/");
         NetworkListener listener = new NetworkListener("fast-ci", host, port);
         if (tls != null) {
             listener.setSecure(true);

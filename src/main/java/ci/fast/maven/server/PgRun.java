@@ -456,6 +456,11 @@ final class PgRun extends WrittenRun {
     }
 
     @Override
+    protected long wallMillis() {
+        return store.wallMillis();
+    }
+
+    @Override
     protected long enqueuedMillis(long at) {
         return store.wallMillis() - Math.max(0, store.nanos() - at) / 1_000_000L;
     }
@@ -469,6 +474,7 @@ final class PgRun extends WrittenRun {
     @Override
     public void hold(int node, List<String> keys) {
         memory.hold(node, keys);
+        handedOut(node, keys);
         for (String key : keys) {
             write(HOLD, topic(), node, key, nextPosition());
         }
@@ -477,6 +483,7 @@ final class PgRun extends WrittenRun {
     @Override
     public void release(int node, String key) {
         memory.release(node, key);
+        reported(node, key);
         write(RELEASE, topic(), node, key);
     }
 

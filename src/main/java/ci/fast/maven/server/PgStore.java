@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -204,6 +205,11 @@ public final class PgStore implements RunStore, AutoCloseable {
                 List.of(),
                 row -> ids.add(new RunId(row.getString(1), row.getString(2))));
         return ids;
+    }
+
+    @Override
+    public Optional<RunRecord> record(String topic, long after) {
+        return RunRecords.read(this::read, RunRecords.NodeRows.table(this::alive), topic, after);
     }
 
     @Override

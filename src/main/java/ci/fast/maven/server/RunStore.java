@@ -1,6 +1,7 @@
 package ci.fast.maven.server;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -31,6 +32,16 @@ public interface RunStore {
      * as the store keeps it (a retry that comes later finds none, and runs as a new run).
      */
     NodeShares shares();
+
+    /**
+     * What the store keeps of the run of {@code topic} for a dashboard, with the results kept after position
+     * {@code after} (0 for every one): read-only, on the caller's thread, never under the run's lock. Empty when the
+     * store has no such run, or keeps nothing beyond this process (a store in memory, whose runs a dashboard follows
+     * itself).
+     */
+    default Optional<RunRecord> record(String topic, long after) {
+        return Optional.empty();
+    }
 
     /**
      * Whether several server processes serve this store's runs at once: each then tells the others what it changed

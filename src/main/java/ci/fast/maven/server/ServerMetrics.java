@@ -11,7 +11,8 @@ import java.util.function.ToLongFunction;
 
 /**
  * What the server's runs did since it started, as Prometheus metrics named {@code fastci_…}: counters of the events,
- * gauges read from the runs at each scrape, and how long deq replies took. Registered with the registry of each server
+ * gauges read from the runs at each scrape, and how long deq replies took. Each server process counts its own: replicas
+ * on one database are each scraped, their counters summed; a replica's gauges count the runs it has nodes of. Registered with the registry of each server
  * that serves them ({@link #register}), never with Prometheus' global one: two servers in one JVM keep theirs apart.
  * Thread-safe.
  */
@@ -59,7 +60,8 @@ public final class ServerMetrics implements RunListener {
         gauges = List.of(
                 gauge(
                         "fastci_runs_active",
-                        "Runs joined whose classes do not all have a result yet.",
+                        "Runs joined whose classes do not all have a result yet (on replicas: those with a node"
+                                + " connected to this one).",
                         load,
                         Load::runs),
                 gauge(
@@ -69,7 +71,8 @@ public final class ServerMetrics implements RunListener {
                         Load::nodes),
                 gauge(
                         "fastci_classes_queued",
-                        "Classes enqueued in the runs without a result yet: waiting in a queue or running on a node.",
+                        "Classes enqueued in the runs without a result yet: waiting in a queue or running on a node"
+                                + " (on replicas: of the runs with a node connected to this one).",
                         load,
                         Load::unfinished));
     }

@@ -123,6 +123,11 @@ final class SqlRun extends WrittenRun {
     }
 
     @Override
+    protected long wallMillis() {
+        return store.wallMillis();
+    }
+
+    @Override
     protected long enqueuedMillis(long at) {
         return store.wallMillis();
     }
@@ -138,6 +143,7 @@ final class SqlRun extends WrittenRun {
     @Override
     public void hold(int node, List<String> keys) {
         memory.hold(node, keys);
+        handedOut(node, keys);
         // A class taken and held in one unit of work keeps its queued row, read back as not queued: one row written
         // per class handed out, not two.
         Set<String> holding = new HashSet<>(keys);
@@ -157,6 +163,7 @@ final class SqlRun extends WrittenRun {
     @Override
     public void release(int node, String key) {
         memory.release(node, key);
+        reported(node, key);
         write(RELEASE, topic(), node, key);
         if (heldInFile(node).remove(key) && staleQueued.remove(key)) {
             unqueued(key); // neither held nor queued now, unless a result comes (then releaseAll drops this)

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -56,7 +57,11 @@ public final class SqlStore implements RunStore, AutoCloseable {
 
     private static final String SCHEMA = "schema.sql";
     /** The columns {@value #SCHEMA} has that a file made by an earlier version may lack (then they are added). */
-    private static final List<Column> ADDED_COLUMNS = List.of(new Column("results", "context", "TEXT"));
+    private static final List<Column> ADDED_COLUMNS = List.of(
+            new Column("results", "context", "TEXT"),
+            new Column("results", "node", "BIGINT"),
+            new Column("results", "started_at", "BIGINT"),
+            new Column("results", "ended_at", "BIGINT"));
 
     private static final List<String> RUN_TABLES =
             List.of("run_classes", "queued", "tokens", "held", "results", "reports", "losses", "lost_twice", "runs");
@@ -193,6 +198,11 @@ public final class SqlStore implements RunStore, AutoCloseable {
                 List.of(),
                 row -> ids.putIfAbsent(row.getString(1), new RunId(row.getString(1), row.getString(2))));
         return List.copyOf(ids.values());
+    }
+
+    @Override
+    public Optional<RunRecord> record(String topic, long after) {
+        return RunRecords.read(this::read, RunRecords.NodeRows.HOLDERS_AWAY, topic, after);
     }
 
     @Override

@@ -23,8 +23,8 @@ abstract class WrittenRun implements StoredRun {
     static final String ENQUEUED =
             "INSERT INTO run_classes (topic, class_name, position, estimate) VALUES (?, ?, ?, ?)";
     static final String RESULT =
-            "INSERT INTO results (topic, class_name, status, seconds, lost, tests, position, context)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (topic, class_name) DO NOTHING";
+            "INSERT INTO results (topic, class_name, status, seconds, lost, tests, position, context, node, started_at,"
+                    + " ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (topic, class_name) DO NOTHING";
     static final String RELEASE = "DELETE FROM held WHERE topic = ? AND node = ? AND class_name = ?";
     static final String RELEASE_ALL = "DELETE FROM held WHERE topic = ? AND node = ?";
 
@@ -38,6 +38,9 @@ abstract class WrittenRun implements StoredRun {
 
     protected long tail;
 
+    /** Where and when each class ran, as this process saw it: kept with its result, for the dashboard. */
+    private final Placements placements = new Placements();
+
     WrittenRun(RunId id) {
         this.id = id;
         this.memory = new MemoryRun(id);
@@ -48,6 +51,9 @@ abstract class WrittenRun implements StoredRun {
 
     /** The wall-clock milliseconds to keep for an enq that happened at {@code at} on the rules' clock. */
     protected abstract long enqueuedMillis(long at);
+
+    /** Milliseconds since the epoch, now: when a class was handed out or ended, as its result keeps it. */
+    protected abstract long wallMillis();
 
     @Override
     public RunId id() {
@@ -163,6 +169,7 @@ abstract class WrittenRun implements StoredRun {
             write("UPDATE runs SET duplicates = ? WHERE topic = ?", memory.duplicates(), topic());
             return false;
         }
+        Placements.Placement placed = placements.ended(result.key(), result.seconds(), wallMillis());
         write(
                 RESULT,
                 topic(),
@@ -172,7 +179,10 @@ abstract class WrittenRun implements StoredRun {
                 result.lost() ? 1 : 0,
                 ResultTests.encode(result.tests()),
                 nextPosition(),
-                result.context());
+                result.context(),
+                placed.node(),
+                placed.startMillis(),
+                placed.endMillis());
         return true;
     }
 
@@ -253,6 +263,16 @@ abstract class WrittenRun implements StoredRun {
     @Override
     public List<Integer> holders() {
         return memory.holders();
+    }
+
+    /** Node {@code node} was handed {@code keys} now: for the place its results keep. A subclass's hold calls it. */
+    protected void handedOut(int node, List<String> keys) {
+        placements.handedOut(node, keys, wallMillis());
+    }
+
+    /** Node {@code node} reported {@code key}, or left it out: for the place its result keeps. A release calls it. */
+    protected void reported(int node, String key) {
+        placements.reported(node, key);
     }
 
     /** Keeps that {@code key} is queued no more. */

@@ -5,6 +5,14 @@ ALTER TABLE runs ADD COLUMN IF NOT EXISTS version BIGINT NOT NULL DEFAULT 0
 
 ALTER TABLE runs ADD COLUMN IF NOT EXISTS next_position BIGINT NOT NULL DEFAULT 0
 
+-- Where and when each class ran (its node, its start and end in milliseconds since the epoch), for the dashboard of
+-- every replica: columns schema.sql has that a database made by an earlier version lacks.
+ALTER TABLE results ADD COLUMN IF NOT EXISTS node BIGINT
+
+ALTER TABLE results ADD COLUMN IF NOT EXISTS started_at BIGINT
+
+ALTER TABLE results ADD COLUMN IF NOT EXISTS ended_at BIGINT
+
 -- Each server process's last sign of life, in milliseconds since the epoch: a process whose lease lapsed is dead, and
 -- its nodes away since then.
 CREATE TABLE IF NOT EXISTS replicas (

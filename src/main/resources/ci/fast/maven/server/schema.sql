@@ -49,6 +49,9 @@ CREATE TABLE IF NOT EXISTS results (
   tests TEXT NOT NULL,
   position BIGINT NOT NULL,
   context TEXT,
+  node BIGINT,
+  started_at BIGINT,
+  ended_at BIGINT,
   PRIMARY KEY (topic, class_name))
 
 CREATE TABLE IF NOT EXISTS reports (

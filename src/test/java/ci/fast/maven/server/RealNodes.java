@@ -21,8 +21,11 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +65,17 @@ final class RealNodes {
                     @Override
                     public void lost(String reason) {}
                 });
+    }
+
+    /** {@code request} as a dashboard viewer of the project of {@code key} sends it (HTTP Basic); as is for null. */
+    static HttpRequest.Builder asViewer(HttpRequest.Builder request, Secret key) {
+        if (key != null) {
+            String credentials = "viewer:" + key.reveal();
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return request;
     }
 
     /** Joins {@code topic} as its first node, enqueues {@code classes} and runs every batch it is handed. */

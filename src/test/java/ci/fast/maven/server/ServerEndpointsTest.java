@@ -20,18 +20,21 @@ import jakarta.json.JsonObjectBuilder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The plain HTTP endpoints on the server's own port: {@code /metrics} read by a real HTTP client after real nodes ran
@@ -224,6 +227,41 @@ class ServerEndpointsTest {
                 reports(server, Events.reportsPath(topic + "-other"), secret.reveal(), null)
                         .statusCode());
         assertEquals(403, reports(server, path, null, null).statusCode());
+    }
+
+    @Test
+    void anAnswerThatFailsIsA500AndOneLogLineNamingItsPathAndTheFailureWithoutTheKey(@TempDir Path dir)
+            throws Exception {
+        SqlStore store = SqlStore.open(dir);
+        Orchestrator orchestrator =
+                Orchestrator.builder().store(store).timings(store.timings()).build();
+        List<String> log = new CopyOnWriteArrayList<>();
+        ServerSettings settings = ServerOptions.translate(
+                Map.of(ServerOptions.PORT, "0", ServerOptions.SECRET_KEY, secret.reveal()), Map.of());
+        OrchestratorServer server = OrchestratorServer.start(settings, orchestrator, log::add);
+        closeAfter.add(server);
+        String topic = Events.topic(RUN_KEY, "metrics-run");
+        assertEquals(
+                NodeSession.Outcome.DONE,
+                CompletableFuture.supplyAsync(
+                                () -> run(node(server, topic, List.of("com.acme.ATest"), new AtomicInteger())))
+                        .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+        store.close(); // the store fails every write from now on, as a broken disk would
+        String path = Events.reportsPath(topic);
+
+        HttpResponse<String> failed =
+                reports(server, path, secret.reveal(), "{\"reports\": [" + report("com.acme.ATest", "first") + "]}");
+
+        assertEquals(500, failed.statusCode(), failed::body);
+        assertTrue(failed.body().contains("its log says why"), failed.body());
+        assertFalse(failed.body().contains("\tat ci.fast"), "no stack trace to the client: " + failed.body());
+        List<String> lines =
+                log.stream().filter(line -> line.contains("failed to answer")).toList();
+        assertEquals(1, lines.size(), log::toString);
+        assertTrue(lines.get(0).contains("POST " + path + ": ci.fast.maven.server.StoreFailure"), lines::toString);
+        assertTrue(lines.get(0).contains("is closed"), "the failure's message: " + lines);
+        assertFalse(String.join("\n", log).contains(secret.reveal()), "no key in the log");
+        assertEquals(200, get(server, "/healthz").statusCode(), "the server serves on");
     }
 
     // Helpers.

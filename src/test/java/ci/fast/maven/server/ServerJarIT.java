@@ -117,6 +117,32 @@ class ServerJarIT {
     }
 
     @Test
+    void killedAndStartedAgainOnItsDataDirItsDashboardShowsTheRunItServed() throws Exception {
+        String topic = Events.topic(RealNodes.RUN_KEY, "build-killed");
+        List<String> classes = List.of("com.acme.KeptTest", "com.acme.AlsoKeptTest");
+        startOnDataDir();
+        URI base = URI.create(awaitMatch(LISTENING).group(1));
+        try (PhoenixClient node = RealNodes.connect(base, key, "build-killed")) {
+            assertEquals(
+                    classes.size(), RealNodes.runAlone(node, topic, classes).size());
+        }
+        process.destroyForcibly().waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS); // SIGKILL: no close, no last write
+        pumping.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+        lines.clear();
+
+        startOnDataDir();
+        String http =
+                "http" + URI.create(awaitMatch(LISTENING).group(1)).toString().substring(2);
+        HttpResponse<String> board = page(URI.create(http + "/"));
+        assertEquals(200, board.statusCode(), board::body);
+        assertTrue(board.body().contains("data-topic=\"" + topic + "\" data-outcome=\"passed\""), board::body);
+        HttpResponse<String> run = page(URI.create(http + "/runs/" + URLEncoder.encode(topic, StandardCharsets.UTF_8)));
+        assertEquals(200, run.statusCode(), run::body);
+        assertTrue(run.body().contains("2 / 2 classes"), run::body);
+        assertTrue(run.body().contains(">node 1</text>"), "its node's lane: " + run.body());
+    }
+
+    @Test
     @ExtendWith(TestPostgres.Extension.class)
     void keepsItsRunsInPostgresWhenGivenADatabaseAndNeverShowsThePassword(TestPostgres pg) throws Exception {
         PgDatabase database = pg.newDatabase();
@@ -155,6 +181,26 @@ class ServerJarIT {
                 said.get(0));
         assertTrue(said.get(0).contains("check the user and password"), said.get(0));
         assertFalse(said.get(0).contains(wrong), said.get(0));
+    }
+
+    /** Starts the jar on the test's data directory (SQLite), the key in its environment. */
+    private void startOnDataDir() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        Path.of(System.getProperty("serverJar")).toString(),
+                        "--port",
+                        "0",
+                        "--timings-file",
+                        dir.resolve("timings.json").toString(),
+                        "--data-dir",
+                        dir.resolve("data").toString())
+                .redirectErrorStream(true);
+        builder.environment().put("FAST_CI_SECRET_KEY", key.reveal());
+        process = builder.start();
+        pumping = new Thread(this::pump, "server-output");
+        pumping.setDaemon(true);
+        pumping.start();
     }
 
     private void start(PgDatabase database, String password) throws Exception {

@@ -17,12 +17,10 @@ import ci.fast.maven.channel.Secret;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -144,13 +142,7 @@ class ServerKeysTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.httpUri().resolve(path))
                 .timeout(Duration.ofSeconds(10))
                 .GET();
-        if (key != null) {
-            String credentials = "viewer:" + key.reveal();
-            request.header(
-                    "Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(RealNodes.asViewer(request, key).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void start(String keys) throws Exception {

@@ -291,21 +291,42 @@ class SqlStoreTest extends RunStoreContract {
         run.addResult(Result.lostTwice("A"));
         run.commit().await();
         ((SqlStore) store).close();
-        // The file as the store's first release left it: its results had no context.
+        // The file as the store's first release left it: its results had no context, no node and no times.
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqlStore.FILE));
                 Statement statement = connection.createStatement()) {
-            statement.execute("ALTER TABLE results DROP COLUMN context");
+            for (String column : List.of("context", "node", "started_at", "ended_at")) {
+                statement.execute("ALTER TABLE results DROP COLUMN " + column);
+            }
         }
 
         StoredRun upgraded = reopen().open(RUN);
         Result withContext = new Result("B", "passed", 0.5, List.of(), false, "spring:com.acme.AppConfig");
+        long before = System.currentTimeMillis();
+        upgraded.hold(1, List.of("B"));
         upgraded.addResult(withContext);
+        long after = System.currentTimeMillis();
         upgraded.commit().await();
 
-        StoredRun again = reopen().open(RUN);
+        SqlStore reopened = reopen();
+        StoredRun again = reopened.open(RUN);
+        List<RunRecord.Placed> placed =
+                reopened.record(RUN.topic(), 0).orElseThrow().results();
         assertAll(
                 () -> assertEquals(Optional.of(Result.lostTwice("A")), again.result("A")),
-                () -> assertEquals(Optional.of(withContext), again.result("B")));
+                () -> assertEquals(Optional.of(withContext), again.result("B")),
+                () -> assertEquals(
+                        List.of("A", "B"),
+                        placed.stream().map(p -> p.result().key()).toList()),
+                () -> assertEquals(
+                        List.of(-1, 1),
+                        placed.stream().map(RunRecord.Placed::node).toList(),
+                        "B's node kept"),
+                () -> assertEquals(0, placed.get(0).endMillis(), "A, kept before the times were, has none"),
+                () -> assertTrue(
+                        before <= placed.get(1).startMillis()
+                                && placed.get(1).startMillis() <= placed.get(1).endMillis()
+                                && placed.get(1).endMillis() <= after,
+                        "B from its hand-out to its result: " + placed.get(1)));
     }
 
     @Test

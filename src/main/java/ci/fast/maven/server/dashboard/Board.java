@@ -4,11 +4,12 @@ import ci.fast.maven.server.Result;
 import ci.fast.maven.server.RunId;
 import ci.fast.maven.server.RunListener;
 import ci.fast.maven.server.RunProgress;
+import ci.fast.maven.server.RunRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import java.util.function.Consumer;
 /**
  * What the dashboard shows: every run the server serves, followed as a {@link RunListener}, and the last
  * {@code keepFinished} finished ones, kept after the server forgot them. Each change raises a version, which a page
- * waits on to show the change as it happens. In memory: a restarted server's board starts empty.
+ * waits on to show the change as it happens. In memory, and on a durable store also what the store keeps
+ * ({@link #absorb}, fed by {@link StoreFeed}): the runs a restarted server had, and what other replicas' nodes did.
  */
 public final class Board implements RunListener {
     private final Clock clock;
@@ -31,6 +33,8 @@ public final class Board implements RunListener {
     private long version;
     /** Pages waiting for a version after theirs. Guarded by {@code this}. */
     private final List<CompletableFuture<Long>> waiting = new ArrayList<>();
+    /** Told the topic of a class that got its result here without the board knowing its node; set once, or never. */
+    private volatile Consumer<String> unplaced = topic -> {};
 
     /**
      * @param clock stamps joins, batches and results
@@ -44,12 +48,48 @@ public final class Board implements RunListener {
         this.keepFinished = keepFinished;
     }
 
-    /** The runs, newest first. */
+    /** The runs, newest first: by their start, then by when the board first saw them. */
     public synchronized List<RunView> runs() {
         Instant now = clock.instant();
         List<RunView> views = new ArrayList<>(runs.size());
         runs.values().forEach(run -> views.add(0, run.view(now)));
+        views.sort(Comparator.comparing(RunView::started).reversed());
         return views;
+    }
+
+    /**
+     * Adds what the store keeps of a run that this board did not see happen ({@link BoardRun#absorb}): a run that
+     * is not on it yet (a restart, another replica's) goes on it.
+     */
+    public void absorb(RunRecord record) {
+        List<CompletableFuture<Long>> woken;
+        long now;
+        synchronized (this) {
+            Instant at = clock.instant();
+            BoardRun run = runs.get(record.id().topic());
+            if (run == null || run.forgotten()) {
+                runs.remove(record.id().topic());
+                Instant started = record.enqueuedMillis() > 0 ? Instant.ofEpochMilli(record.enqueuedMillis()) : at;
+                run = new BoardRun(record.id(), started);
+                runs.put(record.id().topic(), run);
+            }
+            run.absorb(record, at);
+            trim();
+            now = ++version;
+            woken = takeWaiting();
+        }
+        woken.forEach(complete(now));
+    }
+
+    /** The store position the board has read the run of {@code topic} to: 0 when it has read none of it. */
+    public synchronized long storedPosition(String topic) {
+        BoardRun run = runs.get(topic);
+        return run == null || run.forgotten() ? 0 : run.storedPosition();
+    }
+
+    /** Tells {@code topic} of each class that got its result without the board seeing its node handed it. */
+    void onUnplaced(Consumer<String> topic) {
+        this.unplaced = topic;
     }
 
     /** The run of {@code topic}, if the board has it. */
@@ -113,7 +153,14 @@ public final class Board implements RunListener {
 
     @Override
     public void classCompleted(RunId run, Result result) {
-        change(run, (r, now) -> r.completed(result, now));
+        boolean[] unknown = {false};
+        change(run, (r, now) -> {
+            r.completed(result, now);
+            unknown[0] = r.unplaced(result.key());
+        });
+        if (unknown[0]) {
+            unplaced.accept(run.topic()); // handed out before a restart, or by another replica: the store knows
+        }
     }
 
     @Override
@@ -187,14 +234,15 @@ public final class Board implements RunListener {
         return future -> future.complete(version);
     }
 
+    /** Drops the finished runs that started first, but the last {@code keepFinished}. */
     private void trim() {
         long finished = runs.values().stream().filter(BoardRun::finished).count();
-        Iterator<BoardRun> oldest = runs.values().iterator();
-        while (finished > keepFinished && oldest.hasNext()) {
-            if (oldest.next().finished()) {
-                oldest.remove();
-                finished--;
-            }
+        while (finished > keepFinished) {
+            runs.values().stream()
+                    .filter(BoardRun::finished)
+                    .min(Comparator.comparing(BoardRun::started))
+                    .ifPresent(oldest -> runs.remove(oldest.id().topic()));
+            finished--;
         }
     }
 }

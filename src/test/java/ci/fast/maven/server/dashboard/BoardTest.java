@@ -9,11 +9,13 @@ import ci.fast.maven.results.ClassRun;
 import ci.fast.maven.server.Result;
 import ci.fast.maven.server.RunId;
 import ci.fast.maven.server.RunProgress;
+import ci.fast.maven.server.RunRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -124,6 +126,68 @@ class BoardTest {
         assertEquals(seen + 1, change.getNow(-1L));
         assertEquals(seen + 1, board.changedAfter(seen).getNow(-1L), "already past: at once");
         assertFalse(board.changedAfter(seen + 1).isDone());
+    }
+
+    @Test
+    void whatTheStoreKeepsAddsTheClassesAndNodesTheBoardDidNotSeeEachCountedOnce() {
+        List<String> unplaced = new ArrayList<>();
+        board.onUnplaced(unplaced::add);
+        board.nodeJoined(RUN, 1, "here");
+        at(1);
+        board.batchHandedOut(RUN, 1, List.of("com.acme.B"));
+        at(2);
+        board.classCompleted(RUN, passed("com.acme.B"));
+        board.classCompleted(RUN, passed("com.acme.C")); // handed out before a restart: the board saw no node
+        assertEquals(List.of(RUN.topic()), unplaced, "the store is asked where C ran");
+        long t0 = T0.toEpochMilli();
+
+        board.absorb(new RunRecord(
+                RUN,
+                t0,
+                3,
+                0,
+                true,
+                List.of(new RunRecord.Node(0, false)),
+                true,
+                List.of(
+                        new RunRecord.Placed(passed("com.acme.A"), 0, t0, t0 + 1500),
+                        new RunRecord.Placed(passed("com.acme.B"), 1, t0 + 1000, t0 + 2000),
+                        new RunRecord.Placed(passed("com.acme.C"), 1, t0 + 2000, t0 + 2000)),
+                9));
+
+        RunView run = board.run(RUN.topic()).orElseThrow();
+        assertEquals(
+                List.of("com.acme.B", "com.acme.C", "com.acme.A"),
+                run.done().stream().map(d -> d.result().key()).toList());
+        assertEquals(
+                List.of(1, 1, 0),
+                run.done().stream().map(RunView.ClassRecord::node).toList());
+        assertEquals(
+                List.of(1, 2), run.nodes().stream().map(RunView.Node::classes).toList(), "each class once");
+        assertEquals(RunView.NodeState.RUNNING, node(0).state(), "connected to another replica");
+        assertEquals("", node(0).from());
+        assertEquals("here", node(1).from());
+        assertFalse(run.live(), "the store has its end");
+        assertEquals(T0, run.started(), "from its enq, before the board saw it");
+        assertEquals(9, board.storedPosition(RUN.topic()));
+        assertEquals(0, board.storedPosition("test_orchestrator:other"));
+    }
+
+    @Test
+    void aNodeAwayFromHereTakesTheStateOfAStoreThatKnowsConnectionsOnly() {
+        board.nodeJoined(RUN, 0, "here");
+        board.nodeAway(RUN, 0, List.of());
+        board.absorb(record(List.of(), false));
+        assertEquals(RunView.NodeState.AWAY, node(0).state(), "one process: the board knows best");
+        board.absorb(record(List.of(new RunRecord.Node(0, false)), true));
+        assertEquals(RunView.NodeState.RUNNING, node(0).state(), "connected to another replica");
+        board.nodeRejoined(RUN, 0, "here again");
+        board.absorb(record(List.of(), true));
+        assertEquals(RunView.NodeState.RUNNING, node(0).state(), "connected here: its own events tell");
+    }
+
+    private static RunRecord record(List<RunRecord.Node> nodes, boolean connections) {
+        return new RunRecord(RUN, 0, 1, 0, false, nodes, connections, List.of(), 0);
     }
 
     private RunView.Node node(int index) {
