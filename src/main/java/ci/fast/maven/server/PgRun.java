@@ -249,9 +249,7 @@ final class PgRun extends WrittenRun {
                             "fast-ci cannot write a run to " + store.describe() + ": an earlier write of it failed",
                             null);
                 }
-                // Merged as SqlStore merges a group: each statement has a cost of its own at the database besides its
-                // rows', and a deq writes each of its classes' rows in a run of one statement.
-                List<Write> all = SqlRows.merge(byTable(group));
+                List<Write> all = new ArrayList<>(byTable(group));
                 all.add(Write.of("UPDATE runs SET version = version + 1 WHERE topic = ?", topic()));
                 PgStore.execute(connection, all);
                 PgStore.query(

@@ -13,9 +13,8 @@ import java.util.Map;
  * write has 2, 4, ... {@value #MOST_ROWS} rows, so that a few shapes are prepared; the writes stay in their order, and
  * SQLite writes a merged one's rows in turn, as the writes it replaces would have been.
  *
- * <p>PostgreSQL refuses an {@code ON CONFLICT DO UPDATE} whose rows name one key twice, which SQLite takes in turn: the
- * timings' upsert ({@link WrittenTimings#RECORD}) is merged for SQLite alone ({@link PgTimings} writes its own); a
- * run's writes merged for both stores do nothing on a conflict, or do not conflict.
+ * <p>For SQLite alone: PostgreSQL refuses an {@code ON CONFLICT DO UPDATE} whose rows name one key twice (a class's
+ * timings recorded twice in one group), which SQLite takes in turn, the last row winning.
  */
 final class SqlRows {
     /** The most rows one merged statement writes. */

@@ -137,7 +137,8 @@ class DurableReplyTest {
         void joinAndEnqueue() throws InterruptedException {
             orchestrator.receive(this, Frame.push(ref.incrementAndGet(), TOPIC, Events.JOIN, Json.EMPTY));
             assertTrue(replies.poll(10, TimeUnit.SECONDS) != null, "no reply to the join");
-            orchestrator.receive(this, Frame.push(ref.incrementAndGet(), TOPIC, Events.ENQ, enq("A", "B")));
+            orchestrator.receive(
+                    this, Frame.push(ref.incrementAndGet(), TOPIC, Events.ENQ, RealNodes.enq(List.of("A", "B"))));
         }
 
         Thread deqInBackground() {
@@ -154,20 +155,6 @@ class DurableReplyTest {
             assertEquals(
                     List.of("A"), // the first class: with one node, a batch of its share
                     reply.replyResponse().getJsonArray("tests").getValuesAs(jakarta.json.JsonString::getString));
-        }
-
-        private static jakarta.json.JsonObject enq(String... classes) {
-            var tests = Json.PROVIDER.createObjectBuilder();
-            for (String key : classes) {
-                tests.add(
-                        key,
-                        Json.PROVIDER
-                                .createObjectBuilder()
-                                .add("t()", Json.PROVIDER.createObjectBuilder().add("status", "pending"))
-                                .add("file_status", "pending")
-                                .add("test_count", 1));
-            }
-            return Json.PROVIDER.createObjectBuilder().add("tests", tests).build();
         }
     }
 }
