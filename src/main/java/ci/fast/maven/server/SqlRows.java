@@ -8,10 +8,13 @@ import java.util.Map;
 
 /**
  * Turns a run of the same one-row write into writes of several rows each ({@code INSERT ... VALUES (...), (...)},
- * {@code DELETE ... IN (...)}): SQLite's writer pays for a statement several times what it pays for a row, and a deq's
- * unit of work holds, takes and records a batch of classes one row at a time. Each merged write has 2, 4, ... {@value
- * #MOST_ROWS} rows, so that a few shapes are prepared; the writes stay in their order, and SQLite writes a merged
- * one's rows in turn, as the writes it replaces would have been.
+ * {@code DELETE ... IN (...)}): a database pays for a statement several times what it pays for a row, and a deq's
+ * unit of work holds, takes and records a batch of classes one row at a time, and records their timings. Each merged
+ * write has 2, 4, ... {@value #MOST_ROWS} rows, so that a few shapes are prepared; the writes stay in their order, and
+ * SQLite writes a merged one's rows in turn, as the writes it replaces would have been.
+ *
+ * <p>For SQLite alone: PostgreSQL refuses an {@code ON CONFLICT DO UPDATE} whose rows name one key twice (a class's
+ * timings recorded twice in one group), which SQLite takes in turn, the last row winning.
  */
 final class SqlRows {
     /** The most rows one merged statement writes. */
@@ -22,6 +25,7 @@ final class SqlRows {
             WrittenRun.QUEUE, Shape.insert(WrittenRun.QUEUE),
             WrittenRun.ENQUEUED, Shape.insert(WrittenRun.ENQUEUED),
             WrittenRun.RESULT, Shape.insert(WrittenRun.RESULT),
+            WrittenTimings.RECORD, Shape.insert(WrittenTimings.RECORD),
             WrittenRun.UNQUEUE, new Shape("DELETE FROM queued WHERE topic = ? AND class_name IN (", "?", ")", 1));
 
     private SqlRows() {}

@@ -10,6 +10,10 @@ import java.util.Set;
  * record also kept as a write of the timings table, which the subclass writes when its store does. Thread-safe.
  */
 abstract class WrittenTimings implements TimingHistory {
+    /** One class's last duration: written for every result, so {@link SqlRows} merges a run of them into one. */
+    static final String RECORD = "INSERT INTO timings (run_key, class_name, seconds, failed) VALUES (?, ?, ?, ?)"
+            + " ON CONFLICT (run_key, class_name) DO UPDATE SET seconds = excluded.seconds, failed = excluded.failed";
+
     /** The history as this process knows it. */
     protected final RunKeyTimings memory = RunKeyTimings.inMemory();
 
@@ -45,14 +49,7 @@ abstract class WrittenTimings implements TimingHistory {
     public void record(String runKey, String key, double seconds, boolean failed) {
         memory.record(runKey, key, seconds, failed);
         if (seconds >= 0 && Double.isFinite(seconds)) { // what Timings keeps
-            later(Write.of(
-                    "INSERT INTO timings (run_key, class_name, seconds, failed) VALUES (?, ?, ?, ?)"
-                            + " ON CONFLICT (run_key, class_name) DO UPDATE SET seconds = excluded.seconds,"
-                            + " failed = excluded.failed",
-                    runKey,
-                    key,
-                    seconds,
-                    failed ? 1 : 0));
+            later(Write.of(RECORD, runKey, key, seconds, failed ? 1 : 0));
         }
     }
 }

@@ -52,6 +52,25 @@ class SqlRowsTest {
         assertEquals(List.of(other, writes.get(3), writes.get(4)), merged.subList(1, 4));
     }
 
+    @Test
+    void mergesARunOfTimingsIntoOneUpsert() {
+        List<Write> writes = List.of(
+                Write.of(WrittenTimings.RECORD, "junit", "A", 1.5, 0),
+                Write.of(WrittenTimings.RECORD, "junit", "B", 2.5, 1));
+
+        List<Write> merged = SqlRows.merge(writes);
+
+        assertEquals(List.of(2), merged.stream().map(SqlRowsTest::rows).toList());
+        assertEquals(
+                "INSERT INTO timings (run_key, class_name, seconds, failed) VALUES (?, ?, ?, ?), (?, ?, ?, ?)"
+                        + " ON CONFLICT (run_key, class_name) DO UPDATE SET seconds = excluded.seconds,"
+                        + " failed = excluded.failed",
+                merged.get(0).sql());
+        assertArrayEquals(
+                new Object[] {"junit", "A", 1.5, 0, "junit", "B", 2.5, 1},
+                merged.get(0).args());
+    }
+
     private static int rows(Write write) {
         return write.sql().split("\\(\\?", -1).length - 1; // each row of an insert opens with "(?"
     }

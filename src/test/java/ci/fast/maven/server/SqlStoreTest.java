@@ -156,6 +156,25 @@ class SqlStoreTest extends RunStoreContract {
     }
 
     @Test
+    void keepsTheLastOfAClassesTimingsRecordedTwiceInOneCommit() {
+        SqlStore first = (SqlStore) store;
+        first.timings().record("junit", "com.acme.ATest", 1.0, false);
+        first.timings().record("junit", "com.acme.BTest", 2.0, false);
+        first.timings().record("junit", "com.acme.ATest", 3.0, true); // merged into the same statement as the first
+        first.timings().save();
+
+        SqlStore second = reopen();
+
+        assertAll(
+                () -> assertEquals(
+                        Map.of("com.acme.ATest", 3.0, "com.acme.BTest", 2.0),
+                        second.timings().snapshot().get("junit")),
+                () -> assertEquals(
+                        Set.of("com.acme.ATest"),
+                        second.timings().failed("junit", List.of("com.acme.ATest", "com.acme.BTest"))));
+    }
+
+    @Test
     void keepsTheTimingsAndTakesInAnOldTimingsFileOnce() throws IOException {
         Path file = dir.resolve("serve-timings.json");
         Files.writeString(
