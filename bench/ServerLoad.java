@@ -20,6 +20,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Benchmark 4: the orchestrator alone, in process (no sockets), with N simulated nodes over M classes. Each node is a
@@ -76,6 +77,7 @@ public class ServerLoad {
         CountDownLatch enqueued = new CountDownLatch(1);
         CountDownLatch joined = new CountDownLatch(burst ? nodes : 0);
         CountDownLatch done = new CountDownLatch(nodes);
+        AtomicReference<Exception> failure = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime();
         for (int n = 0; n < nodes; n++) {
@@ -84,8 +86,9 @@ public class ServerLoad {
                 try {
                     new Node(index, orchestrator, ref, latencies, classes, enqueued, joined).run();
                 } catch (Exception e) {
-                    e.printStackTrace();
+                    failure.compareAndSet(null, e);
                 } finally {
+                    enqueued.countDown(); // a first node that failed before its enq holds no one up
                     done.countDown();
                 }
             });
@@ -93,10 +96,16 @@ public class ServerLoad {
             thread.start();
             if (n == 0) {
                 enqueued.await(); // as on CI: the first node has enqueued by the time most others join
+                if (failure.get() != null) {
+                    throw new IllegalStateException("the first node could not enqueue: " + failure.get(), failure.get());
+                }
             }
         }
         if (!done.await(10, TimeUnit.MINUTES)) {
             throw new IllegalStateException("the run did not end within 10 minutes");
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("a simulated node failed: " + failure.get(), failure.get());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!print) {
