@@ -5,10 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 
 /**
  * Start-up timestamps for {@code bench/startup}: with the system property {@value #PROPERTY} naming a file, each
- * {@link #mark} appends {@code <epoch millis> <pid> <step>} to it; without it, a mark does nothing. The Maven side
+ * {@link #mark} appends {@code <epoch millis> <pid> <step> <cpu millis>} to it, the last the process's CPU time so far
+ * (-1 where the OS does not tell), so that a step's CPU shows beside its wall time; without it, a mark does nothing. The Maven side
  * and the forks (given the property in {@code argLine}) write to the same file, so one run's steps line up on one
  * clock.
  */
@@ -28,7 +30,9 @@ public final class StartupTrace {
         if (file == null || file.isEmpty()) {
             return;
         }
-        String line = System.currentTimeMillis() + " " + ProcessHandle.current().pid() + " " + step + "\n";
+        ProcessHandle.Info self = ProcessHandle.current().info();
+        long cpu = self.totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+        String line = System.currentTimeMillis() + " " + ProcessHandle.current().pid() + " " + step + " " + cpu + "\n";
         try {
             // One small append per line: the processes writing to the file at once do not interleave within a line.
             Files.writeString(

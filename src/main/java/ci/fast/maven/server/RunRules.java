@@ -13,6 +13,7 @@ import ci.fast.maven.server.RunEvent.Progressed;
 import ci.fast.maven.server.RunEvent.RunFinished;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -734,7 +735,8 @@ final class RunRules {
      * A batch for {@code node} that spares the forks building a per-JVM cache (a Spring context) another already has:
      * first the queued classes of the caches it has built; then those of no cache and those of one cache no node has
      * built (the first in queue order: it becomes this node's); then those of the other caches no node has built; and
-     * only then those of caches other nodes have built. Queue order (failed first, longest first) within each; the
+     * only then those of caches other nodes have built. Queue order (failed first, longest first) within each, but
+     * that a node that has built no cache yet starts with the class {@link BatchPolicy#warmUp} names; the
      * batch's size is the share's, as ever. A scheduling hint: every class still runs, on whichever node asks when
      * only it is left.
      */
@@ -745,10 +747,15 @@ final class RunRules {
                 others.addAll(other.contexts);
             }
         }
-        String[] claimed = new String[1]; // the new cache this batch may start: the first met in queue order
+        // A cold JVM starts with a median class of an unbuilt cache, not the longest (BatchPolicy.warmUp).
+        String first = node.contexts.isEmpty() ? BatchPolicy.warmUp(unbuilt(others)) : null;
+        // The new cache this batch may start: the first's, else the first met in queue order.
+        String[] claimed = {first == null ? null : contextOf.get(first)};
         List<String> batch = store.take(share, key -> {
             String context = contextOf.get(key);
-            if (context == null) {
+            if (key.equals(first)) {
+                return -1;
+            } else if (context == null) {
                 return 1;
             } else if (node.contexts.contains(context)) {
                 return 0;
@@ -767,6 +774,17 @@ final class RunRules {
             }
         }
         return batch;
+    }
+
+    /** The classes still to run whose caches no node but the asking one has built, with their estimates. */
+    private Map<String, Double> unbuilt(Set<String> others) {
+        Map<String, Double> unbuilt = new HashMap<>();
+        contextOf.forEach((key, context) -> {
+            if (!others.contains(context) && store.isEnqueued(key) && !store.hasResult(key)) {
+                unbuilt.put(key, store.estimate(key));
+            }
+        });
+        return unbuilt;
     }
 
     /** Sets when {@code node}'s batch should be done (nanoseconds after the enq), or that it runs none ({@code -1}). */

@@ -1,6 +1,7 @@
 package ci.fast.maven.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayDeque;
@@ -31,6 +32,22 @@ class BatchPolicyTest {
         assertTrue(sizes.get(0) >= 10, "the first batch is not large: " + sizes);
         assertEquals(1, sizes.get(sizes.size() - 1));
         assertEquals(200, sizes.stream().mapToInt(Integer::intValue).sum(), "every class exactly once");
+    }
+
+    @Test
+    void warmsAColdJvmWithTheMedianClassNotTheLongestNorASkippedOne() {
+        Map<String, Double> candidates =
+                Map.of("Skipped", 0.0, "Visit", 0.6, "Vet", 0.9, "Pet", 1.4, "Owner", 3.1, "Integration", 10.4);
+
+        assertEquals("Vet", BatchPolicy.warmUp(candidates), "the lower median of six");
+        assertEquals("Light", BatchPolicy.warmUp(Map.of("Light", 1.0, "Heavy", 9.0)));
+    }
+
+    @Test
+    void leavesQueueOrderWhenNoClassIsLongerThanTheMedian() {
+        assertNull(BatchPolicy.warmUp(Map.of("A1", 10.0, "A2", 10.0, "B1", 10.0)), "equal estimates");
+        assertNull(BatchPolicy.warmUp(Map.of("Only", 10.0)));
+        assertNull(BatchPolicy.warmUp(Map.of()));
     }
 
     @Test

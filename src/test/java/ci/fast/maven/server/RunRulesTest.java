@@ -223,6 +223,27 @@ class RunRulesTest {
         assertEquals(List.of("P"), handedTo(0, third));
     }
 
+    @Test
+    void startsEachColdNodeWithAMedianClassOfAnUnbuiltContextThenTheLongest() {
+        Map<String, Double> estimates =
+                Map.of("Integration", 10.0, "Owner", 3.0, "Pet", 1.4, "Vet", 0.9, "Skipped", 0.0);
+        estimates.forEach((key, seconds) -> timings.record("junit", key, seconds));
+        timings.record("junit", "Plain", 5.0);
+        Map<String, String> contexts = new java.util.HashMap<>();
+        estimates.keySet().forEach(key -> contexts.put(key, "spring:" + key));
+        timings.recordContexts("junit", contexts);
+        rules.join(-1);
+        rules.join(-1);
+        rules.enq(List.of("Vet", "Skipped", "Pet", "Plain", "Integration", "Owner"));
+
+        List<String> first = handedTo(0, List.of());
+        List<String> second = handedTo(1, List.of());
+
+        assertEquals("Pet", first.get(0), "the median of the five, not Integration: " + first);
+        assertEquals("Vet", second.get(0), "the median of the four no node builds: " + second);
+        assertEquals("Integration", handedTo(0, first).get(0), "then the longest, on a warm JVM");
+    }
+
     private List<String> handedTo(int node, List<String> done) {
         return rules.deq(node, done.stream().map(RunRulesTest::passed).toList()).stream()
                 .filter(e -> e instanceof BatchHandedOut b && b.node() == node)
