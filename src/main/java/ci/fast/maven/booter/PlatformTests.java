@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.Filter;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -174,15 +176,22 @@ final class PlatformTests implements AutoCloseable {
 
     /**
      * Discovers a class that holds no test, so that the engines load and set up their discovery while the node
-     * connects and joins, not after its first batch has come.
+     * connects and joins, not after its first batch has come; where the Vintage engine runs the tests as Surefire's
+     * JUnit 4 provider would, also {@link VintageWarmUp}'s classes, so that JUnit 4's and the engine's discovery of a
+     * class is loaded as well (its first use costs more than a batch's discovery once loaded).
      */
     private void warmUp(Launcher launcher) {
+        List<DiscoverySelector> selectors = new ArrayList<>();
+        selectors.add(selectClass(PlatformTests.class));
+        if (junit4Reports) {
+            VintageWarmUp.CLASSES.forEach(name -> selectors.add(selectClass(name)));
+        }
         try {
             launcher.discover(LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClass(PlatformTests.class))
+                    .selectors(selectors)
                     .configurationParameters(configurationParameters)
                     .build());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             // only a warm-up: the first batch meets the same trouble, and reports it
         }
     }
