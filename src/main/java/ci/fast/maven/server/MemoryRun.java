@@ -115,8 +115,9 @@ final class MemoryRun implements StoredRun {
         queue.remove(key);
     }
 
-    /** Whether {@code key} waits in the queue (a store that writes each change skips a change that is none). */
-    boolean isQueued(String key) {
+    /** As the interface says; also how a store that writes each change skips a change that is none. */
+    @Override
+    public boolean isQueued(String key) {
         return queue.contains(key);
     }
 

@@ -776,11 +776,14 @@ final class RunRules {
         return batch;
     }
 
-    /** The classes still to run whose caches no node but the asking one has built, with their estimates. */
+    /**
+     * The classes waiting in the queue whose caches no node but the asking one has built, with their estimates: never
+     * one a node holds (on replicas, a node of another replica's, whose caches this one does not know).
+     */
     private Map<String, Double> unbuilt(Set<String> others) {
         Map<String, Double> unbuilt = new HashMap<>();
         contextOf.forEach((key, context) -> {
-            if (!others.contains(context) && store.isEnqueued(key) && !store.hasResult(key)) {
+            if (!others.contains(context) && store.isQueued(key)) {
                 unbuilt.put(key, store.estimate(key));
             }
         });

@@ -109,11 +109,12 @@ public final class SocketEndpoint extends Endpoint {
                         && String.valueOf(closeReason.getReasonPhrase()).startsWith("Buffer overflow")) {
             guard.log.accept("cut the connection from " + connection.describe() + ": a frame over "
                     + guard.limits.maxFrameBytes() + " bytes");
-        } else if (code == CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode()
-                && (String.valueOf(closeReason.getReasonPhrase()).contains("idle timeout")
-                        || silent.compareTo(guard.limits.idleTimeout()) >= 0)) {
+        } else if (String.valueOf(closeReason.getReasonPhrase()).contains("idle timeout")
+                || code == CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode()
+                        && silent.compareTo(guard.limits.idleTimeout()) >= 0) {
             // Tyrus's idle timer runs from the session's creation, a moment before onOpen set lastHeard: its own
-            // reason says so when the silence measured here falls just short of the timeout.
+            // reason says so when the silence measured here falls just short of the timeout. That reason comes with
+            // 1006, or with 1000 when the peer's echo of the close frame Tyrus sent is read first.
             guard.log.accept("cut the connection from " + connection.describe() + ": silent for " + silent.toMillis()
                     + " ms (idle timeout " + guard.limits.idleTimeout().toMillis() + " ms)");
         }

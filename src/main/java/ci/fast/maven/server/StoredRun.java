@@ -39,6 +39,9 @@ public interface StoredRun {
     /** Whether {@code key} was enqueued. */
     boolean isEnqueued(String key);
 
+    /** Whether {@code key} waits in the queue now: enqueued, not held by a node, no result. */
+    boolean isQueued(String key);
+
     /** {@code key}'s estimated seconds, fixed at the enq; {@link Timings#NO_HISTORY} for a key never enqueued. */
     double estimate(String key);
 

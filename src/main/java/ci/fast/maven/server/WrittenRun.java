@@ -113,6 +113,11 @@ abstract class WrittenRun implements StoredRun {
     }
 
     @Override
+    public boolean isQueued(String key) {
+        return memory.isQueued(key);
+    }
+
+    @Override
     public double estimate(String key) {
         return memory.estimate(key);
     }

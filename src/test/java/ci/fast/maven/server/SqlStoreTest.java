@@ -160,14 +160,15 @@ class SqlStoreTest extends RunStoreContract {
         SqlStore first = (SqlStore) store;
         first.timings().record("junit", "com.acme.ATest", 1.0, false);
         first.timings().record("junit", "com.acme.BTest", 2.0, false);
-        first.timings().record("junit", "com.acme.ATest", 3.0, true); // merged into the same statement as the first
+        first.timings().record("junit", "com.acme.ATest", 3.0, true);
+        first.timings().record("junit", "com.acme.CTest", 4.0, false); // four rows: one statement, A in it twice
         first.timings().save();
 
         SqlStore second = reopen();
 
         assertAll(
                 () -> assertEquals(
-                        Map.of("com.acme.ATest", 3.0, "com.acme.BTest", 2.0),
+                        Map.of("com.acme.ATest", 3.0, "com.acme.BTest", 2.0, "com.acme.CTest", 4.0),
                         second.timings().snapshot().get("junit")),
                 () -> assertEquals(
                         Set.of("com.acme.ATest"),

@@ -65,7 +65,13 @@ public final class DashboardHttp {
             return true;
         }
         if (path.startsWith(DashboardPages.RUNS) && path.length() > DashboardPages.RUNS.length()) {
-            String topic = URLDecoder.decode(path.substring(DashboardPages.RUNS.length()), StandardCharsets.UTF_8);
+            String topic;
+            try {
+                topic = URLDecoder.decode(path.substring(DashboardPages.RUNS.length()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) { // a '%' not followed by two hex digits: the client's mistake
+                text(response, 400, "a run's path is /runs/ and its topic, percent-encoded\n");
+                return true;
+            }
             Optional<RunView> run = board.run(sight.inner(topic)).filter(r -> sight.sees(r.topic()));
             if (run.isPresent()) {
                 html(response, 200, DashboardPages.run(run.get().shownAs(topic), board.version()));

@@ -6,6 +6,7 @@ import ci.fast.maven.server.RunStore;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -27,6 +28,8 @@ public final class StoreFeed implements AutoCloseable {
     private final Consumer<String> log;
     /** The topics whose read is scheduled and not yet begun. */
     private final Set<String> due = ConcurrentHashMap.newKeySet();
+    /** Set by {@link #close}: changes told after it are not read. */
+    private volatile boolean closed;
 
     private StoreFeed(RunStore store, Board board, Scheduler reads, Consumer<String> log) {
         this.store = store;
@@ -41,6 +44,10 @@ public final class StoreFeed implements AutoCloseable {
      */
     public static StoreFeed start(RunStore store, Board board, Scheduler reads, Consumer<String> log) {
         StoreFeed feed = new StoreFeed(store, board, reads, log);
+        // Told of changes before the first reads, so that none made meanwhile is missed: a run read twice costs
+        // only its results after the first read's.
+        store.onChange(feed::changed);
+        board.onUnplaced(feed::changed);
         try {
             for (RunId id : store.runs()) {
                 feed.read(id.topic());
@@ -49,14 +56,15 @@ public final class StoreFeed implements AutoCloseable {
             log.accept("fast-ci's dashboard cannot read the runs its store keeps (" + e.getMessage()
                     + "); it shows the runs this server serves");
         }
-        store.onChange(feed::changed);
-        board.onUnplaced(feed::changed);
         return feed;
     }
 
     /** The run of {@code topic} changed where the board could not see it: it is read after the pause. */
     void changed(String topic) {
-        if (due.add(topic)) {
+        if (closed || !due.add(topic)) {
+            return;
+        }
+        try {
             reads.after(PAUSE, () -> {
                 due.remove(topic); // first: a change during the read is read once more
                 try {
@@ -66,6 +74,8 @@ public final class StoreFeed implements AutoCloseable {
                             + "); it reads it again at its next change");
                 }
             });
+        } catch (RejectedExecutionException e) {
+            // closed meanwhile: the server is stopping, and the frame of the node that told this must not fail
         }
     }
 
@@ -75,6 +85,7 @@ public final class StoreFeed implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         reads.close();
     }
 }

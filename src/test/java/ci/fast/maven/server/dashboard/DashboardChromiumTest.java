@@ -16,10 +16,14 @@ import ci.fast.maven.orchestration.TestSide;
 import ci.fast.maven.report.timeline.HeadlessChromium;
 import ci.fast.maven.server.Orchestrator;
 import ci.fast.maven.server.OrchestratorServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -135,6 +139,7 @@ class DashboardChromiumTest {
         assertEquals(404, missing.statusCode());
         assertTrue(missing.body().contains("No run"), missing.body());
         assertEquals(400, get(http, withBoard, DashboardPages.WAIT + "?since=x").statusCode());
+        assertEquals("HTTP/1.1 400 Bad Request", rawStatusLine(withBoard, DashboardPages.RUNS + "%zz"), "bad encoding");
 
         long seen = board.version();
         CompletableFuture<HttpResponse<String>> wait = http.sendAsync(
@@ -198,6 +203,19 @@ class DashboardChromiumTest {
                 .timeout(Duration.ofSeconds(60))
                 .GET()
                 .build();
+    }
+
+    /** The status line of a GET of {@code path} as given, which Java's HTTP client would refuse to send. */
+    private static String rawStatusLine(OrchestratorServer server, String path) throws Exception {
+        URI uri = server.httpUri();
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            socket.getOutputStream()
+                    .write(("GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+        }
     }
 
     private static HttpResponse<String> get(HttpClient http, OrchestratorServer server, String path) throws Exception {
