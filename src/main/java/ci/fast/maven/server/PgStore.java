@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -30,6 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -70,6 +73,14 @@ public final class PgStore implements RunStore, AutoCloseable {
     private static final Duration CLOSE_FLUSH_WAIT = Duration.ofSeconds(10);
     /** Serialises the replicas that make the schema at once (two CREATE TABLE IF NOT EXISTS may clash). */
     private static final long SCHEMA_LOCK = 0x6661737463690001L;
+    /**
+     * A column added since the schema's first release. PostgreSQL takes the table's ACCESS EXCLUSIVE lock before it
+     * finds the column there, so such a statement run at every start would make a replica that starts wait behind
+     * every transaction open on the table and every other replica's wait behind it: it runs only when the column is
+     * missing.
+     */
+    private static final Pattern ADDED_COLUMN =
+            Pattern.compile("(?is)ALTER TABLE (\\w+) ADD COLUMN IF NOT EXISTS (\\w+)\\b.*");
 
     static final List<String> RUN_TABLES = List.of(
             "run_classes", "queued", "tokens", "held", "results", "reports", "losses", "lost_twice", "nodes", "runs");
@@ -643,11 +654,25 @@ public final class PgStore implements RunStore, AutoCloseable {
             statement.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
             for (String resource : List.of("schema.sql", "pg-schema.sql")) {
                 for (String sql : statements(resource)) {
-                    statement.execute(sql);
+                    Matcher added = ADDED_COLUMN.matcher(sql);
+                    if (!added.matches() || !hasColumn(connection, added.group(1), added.group(2))) {
+                        statement.execute(sql);
+                    }
                 }
             }
         }
         connection.commit();
+    }
+
+    private static boolean hasColumn(Connection connection, String table, String column) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM information_schema.columns"
+                + " WHERE table_schema = current_schema() AND table_name = ? AND column_name = ?")) {
+            query.setString(1, table.toLowerCase(Locale.ROOT));
+            query.setString(2, column.toLowerCase(Locale.ROOT));
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
     }
 
     private static List<String> statements(String resource) throws SQLException {

@@ -345,6 +345,26 @@ class PgStoreTest extends RunStoreContract {
     }
 
     @Test
+    void startsWhileATransactionElsewhereHoldsTheTablesWhoseColumnsItAddedOnce() throws Exception {
+        newStore(); // the schema, the columns added since its first release among it
+        try (Connection reader = connect()) {
+            reader.setAutoCommit(false);
+            try (Statement statement = reader.createStatement()) {
+                // Held until the transaction ends: a lock that ALTER TABLE's ACCESS EXCLUSIVE waits behind.
+                statement.executeQuery("SELECT count(*) FROM runs").close();
+                statement.executeQuery("SELECT count(*) FROM results").close();
+            }
+            CompletableFuture<PgStore> second = CompletableFuture.supplyAsync(this::reopen);
+            try {
+                assertTrue(second.get(30, TimeUnit.SECONDS).runs().isEmpty());
+            } finally {
+                reader.rollback();
+                second.get(30, TimeUnit.SECONDS); // on a failure too: closed with the others
+            }
+        }
+    }
+
+    @Test
     void forgetsTheReplicasDeadForLongThatNoNodeNames() throws Exception {
         long old = System.currentTimeMillis() - PgStore.FORGOTTEN.toMillis() - 60_000;
         try (Connection connection = connect();
