@@ -67,13 +67,16 @@ public final class Board implements RunListener {
         synchronized (this) {
             Instant at = clock.instant();
             BoardRun run = runs.get(record.id().topic());
-            if (run == null || run.forgotten()) {
+            boolean added = run == null || run.forgotten();
+            if (added) {
                 runs.remove(record.id().topic());
                 Instant started = record.enqueuedMillis() > 0 ? Instant.ofEpochMilli(record.enqueuedMillis()) : at;
                 run = new BoardRun(record.id(), started);
                 runs.put(record.id().topic(), run);
             }
-            run.absorb(record, at);
+            if (!run.absorb(record, at) && !added) {
+                return; // read again with nothing new: the pages waiting for a change keep waiting
+            }
             trim();
             now = ++version;
             woken = takeWaiting();

@@ -127,8 +127,11 @@ final class BoardRun {
     /**
      * Adds what the store keeps of the run and this board did not see: each class with a result it lacks, or has
      * without its node; the nodes not connected here, as the store has them; its end, if the store has it first.
+     *
+     * @return whether the run shows otherwise than before
      */
-    void absorb(RunRecord record, Instant now) {
+    boolean absorb(RunRecord record, Instant now) {
+        RunView before = view(now);
         storedPosition = Math.max(storedPosition, record.position());
         classes = Math.max(classes, record.classes());
         duplicates = Math.max(duplicates, record.duplicates());
@@ -171,6 +174,7 @@ final class BoardRun {
                     .max(Instant::compareTo)
                     .orElse(now);
         }
+        return !view(now).equals(before);
     }
 
     /** Node {@code index} ran one more class (from the store), first seen at {@code at} if it is new here. */

@@ -174,6 +174,39 @@ class BoardTest {
     }
 
     @Test
+    void aRunReadAgainFromTheStoreWithNothingNewWakesNoPage() {
+        RunRecord record = new RunRecord(
+                RUN,
+                T0.toEpochMilli(),
+                2,
+                0,
+                false,
+                List.of(new RunRecord.Node(0, false)),
+                true,
+                List.of(new RunRecord.Placed(passed("com.acme.A"), 0, T0.toEpochMilli(), T0.toEpochMilli() + 500)),
+                4);
+        board.absorb(record);
+        long seen = board.version();
+        CompletableFuture<Long> change = board.changedAfter(seen);
+
+        board.absorb(record);
+        assertEquals(seen, board.version(), "the same record again changes nothing");
+        assertFalse(change.isDone());
+
+        board.absorb(new RunRecord(
+                RUN,
+                T0.toEpochMilli(),
+                2,
+                0,
+                false,
+                List.of(new RunRecord.Node(0, false)),
+                true,
+                List.of(new RunRecord.Placed(passed("com.acme.B"), 0, T0.toEpochMilli(), T0.toEpochMilli() + 900)),
+                5));
+        assertEquals(seen + 1, change.getNow(-1L), "a class more: the page is told");
+    }
+
+    @Test
     void aNodeAwayFromHereTakesTheStateOfAStoreThatKnowsConnectionsOnly() {
         board.nodeJoined(RUN, 0, "here");
         board.nodeAway(RUN, 0, List.of());
