@@ -11,6 +11,7 @@ import ci.fast.maven.channel.PhoenixClient;
 import ci.fast.maven.channel.Scheduler;
 import ci.fast.maven.channel.Secret;
 import ci.fast.maven.channel.ServerAddress;
+import ci.fast.maven.server.dashboard.DashboardPages;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -33,6 +34,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.container.jdk.client.JdkClientContainer;
 
@@ -186,6 +189,30 @@ final class RealNodes {
         @Override
         public void close() throws Exception {
             session.close();
+        }
+    }
+
+    /** A page's body by its path, as a test's viewer gets it. */
+    @FunctionalInterface
+    interface Pages {
+        String get(String path) throws Exception;
+    }
+
+    /**
+     * The dashboard's list of runs once it shows {@code text}, each change of the board waited for as the page itself
+     * waits ({@code /version?since=}): a restarted server reads its store's runs after it starts.
+     */
+    static String listShowing(Pages pages, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            String list = pages.get("/");
+            if (list.contains(text)) {
+                return list;
+            }
+            assertTrue(System.nanoTime() < deadline, "the list never showed " + text + ": " + list);
+            Matcher version = Pattern.compile("data-version=\"(\\d+)\"").matcher(list);
+            assertTrue(version.find(), list);
+            pages.get(DashboardPages.WAIT + "?since=" + version.group(1));
         }
     }
 }

@@ -39,8 +39,8 @@ public final class StoreFeed implements AutoCloseable {
     }
 
     /**
-     * Reads every run {@code store} has onto {@code board}, on the caller's thread, then follows the store's changes on
-     * {@code reads}, which {@link #close} stops.
+     * Reads every run {@code store} has onto {@code board} and then follows the store's changes, all on {@code reads},
+     * which {@link #close} stops: the server serves its nodes meanwhile, however many runs its store keeps.
      */
     public static StoreFeed start(RunStore store, Board board, Scheduler reads, Consumer<String> log) {
         StoreFeed feed = new StoreFeed(store, board, reads, log);
@@ -48,15 +48,22 @@ public final class StoreFeed implements AutoCloseable {
         // only its results after the first read's.
         store.onChange(feed::changed);
         board.onUnplaced(feed::changed);
+        reads.after(Duration.ZERO, feed::readAll);
+        return feed;
+    }
+
+    private void readAll() {
         try {
             for (RunId id : store.runs()) {
-                feed.read(id.topic());
+                if (closed) {
+                    return;
+                }
+                read(id.topic());
             }
         } catch (RuntimeException e) {
             log.accept("fast-ci's dashboard cannot read the runs its store keeps (" + e.getMessage()
                     + "); it shows the runs this server serves");
         }
-        return feed;
     }
 
     /** The run of {@code topic} changed where the board could not see it: it is read after the pause. */
