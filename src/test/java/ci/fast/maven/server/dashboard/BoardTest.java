@@ -175,16 +175,7 @@ class BoardTest {
 
     @Test
     void aRunReadAgainFromTheStoreWithNothingNewWakesNoPage() {
-        RunRecord record = new RunRecord(
-                RUN,
-                T0.toEpochMilli(),
-                2,
-                0,
-                false,
-                List.of(new RunRecord.Node(0, false)),
-                true,
-                List.of(new RunRecord.Placed(passed("com.acme.A"), 0, T0.toEpochMilli(), T0.toEpochMilli() + 500)),
-                4);
+        RunRecord record = oneMore("com.acme.A", 4);
         board.absorb(record);
         long seen = board.version();
         CompletableFuture<Long> change = board.changedAfter(seen);
@@ -193,16 +184,7 @@ class BoardTest {
         assertEquals(seen, board.version(), "the same record again changes nothing");
         assertFalse(change.isDone());
 
-        board.absorb(new RunRecord(
-                RUN,
-                T0.toEpochMilli(),
-                2,
-                0,
-                false,
-                List.of(new RunRecord.Node(0, false)),
-                true,
-                List.of(new RunRecord.Placed(passed("com.acme.B"), 0, T0.toEpochMilli(), T0.toEpochMilli() + 900)),
-                5));
+        board.absorb(oneMore("com.acme.B", 5));
         assertEquals(seen + 1, change.getNow(-1L), "a class more: the page is told");
     }
 
@@ -217,6 +199,21 @@ class BoardTest {
         board.nodeRejoined(RUN, 0, "here again");
         board.absorb(record(List.of(), true));
         assertEquals(RunView.NodeState.RUNNING, node(0).state(), "connected here: its own events tell");
+    }
+
+    /** A record of the run read from {@code position} on: one class more, run by node 0 on another replica. */
+    private static RunRecord oneMore(String key, long position) {
+        long t0 = T0.toEpochMilli();
+        return new RunRecord(
+                RUN,
+                t0,
+                2,
+                0,
+                false,
+                List.of(new RunRecord.Node(0, false)),
+                true,
+                List.of(new RunRecord.Placed(passed(key), 0, t0, t0 + 500)),
+                position);
     }
 
     private static RunRecord record(List<RunRecord.Node> nodes, boolean connections) {
