@@ -43,6 +43,10 @@ import org.sqlite.SQLiteConfig;
  * a deq's p99 11 to 22 ms against 32 to 36 ms with {@code FULL} at 500 nodes (README, Figures, row 4), but it would
  * lose the last second's acknowledged units to a power cut, and run their classes twice; not taken.
  *
+ * <p>The timing history's writes (one per result) are no unit's: no reply waits for them, so they follow the units,
+ * with the writer's next group of few writes or a flush, rather than add a third to each deq's rows in a burst of
+ * hundreds of deqs (see {@link #history}). A server killed loses those not written yet: estimates, not a run's facts.
+ *
  * <p>The log is copied into the database file (a checkpoint, which syncs the log and then that file) by a thread of
  * its own on a connection of its own, not by the commit that happens to fill it, which would make that group's nodes
  * wait for it; reads go through a third connection, so that a run being loaded or a retried node's question never
@@ -63,6 +67,11 @@ public final class SqlStore implements RunStore, AutoCloseable {
             new Column("results", "started_at", "BIGINT"),
             new Column("results", "ended_at", "BIGINT"));
 
+    /** A group of at most this many writes also takes up to this many of the {@link #history}'s. */
+    static final int SMALL_GROUP = 256;
+    /** Once the {@link #history} holds more writes than this, every group takes all of them. */
+    static final int HISTORY_MOST = 16_384;
+
     private static final List<String> RUN_TABLES =
             List.of("run_classes", "queued", "tokens", "held", "results", "reports", "losses", "lost_twice", "runs");
 
@@ -78,8 +87,14 @@ public final class SqlStore implements RunStore, AutoCloseable {
 
     private final SqlCheckpoints checkpoints;
     private final Thread writer;
-    /** Writes not part of any run's unit of work (the shares, the timings), sent with the next one; guarded by this. */
+    /** Writes not part of any run's unit of work (the shares), sent with the next one; guarded by this. */
     private final List<Write> pending = new ArrayList<>();
+    /**
+     * The timing history's writes not yet written, in order: no one waits for them, so the writer sends them with a
+     * group of few writes ({@link #SMALL_GROUP}), never with a burst of units; with every one once there are more than
+     * {@link #HISTORY_MOST}; and all of them with a flush. Guarded by this.
+     */
+    private final List<Write> history = new ArrayList<>();
     /** The units of work committed and not yet written, in order; guarded by {@code this}. */
     private List<Unit> queued = new ArrayList<>();
     /** Set once {@link #close} began: the writer ends once nothing is queued, and nothing more may be; by this. */
@@ -279,6 +294,15 @@ public final class SqlStore implements RunStore, AutoCloseable {
     }
 
     /**
+     * Adds a write of the timing history, which no reply waits for: written after the units of work committed by then,
+     * when the writer has a group of few writes, or at the next {@link #flush} (see {@link #history}). A server killed
+     * before loses it, as it loses what is {@link #later pending}: the history is estimates, no run's facts.
+     */
+    synchronized void history(Write write) {
+        history.add(write);
+    }
+
+    /**
      * Queues {@code writes}, with what is {@link #later pending} before them, as one unit of work, after every unit
      * queued before it.
      *
@@ -291,6 +315,10 @@ public final class SqlStore implements RunStore, AutoCloseable {
         List<Write> all = new ArrayList<>(pending);
         pending.clear();
         all.addAll(writes);
+        if (writes.isEmpty()) { // a flush (or a save of the timings): what is pending of the history too
+            all.addAll(history);
+            history.clear();
+        }
         Unit unit = new Unit(all);
         queued.add(unit);
         if (queued.size() == 1) {
@@ -342,6 +370,7 @@ public final class SqlStore implements RunStore, AutoCloseable {
     private void writeQueued() {
         while (true) {
             List<Unit> group;
+            List<Write> historyTaken;
             synchronized (this) {
                 while (queued.isEmpty() && !closing) {
                     try {
@@ -355,11 +384,12 @@ public final class SqlStore implements RunStore, AutoCloseable {
                 }
                 group = queued;
                 queued = new ArrayList<>();
+                historyTaken = historyFor(group);
             }
             StoreFailure failure = broken;
             if (failure == null) {
                 try {
-                    failure = write(group);
+                    failure = write(group, historyTaken);
                 } catch (RuntimeException e) {
                     failure = new StoreFailure("fast-ci cannot write to the store " + file + ": " + e, e);
                 }
@@ -383,13 +413,34 @@ public final class SqlStore implements RunStore, AutoCloseable {
         }
     }
 
-    /** Writes {@code group} in one transaction; the failure, or null once it is committed. */
-    private StoreFailure write(List<Unit> group) {
+    /**
+     * Takes the {@link #history}'s writes that {@code group} writes after its units: up to {@link #SMALL_GROUP} of
+     * them when its own writes are fewer, all of them when there are too many. A burst of units (hundreds of deqs at
+     * once) thus writes their rows alone, and the history's follow once the writer has little to do. Under this lock.
+     */
+    private List<Write> historyFor(List<Unit> group) {
+        int writes = 0;
+        for (Unit unit : group) {
+            writes += unit.writes.size();
+        }
+        int taken = history.size() > HISTORY_MOST ? history.size() : Math.min(history.size(), SMALL_GROUP - writes);
+        if (taken <= 0) {
+            return List.of();
+        }
+        List<Write> taking = history.subList(0, taken);
+        List<Write> takenWrites = List.copyOf(taking);
+        taking.clear();
+        return takenWrites;
+    }
+
+    /** Writes {@code group}, then {@code after}, in one transaction; the failure, or null once it is committed. */
+    private StoreFailure write(List<Unit> group, List<Write> after) {
         try {
             List<Write> all = new ArrayList<>();
             for (Unit unit : group) {
                 all.addAll(unit.writes);
             }
+            all.addAll(after);
             // Merged across the group's units too: they are one transaction, written in their order.
             for (Write write : SqlRows.merge(all)) {
                 PreparedStatement statement = prepared(writes, writeStatements, write.sql());

@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * The timing history of a {@link SqlStore}, by run key: read from the file once, kept in memory (a
- * {@link RunKeyTimings}), and each record written with the store's next commit; {@link #save} commits what is pending.
+ * {@link RunKeyTimings}), and each record written after the units of work committed by then, with the store's next
+ * group of few writes ({@link SqlStore#history}); {@link #save} commits what is pending.
  * Thread-safe.
  */
 public final class SqlTimings extends WrittenTimings {
@@ -76,7 +77,7 @@ public final class SqlTimings extends WrittenTimings {
 
     @Override
     protected void later(Write write) {
-        store.later(write);
+        store.history(write);
     }
 
     /** Commits the records not yet written with a unit of work. */

@@ -3,6 +3,7 @@ package ci.fast.maven.server;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -173,6 +174,26 @@ class SqlStoreTest extends RunStoreContract {
                 () -> assertEquals(
                         Set.of("com.acme.ATest"),
                         second.timings().failed("junit", List.of("com.acme.ATest", "com.acme.BTest"))));
+    }
+
+    @Test
+    void writesTheTimingsAfterAGroupOfManyWritesNotWithItAndWithTheNextSmallOne() {
+        SqlStore first = (SqlStore) store;
+        StoredRun run = first.open(RUN); // read from the file: a flush, which writes every timing recorded before
+        first.timings().record("junit", "com.acme.ATest", 1.5, false);
+        List<String> classes = IntStream.range(0, SqlStore.SMALL_GROUP)
+                .mapToObj(i -> "com.acme.Class" + i + "Test")
+                .toList();
+        run.enqueue(classes, Map.of(), 7);
+        run.commit().await(); // a burst's group: more writes than a small one, so the timing waits
+
+        assertNull(reopen().timings().snapshot().get("junit"), "not written with the enq");
+
+        run.nameNode("token-0", run.nextNodeIndex());
+        run.commit().await(); // a group of three writes: it takes the timing
+
+        assertEquals(
+                Map.of("com.acme.ATest", 1.5), reopen().timings().snapshot().get("junit"));
     }
 
     @Test
