@@ -63,6 +63,15 @@ public final class PhoenixClient implements AutoCloseable {
     }
 
     /**
+     * Does the part of a first connect that needs no server: the random source of the upgrade's nonce and the frames'
+     * masks, made ready. A caller that waits for the server's address anyway (a fork, while Maven's JVM starts the
+     * embedded server) calls it first, so that the wait, not the connect, pays for it.
+     */
+    public static void prepare() {
+        WebSocketConnection.prepare();
+    }
+
+    /**
      * Connects and starts the heartbeat.
      *
      * @throws ChannelException naming the server and the cause when the upgrade fails

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -46,6 +45,12 @@ final class WebSocketConnection implements AutoCloseable {
     private static final int PING = 0x9;
     private static final int PONG = 0xA;
 
+    /**
+     * The upgrade's nonces and the frames' masks, for every connection of the JVM (a {@code SecureRandom} is safe to
+     * share between threads). Made once: the first one costs a cold JVM its security providers, 50 to 90 ms.
+     */
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     /** What the reading thread reports. */
     interface Receiver {
         /** A whole text message. */
@@ -65,7 +70,6 @@ final class WebSocketConnection implements AutoCloseable {
 
     private final Map<String, String> headers;
     private final Receiver receiver;
-    private final SecureRandom masks = new SecureRandom();
     /** Whether the end (close, loss) has been reported or asked for; the receiver hears of at most one. */
     private final AtomicBoolean ended = new AtomicBoolean();
 
@@ -89,6 +93,11 @@ final class WebSocketConnection implements AutoCloseable {
      * @throws SocketTimeoutException when the server does not answer within {@code timeout}
      * @throws UpgradeRefused when the server answers the upgrade with another status than 101
      */
+    /** Makes the random source ready (its seed read), which {@link #open} would otherwise do first. */
+    static void prepare() {
+        RANDOM.nextBytes(new byte[16]);
+    }
+
     static WebSocketConnection open(URI uri, Duration timeout, Receiver receiver) throws IOException {
         boolean tls = "wss".equalsIgnoreCase(uri.getScheme());
         int port = uri.getPort() != -1 ? uri.getPort() : tls ? 443 : 80;
@@ -102,7 +111,7 @@ final class WebSocketConnection implements AutoCloseable {
             }
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
             byte[] nonce = new byte[16];
-            new SecureRandom().nextBytes(nonce);
+            RANDOM.nextBytes(nonce);
             Map<String, String> headers =
                     Upgrade.perform(uri, Base64.getEncoder().encodeToString(nonce), socket.getOutputStream(), in);
             socket.setSoTimeout(0);
@@ -189,7 +198,7 @@ final class WebSocketConnection implements AutoCloseable {
 
     private void send(int opcode, byte[] payload) throws IOException {
         byte[] mask = new byte[4];
-        masks.nextBytes(mask);
+        RANDOM.nextBytes(mask);
         byte[] masked = new byte[payload.length];
         for (int i = 0; i < payload.length; i++) {
             masked[i] = (byte) (payload[i] ^ mask[i & 3]);

@@ -6,9 +6,11 @@ import ci.fast.maven.channel.Backoff;
 import ci.fast.maven.channel.ChannelException;
 import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Json;
+import ci.fast.maven.channel.PhoenixClient;
 import ci.fast.maven.channel.Scheduler;
 import ci.fast.maven.channel.Secret;
 import ci.fast.maven.channel.ServerAddress;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.PrintStream;
 import java.net.URI;
@@ -34,13 +36,27 @@ public final class NodeEntry implements Function<Map<String, Object>, String> {
     public String apply(Map<String, Object> input) {
         StartupTrace.mark("fork.entry");
         Map<String, String> params = (Map<String, String>) input.get(NodeBridge.PARAMS);
-        // Ordering: the JSON provider loads before the address is asked for, which may wait for the server's start.
+        // Ordering: all that needs no address comes before the address is asked for, which may wait for the server's
+        // start (a local run's server starts while the fork does): the JSON provider, the client's random source, the
+        // CI node and the carried results.
         Objects.requireNonNull(Json.PROVIDER);
+        PhoenixClient.prepare();
+        Map<String, String> ciNode = (Map<String, String>) input.get(NodeBridge.CI_NODE);
+        JsonObject node = null;
+        if (ciNode != null && !ciNode.isEmpty()) {
+            JsonObjectBuilder builder = Json.PROVIDER.createObjectBuilder();
+            ciNode.forEach(builder::add);
+            node = builder.build();
+        }
+        String carried = (String) input.get(NodeBridge.CARRIED);
+        JsonObject carriedResults = carried == null || carried.isEmpty()
+                ? null
+                : Json.parse(carried).asJsonObject();
+        String topic = Events.topic(params.get("run_key"), params.get("build_id"));
         String server = ((Supplier<String>) input.get(NodeBridge.SERVER)).get();
         StartupTrace.mark("fork.address");
         ServerAddress address =
                 new ServerAddress(URI.create(server), Secret.of((String) input.get(NodeBridge.SECRET_KEY)), params);
-        String topic = Events.topic(params.get("run_key"), params.get("build_id"));
         // Stopped when the node ends: in Maven's JVM (forkCount=0) no exit ends its thread.
         Scheduler heartbeat = Scheduler.daemon("fast-ci-heartbeat");
         NodeSession session = new NodeSession(
@@ -56,16 +72,12 @@ public final class NodeEntry implements Function<Map<String, Object>, String> {
         // Maven log one write per line; a test that replaces System.err later must not swallow the node's lines.
         PrintStream console = System.err;
         session.console(console::println);
-        Map<String, String> ciNode = (Map<String, String>) input.get(NodeBridge.CI_NODE);
-        if (ciNode != null && !ciNode.isEmpty()) {
-            JsonObjectBuilder node = Json.PROVIDER.createObjectBuilder();
-            ciNode.forEach(node::add);
-            session.ciNode(node.build());
+        if (node != null) {
+            session.ciNode(node);
         }
         session.takeOver((String) input.get(NodeBridge.TAKE_OVER));
-        String carried = (String) input.get(NodeBridge.CARRIED);
-        if (carried != null && !carried.isEmpty()) {
-            session.carry(Json.parse(carried).asJsonObject());
+        if (carriedResults != null) {
+            session.carry(carriedResults);
         }
         try {
             return session.run() == NodeSession.Outcome.RUN_FINISHED ? NodeBridge.RUN_FINISHED : null;

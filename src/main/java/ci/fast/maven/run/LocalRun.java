@@ -66,25 +66,27 @@ public final class LocalRun {
     public RunOutcome execute() throws IOException, InterruptedException {
         Secret secret = Secret.random();
         ResultSink sink = Reporting.sink(plan, log);
-        Timings timings = history();
-        TimingHistory history = TimingHistory.of(timings);
-        // The sink counts and reports classes; the forks and the queue have the parts of split ones.
-        RunPlan queued = plan;
-        if (splitClasses) {
-            ClassSplit split = ClassSplit.of(plan.classes(), timings, plan.forkCount());
-            if (split.splitsAny()) {
-                log.debug("split classes: " + split.estimates().keySet());
-                queued = plan.withClasses(split.keys());
+        // The sink counts and reports classes; the forks and the queue have the parts of split ones, whose estimates
+        // come from the history, read here before the forks start. Without a split, only the orchestrator needs the
+        // history: it is read on the server's thread while the forks' JVMs start.
+        Timings splitBy = splitClasses ? history() : null;
+        ClassSplit split = splitBy == null ? null : ClassSplit.of(plan.classes(), splitBy, plan.forkCount());
+        if (split != null && split.splitsAny()) {
+            log.debug("split classes: " + split.estimates().keySet());
+        }
+        RunPlan queued = split != null && split.splitsAny() ? plan.withClasses(split.keys()) : plan;
+        // Started while the forks' JVMs start: a fork needs the server's address only once it has connected back.
+        CompletableFuture<Embedded> starting = CompletableFuture.supplyAsync(() -> {
+            Timings timings = splitBy != null ? splitBy : history();
+            TimingHistory history = TimingHistory.of(timings);
+            if (split != null && split.splitsAny()) {
                 history = new SplitHistory(history, split.estimates());
             }
-        }
-        Orchestrator orchestrator = Orchestrator.builder()
-                .log(log::debug)
-                .timings(history)
-                .skipAfterFailureCount(plan.tests().skipAfterFailureCount())
-                .build();
-        // Started while the forks' JVMs start: a fork needs the server's address only once it has connected back.
-        CompletableFuture<OrchestratorServer> starting = CompletableFuture.supplyAsync(() -> {
+            Orchestrator orchestrator = Orchestrator.builder()
+                    .log(log::debug)
+                    .timings(history)
+                    .skipAfterFailureCount(plan.tests().skipAfterFailureCount())
+                    .build();
             try {
                 OrchestratorServer started = OrchestratorServer.start("127.0.0.1", 0, secret, orchestrator);
                 StartupTrace.mark("maven.server");
@@ -94,12 +96,12 @@ public final class LocalRun {
                         "fast-ci-warm-up");
                 warmUp.setDaemon(true);
                 warmUp.start();
-                return started;
+                return new Embedded(timings, orchestrator, started);
             } catch (IOException e) {
                 throw new UncheckedIOException("the embedded orchestrator cannot start on 127.0.0.1: " + e, e);
             }
         });
-        Supplier<URI> server = () -> started(starting).baseUri();
+        Supplier<URI> server = () -> started(starting).server().baseUri();
         try {
             Map<String, String> params = new LinkedHashMap<>();
             params.put("build_id", "local-" + UUID.randomUUID());
@@ -121,7 +123,9 @@ public final class LocalRun {
                     Map.of(), // a local run is no CI node's: nothing to rerun
                     sink,
                     log,
-                    (results, unstarted) -> orchestrator.record(topic, results, unstarted));
+                    (results, unstarted) -> started(starting).orchestrator().record(topic, results, unstarted));
+            Orchestrator orchestrator = started(starting).orchestrator();
+            Timings timings = started(starting).timings();
             // Nothing lost: a class still queued when every fork has ended is reported, not forgotten; so is one
             // the server gave up on (two forks died holding it) without a fork knowing it had started it.
             for (String key : orchestrator.unfinished(topic)) {
@@ -167,8 +171,11 @@ public final class LocalRun {
         }
     }
 
+    /** The run's history, its orchestrator, and the embedded server that serves it, once started. */
+    private record Embedded(Timings timings, Orchestrator orchestrator, OrchestratorServer server) {}
+
     /** The embedded server once it has started; its start's failure, if it failed. */
-    private static OrchestratorServer started(CompletableFuture<OrchestratorServer> starting) {
+    private static Embedded started(CompletableFuture<Embedded> starting) {
         try {
             return starting.join();
         } catch (CompletionException e) {
@@ -177,9 +184,9 @@ public final class LocalRun {
     }
 
     /** Stops the server, having let it start if it was still starting; one that failed to start needs nothing. */
-    private static void stop(CompletableFuture<OrchestratorServer> starting) {
+    private static void stop(CompletableFuture<Embedded> starting) {
         try {
-            starting.join().close();
+            starting.join().server().close();
         } catch (CompletionException e) {
             // it never started: its failure is the run's, told where the address was asked for
         }
