@@ -76,7 +76,8 @@ final class PlatformTests implements AutoCloseable {
                 tests.skipAfterFailureCount(),
                 tests.junit4Reports(),
                 tests.suiteSelectors(),
-                tests.testNg());
+                tests.testNg(),
+                true);
     }
 
     /**
@@ -84,31 +85,8 @@ final class PlatformTests implements AutoCloseable {
      * @param suiteSelectors what a batch's {@link TestRunOptions#SUITE_FILES} entry runs: {@code pkg.Class} or
      *     {@code pkg.Class#method}
      * @param testNg what the TestNG engine's runs apply besides ({@link TestNgSuiteListener})
+     * @param directAllowed whether JUnit 4 batches may run through {@link JUnit4Tests}; false for the Vintage engine
      */
-    PlatformTests(
-            EventSink sink,
-            OutputRouter output,
-            List<Filter<?>> filters,
-            int reruns,
-            Map<String, String> configurationParameters,
-            int skipAfterFailureCount,
-            boolean junit4Reports,
-            List<String> suiteSelectors,
-            TestNgSuite testNg) {
-        this(
-                sink,
-                output,
-                filters,
-                reruns,
-                configurationParameters,
-                skipAfterFailureCount,
-                junit4Reports,
-                suiteSelectors,
-                testNg,
-                true);
-    }
-
-    /** @param directAllowed whether JUnit 4 batches may run through {@link JUnit4Tests}; false for the Vintage engine */
     PlatformTests(
             EventSink sink,
             OutputRouter output,
@@ -355,6 +333,7 @@ final class PlatformTests implements AutoCloseable {
         // Decided per batch: one whose classes the direct run does not take runs through the Vintage engine whole.
         JUnit4Tests junit4 =
                 direct && batch.stream().allMatch(key -> SplitKey.parse(key) == null) ? JUnit4Tests.plan(batch) : null;
+        StartupTrace.mark(junit4 != null ? "fork.batch.direct" : "fork.batch.platform");
         try {
             if (junit4 != null) {
                 junit4.run(listener);
