@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,15 +91,13 @@ final class JUnit4Tests {
         for (String name : batch) {
             Class<?> type = classOf(name);
             Runner runner = type == null ? null : runnerOf(type);
-            if (runner == null) {
+            // Once: a JUnit 3 runner describes its tests anew on each call.
+            Description description = runner == null ? null : runner.getDescription();
+            if (description == null || description.isTest()) {
                 return null;
             }
             Node root = new Node(
-                    ENGINE.append("runner", name),
-                    runner.getDescription(),
-                    type.getSimpleName(),
-                    ClassSource.from(type),
-                    name);
+                    ENGINE.append("runner", name), description, type.getSimpleName(), ClassSource.from(type), name);
             if (!addChildren(root, sources)) {
                 return null;
             }
@@ -135,11 +134,7 @@ final class JUnit4Tests {
         } catch (RuntimeException | LinkageError e) {
             return null;
         }
-        Description description = runner.getDescription();
-        if (runner instanceof ErrorReportingRunner || !isJUnitOwn(runner.getClass()) || description.isTest()) {
-            return null;
-        }
-        return runner;
+        return runner instanceof ErrorReportingRunner || !isJUnitOwn(runner.getClass()) ? null : runner;
     }
 
     /** JUnit 4's or JUnit 3's own runners: those whose reporting the direct run has been compared on. */
@@ -213,9 +208,9 @@ final class JUnit4Tests {
             this.root = root;
             this.runner = runner;
             this.sources = sources;
-            this.below = new HashSet<>(root.getDescendants());
+            this.below = new LinkedHashSet<>(root.getDescendants());
             group(root);
-            root.getDescendants().forEach(node -> group((Node) node));
+            below.forEach(node -> group((Node) node));
         }
 
         private void group(Node node) {
