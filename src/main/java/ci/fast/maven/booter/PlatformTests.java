@@ -47,6 +47,11 @@ final class PlatformTests implements AutoCloseable {
     private final boolean junit4Reports;
     /** What the run of TestNG suite files, {@link TestRunOptions#SUITE_FILES}, selects; empty for none. */
     private final List<String> suiteSelectors;
+    /**
+     * Whether a batch may run through {@link JUnit4Tests} rather than the Vintage engine: JUnit 4 reports, and nothing
+     * the direct run does not do (filters, reruns, a failure limit, configuration parameters, suite files).
+     */
+    private final boolean direct;
 
     private final SentProperties sentProperties = new SentProperties();
     /** Which classes may be split by method, by the configuration this fork runs with. */
@@ -71,7 +76,8 @@ final class PlatformTests implements AutoCloseable {
                 tests.skipAfterFailureCount(),
                 tests.junit4Reports(),
                 tests.suiteSelectors(),
-                tests.testNg());
+                tests.testNg(),
+                true);
     }
 
     /**
@@ -79,6 +85,7 @@ final class PlatformTests implements AutoCloseable {
      * @param suiteSelectors what a batch's {@link TestRunOptions#SUITE_FILES} entry runs: {@code pkg.Class} or
      *     {@code pkg.Class#method}
      * @param testNg what the TestNG engine's runs apply besides ({@link TestNgSuiteListener})
+     * @param directAllowed whether JUnit 4 batches may run through {@link JUnit4Tests}; false for the Vintage engine
      */
     PlatformTests(
             EventSink sink,
@@ -89,7 +96,17 @@ final class PlatformTests implements AutoCloseable {
             int skipAfterFailureCount,
             boolean junit4Reports,
             List<String> suiteSelectors,
-            TestNgSuite testNg) {
+            TestNgSuite testNg,
+            boolean directAllowed) {
+        this.direct = directAllowed
+                && junit4Reports
+                && filters.isEmpty()
+                && reruns == 0
+                && skipAfterFailureCount == 0
+                && configurationParameters.isEmpty()
+                && suiteSelectors.isEmpty()
+                && testNg.isEmpty()
+                && directJUnit4();
         this.junit4Reports = junit4Reports;
         this.suiteSelectors = List.copyOf(suiteSelectors);
         this.sink = sink;
@@ -130,6 +147,19 @@ final class PlatformTests implements AutoCloseable {
         return with;
     }
 
+    /**
+     * Whether the tests' JUnit 4 is one the direct run was compared on (4.13), and no {@code junit-platform.properties}
+     * configures the Platform (stack trace pruning, Vintage's parallel execution).
+     */
+    private static boolean directJUnit4() {
+        try {
+            return junit.runner.Version.id().startsWith("4.13")
+                    && TestsLoader.get().getResource("junit-platform.properties") == null;
+        } catch (LinkageError e) {
+            return false;
+        }
+    }
+
     /** The TestNG engine's configuration parameter of the listeners it registers for its execution. */
     static final String TESTNG_LISTENERS = "testng.listeners";
 
@@ -137,7 +167,11 @@ final class PlatformTests implements AutoCloseable {
         try {
             Launcher created = openSession();
             StartupTrace.mark("fork.session");
-            warmUp(created);
+            if (direct) {
+                JUnit4Tests.warmUp();
+            } else {
+                warmUp(created);
+            }
             StartupTrace.mark("fork.warm");
             launcher.complete(created);
         } catch (Throwable t) {
@@ -296,8 +330,16 @@ final class PlatformTests implements AutoCloseable {
         StartupTrace.mark("fork.ready");
         BatchClasses classes = BatchClasses.select(batch, suiteSelectors, junit4Reports);
         BatchListener listener = new BatchListener(classes, batch, sink, output, reruns, sentProperties, splitRule);
+        // Decided per batch: one whose classes the direct run does not take runs through the Vintage engine whole.
+        JUnit4Tests junit4 =
+                direct && batch.stream().allMatch(key -> SplitKey.parse(key) == null) ? JUnit4Tests.plan(batch) : null;
+        StartupTrace.mark(junit4 != null ? "fork.batch.direct" : "fork.batch.platform");
         try {
-            launcher.execute(request(classes), listener);
+            if (junit4 != null) {
+                junit4.run(listener);
+            } else {
+                launcher.execute(request(classes), listener);
+            }
         } catch (OutOfMemoryError e) {
             // JUnit rethrows it out of the whole execution: it becomes the error of the test that met it, and the
             // classes that had not started run next, as after any test's error. The memory came back with the stack.

@@ -35,7 +35,7 @@ record BatchRun(List<ForkEvent> events, Map<String, List<Map<String, Object>>> w
 
     /** The batch entry {@link TestRunOptions#SUITE_FILES} of {@code suiteSelectors}, with {@code testNg} applied. */
     static BatchRun ofTestNg(List<String> classes, List<String> suiteSelectors, TestNgSuite testNg) throws IOException {
-        return run(0, 0, false, suiteSelectors, testNg, tests -> tests.run(classes));
+        return run(0, 0, false, suiteSelectors, testNg, true, tests -> tests.run(classes));
     }
 
     /**
@@ -52,6 +52,14 @@ record BatchRun(List<ForkEvent> events, Map<String, List<Map<String, Object>>> w
         });
     }
 
+    /**
+     * JUnit 4 classes as Surefire's JUnit 4 provider reports them, run directly with JUnit 4's API where the batch
+     * allows it ({@code direct}), or through the Vintage engine.
+     */
+    static BatchRun ofJUnit4(List<String> classes, boolean direct) throws IOException {
+        return run(0, 0, true, List.of(), TestNgSuite.NONE, direct, tests -> tests.run(classes));
+    }
+
     /** The classes reported skipped with {@code reason}, none run. */
     static BatchRun skipped(List<String> classes, String reason) throws IOException {
         return run(0, 0, false, List.of(), tests -> tests.skip(classes, reason));
@@ -64,7 +72,7 @@ record BatchRun(List<ForkEvent> events, Map<String, List<Map<String, Object>>> w
             List<String> suiteSelectors,
             java.util.function.Function<PlatformTests, Map<String, List<Map<String, Object>>>> call)
             throws IOException {
-        return run(reruns, skipAfterFailureCount, junit4Reports, suiteSelectors, TestNgSuite.NONE, call);
+        return run(reruns, skipAfterFailureCount, junit4Reports, suiteSelectors, TestNgSuite.NONE, true, call);
     }
 
     private static BatchRun run(
@@ -73,6 +81,7 @@ record BatchRun(List<ForkEvent> events, Map<String, List<Map<String, Object>>> w
             boolean junit4Reports,
             List<String> suiteSelectors,
             TestNgSuite testNg,
+            boolean direct,
             java.util.function.Function<PlatformTests, Map<String, List<Map<String, Object>>>> call)
             throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -91,7 +100,8 @@ record BatchRun(List<ForkEvent> events, Map<String, List<Map<String, Object>>> w
                     skipAfterFailureCount,
                     junit4Reports,
                     suiteSelectors,
-                    testNg));
+                    testNg,
+                    direct));
         } finally {
             System.setOut(out);
             System.setErr(err);
