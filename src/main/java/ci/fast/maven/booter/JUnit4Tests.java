@@ -85,24 +85,41 @@ final class JUnit4Tests {
 
     /** The batch's direct run, or null when any of its classes must run on the Platform path. */
     static JUnit4Tests plan(List<String> batch) {
+        // First what needs no test code run: building a runner may run the class's static initializer (a JUnit 3
+        // suite(), Parameterized's parameters), which a batch that then went to the Vintage engine would meet spent.
+        List<Class<?>> types = new ArrayList<>();
+        for (String name : batch) {
+            Class<?> type = classOf(name);
+            if (type == null || !plain(type)) {
+                return null;
+            }
+            types.add(type);
+        }
         EngineDescriptor engine = new EngineDescriptor(ENGINE, "JUnit Vintage");
         Sources sources = new Sources();
         List<Run> runs = new ArrayList<>();
-        for (String name : batch) {
-            Class<?> type = classOf(name);
-            Runner runner = type == null ? null : runnerOf(type);
-            // Once: a JUnit 3 runner describes its tests anew on each call.
-            Description description = runner == null ? null : runner.getDescription();
-            if (description == null || description.isTest()) {
-                return null;
+        try {
+            for (Class<?> type : types) {
+                Runner runner = runnerOf(type);
+                // Once: a JUnit 3 runner describes its tests anew on each call.
+                Description description = runner == null ? null : runner.getDescription();
+                if (description == null || description.isTest()) {
+                    return null;
+                }
+                Node root = new Node(
+                        ENGINE.append("runner", type.getName()),
+                        description,
+                        type.getSimpleName(),
+                        ClassSource.from(type),
+                        type.getName());
+                if (!addChildren(root, sources)) {
+                    return null;
+                }
+                engine.addChild(root);
+                runs.add(new Run(root, runner, sources));
             }
-            Node root = new Node(
-                    ENGINE.append("runner", name), description, type.getSimpleName(), ClassSource.from(type), name);
-            if (!addChildren(root, sources)) {
-                return null;
-            }
-            engine.addChild(root);
-            runs.add(new Run(root, runner, sources));
+        } catch (RuntimeException | LinkageError e) {
+            return null; // a description or a method's source that cannot be had: the Vintage engine reports it
         }
         return new JUnit4Tests(engine, runs);
     }
@@ -116,18 +133,20 @@ final class JUnit4Tests {
         }
     }
 
-    /** The class's JUnit 4 runner, or null when its run might differ from the Vintage engine's. */
-    private static Runner runnerOf(Class<?> type) {
+    /** Whether the class is one whose run the direct run has been compared on, by its declaration alone. */
+    private static boolean plain(Class<?> type) {
         int modifiers = type.getModifiers();
         boolean innerClass = type.getEnclosingClass() != null && !Modifier.isStatic(modifiers);
-        if (!Modifier.isPublic(modifiers)
-                || Modifier.isAbstract(modifiers)
-                || innerClass
-                || type.isAnnotationPresent(Ignore.class)
-                || type.isAnnotationPresent(RunWith.class)
-                        && !isJUnitOwn(type.getAnnotation(RunWith.class).value())) {
-            return null;
-        }
+        return Modifier.isPublic(modifiers)
+                && !Modifier.isAbstract(modifiers)
+                && !innerClass
+                && !type.isAnnotationPresent(Ignore.class)
+                && !(type.isAnnotationPresent(RunWith.class)
+                        && !isJUnitOwn(type.getAnnotation(RunWith.class).value()));
+    }
+
+    /** The class's JUnit 4 runner, or null when its run might differ from the Vintage engine's. */
+    private static Runner runnerOf(Class<?> type) {
         Runner runner;
         try {
             runner = Request.aClass(type).getRunner();

@@ -148,17 +148,45 @@ final class PlatformTests implements AutoCloseable {
     }
 
     /**
-     * Whether the tests' JUnit 4 is one the direct run was compared on (4.13), and no {@code junit-platform.properties}
-     * configures the Platform (stack trace pruning, Vintage's parallel execution).
+     * Whether the tests' JUnit 4 is one the direct run was compared on (4.13), and nothing configures or extends the
+     * launcher: no {@code junit-platform.properties}, no {@code junit.*} system property (stack trace pruning,
+     * Vintage's parallel execution), no execution listener or discovery filter of the tests' own as a service.
      */
     private static boolean directJUnit4() {
         try {
-            return junit.runner.Version.id().startsWith("4.13")
-                    && TestsLoader.get().getResource("junit-platform.properties") == null;
-        } catch (LinkageError e) {
+            if (!junit.runner.Version.id().startsWith("4.13")
+                    || TestsLoader.get().getResource("junit-platform.properties") != null
+                    || System.getProperties().stringPropertyNames().stream().anyMatch(k -> k.startsWith("junit."))) {
+                return false;
+            }
+            for (String service : LAUNCHER_SERVICES) {
+                var found = TestsLoader.get().getResources("META-INF/services/" + service);
+                while (found.hasMoreElements()) {
+                    try (var in = found.nextElement().openStream()) {
+                        boolean own = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                                .lines()
+                                .map(line -> line.replaceFirst("#.*", "").strip())
+                                .anyMatch(line -> !line.isEmpty() && !line.startsWith(LAUNCHER_LISTENERS));
+                        if (own) {
+                            return false;
+                        }
+                    }
+                }
+            }
+            return true;
+        } catch (LinkageError | java.io.IOException e) {
             return false;
         }
     }
+
+    /** The services the launcher loads that would see or change a batch's run. */
+    private static final List<String> LAUNCHER_SERVICES = List.of(
+            "org.junit.platform.launcher.TestExecutionListener",
+            "org.junit.platform.launcher.PostDiscoveryFilter",
+            "org.junit.platform.launcher.LauncherDiscoveryListener");
+
+    /** The launcher's own listeners (its unique-id tracking, off unless configured), which it registers itself. */
+    private static final String LAUNCHER_LISTENERS = "org.junit.platform.launcher.listeners.";
 
     /** The TestNG engine's configuration parameter of the listeners it registers for its execution. */
     static final String TESTNG_LISTENERS = "testng.listeners";

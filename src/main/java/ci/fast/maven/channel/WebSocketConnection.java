@@ -86,18 +86,18 @@ final class WebSocketConnection implements AutoCloseable {
         this.receiver = receiver;
     }
 
-    /**
-     * Connects, upgrades, and starts reading.
-     *
-     * @param timeout bounds the TCP connect and, from its end, each read of the TLS handshake and the upgrade
-     * @throws SocketTimeoutException when the server does not answer within {@code timeout}
-     * @throws UpgradeRefused when the server answers the upgrade with another status than 101
-     */
     /** Makes the random source ready (its seed read), which {@link #open} would otherwise do first. */
     static void prepare() {
         RANDOM.nextBytes(new byte[16]);
     }
 
+    /**
+     * Connects, upgrades, and starts reading.
+     *
+     * @param timeout bounds the TCP connect and, from its end, each read of the TLS handshake and the upgrade
+     * @throws java.net.SocketTimeoutException when the server does not answer within {@code timeout}
+     * @throws UpgradeRefused when the server answers the upgrade with another status than 101
+     */
     static WebSocketConnection open(URI uri, Duration timeout, Receiver receiver) throws IOException {
         boolean tls = "wss".equalsIgnoreCase(uri.getScheme());
         int port = uri.getPort() != -1 ? uri.getPort() : tls ? 443 : 80;

@@ -62,7 +62,8 @@ public final class SqlTimings extends WrittenTimings {
             }
             recordContexts(runKey.getKey(), old.contexts(runKey.getKey(), keys));
         }
-        store.later(Write.of(
+        // After the rows it marks, which follow the units of work: a kill between them must leave the import undone.
+        store.history(Write.of(
                 "INSERT INTO fast_ci_meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
                 IMPORTED,
                 file.toString()));
