@@ -5,11 +5,14 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -52,6 +55,14 @@ final class BatchClasses {
     private final List<DiscoverySelector> selectors;
 
     private volatile TestPlan plan;
+
+    /**
+     * {@link #keyOf} and {@link #topClass} of each identifier of the plan, asked for every event of every test: an
+     * ancestor walk each time. The plan's identifiers are one instance each, so they are kept by identity.
+     */
+    private final Map<TestIdentifier, Optional<String>> keys = new IdentityHashMap<>();
+
+    private final Map<TestIdentifier, Optional<String>> tops = new IdentityHashMap<>();
 
     /**
      * @param batch the batch's classes
@@ -158,11 +169,39 @@ final class BatchClasses {
     }
 
     void planStarted(TestPlan plan) {
+        synchronized (keys) {
+            keys.clear();
+            tops.clear();
+        }
         this.plan = plan;
     }
 
     /** The batch class {@code id} belongs to (the outermost among its containers), or null for engines. */
     String keyOf(TestIdentifier id) {
+        return remembered(keys, id, this::findKey);
+    }
+
+    /** The batch class {@code id} stands for, as its outermost container, or null. */
+    String topClass(TestIdentifier id) {
+        return remembered(tops, id, this::findTop);
+    }
+
+    private static String remembered(
+            Map<TestIdentifier, Optional<String>> known, TestIdentifier id, Function<TestIdentifier, String> find) {
+        Optional<String> seen;
+        synchronized (known) {
+            seen = known.get(id);
+        }
+        if (seen == null) {
+            seen = Optional.ofNullable(find.apply(id)); // outside the lock: finding it asks for the parents' keys
+            synchronized (known) {
+                known.put(id, seen);
+            }
+        }
+        return seen.orElse(null);
+    }
+
+    private String findKey(TestIdentifier id) {
         String key = null;
         for (TestIdentifier at = id; at != null; at = parent(at)) {
             String owner = ownerOf(at);
@@ -173,8 +212,7 @@ final class BatchClasses {
         return key;
     }
 
-    /** The batch class {@code id} stands for, as its outermost container, or null. */
-    String topClass(TestIdentifier id) {
+    private String findTop(TestIdentifier id) {
         String owner = ownerOf(id);
         if (owner == null) {
             return null;

@@ -3,6 +3,7 @@ package ci.fast.maven.booter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestIdentifier;
@@ -14,6 +15,12 @@ import org.junit.platform.launcher.TestPlan;
  * {@code JUnit5Xml30StatelessReporter}.
  */
 final class PhrasedNames {
+    /** A container's legacy name that is a parameterized invocation's: {@code [1] a, b}. */
+    private static final Pattern BRACKETED = Pattern.compile("^\\[.+]$");
+
+    /** A test's legacy name that ends in an invocation's index: {@code test[3]}. */
+    private static final Pattern INDEXED = Pattern.compile("^.*\\[\\d+]$");
+
     private PhrasedNames() {}
 
     /**
@@ -42,15 +49,16 @@ final class PhrasedNames {
             if (at.getSource().isPresent() && at.getSource().get() instanceof MethodSource) {
                 methodContainers.add(at.getDisplayName());
             }
-            parameterizedParent |=
-                    at.getSource().isEmpty() && at.getLegacyReportingName().matches("^\\[.+]$");
+            parameterizedParent |= at.getSource().isEmpty()
+                    && BRACKETED.matcher(at.getLegacyReportingName()).matches();
         }
         String parents = String.join(" ", methodContainers);
         boolean separate = !parents.isBlank() && !display.startsWith("[");
         String methodDisplay = parents + (separate ? " " : "") + display;
         String legacy = id.getLegacyReportingName();
-        boolean parameterized =
-                !method.getMethodParameterTypes().isBlank() || parameterizedParent || legacy.matches("^.*\\[\\d+]$");
+        boolean parameterized = !method.getMethodParameterTypes().isBlank()
+                || parameterizedParent
+                || INDEXED.matcher(legacy).matches();
         String methodName = method.getMethodName();
         boolean hasDisplayName = !methodDisplay.equals(legacy) || !legacy.startsWith(methodName + '(');
         return hasDisplayName ? methodDisplay : parameterized ? legacy : methodName;

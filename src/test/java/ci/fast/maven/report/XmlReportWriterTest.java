@@ -317,6 +317,21 @@ class XmlReportWriterTest {
         assertEquals("0.000", XmlReportWriter.time(Double.NaN));
     }
 
+    @Test
+    void roundsTimesAsTheFormatterDoes() {
+        // Ties on the third decimal, as nanosecond clocks give them, and a sweep of odd values up to hours.
+        List<Double> values =
+                new ArrayList<>(List.of(0.0005, 0.0015, 0.0025, 1.0005, 2.5005, 0.1235, 1e-7, 1e6 + 0.0005));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 200_000; i++) {
+            values.add(i / 2000.0); // every tick of half a millisecond
+            values.add(random.nextLong(1, 4_000_000_000_000L) / 1e9);
+        }
+        for (double v : values) {
+            assertEquals(String.format(java.util.Locale.ROOT, "%.3f", v), XmlReportWriter.time(v), "for " + v);
+        }
+    }
+
     private Path write(ClassResult r) {
         writer.write(r, dir);
         return dir.resolve("TEST-" + r.className() + ".xml");
