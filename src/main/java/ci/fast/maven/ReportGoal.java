@@ -1,6 +1,7 @@
 package ci.fast.maven;
 
 import ci.fast.maven.config.CiEnvironment;
+import ci.fast.maven.pom.SurefireProviders;
 import ci.fast.maven.report.timeline.LastRun;
 import ci.fast.maven.report.timeline.PastRun;
 import ci.fast.maven.report.timeline.TimelineHint;
@@ -75,7 +76,12 @@ final class ReportGoal {
         if (past.note() != null) {
             log.info("fast-ci:report: " + past.note());
         }
-        Verdict.printSummary(log, past.summary(), List.of());
+        Verdict.printSummary(
+                log,
+                past.summary(),
+                List.of(),
+                Verdict.skippedAtInfo(
+                        SurefireProviders.pluginVersion(project, "org.apache.maven.plugins:maven-surefire-plugin")));
         Path gitHub = settings.ciSummary() ? CiEnvironment.gitHubStepSummary(System.getenv()) : null;
         if (gitHub != null) {
             past.appendGitHubSummary(gitHub, settings.runKey(), log::warn);

@@ -160,7 +160,12 @@ final class TestGoal {
                 log.debug("FastCI " + archived);
             }
         }
-        Verdict verdict = new Verdict(log, reports.directory(), settings.verdict(), reports.printSummary());
+        Verdict verdict = new Verdict(
+                log,
+                reports.directory(),
+                settings.verdict(),
+                reports.printSummary(),
+                Verdict.skippedAtInfo(SurefireProviders.pluginVersion(maven.project(), pluginKey(settings))));
         if (reports.summaryFile() != null) {
             // Failsafe's way: the summary goes to a file, and verify fails the build after post-integration-test.
             if (reports.printSummary()) {

@@ -1,6 +1,7 @@
 package ci.fast.maven;
 
 import ci.fast.maven.config.RunSettings;
+import ci.fast.maven.config.VersionNumber;
 import ci.fast.maven.report.RunSummary;
 import ci.fast.maven.report.SummaryLine;
 import ci.fast.maven.run.RunOutcome;
@@ -22,13 +23,24 @@ final class Verdict {
     private final int failOnFlakeCount;
     /** Whether the Results section is printed; the build's failure names the failed tests either way. */
     private final boolean printSummary;
+    /** Whether the totals of a run with skipped tests and no problem are INFO, as from Surefire 3.5.6 on. */
+    private final boolean skippedAtInfo;
 
-    Verdict(Log log, Path reportsDirectory, RunSettings.Verdict settings, boolean printSummary) {
+    Verdict(Log log, Path reportsDirectory, RunSettings.Verdict settings, boolean printSummary, boolean skippedAtInfo) {
         this.log = log;
         this.reportsDirectory = reportsDirectory;
         this.ignoreFailures = settings.testFailureIgnore();
         this.failOnFlakeCount = settings.failOnFlakeCount();
         this.printSummary = printSummary;
+        this.skippedAtInfo = skippedAtInfo;
+    }
+
+    /**
+     * Whether Surefire (or Failsafe) at {@code version} logs the totals of a run whose tests passed or were skipped at
+     * INFO: from 3.5.6 on; null (no version known) counts as the newest.
+     */
+    static boolean skippedAtInfo(String version) {
+        return !VersionNumber.below(version, 3, 5, 6);
     }
 
     void judge(RunOutcome outcome) throws MojoFailureException {
@@ -45,15 +57,15 @@ final class Verdict {
 
     /** Prints the Results section, as Surefire and Failsafe do at the end of a run. */
     void printSummary(RunOutcome outcome) {
-        printSummary(log, outcome.summary(), outcome.problems());
+        printSummary(log, outcome.summary(), outcome.problems(), skippedAtInfo);
     }
 
     /** The Results section of {@code summary}, then {@code problems}: a run's, or one {@code fast-ci:report} read. */
-    static void printSummary(Log log, RunSummary summary, List<String> problems) {
+    static void printSummary(Log log, RunSummary summary, List<String> problems, boolean skippedAtInfo) {
         log.info("");
         log.info("Results:");
         log.info("");
-        for (SummaryLine line : summary.lines()) {
+        for (SummaryLine line : summary.lines(skippedAtInfo)) {
             // At the tests' own level, as Surefire: a fork's error alone leaves the totals at INFO.
             switch (line.level()) {
                 case ERROR -> log.error(line.text());

@@ -13,6 +13,7 @@ import ci.fast.maven.run.RunOutcome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
@@ -42,9 +43,25 @@ class VerdictTest {
     }
 
     @Test
+    void logsTheTotalsOfSkippedTestsAtInfoFromSurefire356OnAndFlakesAtWarnInEvery() throws MojoFailureException {
+        assertEquals(
+                List.of(false, false, true, true, true),
+                Stream.of("3.2.5", "3.5.5", "3.5.6", "3.6.0-M1", null)
+                        .map(Verdict::skippedAtInfo)
+                        .toList());
+        RecordingLog log = new RecordingLog();
+        new Verdict(log, REPORTS, new RunSettings.Verdict(false, 0), true, true)
+                .judge(new RunOutcome(summaryWithFlakes(1), List.of()));
+
+        assertEquals(
+                "WARN Tests run: 1, Failures: 0, Errors: 0, Skipped: 0, Flakes: 1",
+                log.lines.get(log.lines.size() - 2));
+    }
+
+    @Test
     void logsFlakesAsSurefireDoesAtTheirLevels() throws MojoFailureException {
         RecordingLog log = new RecordingLog();
-        new Verdict(log, REPORTS, new RunSettings.Verdict(false, 0), true)
+        new Verdict(log, REPORTS, new RunSettings.Verdict(false, 0), true, false)
                 .judge(new RunOutcome(summaryWithFlakes(1), List.of()));
 
         assertEquals(
@@ -67,12 +84,14 @@ class VerdictTest {
         RunOutcome outcome = new RunOutcome(summaryWithFlakes(1), List.of());
 
         assertDoesNotThrow(
-                () -> new Verdict(new RecordingLog(), REPORTS, new RunSettings.Verdict(false, 0), true).judge(outcome));
+                () -> new Verdict(new RecordingLog(), REPORTS, new RunSettings.Verdict(false, 0), true, false)
+                        .judge(outcome));
         assertDoesNotThrow(
-                () -> new Verdict(new RecordingLog(), REPORTS, new RunSettings.Verdict(false, 2), true).judge(outcome));
-        MojoFailureException e = assertThrows(
-                MojoFailureException.class,
-                () -> new Verdict(new RecordingLog(), REPORTS, new RunSettings.Verdict(false, 1), true).judge(outcome));
+                () -> new Verdict(new RecordingLog(), REPORTS, new RunSettings.Verdict(false, 2), true, false)
+                        .judge(outcome));
+        MojoFailureException e = assertThrows(MojoFailureException.class, () -> new Verdict(
+                        new RecordingLog(), REPORTS, new RunSettings.Verdict(false, 1), true, false)
+                .judge(outcome));
         assertEquals("There is 1 flake and failOnFlakeCount is set to 1.", e.getMessage());
     }
 
@@ -80,12 +99,12 @@ class VerdictTest {
     void namesEveryFlakeInThePluralAndOnlyLogsWhenFailuresAreIgnored() {
         RunOutcome outcome = new RunOutcome(summaryWithFlakes(2), List.of());
 
-        MojoFailureException e = assertThrows(
-                MojoFailureException.class,
-                () -> new Verdict(new RecordingLog(), REPORTS, new RunSettings.Verdict(false, 2), true).judge(outcome));
+        MojoFailureException e = assertThrows(MojoFailureException.class, () -> new Verdict(
+                        new RecordingLog(), REPORTS, new RunSettings.Verdict(false, 2), true, false)
+                .judge(outcome));
         assertEquals("There are 2 flakes and failOnFlakeCount is set to 2.", e.getMessage());
-        assertDoesNotThrow(
-                () -> new Verdict(new RecordingLog(), REPORTS, new RunSettings.Verdict(true, 2), true).judge(outcome));
+        assertDoesNotThrow(() ->
+                new Verdict(new RecordingLog(), REPORTS, new RunSettings.Verdict(true, 2), true, false).judge(outcome));
     }
 
     @Test
@@ -95,7 +114,7 @@ class VerdictTest {
 
         MojoFailureException e = assertThrows(
                 MojoFailureException.class,
-                () -> new Verdict(log, REPORTS, new RunSettings.Verdict(true, 0), true).judge(outcome));
+                () -> new Verdict(log, REPORTS, new RunSettings.Verdict(true, 0), true, false).judge(outcome));
 
         assertEquals(true, e.getMessage().contains("fork 1: the fork failed: NoClassDefFoundError"), e.getMessage());
         assertEquals(
@@ -114,7 +133,7 @@ class VerdictTest {
                         .build()))
                 .build());
 
-        assertDoesNotThrow(() -> new Verdict(log, REPORTS, new RunSettings.Verdict(true, 0), true)
+        assertDoesNotThrow(() -> new Verdict(log, REPORTS, new RunSettings.Verdict(true, 0), true, false)
                 .judge(new RunOutcome(summary, List.of())));
         assertEquals(true, log.lines.stream().anyMatch(line -> line.startsWith("ERROR There are test failures.")));
     }

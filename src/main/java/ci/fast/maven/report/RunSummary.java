@@ -123,8 +123,16 @@ public final class RunSummary {
         return lines().stream().map(SummaryLine::text).toList();
     }
 
-    /** {@link #render()}'s lines with the level Surefire logs each at. */
-    public synchronized List<SummaryLine> lines() {
+    /** {@link #render()}'s lines with the level Surefire before 3.5.6 logs each at. */
+    public List<SummaryLine> lines() {
+        return lines(false);
+    }
+
+    /**
+     * {@link #render()}'s lines with the level Surefire logs each at: the totals of a run whose tests passed or were
+     * skipped at WARN before Surefire 3.5.6, at INFO from it on ({@code skippedAtInfo}); flakes at WARN in both.
+     */
+    public synchronized List<SummaryLine> lines(boolean skippedAtInfo) {
         List<SummaryLine> lines = new ArrayList<>();
         section("Failures: ", SummaryLine.Level.ERROR, failureProblems, lines);
         section("Errors: ", SummaryLine.Level.ERROR, errorProblems, lines);
@@ -136,7 +144,7 @@ public final class RunSummary {
                 + (flakes > 0 ? ", Flakes: " + flakes : "");
         SummaryLine.Level level = hasProblems()
                 ? SummaryLine.Level.ERROR
-                : skipped + flakes > 0 ? SummaryLine.Level.WARN : SummaryLine.Level.INFO;
+                : flakes > 0 || skipped > 0 && !skippedAtInfo ? SummaryLine.Level.WARN : SummaryLine.Level.INFO;
         lines.add(new SummaryLine(level, totals));
         return List.copyOf(lines);
     }

@@ -131,6 +131,19 @@ class RunSummaryTest {
     }
 
     @Test
+    void logsTheTotalsOfSkippedTestsAtInfoAsSurefireDoesFrom356On() {
+        RunSummary summary = new RunSummary();
+        summary.add(ClassResult.builder(Results.CLASS)
+                .tests(List.of(Results.passed("a", 0), Results.skipped("b", "off")))
+                .seconds(1)
+                .build());
+
+        assertEquals(
+                List.of(new SummaryLine(SummaryLine.Level.INFO, "Tests run: 2, Failures: 0, Errors: 0, Skipped: 1")),
+                summary.lines(true));
+    }
+
+    @Test
     void listsFailuresAndErrorsSeparatelyInSurefireStyle() {
         RunSummary summary = new RunSummary();
         summary.add(Results.mixed("", ""));
