@@ -32,6 +32,7 @@ public final class ForkedBooter {
         StartupTrace.mark("fork.main");
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]));
         serve(socket, System.getenv(ForkSettings.SECRET_ENV), null);
+        StartupTrace.mark("fork.exit");
         // exit, not halt: shutdown hooks (coverage agents among them) must run. Tests' non-daemon threads must not.
         System.exit(0);
     }
@@ -60,6 +61,7 @@ public final class ForkedBooter {
                 failure = settings.assigned().isEmpty()
                         ? runNode(settings, server, secret, sink, tests)
                         : runAssigned(settings.assigned(), settings.skipReason(), sink, tests);
+                StartupTrace.mark("fork.finished");
             } catch (Throwable t) {
                 failure = "the fork failed: " + withCauses(t);
             } finally {
@@ -67,6 +69,7 @@ public final class ForkedBooter {
             }
             sink.send(new ForkEvent.NodeEnded(failure));
         }
+        StartupTrace.mark("fork.goodbye");
     }
 
     /** A failure and its causes in one line: a launcher's error says what went wrong only in its cause. */

@@ -121,6 +121,7 @@ public final class ForkProcess {
                 goodbye = EventStream.run(events, settings, server, assembler);
             }
         }
+        StartupTrace.mark("maven.stream-ended");
         // The connect timeout passed with the JVM still running: it hangs before the booter's main, or elsewhere.
         boolean neverConnected = !connected && process.isAlive();
         boolean hung = false;
@@ -131,6 +132,7 @@ public final class ForkProcess {
             ProcessTree.kill(process);
         }
         int exit = ProcessTree.reap(process);
+        StartupTrace.mark("maven.fork-exited");
         // Ordering: the pumps finish before the fork is judged, so that its last output is in the reports.
         drain(out);
         drain(err);

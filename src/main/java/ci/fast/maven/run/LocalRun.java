@@ -124,6 +124,7 @@ public final class LocalRun {
                     sink,
                     log,
                     (results, unstarted) -> started(starting).orchestrator().record(topic, results, unstarted));
+            StartupTrace.mark("maven.fleet");
             Orchestrator orchestrator = started(starting).orchestrator();
             Timings timings = started(starting).timings();
             // Nothing lost: a class still queued when every fork has ended is reported, not forgotten; so is one
@@ -148,6 +149,7 @@ public final class LocalRun {
                 }
             }
             sink.runFinished();
+            StartupTrace.mark("maven.sink");
             log.info(String.format(
                     Locale.ROOT,
                     "FastCI local run done in %.1f s (classes ran for %.1f s): %d classes without a result on the"
@@ -162,11 +164,13 @@ public final class LocalRun {
             }
             timings.recordContexts(sink.contexts());
             saveHistory(timings);
+            StartupTrace.mark("maven.history");
             return new RunOutcome(sink.summary(), problems);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
             stop(starting);
+            StartupTrace.mark("maven.stopped");
             sink.endIfRunning();
         }
     }
