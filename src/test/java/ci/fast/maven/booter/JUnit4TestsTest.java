@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -38,6 +39,8 @@ class JUnit4TestsTest {
                 List.of(JUnit4Samples.AllLegacy.class),
                 List.of(JUnit4Samples.AllConfigured.class),
                 List.of(JUnit4Samples.Both.class, JUnit4Samples.First.class),
+                List.of(DirectSamples.AbstractBase.class, DirectSamples.Outcomes.class),
+                List.of(DirectSamples.Legacy.class, DirectSamples.NOT_PUBLIC, DirectSamples.Inner.class),
                 List.of(
                         DirectSamples.Outcomes.class,
                         DirectSamples.BeforeClassFails.class,
@@ -65,6 +68,18 @@ class JUnit4TestsTest {
 
         assertFalse(vintage.events().isEmpty());
         assertSame(comparable(vintage), comparable(direct));
+        assertEquals(comparableWire(vintage), comparableWire(direct));
+    }
+
+    @Test
+    void aBatchOfClassesTheVintageEnginePassesOverSendsNothingEitherWay() throws Exception {
+        List<String> batch = names(List.of(DirectSamples.AbstractBase.class, DirectSamples.NOT_PUBLIC));
+        assertNotNull(JUnit4Tests.plan(batch), "the direct run takes " + batch);
+
+        BatchRun direct = BatchRun.ofJUnit4(batch, true);
+        BatchRun vintage = BatchRun.ofJUnit4(batch, false);
+
+        assertEquals(comparable(vintage), comparable(direct));
         assertEquals(comparableWire(vintage), comparableWire(direct));
     }
 

@@ -182,6 +182,27 @@ public final class DirectSamples {
         }
     }
 
+    /** A base class queued by its name (it matches {@code *Test}): the Vintage engine passes over it. */
+    public abstract static class AbstractBase {
+        @Test
+        public void inherited() {}
+    }
+
+    /** {@link NotPublic}, for tests outside this package. */
+    public static final Class<?> NOT_PUBLIC = NotPublic.class;
+
+    /** Not public: the Vintage engine passes over it. */
+    static class NotPublic {
+        @Test
+        public void hidden() {}
+    }
+
+    /** An inner class: the Vintage engine passes over it. */
+    public class Inner {
+        @Test
+        public void inner() {}
+    }
+
     /** A class without tests: the Vintage engine leaves it out. */
     public static class NoTests {
         public void notATest() {}
