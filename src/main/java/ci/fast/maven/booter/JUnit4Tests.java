@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import junit.framework.TestCase;
 import org.junit.Ignore;
+import org.junit.Test;
 import org.junit.internal.runners.ErrorReportingRunner;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -96,6 +98,13 @@ final class JUnit4Tests {
             if (type == null || !plain(type)) {
                 return null;
             }
+            try {
+                if (withoutTests(type)) {
+                    continue; // a helper queued by its Test* name: the Vintage engine passes over it too
+                }
+            } catch (LinkageError e) {
+                return null; // a method's signature that does not link: the Vintage engine reports it
+            }
             types.add(type);
         }
         EngineDescriptor engine = new EngineDescriptor(ENGINE, "JUnit Vintage");
@@ -146,6 +155,28 @@ final class JUnit4Tests {
         return !Modifier.isPublic(modifiers)
                 || Modifier.isAbstract(modifiers)
                 || type.isMemberClass() && !Modifier.isStatic(modifiers);
+    }
+
+    /**
+     * Whether the Vintage engine finds no runner for the class: it would come to JUnit 4's own runner (no
+     * {@code @RunWith}, no {@code suite()} method, no JUnit 3 {@code TestCase}) and has no {@code @Test} method in its
+     * hierarchy, which the Vintage engine's builder asks before it builds one (JUnit 4's would fail with "No runnable
+     * methods").
+     */
+    private static boolean withoutTests(Class<?> type) {
+        if (type.isAnnotationPresent(RunWith.class) || TestCase.class.isAssignableFrom(type)) {
+            return false;
+        }
+        try {
+            type.getMethod("suite");
+            return false;
+        } catch (NoSuchMethodException e) {
+            // no suite(): JUnit 4's own runner, if it has tests
+        }
+        // As the Vintage engine asks it: any method of the class's hierarchy, of any visibility.
+        return ReflectionSupport.findMethods(
+                        type, method -> method.isAnnotationPresent(Test.class), HierarchyTraversalMode.TOP_DOWN)
+                .isEmpty();
     }
 
     /** Whether the class is one whose run the direct run has been compared on, by its declaration alone. */

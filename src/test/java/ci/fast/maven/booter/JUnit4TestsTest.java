@@ -40,6 +40,8 @@ class JUnit4TestsTest {
                 List.of(JUnit4Samples.AllConfigured.class),
                 List.of(JUnit4Samples.Both.class, JUnit4Samples.First.class),
                 List.of(DirectSamples.AbstractBase.class, DirectSamples.Outcomes.class),
+                List.of(DirectSamples.Concrete.class, DirectSamples.SuiteOnly.class),
+                List.of(DirectSamples.NoTests.class, DirectSamples.Legacy.class),
                 List.of(DirectSamples.Legacy.class, DirectSamples.NOT_PUBLIC, DirectSamples.Inner.class),
                 List.of(
                         DirectSamples.Outcomes.class,
@@ -52,7 +54,6 @@ class JUnit4TestsTest {
     static Stream<List<Class<?>>> platformBatches() {
         return Stream.of(
                 List.of(DirectSamples.IgnoredClass.class),
-                List.of(DirectSamples.NoTests.class),
                 List.of(DirectSamples.WithOwnRunner.class),
                 List.of(DirectSamples.Outcomes.class, DirectSamples.IgnoredClass.class));
     }
@@ -73,7 +74,8 @@ class JUnit4TestsTest {
 
     @Test
     void aBatchOfClassesTheVintageEnginePassesOverSendsNothingEitherWay() throws Exception {
-        List<String> batch = names(List.of(DirectSamples.AbstractBase.class, DirectSamples.NOT_PUBLIC));
+        List<String> batch =
+                names(List.of(DirectSamples.AbstractBase.class, DirectSamples.NOT_PUBLIC, DirectSamples.NoTests.class));
         assertNotNull(JUnit4Tests.plan(batch), "the direct run takes " + batch);
 
         BatchRun direct = BatchRun.ofJUnit4(batch, true);

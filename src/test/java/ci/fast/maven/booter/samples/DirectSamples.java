@@ -191,6 +191,18 @@ public final class DirectSamples {
     /** {@link NotPublic}, for tests outside this package. */
     public static final Class<?> NOT_PUBLIC = NotPublic.class;
 
+    /** Its tests are its abstract base class's. */
+    public static class Concrete extends AbstractBase {}
+
+    /** A {@code suite()} method in a class that is no {@code TestCase}. */
+    public static class SuiteOnly {
+        public static junit.framework.Test suite() {
+            TestSuite suite = new TestSuite("suite only");
+            suite.addTestSuite(Legacy.class);
+            return suite;
+        }
+    }
+
     /** Not public: the Vintage engine passes over it. */
     static class NotPublic {
         @Test
