@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,8 +14,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The client's half of the WebSocket opening handshake (RFC 6455 section 4): the upgrade request, and the checks on
- * the server's answer. The answer's headers stay readable, {@link Events#SERVER_HEADER} among them.
+ * The WebSocket opening handshake (RFC 6455 section 4). The client's half: the upgrade request, and the checks on the
+ * server's answer, whose headers stay readable ({@link Events#SERVER_HEADER} among them). The server's half, for a
+ * local run's {@link LoopbackListener}: the request read and checked, and the answers.
  */
 final class Upgrade {
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
@@ -97,16 +99,90 @@ final class Upgrade {
         }
     }
 
+    /**
+     * An upgrade request as a server reads it.
+     *
+     * @param path the request's path, such as {@code /test_orchestrators/socket/websocket}
+     * @param query the query's parameters, decoded, the first of each name
+     * @param key its {@code Sec-WebSocket-Key}, or null when it is no WebSocket upgrade
+     */
+    record Request(String path, Map<String, String> query, String key) {}
+
+    /** Reads a request's head and parses it; the stream is left at the first frame's byte. */
+    static Request readRequest(InputStream in) throws IOException {
+        String[] lines = readHead(
+                        in,
+                        "the client closed the connection during the upgrade",
+                        "the client's upgrade request has no end")
+                .split("\r\n");
+        String[] line = lines[0].split(" ");
+        if (line.length != 3 || !line[2].startsWith("HTTP/")) {
+            throw new IOException("the client's upgrade request is no HTTP request");
+        }
+        Map<String, String> headers = new TreeMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0) {
+                headers.putIfAbsent(
+                        lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).trim());
+            }
+        }
+        URI target = URI.create(line[1]);
+        Map<String, String> query = new TreeMap<>();
+        if (target.getRawQuery() != null) {
+            for (String pair : target.getRawQuery().split("&")) {
+                int equals = pair.indexOf('=');
+                String name = equals < 0 ? pair : pair.substring(0, equals);
+                String value = equals < 0 ? "" : pair.substring(equals + 1);
+                query.putIfAbsent(
+                        URLDecoder.decode(name, StandardCharsets.UTF_8),
+                        URLDecoder.decode(value, StandardCharsets.UTF_8));
+            }
+        }
+        boolean upgrade = "GET".equals(line[0])
+                && "websocket".equalsIgnoreCase(headers.getOrDefault("upgrade", ""))
+                && headers.getOrDefault("connection", "")
+                        .toLowerCase(Locale.ROOT)
+                        .contains("upgrade")
+                && "13".equals(headers.get("sec-websocket-version"));
+        return new Request(target.getRawPath(), query, upgrade ? headers.get("sec-websocket-key") : null);
+    }
+
+    /** The server's acceptance of the upgrade with {@code key}, with {@code headers} besides the handshake's own. */
+    static byte[] accepted(String key, Map<String, String> headers) {
+        StringBuilder answer = new StringBuilder("HTTP/1.1 101 Switching Protocols\r\n"
+                + "Upgrade: websocket\r\n"
+                + "Connection: Upgrade\r\n"
+                + "Sec-WebSocket-Accept: " + accept(key) + "\r\n");
+        headers.forEach(
+                (name, value) -> answer.append(name).append(": ").append(value).append("\r\n"));
+        return answer.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** The server's refusal of a request, with {@code status} and its reason phrase, and no body. */
+    static byte[] refused(int status, String reason) {
+        return ("HTTP/1.1 " + status + " " + reason + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     /** Reads up to and including the empty line that ends the head, byte by byte: nothing beyond it is consumed. */
     private static String readHead(InputStream in) throws IOException {
+        return readHead(
+                in,
+                "the server closed the connection during the upgrade",
+                "the server's answer to the upgrade has no end");
+    }
+
+    private static String readHead(InputStream in, String closed, String endless) throws IOException {
         StringBuilder head = new StringBuilder();
         while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
             int b = in.read();
             if (b < 0) {
-                throw new IOException("the server closed the connection during the upgrade");
+                throw new IOException(closed);
             }
             if (head.length() >= MAX_HEAD) {
-                throw new IOException("the server's answer to the upgrade has no end");
+                throw new IOException(endless);
             }
             head.append((char) b);
         }

@@ -26,17 +26,19 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * A WebSocket client connection (RFC 6455) on a plain JDK socket, TLS for {@code wss}: text messages out, text
- * messages in (fragments joined), pings answered, the close handshake. It is all a node needs, in a few classes: a
- * fork that loaded a WebSocket library for it paid about 150 ms of class loading before its first test.
+ * A WebSocket connection (RFC 6455) on a plain JDK socket, TLS for {@code wss}: text messages out, text messages in
+ * (fragments joined), pings answered, the close handshake. It is all a node needs, in a few classes: a fork that
+ * loaded a WebSocket library for it paid about 150 ms of class loading before its first test. The client's side
+ * ({@link #open}) masks what it sends; the server's ({@link #accepted}, a local run's {@link LoopbackListener}) does not,
+ * and takes only masked frames, as the RFC has each side do.
  *
  * <p>One daemon thread reads; {@link Receiver} is called on it, in the order frames arrive. Sends may come from any
  * thread.
  */
-final class WebSocketConnection implements AutoCloseable {
+public final class WebSocketConnection implements AutoCloseable {
     /** A message larger than this ends the connection (as the former client's incoming buffer did). */
     static final int MAX_MESSAGE = 64 * 1024 * 1024;
-    /** How long a local close waits for the server's answer to the close frame before it drops the socket. */
+    /** How long a local close waits for the other side's answer to the close frame before it drops the socket. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
     private static final int CONTINUATION = 0x0;
@@ -52,7 +54,7 @@ final class WebSocketConnection implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What the reading thread reports. */
-    interface Receiver {
+    public interface Receiver {
         /** A whole text message. */
         void text(String text);
 
@@ -64,12 +66,16 @@ final class WebSocketConnection implements AutoCloseable {
     }
 
     private final Socket socket;
+    /** Whether this is the client's side, which masks its frames; the server's takes only masked ones. */
+    private final boolean client;
+
     private final DataInputStream in;
     /** Guarded by itself: one frame at a time. */
     private final OutputStream out;
 
     private final Map<String, String> headers;
-    private final Receiver receiver;
+    /** Set before the reading thread starts; never changed after. */
+    private Receiver receiver;
     /** Whether the end (close, loss) has been reported or asked for; the receiver hears of at most one. */
     private final AtomicBoolean ended = new AtomicBoolean();
 
@@ -77,9 +83,11 @@ final class WebSocketConnection implements AutoCloseable {
     /** The reading thread; null until started. */
     private volatile Thread reader;
 
-    private WebSocketConnection(Socket socket, DataInputStream in, Map<String, String> headers, Receiver receiver)
+    private WebSocketConnection(
+            Socket socket, boolean client, DataInputStream in, Map<String, String> headers, Receiver receiver)
             throws IOException {
         this.socket = socket;
+        this.client = client;
         this.in = in;
         this.out = new BufferedOutputStream(socket.getOutputStream());
         this.headers = headers;
@@ -115,13 +123,26 @@ final class WebSocketConnection implements AutoCloseable {
             Map<String, String> headers =
                     Upgrade.perform(uri, Base64.getEncoder().encodeToString(nonce), socket.getOutputStream(), in);
             socket.setSoTimeout(0);
-            WebSocketConnection connection = new WebSocketConnection(socket, in, headers, receiver);
+            WebSocketConnection connection = new WebSocketConnection(socket, true, in, headers, receiver);
             connection.start();
             return connection;
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
         }
+    }
+
+    /**
+     * The server's side of a connection whose upgrade {@code socket} has answered, reading from {@code in} (at the
+     * first frame's byte); starts reading once {@code receiver} is had from {@code connected}.
+     */
+    static WebSocketConnection accepted(
+            Socket socket, DataInputStream in, java.util.function.Function<WebSocketConnection, Receiver> connected)
+            throws IOException {
+        WebSocketConnection connection = new WebSocketConnection(socket, false, in, Map.of(), null);
+        connection.receiver = connected.apply(connection); // before the reading thread starts, which sees it
+        connection.start();
+        return connection;
     }
 
     /** TLS over the connected socket, with the host name checked against the certificate, as HTTPS does. */
@@ -158,17 +179,22 @@ final class WebSocketConnection implements AutoCloseable {
     }
 
     /** Sends one text message as one frame. */
-    void sendText(String text) throws IOException {
+    public void sendText(String text) throws IOException {
         send(TEXT, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The other side's address, for logs. */
+    public String remote() {
+        return String.valueOf(socket.getRemoteSocketAddress());
+    }
+
     /** Whether neither side has ended the connection yet. */
-    boolean isOpen() {
+    public boolean isOpen() {
         return !ended.get();
     }
 
     /**
-     * Sends a normal close (1000), waits a moment for the server's answer so that what was sent before is read, and
+     * Sends a normal close (1000), waits a moment for the other side's answer so that what was sent before is read, and
      * drops the socket. The receiver hears nothing more.
      */
     @Override
@@ -197,30 +223,42 @@ final class WebSocketConnection implements AutoCloseable {
     }
 
     private void send(int opcode, byte[] payload) throws IOException {
-        byte[] mask = new byte[4];
-        RANDOM.nextBytes(mask);
-        byte[] masked = new byte[payload.length];
-        for (int i = 0; i < payload.length; i++) {
-            masked[i] = (byte) (payload[i] ^ mask[i & 3]);
+        byte[] mask = null;
+        byte[] sent = payload;
+        if (client) {
+            mask = new byte[4];
+            RANDOM.nextBytes(mask);
+            sent = new byte[payload.length];
+            for (int i = 0; i < payload.length; i++) {
+                sent[i] = (byte) (payload[i] ^ mask[i & 3]);
+            }
         }
+        int maskBit = client ? 0x80 : 0;
         synchronized (out) {
             out.write(0x80 | opcode);
             if (payload.length < 126) {
-                out.write(0x80 | payload.length);
+                out.write(maskBit | payload.length);
             } else if (payload.length <= 0xffff) {
-                out.write(0x80 | 126);
+                out.write(maskBit | 126);
                 out.write(payload.length >>> 8);
                 out.write(payload.length & 0xff);
             } else {
-                out.write(0x80 | 127);
+                out.write(maskBit | 127);
                 for (int shift = 56; shift >= 0; shift -= 8) {
                     out.write((int) (((long) payload.length >>> shift) & 0xff));
                 }
             }
-            out.write(mask);
-            out.write(masked);
+            if (mask != null) {
+                out.write(mask);
+            }
+            out.write(sent);
             out.flush();
         }
+    }
+
+    /** The other side, as messages name it. */
+    private String peer() {
+        return client ? "the server" : "the client";
     }
 
     private void read() {
@@ -253,14 +291,14 @@ final class WebSocketConnection implements AutoCloseable {
             switch (opcode) {
                 case CONTINUATION, TEXT, 0x2 -> {
                     if ((opcode == CONTINUATION) == (messageType == -1)) {
-                        throw new IOException("the server sent a fragment out of order");
+                        throw new IOException(peer() + " sent a fragment out of order");
                     }
                     if (opcode != CONTINUATION) {
                         messageType = opcode;
                         message = new ByteArrayOutputStream();
                     }
                     if (message.size() + payload.length > MAX_MESSAGE) {
-                        throw new IOException("the server sent a message larger than " + MAX_MESSAGE + " bytes");
+                        throw new IOException(peer() + " sent a message larger than " + MAX_MESSAGE + " bytes");
                     }
                     message.write(payload);
                     if (fin) {
@@ -275,10 +313,10 @@ final class WebSocketConnection implements AutoCloseable {
                 case PING -> send(PONG, payload);
                 case PONG -> {}
                 case CLOSE -> {
-                    closedByServer(payload);
+                    closedByPeer(payload);
                     return;
                 }
-                default -> throw new IOException("the server sent a frame of unknown type " + opcode);
+                default -> throw new IOException(peer() + " sent a frame of unknown type " + opcode);
             }
         }
     }
@@ -293,12 +331,14 @@ final class WebSocketConnection implements AutoCloseable {
             length = in.readLong();
         }
         if (length < 0 || length > MAX_MESSAGE) {
-            throw new IOException("the server sent a message larger than " + MAX_MESSAGE + " bytes");
+            throw new IOException(peer() + " sent a message larger than " + MAX_MESSAGE + " bytes");
         }
         byte[] mask = null;
         if ((second & 0x80) != 0) {
             mask = new byte[4];
             in.readFully(mask);
+        } else if (!client) {
+            throw new IOException("the client sent an unmasked frame"); // RFC 6455 section 5.1: the server closes
         }
         byte[] payload = new byte[(int) length];
         in.readFully(payload);
@@ -310,15 +350,15 @@ final class WebSocketConnection implements AutoCloseable {
         return payload;
     }
 
-    /** Answers the server's close frame with its code, as RFC 6455 section 5.5.1 asks, and reports it. */
-    private void closedByServer(byte[] payload) {
+    /** Answers the other side's close frame with its code, as RFC 6455 section 5.5.1 asks, and reports it. */
+    private void closedByPeer(byte[] payload) {
         int code = payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
         String reason = payload.length > 2 ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
         end(() -> {
             try {
                 send(CLOSE, payload.length >= 2 ? new byte[] {payload[0], payload[1]} : new byte[0]);
             } catch (IOException e) {
-                // the server may have dropped the socket already
+                // the other side may have dropped the socket already
             }
             receiver.closed(code, reason);
         });

@@ -4,13 +4,12 @@ import ci.fast.maven.booter.SplitKey;
 import ci.fast.maven.booter.StartupTrace;
 import ci.fast.maven.channel.Events;
 import ci.fast.maven.channel.Secret;
-import ci.fast.maven.channel.ServerAddress;
 import ci.fast.maven.report.ClassResult;
 import ci.fast.maven.report.ReportDurations;
 import ci.fast.maven.report.Status;
 import ci.fast.maven.report.TestResult;
+import ci.fast.maven.server.LoopbackServer;
 import ci.fast.maven.server.Orchestrator;
-import ci.fast.maven.server.OrchestratorServer;
 import ci.fast.maven.server.TimingHistory;
 import ci.fast.maven.server.Timings;
 import java.io.IOException;
@@ -88,14 +87,9 @@ public final class LocalRun {
                     .skipAfterFailureCount(plan.tests().skipAfterFailureCount())
                     .build();
             try {
-                OrchestratorServer started = OrchestratorServer.start("127.0.0.1", 0, secret, orchestrator);
+                LoopbackServer started = LoopbackServer.start(secret, orchestrator);
                 StartupTrace.mark("maven.server");
                 log.debug("FastCI orchestrator " + started.baseUri());
-                Thread warmUp = new Thread(
-                        () -> WarmConnection.make(new ServerAddress(started.baseUri(), secret, Map.of()), log::debug),
-                        "fast-ci-warm-up");
-                warmUp.setDaemon(true);
-                warmUp.start();
                 return new Embedded(timings, orchestrator, started);
             } catch (IOException e) {
                 throw new UncheckedIOException("the embedded orchestrator cannot start on 127.0.0.1: " + e, e);
@@ -176,7 +170,7 @@ public final class LocalRun {
     }
 
     /** The run's history, its orchestrator, and the embedded server that serves it, once started. */
-    private record Embedded(Timings timings, Orchestrator orchestrator, OrchestratorServer server) {}
+    private record Embedded(Timings timings, Orchestrator orchestrator, LoopbackServer server) {}
 
     /** The embedded server once it has started; its start's failure, if it failed. */
     private static Embedded started(CompletableFuture<Embedded> starting) {
