@@ -83,7 +83,17 @@ public final class PgStore implements RunStore, AutoCloseable {
             Pattern.compile("(?is)ALTER TABLE (\\w+) ADD COLUMN IF NOT EXISTS (\\w+)\\b.*");
 
     static final List<String> RUN_TABLES = List.of(
-            "run_classes", "queued", "tokens", "held", "results", "reports", "losses", "lost_twice", "nodes", "runs");
+            "run_classes",
+            "queued",
+            "tokens",
+            "held",
+            "batches",
+            "results",
+            "reports",
+            "losses",
+            "lost_twice",
+            "nodes",
+            "runs");
 
     private final PgDatabase database;
     /** This process among the replicas: random, so that a process started again is a new replica. */
