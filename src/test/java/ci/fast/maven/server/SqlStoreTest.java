@@ -370,6 +370,68 @@ class SqlStoreTest extends RunStoreContract {
                         "B from its hand-out to its result: " + placed.get(1)));
     }
 
+    /**
+     * The queue is no copy of the run's classes, and a batch handed out is one row however many classes it has; a
+     * batch all of whose classes have a result leaves no row.
+     */
+    @Test
+    void writesNoQueuedRowAtTheEnqAndOneRowABatch() throws Exception {
+        StoredRun run = store.open(RUN);
+        List<String> classes = IntStream.range(0, 100).mapToObj(i -> "C" + i).toList();
+        run.enqueue(classes, Map.of(), 0);
+        classes.forEach(run::queueLast);
+        run.commit().await();
+        List<String> batch = run.take(10 * Timings.NO_HISTORY);
+        run.hold(0, batch);
+        run.commit().await();
+        Map<String, Long> afterHold = rowCounts();
+        for (String key : batch) {
+            run.release(0, key);
+            run.addResult(Result.of(key, "passed", List.of()));
+        }
+        run.releaseAll(0);
+        run.commit().await();
+
+        assertAll(
+                () -> assertEquals(10, batch.size()),
+                () -> assertEquals(Map.of("run_classes", 100L, "queued", 0L, "held", 0L, "batches", 1L), afterHold),
+                () -> assertEquals(0L, rowCounts().get("batches"), "every class of the batch has a result"),
+                () -> assertEquals(90, reopen().open(RUN).take(Double.MAX_VALUE).size()));
+    }
+
+    private Map<String, Long> rowCounts() throws Exception {
+        Map<String, Long> counts = new HashMap<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqlStore.FILE));
+                Statement statement = connection.createStatement()) {
+            for (String table : List.of("run_classes", "queued", "held", "batches")) {
+                try (java.sql.ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                    rows.next();
+                    counts.put(table, rows.getLong(1));
+                }
+            }
+        }
+        return counts;
+    }
+
+    @Test
+    void carriesOnARunOfAFileMadeByTheVersionThatKeptAQueuedRowAndAHeldRowAClass() throws Exception {
+        Path earlier = dir.resolve("earlier");
+        Files.createDirectories(earlier);
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + earlier.resolve(SqlStore.FILE))) {
+            EarlierVersionRun.write(connection, false);
+        }
+
+        EarlierVersionRun.assertCarriedOn(() -> {
+            try {
+                SqlStore opened = SqlStore.open(earlier);
+                this.opened.add(opened);
+                return opened;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     @Test
     void refusesAFileThatIsNoDatabaseNamingIt() throws IOException {
         Path other = dir.resolve("other");
