@@ -444,7 +444,7 @@ public final class PgStore implements RunStore, AutoCloseable {
 
     /**
      * Executes {@code writes} on {@code connection}, those of one statement after another in one batch: a unit of
-     * work's hundreds of held classes are one round trip.
+     * work's hundreds of results are one round trip.
      */
     static void execute(Connection connection, List<SqlStore.Write> writes) throws SQLException {
         Map<String, PreparedStatement> statements = new HashMap<>();

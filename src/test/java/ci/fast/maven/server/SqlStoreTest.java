@@ -243,8 +243,9 @@ class SqlStoreTest extends RunStoreContract {
     }
 
     /**
-     * The store writes less than every change (a class taken and held in one unit keeps its queued row; a class with a
-     * result keeps its held row): whatever the rules do, a second store reads back what a store in memory holds.
+     * The store writes less than every change (a class taken writes nothing, a batch is one row, a class with a result
+     * is cleared from its batch by that result): whatever the rules do, a second store reads back what a store in
+     * memory holds.
      */
     @Test
     void readsBackWhatTheUnitsOfWorkLeftHoweverTheyTakeHoldRecordReleaseAndRequeue() {
