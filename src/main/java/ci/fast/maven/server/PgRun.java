@@ -38,7 +38,7 @@ final class PgRun extends WrittenRun {
     private long version = -1;
     /** The store's count of dead replicas this view's nodes were told at. */
     private long deathsSeen;
-    /** Orders the rows kept in the order they happened (held, results, reports, lost twice): higher than any kept. */
+    /** Orders the rows kept in the order they happened (batches, results, reports, lost twice): higher than any kept. */
     private long position;
     /** Each node's replica and since when it is away (0: connected), by node index. */
     private final Map<Integer, NodeRow> nodeRows = new TreeMap<>();

@@ -15,7 +15,8 @@ import java.util.function.ToIntFunction;
  * What {@link SqlRun} and {@link PgRun} share: a run's facts read from a {@link MemoryRun} that holds them all, and
  * each change also kept as a write of the unit of work under way, in one table shape (schema.sql) for both databases.
  * The queue and what the nodes hold are kept in few rows ({@link QueueRows}). What differs (where a row's position
- * comes from, when an enq happened on the wall clock, how a unit is committed) is each subclass's. Not thread-safe: the rules guard it, as any {@link StoredRun}.
+ * comes from, when an enq happened on the wall clock, how a unit is committed) is each subclass's. Not thread-safe:
+ * the rules guard it, as any {@link StoredRun}.
  */
 abstract class WrittenRun implements StoredRun {
     /**
@@ -62,7 +63,7 @@ abstract class WrittenRun implements StoredRun {
         this.queueRows = new QueueRows(id.topic(), this::write);
     }
 
-    /** The position of the next row kept in the order it happened (held, results, reports, lost twice). */
+    /** The position of the next row kept in the order it happened (batches, results, reports, lost twice). */
     protected abstract long nextPosition();
 
     /** The wall-clock milliseconds to keep for an enq that happened at {@code at} on the rules' clock. */
