@@ -400,6 +400,36 @@ class SqlStoreTest extends RunStoreContract {
                 () -> assertEquals(90, reopen().open(RUN).take(Double.MAX_VALUE).size()));
     }
 
+    /**
+     * Classes taken off the queue and handed to no node (the failure limit reached) lose their place: a second store
+     * queues them no more, and its record says the run is over once the classes held have results.
+     */
+    @Test
+    void forgetsThePlaceOfClassesTakenAndHandedToNoNode() {
+        StoredRun run = store.open(RUN);
+        run.enqueue(List.of("A", "B", "C"), Map.of("A", 3.0, "B", 2.0, "C", 1.0), 0);
+        List.of("A", "B", "C").forEach(run::queueLast);
+        run.hold(0, run.take(3.0));
+        run.commit().await();
+        run.take(Double.MAX_VALUE); // as the rules skip what is queued
+        run.commit().await();
+        SqlStore second = reopen();
+        StoredRun again = second.open(RUN);
+        boolean finishedWhileHeld = second.record(RUN.topic(), 0).orElseThrow().finished();
+        run.release(0, "A");
+        run.addResult(new Result("A", "failed", 3.0, List.of(), false));
+        run.releaseAll(0);
+        run.commit().await();
+
+        SqlStore third = reopen();
+        assertAll(
+                () -> assertTrue(again.queueEmpty(), "B and C are queued no more"),
+                () -> assertEquals(List.of("A"), again.held(0)),
+                () -> assertFalse(finishedWhileHeld, "A is held"),
+                () -> assertTrue(third.record(RUN.topic(), 0).orElseThrow().finished()),
+                () -> assertTrue(third.open(RUN).queueEmpty()));
+    }
+
     private Map<String, Long> rowCounts() throws Exception {
         Map<String, Long> counts = new HashMap<>();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqlStore.FILE));
