@@ -52,7 +52,10 @@ import java.util.stream.IntStream;
  * FAST_CI_DATABASE_USER} and {@code FAST_CI_DATABASE_PASSWORD}, handed on to the servers) both servers keep the run
  * in that PostgreSQL database instead ({@code --database}): the second is a new replica, the first's lease lapses.
  *
- * <p>Usage: java [-Dbench.database=URL] -cp <plugin classes and deps> bench/ServerKill.java <nodes> <classes> [<data dir>]
+ * <p>With {@code -Dbench.upgradeTo=CLASSPATH} the second server runs on that classpath instead of this one's: an
+ * upgrade under load, the new version carrying on the runs of a store the old one wrote and was killed on.
+ *
+ * <p>Usage: java [-Dbench.database=URL] [-Dbench.upgradeTo=CLASSPATH] -cp <plugin classes and deps> bench/ServerKill.java <nodes> <classes> [<data dir>]
  */
 public class ServerKill {
     static final String RUN_KEY = "bench";
@@ -267,7 +270,9 @@ public class ServerKill {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m",
                     "-cp",
-                    System.getProperty("java.class.path"),
+                    name.equals("second")
+                            ? System.getProperty("bench.upgradeTo", System.getProperty("java.class.path"))
+                            : System.getProperty("java.class.path"),
                     "ci.fast.maven.server.ServerMain",
                     "--port",
                     Integer.toString(port)));

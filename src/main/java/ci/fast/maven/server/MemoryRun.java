@@ -30,6 +30,8 @@ final class MemoryRun implements StoredRun {
     private WorkQueue queue = new WorkQueue(Map.of());
     /** The classes each node holds without a result, by node index; a node holding nothing may have no entry. */
     private final Map<Integer, Set<String>> held = new HashMap<>();
+    /** How many nodes hold each class held (one, as the rules hand a class out), by class. */
+    private final Map<String, Integer> holds = new HashMap<>();
 
     private final Map<String, Result> results = new HashMap<>();
     private double doneSeconds;
@@ -143,7 +145,23 @@ final class MemoryRun implements StoredRun {
 
     @Override
     public void hold(int node, List<String> keys) {
-        held.computeIfAbsent(node, n -> new LinkedHashSet<>()).addAll(keys);
+        Set<String> holding = held.computeIfAbsent(node, n -> new LinkedHashSet<>());
+        for (String key : keys) {
+            if (holding.add(key)) {
+                holds.merge(key, 1, Integer::sum);
+            }
+        }
+    }
+
+    /** Whether a node holds {@code key} (with a result or not): how a store that writes less tells what is left. */
+    boolean isHeld(String key) {
+        return holds.containsKey(key);
+    }
+
+    /** Whether node {@code node} holds {@code key}, with a result or not. */
+    boolean isHeld(int node, String key) {
+        Set<String> keys = held.get(node);
+        return keys != null && keys.contains(key);
     }
 
     @Override
@@ -155,15 +173,23 @@ final class MemoryRun implements StoredRun {
     @Override
     public void release(int node, String key) {
         Set<String> keys = held.get(node);
-        if (keys != null) {
-            keys.remove(key);
+        if (keys != null && keys.remove(key)) {
+            unheld(key);
         }
     }
 
     @Override
     public List<String> releaseAll(int node) {
         Set<String> keys = held.remove(node);
-        return keys == null ? List.of() : new ArrayList<>(keys);
+        if (keys == null) {
+            return List.of();
+        }
+        keys.forEach(this::unheld);
+        return new ArrayList<>(keys);
+    }
+
+    private void unheld(String key) {
+        holds.computeIfPresent(key, (k, count) -> count == 1 ? null : count - 1);
     }
 
     @Override

@@ -38,7 +38,7 @@ final class PgRun extends WrittenRun {
     private long version = -1;
     /** The store's count of dead replicas this view's nodes were told at. */
     private long deathsSeen;
-    /** Orders the rows kept in the order they happened (held, results, reports, lost twice): higher than any kept. */
+    /** Orders the rows kept in the order they happened (batches, results, reports, lost twice): higher than any kept. */
     private long position;
     /** Each node's replica and since when it is away (0: connected), by node index. */
     private final Map<Integer, NodeRow> nodeRows = new TreeMap<>();
@@ -130,8 +130,7 @@ final class PgRun extends WrittenRun {
      */
     @Override
     public Durable commit() {
-        List<Write> unitWrites = writes;
-        writes = new ArrayList<>();
+        List<Write> unitWrites = unitWrites();
         boolean outside;
         synchronized (tx) {
             outside = !inUnit;
@@ -168,7 +167,7 @@ final class PgRun extends WrittenRun {
      */
     @Override
     public void abort() {
-        writes = new ArrayList<>();
+        forgetUnit();
         boolean giveUp;
         synchronized (tx) {
             inUnit = false;
@@ -465,34 +464,6 @@ final class PgRun extends WrittenRun {
         return store.wallMillis() - Math.max(0, store.nanos() - at) / 1_000_000L;
     }
 
-    @Override
-    public void unqueue(String key) {
-        memory.unqueue(key);
-        unqueued(key);
-    }
-
-    @Override
-    public void hold(int node, List<String> keys) {
-        memory.hold(node, keys);
-        handedOut(node, keys);
-        for (String key : keys) {
-            write(HOLD, topic(), node, key, nextPosition());
-        }
-    }
-
-    @Override
-    public void release(int node, String key) {
-        memory.release(node, key);
-        reported(node, key);
-        write(RELEASE, topic(), node, key);
-    }
-
-    @Override
-    public List<String> releaseAll(int node) {
-        write(RELEASE_ALL, topic(), node);
-        return memory.releaseAll(node);
-    }
-
     /**
      * Locks the run's row until the transaction ends, making it if it is missing (a new run, or one another replica
      * forgot meanwhile).
@@ -534,67 +505,20 @@ final class PgRun extends WrittenRun {
                         counters[i] = row.getLong(i + 1);
                     }
                 });
-        head = 0;
-        tail = 0;
         position = 0;
         nodeRows.clear();
+        queueRows.clear();
         if (counters[0] < 0) {
             memory = run;
             return -1;
         }
-        if (counters[2] != 0) {
-            Map<String, Double> estimates = new LinkedHashMap<>();
-            PgStore.query(
-                    connection,
-                    "SELECT class_name, estimate FROM run_classes WHERE topic = ? ORDER BY position",
-                    of,
-                    row -> estimates.put(row.getString(1), row.getDouble(2)));
-            // The enq's time, told on this process's clock: how old the queue is, not what another clock read.
-            long age = Math.max(0, store.wallMillis() - counters[3]) * 1_000_000L;
-            run.enqueue(List.copyOf(estimates.keySet()), estimates, store.nanos() - age);
-        }
-        PgStore.query(
-                connection, "SELECT class_name, position FROM queued WHERE topic = ? ORDER BY position", of, row -> {
-                    run.queueLast(row.getString(1));
-                    head = Math.min(head, row.getLong(2));
-                    tail = Math.max(tail, row.getLong(2));
-                });
-        PgStore.query(
-                connection,
-                "SELECT token, node FROM tokens WHERE topic = ?",
-                of,
-                row -> run.nameNode(row.getString(1), row.getInt(2)));
-        PgStore.query(
-                connection,
-                "SELECT node, class_name FROM held WHERE topic = ? ORDER BY position",
-                of,
-                row -> run.hold(row.getInt(1), List.of(row.getString(2))));
-        PgStore.query(
-                connection,
-                "SELECT class_name, status, seconds, lost, tests, context FROM results WHERE topic = ? ORDER BY position",
-                of,
-                row -> run.addResult(new Result(
-                        row.getString(1),
-                        row.getString(2),
-                        row.getDouble(3),
-                        ResultTests.decode(row.getString(5)),
-                        row.getLong(4) != 0,
-                        row.getString(6))));
-        PgStore.query(
-                connection,
-                "SELECT class_name, file, xml FROM reports WHERE topic = ? ORDER BY position",
-                of,
-                row -> run.addReport(new Report(row.getString(1), row.getString(2), row.getString(3))));
-        PgStore.query(
-                connection,
-                "SELECT class_name, count FROM losses WHERE topic = ?",
-                of,
-                row -> run.addLoss(row.getString(1), row.getInt(2)));
-        PgStore.query(
-                connection,
-                "SELECT class_name FROM lost_twice WHERE topic = ? ORDER BY position",
-                of,
-                row -> run.addLostTwice(row.getString(1)));
+        // The enq's time, told on this process's clock: how old the queue is, not what another clock read.
+        long age = Math.max(0, store.wallMillis() - counters[3]) * 1_000_000L;
+        readBack(
+                (sql, args, row) -> PgStore.query(connection, sql, args, row),
+                run,
+                counters[2] != 0,
+                store.nanos() - age);
         PgStore.query(
                 connection,
                 "SELECT node, replica, away_since FROM nodes WHERE topic = ?",
@@ -608,7 +532,7 @@ final class PgRun extends WrittenRun {
 
     /**
      * {@code writes} with those of each table together, each table's in their order: a deq's results alternate
-     * between the held, results and queued tables, and each run of one statement is one round trip to the database.
+     * between the results, batches and runs tables, and each run of one statement is one round trip to the database.
      * The order between tables does not matter: every statement of a run's unit touches one table, and no table's
      * rows depend on another's.
      */

@@ -83,7 +83,17 @@ public final class PgStore implements RunStore, AutoCloseable {
             Pattern.compile("(?is)ALTER TABLE (\\w+) ADD COLUMN IF NOT EXISTS (\\w+)\\b.*");
 
     static final List<String> RUN_TABLES = List.of(
-            "run_classes", "queued", "tokens", "held", "results", "reports", "losses", "lost_twice", "nodes", "runs");
+            "run_classes",
+            "queued",
+            "tokens",
+            "held",
+            "batches",
+            "results",
+            "reports",
+            "losses",
+            "lost_twice",
+            "nodes",
+            "runs");
 
     private final PgDatabase database;
     /** This process among the replicas: random, so that a process started again is a new replica. */
@@ -434,7 +444,7 @@ public final class PgStore implements RunStore, AutoCloseable {
 
     /**
      * Executes {@code writes} on {@code connection}, those of one statement after another in one batch: a unit of
-     * work's hundreds of held classes are one round trip.
+     * work's hundreds of results are one round trip.
      */
     static void execute(Connection connection, List<SqlStore.Write> writes) throws SQLException {
         Map<String, PreparedStatement> statements = new HashMap<>();

@@ -12,13 +12,23 @@ import java.util.function.Predicate;
  * queries are transactions of their own.
  */
 final class RunRecords {
-    /** The classes enqueued and still to run: queued or held, without a result. */
-    private static final String PENDING = "SELECT COUNT(*) FROM (SELECT class_name FROM queued WHERE topic = ?"
-            + " UNION SELECT class_name FROM held WHERE topic = ?) p"
-            + " WHERE NOT EXISTS (SELECT 1 FROM results r WHERE r.topic = ? AND r.class_name = p.class_name)";
+    /**
+     * The classes enqueued and still to run, without a result: those with a place in the queue (a held one keeps its
+     * place, QueueRows), or held in a row of an earlier version's.
+     */
+    private static final String PENDING = "SELECT COUNT(*) FROM run_classes c WHERE c.topic = ?"
+            + " AND (c.queue_position IS NOT NULL"
+            + " OR EXISTS (SELECT 1 FROM queued q WHERE q.topic = c.topic AND q.class_name = c.class_name)"
+            + " OR EXISTS (SELECT 1 FROM held h WHERE h.topic = c.topic AND h.class_name = c.class_name))"
+            + " AND NOT EXISTS (SELECT 1 FROM results r WHERE r.topic = c.topic AND r.class_name = c.class_name)";
 
-    /** The nodes that hold a class without a result: after a restart, the nodes the rules wait for. */
-    private static final String HOLDERS = "SELECT DISTINCT h.node FROM held h WHERE h.topic = ?"
+    /**
+     * The nodes that hold a class without a result: after a restart, the nodes the rules wait for. A batches row lives
+     * only while its node holds one of its classes without a result (QueueRows); an earlier version's held rows may be
+     * left for classes with one.
+     */
+    private static final String HOLDERS = "SELECT node FROM batches WHERE topic = ?"
+            + " UNION SELECT h.node FROM held h WHERE h.topic = ?"
             + " AND NOT EXISTS (SELECT 1 FROM results r WHERE r.topic = h.topic AND r.class_name = h.class_name)";
 
     private static final String RESULTS = "SELECT class_name, status, seconds, lost, tests, context, node, started_at,"
@@ -45,7 +55,7 @@ final class RunRecords {
             @Override
             public List<RunRecord.Node> nodes(Reads reads, String topic) {
                 List<RunRecord.Node> nodes = new ArrayList<>();
-                reads.read(HOLDERS, List.of(topic), row -> nodes.add(new RunRecord.Node(row.getInt(1), true)));
+                reads.read(HOLDERS, List.of(topic, topic), row -> nodes.add(new RunRecord.Node(row.getInt(1), true)));
                 return nodes;
             }
 
@@ -89,7 +99,7 @@ final class RunRecords {
         reads.read(
                 "SELECT COUNT(*) FROM run_classes WHERE topic = ?", List.of(topic), row -> classes[0] = row.getInt(1));
         int[] pending = {0};
-        reads.read(PENDING, List.of(topic, topic, topic), row -> pending[0] = row.getInt(1));
+        reads.read(PENDING, List.of(topic), row -> pending[0] = row.getInt(1));
         List<RunRecord.Node> nodes = nodeRows.nodes(reads, topic);
         List<RunRecord.Placed> results = new ArrayList<>();
         long[] position = {after};

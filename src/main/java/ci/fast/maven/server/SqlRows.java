@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Turns a run of the same one-row write into writes of several rows each ({@code INSERT ... VALUES (...), (...)},
  * {@code DELETE ... IN (...)}): a database pays for a statement several times what it pays for a row, and a deq's
- * unit of work holds, takes and records a batch of classes one row at a time, and records their timings. Each merged
+ * unit of work records a batch of classes one row at a time, and their timings. Each merged
  * write has 2, 4, ... {@value #MOST_ROWS} rows, so that a few shapes are prepared; the writes stay in their order, and
  * SQLite writes a merged one's rows in turn, as the writes it replaces would have been.
  *
@@ -21,12 +21,17 @@ final class SqlRows {
     static final int MOST_ROWS = 32;
 
     private static final Map<String, Shape> SHAPES = Map.of(
-            WrittenRun.HOLD, Shape.insert(WrittenRun.HOLD),
             WrittenRun.QUEUE, Shape.insert(WrittenRun.QUEUE),
             WrittenRun.ENQUEUED, Shape.insert(WrittenRun.ENQUEUED),
             WrittenRun.RESULT, Shape.insert(WrittenRun.RESULT),
             WrittenTimings.RECORD, Shape.insert(WrittenTimings.RECORD),
-            WrittenRun.UNQUEUE, new Shape("DELETE FROM queued WHERE topic = ? AND class_name IN (", "?", ")", 1));
+            WrittenRun.UNQUEUE, new Shape("DELETE FROM queued WHERE topic = ? AND class_name IN (", "?", ")", 1),
+            WrittenRun.UNPLACE,
+                    new Shape(
+                            "UPDATE run_classes SET queue_position = NULL WHERE topic = ? AND class_name IN (",
+                            "?",
+                            ")",
+                            1));
 
     private SqlRows() {}
 

@@ -65,15 +65,16 @@ public final class SqlStore implements RunStore, AutoCloseable {
             new Column("results", "context", "TEXT"),
             new Column("results", "node", "BIGINT"),
             new Column("results", "started_at", "BIGINT"),
-            new Column("results", "ended_at", "BIGINT"));
+            new Column("results", "ended_at", "BIGINT"),
+            new Column("run_classes", "queue_position", "BIGINT"));
 
     /** A group of at most this many writes also takes up to this many of the {@link #history}'s. */
     static final int SMALL_GROUP = 256;
     /** Once the {@link #history} holds more writes than this, every group takes all of them. */
     static final int HISTORY_MOST = 16_384;
 
-    private static final List<String> RUN_TABLES =
-            List.of("run_classes", "queued", "tokens", "held", "results", "reports", "losses", "lost_twice", "runs");
+    private static final List<String> RUN_TABLES = List.of(
+            "run_classes", "queued", "tokens", "held", "batches", "results", "reports", "losses", "lost_twice", "runs");
 
     private final Path file;
     /** The writer thread's alone once the store is open; autocommit off: each group of units is one transaction. */
@@ -479,7 +480,14 @@ public final class SqlStore implements RunStore, AutoCloseable {
         long max = 0;
         try (Statement statement = writes.createStatement()) {
             for (String table : List.of(
-                    "held", "results", "reports", "lost_twice", "share_attempts", "share_classes", "share_failed")) {
+                    "held",
+                    "batches",
+                    "results",
+                    "reports",
+                    "lost_twice",
+                    "share_attempts",
+                    "share_classes",
+                    "share_failed")) {
                 try (ResultSet rows = statement.executeQuery("SELECT MAX(position) FROM " + table)) {
                     if (rows.next()) {
                         max = Math.max(max, rows.getLong(1));

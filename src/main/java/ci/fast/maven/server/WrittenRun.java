@@ -1,8 +1,11 @@
 package ci.fast.maven.server;
 
 import ci.fast.maven.server.SqlStore.Write;
+import ci.fast.maven.server.WrittenShares.Query;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,21 +14,36 @@ import java.util.function.ToIntFunction;
 /**
  * What {@link SqlRun} and {@link PgRun} share: a run's facts read from a {@link MemoryRun} that holds them all, and
  * each change also kept as a write of the unit of work under way, in one table shape (schema.sql) for both databases.
- * What differs (where a row's position comes from, when an enq happened on the wall clock, how held and queued rows
- * are kept, how a unit is committed) is each subclass's. Not thread-safe: the rules guard it, as any {@link StoredRun}.
+ * The queue and what the nodes hold are kept in few rows ({@link QueueRows}). What differs (where a row's position
+ * comes from, when an enq happened on the wall clock, how a unit is committed) is each subclass's. Not thread-safe:
+ * the rules guard it, as any {@link StoredRun}.
  */
 abstract class WrittenRun implements StoredRun {
-    static final String HOLD = "INSERT INTO held (topic, node, class_name, position) VALUES (?, ?, ?, ?)"
-            + " ON CONFLICT (topic, node, class_name) DO NOTHING";
-    static final String UNQUEUE = "DELETE FROM queued WHERE topic = ? AND class_name = ?";
+    /**
+     * A class's place in the queue, kept in its run_classes row by the enq that queued it, which thereby writes one row
+     * a class rather than a second copy of every class in the queued table.
+     */
+    static final String ENQUEUED = "INSERT INTO run_classes (topic, class_name, position, estimate, queue_position)"
+            + " VALUES (?, ?, ?, ?, ?)";
+    /** A class put in the queue again (given back by a node), at its new place: it overrides its run_classes row's. */
     static final String QUEUE = "INSERT INTO queued (topic, class_name, position) VALUES (?, ?, ?)"
-            + " ON CONFLICT (topic, class_name) DO NOTHING";
-    static final String ENQUEUED =
-            "INSERT INTO run_classes (topic, class_name, position, estimate) VALUES (?, ?, ?, ?)";
+            + " ON CONFLICT (topic, class_name) DO UPDATE SET position = excluded.position";
+    /** With {@link #UNQUEUE}: the class has no place in the queue any more (nor will get one: skipped). */
+    static final String UNPLACE = "UPDATE run_classes SET queue_position = NULL WHERE topic = ? AND class_name = ?";
+
+    static final String UNQUEUE = "DELETE FROM queued WHERE topic = ? AND class_name = ?";
     static final String RESULT =
             "INSERT INTO results (topic, class_name, status, seconds, lost, tests, position, context, node, started_at,"
                     + " ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (topic, class_name) DO NOTHING";
-    static final String RELEASE = "DELETE FROM held WHERE topic = ? AND node = ? AND class_name = ?";
+    /** One batch handed out: one row, its classes in one column, whatever its size. */
+    static final String BATCH = "INSERT INTO batches (topic, node, position, classes) VALUES (?, ?, ?, ?)";
+    /** A batch some of whose classes the node no longer holds without a result (a class left out of its results). */
+    static final String BATCH_CLASSES = "UPDATE batches SET classes = ? WHERE topic = ? AND position = ?";
+    /** A batch none of whose classes its node holds without a result any more. */
+    static final String BATCH_DONE = "DELETE FROM batches WHERE topic = ? AND position = ?";
+    /** A node holds nothing any more. */
+    static final String BATCHES_RELEASED = "DELETE FROM batches WHERE topic = ? AND node = ?";
+    /** A node of a store written by an earlier version (a held row a class) holds nothing any more. */
     static final String RELEASE_ALL = "DELETE FROM held WHERE topic = ? AND node = ?";
 
     private final RunId id;
@@ -33,10 +51,8 @@ abstract class WrittenRun implements StoredRun {
     protected MemoryRun memory;
     /** The writes of the unit of work under way, in order. */
     protected List<Write> writes = new ArrayList<>();
-    /** The positions of the queue's head and tail: a class queued first goes before the one, last after the other. */
-    protected long head;
-
-    protected long tail;
+    /** How the queue and what the nodes hold are kept in few rows (see there). */
+    protected final QueueRows queueRows;
 
     /** Where and when each class ran, as this process saw it: kept with its result, for the dashboard. */
     private final Placements placements = new Placements();
@@ -44,9 +60,10 @@ abstract class WrittenRun implements StoredRun {
     WrittenRun(RunId id) {
         this.id = id;
         this.memory = new MemoryRun(id);
+        this.queueRows = new QueueRows(id.topic(), this::write);
     }
 
-    /** The position of the next row kept in the order it happened (held, results, reports, lost twice). */
+    /** The position of the next row kept in the order it happened (batches, results, reports, lost twice). */
     protected abstract long nextPosition();
 
     /** The wall-clock milliseconds to keep for an enq that happened at {@code at} on the rules' clock. */
@@ -92,7 +109,9 @@ abstract class WrittenRun implements StoredRun {
         Map<String, Double> kept = new HashMap<>(estimates);
         for (int i = 0; i < classes.size(); i++) {
             String key = classes.get(i);
-            write(ENQUEUED, topic(), key, (long) i, kept.getOrDefault(key, Timings.NO_HISTORY));
+            Write row = Write.of(ENQUEUED, topic(), key, (long) i, kept.getOrDefault(key, Timings.NO_HISTORY), null);
+            writes.add(row);
+            queueRows.enqueued(key, row.args());
         }
         return true;
     }
@@ -129,14 +148,24 @@ abstract class WrittenRun implements StoredRun {
 
     @Override
     public void queueFirst(String key) {
-        memory.queueFirst(key);
-        write(QUEUE, topic(), key, --head);
+        if (!memory.isQueued(key)) {
+            memory.queueFirst(key);
+            queueRows.queued(key, true);
+        }
     }
 
     @Override
     public void queueLast(String key) {
-        memory.queueLast(key);
-        write(QUEUE, topic(), key, ++tail);
+        if (!memory.isQueued(key)) {
+            memory.queueLast(key);
+            queueRows.queued(key, false);
+        }
+    }
+
+    @Override
+    public void unqueue(String key) {
+        memory.unqueue(key);
+        queueRows.touched(key);
     }
 
     @Override
@@ -152,15 +181,22 @@ abstract class WrittenRun implements StoredRun {
     @Override
     public List<String> take(double shareSeconds) {
         List<String> batch = memory.take(shareSeconds);
-        batch.forEach(this::unqueued);
+        batch.forEach(queueRows::touched);
         return batch;
     }
 
     @Override
     public List<String> take(double shareSeconds, ToIntFunction<String> rank) {
         List<String> batch = memory.take(shareSeconds, rank);
-        batch.forEach(this::unqueued);
+        batch.forEach(queueRows::touched);
         return batch;
+    }
+
+    @Override
+    public void hold(int node, List<String> keys) {
+        memory.hold(node, keys);
+        placements.handedOut(node, keys, wallMillis());
+        queueRows.held(node, keys, nextPosition());
     }
 
     @Override
@@ -169,11 +205,26 @@ abstract class WrittenRun implements StoredRun {
     }
 
     @Override
+    public void release(int node, String key) {
+        memory.release(node, key);
+        placements.reported(node, key);
+        queueRows.touched(key);
+    }
+
+    @Override
+    public List<String> releaseAll(int node) {
+        List<String> held = memory.releaseAll(node);
+        queueRows.releasedAll(node, held);
+        return held;
+    }
+
+    @Override
     public boolean addResult(Result result) {
         if (!memory.addResult(result)) {
             write("UPDATE runs SET duplicates = ? WHERE topic = ?", memory.duplicates(), topic());
             return false;
         }
+        queueRows.touched(result.key());
         Placements.Placement placed = placements.ended(result.key(), result.seconds(), wallMillis());
         write(
                 RESULT,
@@ -270,19 +321,64 @@ abstract class WrittenRun implements StoredRun {
         return memory.holders();
     }
 
-    /** Node {@code node} was handed {@code keys} now: for the place its results keep. A subclass's hold calls it. */
-    protected void handedOut(int node, List<String> keys) {
-        placements.handedOut(node, keys, wallMillis());
+    /**
+     * The writes of the unit of work under way, with what its queue's and batches' rows must say at its end, in order;
+     * the next unit's start empty.
+     */
+    protected List<Write> unitWrites() {
+        queueRows.settle(memory);
+        List<Write> unit = writes;
+        writes = new ArrayList<>();
+        return unit;
     }
 
-    /** Node {@code node} reported {@code key}, or left it out: for the place its result keeps. A release calls it. */
-    protected void reported(int node, String key) {
-        placements.reported(node, key);
+    /** Forgets the unit of work under way: its command failed, and the run is read back before the next. */
+    protected void forgetUnit() {
+        writes = new ArrayList<>();
+        queueRows.forgetUnit();
     }
 
-    /** Keeps that {@code key} is queued no more. */
-    protected void unqueued(String key) {
-        write(UNQUEUE, topic(), key);
+    /**
+     * Reads the run's facts back into {@code run} (a fresh one), but for its runs row's: {@code enqueued} says whether
+     * it has a queue, created at {@code enqueuedAt} on the rules' clock. This object's view of the rows is then of them.
+     */
+    protected void readBack(Query query, MemoryRun run, boolean enqueued, long enqueuedAt) throws SQLException {
+        List<Object> of = List.of(topic());
+        if (enqueued) {
+            Map<String, Double> estimates = new LinkedHashMap<>();
+            query.run(
+                    "SELECT class_name, estimate FROM run_classes WHERE topic = ? ORDER BY position",
+                    of,
+                    row -> estimates.put(row.getString(1), row.getDouble(2)));
+            run.enqueue(List.copyOf(estimates.keySet()), estimates, enqueuedAt);
+        }
+        query.run(
+                "SELECT class_name, status, seconds, lost, tests, context FROM results WHERE topic = ? ORDER BY position",
+                of,
+                row -> run.addResult(new Result(
+                        row.getString(1),
+                        row.getString(2),
+                        row.getDouble(3),
+                        ResultTests.decode(row.getString(5)),
+                        row.getLong(4) != 0,
+                        row.getString(6))));
+        queueRows.read(query, run);
+        query.run(
+                "SELECT token, node FROM tokens WHERE topic = ?",
+                of,
+                row -> run.nameNode(row.getString(1), row.getInt(2)));
+        query.run(
+                "SELECT class_name, file, xml FROM reports WHERE topic = ? ORDER BY position",
+                of,
+                row -> run.addReport(new Report(row.getString(1), row.getString(2), row.getString(3))));
+        query.run(
+                "SELECT class_name, count FROM losses WHERE topic = ?",
+                of,
+                row -> run.addLoss(row.getString(1), row.getInt(2)));
+        query.run(
+                "SELECT class_name FROM lost_twice WHERE topic = ? ORDER BY position",
+                of,
+                row -> run.addLostTwice(row.getString(1)));
     }
 
     protected void write(String sql, Object... args) {

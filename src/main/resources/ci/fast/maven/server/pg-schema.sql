@@ -13,6 +13,9 @@ ALTER TABLE results ADD COLUMN IF NOT EXISTS started_at BIGINT
 
 ALTER TABLE results ADD COLUMN IF NOT EXISTS ended_at BIGINT
 
+-- A class's place in the queue, set by the enq (QueueRows): a database made by an earlier version lacks it.
+ALTER TABLE run_classes ADD COLUMN IF NOT EXISTS queue_position BIGINT
+
 -- Each server process's last sign of life, in milliseconds since the epoch: a process whose lease lapsed is dead, and
 -- its nodes away since then.
 CREATE TABLE IF NOT EXISTS replicas (

@@ -19,8 +19,10 @@ CREATE TABLE IF NOT EXISTS run_classes (
   class_name TEXT NOT NULL,
   position BIGINT NOT NULL,
   estimate DOUBLE PRECISION NOT NULL,
+  queue_position BIGINT,
   PRIMARY KEY (topic, class_name))
 
+-- A class's place in the queue once a node gave it back: it overrides its run_classes row's (QueueRows).
 CREATE TABLE IF NOT EXISTS queued (
   topic TEXT NOT NULL,
   class_name TEXT NOT NULL,
@@ -33,12 +35,21 @@ CREATE TABLE IF NOT EXISTS tokens (
   node BIGINT NOT NULL,
   PRIMARY KEY (topic, token))
 
+-- What each node held, a row a class: written by earlier versions alone, read back and deleted (QueueRows).
 CREATE TABLE IF NOT EXISTS held (
   topic TEXT NOT NULL,
   node BIGINT NOT NULL,
   class_name TEXT NOT NULL,
   position BIGINT NOT NULL,
   PRIMARY KEY (topic, node, class_name))
+
+-- Each batch handed out that a node still holds a class of without a result: its classes as one JSON array.
+CREATE TABLE IF NOT EXISTS batches (
+  topic TEXT NOT NULL,
+  node BIGINT NOT NULL,
+  position BIGINT NOT NULL,
+  classes TEXT NOT NULL,
+  PRIMARY KEY (topic, position))
 
 CREATE TABLE IF NOT EXISTS results (
   topic TEXT NOT NULL,

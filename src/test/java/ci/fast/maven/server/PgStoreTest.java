@@ -365,6 +365,16 @@ class PgStoreTest extends RunStoreContract {
     }
 
     @Test
+    void carriesOnARunOfADatabaseMadeByTheVersionThatKeptAQueuedRowAndAHeldRowAClass() throws Exception {
+        database = pg.newDatabase();
+        try (Connection connection = connect()) {
+            EarlierVersionRun.write(connection, true);
+        }
+
+        EarlierVersionRun.assertCarriedOn(this::reopen);
+    }
+
+    @Test
     void forgetsTheReplicasDeadForLongThatNoNodeNames() throws Exception {
         long old = System.currentTimeMillis() - PgStore.FORGOTTEN.toMillis() - 60_000;
         try (Connection connection = connect();

@@ -13,21 +13,24 @@ class SqlRowsTest {
     private static final String TOPIC = "test_orchestrator:junit-rows";
 
     @Test
-    void mergesARunOfHoldsInPartsOfPowersOfTwoKeepingTheirOrder() {
+    void mergesARunOfEnqueuedClassesInPartsOfPowersOfTwoKeepingTheirOrder() {
         List<Write> writes = new ArrayList<>();
         for (int i = 0; i < 37; i++) {
-            writes.add(Write.of(WrittenRun.HOLD, TOPIC, 3, "C" + i, (long) i));
+            writes.add(Write.of(WrittenRun.ENQUEUED, TOPIC, "C" + i, (long) i, 1.5, i + 1L));
         }
 
         List<Write> merged = SqlRows.merge(writes);
 
         assertEquals(List.of(32, 4, 1), merged.stream().map(SqlRowsTest::rows).toList());
         assertEquals(
-                "INSERT INTO held (topic, node, class_name, position) VALUES (?, ?, ?, ?), (?, ?, ?, ?), (?, ?, ?, ?),"
-                        + " (?, ?, ?, ?) ON CONFLICT (topic, node, class_name) DO NOTHING",
+                "INSERT INTO run_classes (topic, class_name, position, estimate, queue_position) VALUES"
+                        + " (?, ?, ?, ?, ?), (?, ?, ?, ?, ?), (?, ?, ?, ?, ?), (?, ?, ?, ?, ?)",
                 merged.get(1).sql());
         assertArrayEquals(
-                new Object[] {TOPIC, 3, "C32", 32L, TOPIC, 3, "C33", 33L, TOPIC, 3, "C34", 34L, TOPIC, 3, "C35", 35L},
+                new Object[] {
+                    TOPIC, "C32", 32L, 1.5, 33L, TOPIC, "C33", 33L, 1.5, 34L, TOPIC, "C34", 34L, 1.5, 35L, TOPIC, "C35",
+                    35L, 1.5, 36L
+                },
                 merged.get(1).args());
         assertEquals(writes.get(36), merged.get(2));
     }

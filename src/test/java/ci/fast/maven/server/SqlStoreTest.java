@@ -243,8 +243,9 @@ class SqlStoreTest extends RunStoreContract {
     }
 
     /**
-     * The store writes less than every change (a class taken and held in one unit keeps its queued row; a class with a
-     * result keeps its held row): whatever the rules do, a second store reads back what a store in memory holds.
+     * The store writes less than every change (a class taken writes nothing, a batch is one row, a class with a result
+     * is cleared from its batch by that result): whatever the rules do, a second store reads back what a store in
+     * memory holds.
      */
     @Test
     void readsBackWhatTheUnitsOfWorkLeftHoweverTheyTakeHoldRecordReleaseAndRequeue() {
@@ -368,6 +369,98 @@ class SqlStoreTest extends RunStoreContract {
                                 && placed.get(1).startMillis() <= placed.get(1).endMillis()
                                 && placed.get(1).endMillis() <= after,
                         "B from its hand-out to its result: " + placed.get(1)));
+    }
+
+    /**
+     * The queue is no copy of the run's classes, and a batch handed out is one row however many classes it has; a
+     * batch all of whose classes have a result leaves no row.
+     */
+    @Test
+    void writesNoQueuedRowAtTheEnqAndOneRowABatch() throws Exception {
+        StoredRun run = store.open(RUN);
+        List<String> classes = IntStream.range(0, 100).mapToObj(i -> "C" + i).toList();
+        run.enqueue(classes, Map.of(), 0);
+        classes.forEach(run::queueLast);
+        run.commit().await();
+        List<String> batch = run.take(10 * Timings.NO_HISTORY);
+        run.hold(0, batch);
+        run.commit().await();
+        Map<String, Long> afterHold = rowCounts();
+        for (String key : batch) {
+            run.release(0, key);
+            run.addResult(Result.of(key, "passed", List.of()));
+        }
+        run.releaseAll(0);
+        run.commit().await();
+
+        assertAll(
+                () -> assertEquals(10, batch.size()),
+                () -> assertEquals(Map.of("run_classes", 100L, "queued", 0L, "held", 0L, "batches", 1L), afterHold),
+                () -> assertEquals(0L, rowCounts().get("batches"), "every class of the batch has a result"),
+                () -> assertEquals(90, reopen().open(RUN).take(Double.MAX_VALUE).size()));
+    }
+
+    /**
+     * Classes taken off the queue and handed to no node (the failure limit reached) lose their place: a second store
+     * queues them no more, and its record says the run is over once the classes held have results.
+     */
+    @Test
+    void forgetsThePlaceOfClassesTakenAndHandedToNoNode() {
+        StoredRun run = store.open(RUN);
+        run.enqueue(List.of("A", "B", "C"), Map.of("A", 3.0, "B", 2.0, "C", 1.0), 0);
+        List.of("A", "B", "C").forEach(run::queueLast);
+        run.hold(0, run.take(3.0));
+        run.commit().await();
+        run.take(Double.MAX_VALUE); // as the rules skip what is queued
+        run.commit().await();
+        SqlStore second = reopen();
+        StoredRun again = second.open(RUN);
+        boolean finishedWhileHeld = second.record(RUN.topic(), 0).orElseThrow().finished();
+        run.release(0, "A");
+        run.addResult(new Result("A", "failed", 3.0, List.of(), false));
+        run.releaseAll(0);
+        run.commit().await();
+
+        SqlStore third = reopen();
+        assertAll(
+                () -> assertTrue(again.queueEmpty(), "B and C are queued no more"),
+                () -> assertEquals(List.of("A"), again.held(0)),
+                () -> assertFalse(finishedWhileHeld, "A is held"),
+                () -> assertTrue(third.record(RUN.topic(), 0).orElseThrow().finished()),
+                () -> assertTrue(third.open(RUN).queueEmpty()));
+    }
+
+    private Map<String, Long> rowCounts() throws Exception {
+        Map<String, Long> counts = new HashMap<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqlStore.FILE));
+                Statement statement = connection.createStatement()) {
+            for (String table : List.of("run_classes", "queued", "held", "batches")) {
+                try (java.sql.ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                    rows.next();
+                    counts.put(table, rows.getLong(1));
+                }
+            }
+        }
+        return counts;
+    }
+
+    @Test
+    void carriesOnARunOfAFileMadeByTheVersionThatKeptAQueuedRowAndAHeldRowAClass() throws Exception {
+        Path earlier = dir.resolve("earlier");
+        Files.createDirectories(earlier);
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + earlier.resolve(SqlStore.FILE))) {
+            EarlierVersionRun.write(connection, false);
+        }
+
+        EarlierVersionRun.assertCarriedOn(() -> {
+            try {
+                SqlStore opened = SqlStore.open(earlier);
+                this.opened.add(opened);
+                return opened;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     @Test
