@@ -55,6 +55,11 @@ final class QueueRows {
     private final Map<String, Object[]> enqueuing = new HashMap<>();
     /** The classes whose place or batch this unit may have changed: {@link #settle} looks at them. */
     private final Set<String> touched = new LinkedHashSet<>();
+    /**
+     * The batches rows a touched class was in when it was touched: a class released, queued again and handed out
+     * in one unit is in a new row by then, and its old row must still lose it.
+     */
+    private final Set<Long> left = new LinkedHashSet<>();
 
     QueueRows(String topic, Writes writes) {
         this.topic = topic;
@@ -82,6 +87,10 @@ final class QueueRows {
     /** {@code key} was taken off the queue, released, given a result: its rows may change at {@link #settle}. */
     void touched(String key) {
         touched.add(key);
+        Long position = batchOf.get(key);
+        if (position != null) {
+            left.add(position);
+        }
     }
 
     /** Node {@code node} was handed {@code keys}, kept as the batches row at {@code position}. */
@@ -92,7 +101,10 @@ final class QueueRows {
         writes.write(WrittenRun.BATCH, topic, node, position, ClassList.encode(keys));
         batches.put(position, new Batch(node, List.copyOf(keys)));
         for (String key : keys) {
-            batchOf.put(key, position);
+            Long before = batchOf.put(key, position);
+            if (before != null && before != position) {
+                left.add(before); // handed out again in this unit: its earlier row, if still there, must lose it
+            }
             if (unplaced.remove(key)) {
                 // Handed out without a place (taken in an earlier unit of work): a held class keeps one.
                 writes.write(WrittenRun.QUEUE, topic, key, ++tail);
@@ -115,12 +127,12 @@ final class QueueRows {
         if (legacyHeld.remove(node)) {
             writes.write(WrittenRun.RELEASE_ALL, topic, node);
         }
-        touched.addAll(keys);
+        keys.forEach(this::touched);
     }
 
     /** Writes what the touched classes' rows must say once the unit's writes are written (see the class's comment). */
     void settle(MemoryRun memory) {
-        Set<Long> changed = new LinkedHashSet<>();
+        Set<Long> changed = new LinkedHashSet<>(left);
         List<String> skipped = new ArrayList<>();
         for (String key : touched) {
             Long position = batchOf.get(key);
@@ -145,6 +157,9 @@ final class QueueRows {
         skipped.forEach(key -> writes.write(WrittenRun.UNQUEUE, topic, key));
         for (long position : changed) {
             Batch batch = batches.get(position);
+            if (batch == null) {
+                continue; // gone in this unit (its node released everything)
+            }
             List<String> held = batch.classes().stream()
                     .filter(key -> memory.isHeld(batch.node(), key) && !memory.hasResult(key))
                     .toList();
@@ -166,6 +181,7 @@ final class QueueRows {
     /** Forgets what the unit under way touched: it was settled, or undone (then its run is read back). */
     void forgetUnit() {
         touched.clear();
+        left.clear();
         enqueuing.clear();
     }
 
@@ -197,13 +213,16 @@ final class QueueRows {
         }
         // Batches and an earlier version's held rows, in the order handed out (their positions are of one sequence).
         Map<Long, Batch> handedOut = new TreeMap<>();
-        query.run("SELECT node, position, classes FROM batches WHERE topic = ?", List.of(topic), row -> {
-            long position = row.getLong(2);
-            Batch batch = new Batch(row.getInt(1), ClassList.decode(row.getString(3)));
-            handedOut.put(position, batch);
-            batches.put(position, batch);
-            batch.classes().forEach(key -> batchOf.put(key, position));
-        });
+        query.run(
+                "SELECT node, position, classes FROM batches WHERE topic = ? ORDER BY position",
+                List.of(topic),
+                row -> {
+                    long position = row.getLong(2);
+                    Batch batch = new Batch(row.getInt(1), ClassList.decode(row.getString(3)));
+                    handedOut.put(position, batch);
+                    batches.put(position, batch);
+                    batch.classes().forEach(key -> batchOf.put(key, position));
+                });
         query.run("SELECT node, class_name, position FROM held WHERE topic = ?", List.of(topic), row -> {
             handedOut.put(row.getLong(3), new Batch(row.getInt(1), List.of(row.getString(2))));
             legacyHeld.add(row.getInt(1));

@@ -39,8 +39,9 @@ final class EarlierVersionRun {
 
     /**
      * Writes the run: classes A to F enqueued (estimates 1 to 6) and queued longest first; node 0 took F and E and
-     * sent F's result; node 1 took D and was lost, D queued last again. {@code pg}: with the columns PostgreSQL's
-     * store had added to the runs row then.
+     * sent F's result; node 1 took D and was lost, D queued last again. {@code pg}: as PostgreSQL's store left it,
+     * with the columns it had added to the runs row then, and without the queued rows of the classes taken (it deleted
+     * them; SQLite's left them).
      */
     static void write(Connection connection, boolean pg) throws SQLException {
         try (Statement statement = connection.createStatement()) {
@@ -63,7 +64,10 @@ final class EarlierVersionRun {
                         + classes[i] + "', " + i + ", " + (i + 1) + ")");
             }
             // F and E were taken and held in one unit: their rows left. D was taken, then queued last again.
-            for (String row : List.of("'F', 1", "'E', 2", "'C', 4", "'B', 5", "'A', 6", "'D', 7")) {
+            List<String> queued = pg
+                    ? List.of("'C', 4", "'B', 5", "'A', 6", "'D', 7")
+                    : List.of("'F', 1", "'E', 2", "'C', 4", "'B', 5", "'A', 6", "'D', 7");
+            for (String row : queued) {
                 statement.execute("INSERT INTO queued (topic, class_name, position) VALUES (" + t + ", " + row + ")");
             }
             statement.execute("INSERT INTO held (topic, node, class_name, position) VALUES (" + t + ", 0, 'F', 8), ("
