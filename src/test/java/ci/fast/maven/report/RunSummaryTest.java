@@ -119,11 +119,7 @@ class RunSummaryTest {
 
     @Test
     void logsTheTotalsAsAWarningWhenTestsWereSkippedAndNoneFailed() {
-        RunSummary summary = new RunSummary();
-        summary.add(ClassResult.builder(Results.CLASS)
-                .tests(List.of(Results.passed("a", 0), Results.skipped("b", "off")))
-                .seconds(1)
-                .build());
+        RunSummary summary = oneSkippedOfTwo();
 
         assertEquals(
                 List.of(new SummaryLine(SummaryLine.Level.WARN, "Tests run: 2, Failures: 0, Errors: 0, Skipped: 1")),
@@ -132,11 +128,7 @@ class RunSummaryTest {
 
     @Test
     void logsTheTotalsOfSkippedTestsAtInfoAsSurefireDoesFrom356On() {
-        RunSummary summary = new RunSummary();
-        summary.add(ClassResult.builder(Results.CLASS)
-                .tests(List.of(Results.passed("a", 0), Results.skipped("b", "off")))
-                .seconds(1)
-                .build());
+        RunSummary summary = oneSkippedOfTwo();
 
         assertEquals(
                 List.of(new SummaryLine(SummaryLine.Level.INFO, "Tests run: 2, Failures: 0, Errors: 0, Skipped: 1")),
@@ -235,5 +227,14 @@ class RunSummaryTest {
                 .failure("java.lang.AssertionError", "boom", null)
                 .build();
         return ClassResult.builder(className).tests(List.of(t)).build();
+    }
+
+    private static RunSummary oneSkippedOfTwo() {
+        RunSummary summary = new RunSummary();
+        summary.add(ClassResult.builder(Results.CLASS)
+                .tests(List.of(Results.passed("a", 0), Results.skipped("b", "off")))
+                .seconds(1)
+                .build());
+        return summary;
     }
 }

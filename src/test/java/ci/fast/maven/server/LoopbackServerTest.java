@@ -16,11 +16,7 @@ import ci.fast.maven.channel.ServerAddress;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
-import jakarta.websocket.Endpoint;
-import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.HandshakeResponse;
-import jakarta.websocket.MessageHandler;
-import jakarta.websocket.Session;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -80,7 +76,7 @@ class LoopbackServerTest {
     void answersTyrusWithTheFramesItSentInEveryLengthFormAndSaysItIsOurs() throws Exception {
         LoopbackServer server = start(echo);
         Map<String, List<String>> answer = new LinkedHashMap<>();
-        Tyrus tyrus = tyrus(server, secret, answer);
+        RealNodes.Raw tyrus = tyrus(server, secret, answer);
 
         for (int length : new int[] {3, 125, 126, 65_535, 65_536, 300_000}) {
             String text = "[null,\"" + length + "\",\"t\",\"e\",{\"x\":\"" + "a".repeat(length) + "\"}]";
@@ -163,11 +159,11 @@ class LoopbackServerTest {
         return server;
     }
 
-    private Tyrus tyrus(LoopbackServer server, Secret key, Map<String, List<String>> answer) throws Exception {
+    private RealNodes.Raw tyrus(LoopbackServer server, Secret key, Map<String, List<String>> answer) throws Exception {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("vsn", "2.0.0");
         params.put("run_key", "suite");
-        Tyrus tyrus = new Tyrus();
+        RealNodes.Raw tyrus = new RealNodes.Raw();
         ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
                 .configurator(new ClientEndpointConfig.Configurator() {
                     @Override
@@ -214,23 +210,5 @@ class LoopbackServerTest {
 
     private static <T> T await(CompletableFuture<T> future) throws Exception {
         return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    }
-
-    /** Tyrus's client endpoint: what it received, and its close. */
-    private static final class Tyrus extends Endpoint {
-        final BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
-        Session session;
-
-        @Override
-        public void onOpen(Session session, EndpointConfig config) {
-            session.setMaxTextMessageBufferSize(1 << 20);
-            session.addMessageHandler(String.class, (MessageHandler.Whole<String>) received::add);
-        }
-
-        @Override
-        public void onClose(Session session, CloseReason closeReason) {
-            closed.complete(closeReason);
-        }
     }
 }
