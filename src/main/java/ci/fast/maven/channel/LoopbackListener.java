@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A WebSocket server on the loopback address, on plain JDK sockets: the embedded orchestrator of a local run, whose
@@ -42,18 +43,28 @@ public final class LoopbackListener implements AutoCloseable {
 
     private final ServerSocket socket;
     private final Handler handler;
+    private final Duration idleTimeout;
+    /** The accepted sockets whose upgrade is under way. */
+    private final Set<Socket> upgrading = ConcurrentHashMap.newKeySet();
+
     private final Set<WebSocketConnection> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
+    /** Set by {@link #close}: no upgrade is answered after it, and a connection accepted meanwhile is ended. */
+    private volatile boolean closed;
 
-    private LoopbackListener(ServerSocket socket, Handler handler) {
+    private LoopbackListener(ServerSocket socket, Handler handler, Duration idleTimeout) {
         this.socket = socket;
         this.handler = handler;
+        this.idleTimeout = idleTimeout;
         this.acceptor = new Thread(this::accept, "fast-ci-loopback-accept");
         acceptor.setDaemon(true);
     }
 
-    /** Binds an ephemeral port of the loopback address and accepts on it. */
-    public static LoopbackListener start(Handler handler) throws IOException {
+    /**
+     * Binds an ephemeral port of the loopback address and accepts on it; a connection silent for {@code idleTimeout}
+     * is dropped (its receiver hears of a failed read).
+     */
+    public static LoopbackListener start(Handler handler, Duration idleTimeout) throws IOException {
         ServerSocket socket = new ServerSocket();
         try {
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -61,7 +72,7 @@ public final class LoopbackListener implements AutoCloseable {
             socket.close();
             throw e;
         }
-        LoopbackListener listener = new LoopbackListener(socket, handler);
+        LoopbackListener listener = new LoopbackListener(socket, handler, idleTimeout);
         listener.acceptor.start();
         return listener;
     }
@@ -76,13 +87,28 @@ public final class LoopbackListener implements AutoCloseable {
         return socket.getLocalPort();
     }
 
+    /** How many accepted sockets are in their upgrade now. */
+    public int upgrading() {
+        return upgrading.size();
+    }
+
     private void accept() {
-        while (!socket.isClosed()) {
+        while (!closed) {
             Socket accepted;
             try {
                 accepted = socket.accept();
             } catch (IOException e) {
-                return; // closed
+                if (closed) {
+                    return;
+                }
+                // Out of file descriptors, or a connection aborted before it was accepted: the others may still come.
+                LockSupport.parkNanos(ACCEPT_PAUSE.toNanos());
+                continue;
+            }
+            upgrading.add(accepted);
+            if (closed) {
+                quietly(accepted);
+                return;
             }
             Thread upgrade = new Thread(() -> upgrade(accepted), "fast-ci-loopback-upgrade");
             upgrade.setDaemon(true);
@@ -104,22 +130,39 @@ public final class LoopbackListener implements AutoCloseable {
                 accepted.close();
                 return;
             }
+            if (closed) {
+                accepted.close();
+                return;
+            }
             out.write(Upgrade.accepted(request.key(), handler.headers()));
             out.flush();
-            accepted.setSoTimeout(0);
-            WebSocketConnection.accepted(accepted, in, connection -> {
-                open.add(connection);
-                WebSocketConnection.Receiver receiver = handler.connected(connection, request.query());
-                return new Forgetting(receiver, () -> open.remove(connection));
+            accepted.setSoTimeout((int) idleTimeout.toMillis());
+            WebSocketConnection connection = WebSocketConnection.accepted(accepted, in, c -> {
+                open.add(c);
+                WebSocketConnection.Receiver receiver = handler.connected(c, request.query());
+                return new Forgetting(receiver, () -> open.remove(c));
             });
-        } catch (IOException | RuntimeException e) {
-            try {
-                accepted.close();
-            } catch (IOException closing) {
-                // gone already
+            if (closed) {
+                connection.end(GOING_AWAY, "the server stops"); // accepted while close() went over the open ones
             }
+        } catch (IOException | RuntimeException e) {
+            quietly(accepted);
+        } finally {
+            upgrading.remove(accepted);
         }
     }
+
+    private static void quietly(Socket accepted) {
+        try {
+            accepted.close();
+        } catch (IOException closing) {
+            // gone already
+        }
+    }
+
+    private static final int GOING_AWAY = 1001;
+    /** How long the acceptor pauses after a failed accept, so that running out of descriptors is no busy loop. */
+    private static final Duration ACCEPT_PAUSE = Duration.ofMillis(50);
 
     private static String reason(int status) {
         return switch (status) {
@@ -131,15 +174,20 @@ public final class LoopbackListener implements AutoCloseable {
         };
     }
 
-    /** Stops accepting and closes the connections still open (a normal close each). */
+    /**
+     * Stops accepting, drops the upgrades under way and ends the connections still open (1001, going away), each of
+     * whose receivers hears of it.
+     */
     @Override
     public void close() {
+        closed = true;
         try {
             socket.close();
         } catch (IOException e) {
             // closed anyway
         }
-        open.forEach(WebSocketConnection::close);
+        upgrading.forEach(LoopbackListener::quietly);
+        open.forEach(connection -> connection.end(GOING_AWAY, "the server stops"));
     }
 
     /** A receiver that forgets its connection once it ended. */

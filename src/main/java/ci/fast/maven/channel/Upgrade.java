@@ -8,7 +8,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -123,30 +125,42 @@ final class Upgrade {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.putIfAbsent(
+                // A header given on several lines is one list (RFC 9110 section 5.3).
+                headers.merge(
                         lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                        lines[i].substring(colon + 1).trim());
+                        lines[i].substring(colon + 1).trim(),
+                        (first, next) -> first + ", " + next);
             }
         }
-        URI target = URI.create(line[1]);
+        URI target;
         Map<String, String> query = new TreeMap<>();
-        if (target.getRawQuery() != null) {
-            for (String pair : target.getRawQuery().split("&")) {
-                int equals = pair.indexOf('=');
-                String name = equals < 0 ? pair : pair.substring(0, equals);
-                String value = equals < 0 ? "" : pair.substring(equals + 1);
-                query.putIfAbsent(
-                        URLDecoder.decode(name, StandardCharsets.UTF_8),
-                        URLDecoder.decode(value, StandardCharsets.UTF_8));
+        try {
+            target = URI.create(line[1]);
+            if (target.getRawQuery() != null) {
+                for (String pair : target.getRawQuery().split("&")) {
+                    int equals = pair.indexOf('=');
+                    String name = equals < 0 ? pair : pair.substring(0, equals);
+                    String value = equals < 0 ? "" : pair.substring(equals + 1);
+                    query.putIfAbsent(
+                            URLDecoder.decode(name, StandardCharsets.UTF_8),
+                            URLDecoder.decode(value, StandardCharsets.UTF_8));
+                }
             }
+        } catch (IllegalArgumentException e) {
+            return new Request(line[1], Map.of(), null); // a target that is no URI: a bad request
         }
         boolean upgrade = "GET".equals(line[0])
                 && "websocket".equalsIgnoreCase(headers.getOrDefault("upgrade", ""))
-                && headers.getOrDefault("connection", "")
-                        .toLowerCase(Locale.ROOT)
-                        .contains("upgrade")
+                && tokens(headers.getOrDefault("connection", "")).contains("upgrade")
                 && "13".equals(headers.get("sec-websocket-version"));
         return new Request(target.getRawPath(), query, upgrade ? headers.get("sec-websocket-key") : null);
+    }
+
+    /** A header's comma-separated tokens, in lower case. */
+    private static List<String> tokens(String value) {
+        return Arrays.stream(value.split(","))
+                .map(token -> token.trim().toLowerCase(Locale.ROOT))
+                .toList();
     }
 
     /** The server's acceptance of the upgrade with {@code key}, with {@code headers} besides the handshake's own. */

@@ -200,18 +200,41 @@ public final class WebSocketConnection implements AutoCloseable {
     @Override
     public void close() {
         if (ended.compareAndSet(false, true)) {
-            try {
-                send(CLOSE, new byte[] {(byte) (1000 >> 8), (byte) (1000 & 0xff)});
-                if (Thread.currentThread() != reader) {
-                    readerDone.await(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                }
-            } catch (IOException e) {
-                // the socket goes anyway
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            sendClose(1000, "");
         }
         closeSocket();
+    }
+
+    /**
+     * Closes with {@code code} and {@code reason} as {@link #close} does, and tells the receiver so ({@link
+     * Receiver#closed}) unless the connection had ended before: a server that ends a connection, whose handler must
+     * hear of each end once.
+     */
+    public void end(int code, String reason) {
+        if (ended.compareAndSet(false, true)) {
+            sendClose(code, reason);
+            closeSocket();
+            receiver.closed(code, reason);
+        }
+    }
+
+    /** Sends a close frame and waits a moment for the other side's answer, so that what was sent before is read. */
+    private void sendClose(int code, String reason) {
+        byte[] text = reason.getBytes(StandardCharsets.UTF_8);
+        byte[] payload = new byte[2 + Math.min(text.length, 123)]; // a control frame's payload is at most 125 bytes
+        payload[0] = (byte) (code >> 8);
+        payload[1] = (byte) (code & 0xff);
+        System.arraycopy(text, 0, payload, 2, payload.length - 2);
+        try {
+            send(CLOSE, payload);
+            if (Thread.currentThread() != reader) {
+                readerDone.await(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (IOException e) {
+            // the socket goes anyway
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void closeSocket() {
@@ -288,6 +311,9 @@ public final class WebSocketConnection implements AutoCloseable {
             boolean fin = (first & 0x80) != 0;
             int opcode = first & 0x0f;
             byte[] payload = payload();
+            if (opcode >= CLOSE && (!fin || payload.length > 125)) { // RFC 6455 section 5.5
+                throw new IOException(peer() + " sent a control frame that is fragmented or longer than 125 bytes");
+            }
             switch (opcode) {
                 case CONTINUATION, TEXT, 0x2 -> {
                     if ((opcode == CONTINUATION) == (messageType == -1)) {
@@ -303,7 +329,7 @@ public final class WebSocketConnection implements AutoCloseable {
                     message.write(payload);
                     if (fin) {
                         // Phoenix's V1 frames are text; a binary message would be no frame of ours, and is dropped.
-                        if (messageType == TEXT) {
+                        if (messageType == TEXT && !ended.get()) { // once closed, the receiver hears no more
                             receiver.text(message.toString(StandardCharsets.UTF_8));
                         }
                         message = null;
@@ -335,6 +361,9 @@ public final class WebSocketConnection implements AutoCloseable {
         }
         byte[] mask = null;
         if ((second & 0x80) != 0) {
+            if (client) {
+                throw new IOException("the server sent a masked frame"); // RFC 6455 section 5.1: the client closes
+            }
             mask = new byte[4];
             in.readFully(mask);
         } else if (!client) {

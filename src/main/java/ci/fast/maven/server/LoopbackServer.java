@@ -9,6 +9,7 @@ import ci.fast.maven.channel.Serializer;
 import ci.fast.maven.channel.WebSocketConnection;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -31,25 +32,35 @@ public final class LoopbackServer implements AutoCloseable {
      * @throws IOException when no port of the loopback address can be bound
      */
     public static LoopbackServer start(Secret secret, FrameHandler handler) throws IOException {
-        return new LoopbackServer(LoopbackListener.start(new LoopbackListener.Handler() {
-            @Override
-            public int answer(String path, Map<String, String> query) {
-                if (!(OrchestratorServer.CONTEXT + OrchestratorServer.ENDPOINT).equals(path)) {
-                    return 404;
-                }
-                return secret.matches(query.get("secret_key")) ? 101 : 403;
-            }
+        // A node heartbeats every 30 s: a fork silent for a team server's default idle time is frozen, and its
+        // classes go to the others, as with Tyrus before.
+        return start(secret, handler, ServerSettings.Limits.DEFAULT.idleTimeout());
+    }
 
-            @Override
-            public Map<String, String> headers() {
-                return Map.of(Events.SERVER_HEADER, "fast-ci-maven-plugin");
-            }
+    /** As {@link #start(Secret, FrameHandler)}, with connections silent for {@code idleTimeout} dropped. */
+    static LoopbackServer start(Secret secret, FrameHandler handler, Duration idleTimeout) throws IOException {
+        return new LoopbackServer(LoopbackListener.start(
+                new LoopbackListener.Handler() {
+                    @Override
+                    public int answer(String path, Map<String, String> query) {
+                        if (!(OrchestratorServer.CONTEXT + OrchestratorServer.ENDPOINT).equals(path)) {
+                            return 404;
+                        }
+                        return secret.matches(query.get("secret_key")) ? 101 : 403;
+                    }
 
-            @Override
-            public WebSocketConnection.Receiver connected(WebSocketConnection connection, Map<String, String> query) {
-                return new Node(connection, query.getOrDefault("run_key", ""), handler);
-            }
-        }));
+                    @Override
+                    public Map<String, String> headers() {
+                        return Map.of(Events.SERVER_HEADER, "fast-ci-maven-plugin");
+                    }
+
+                    @Override
+                    public WebSocketConnection.Receiver connected(
+                            WebSocketConnection connection, Map<String, String> query) {
+                        return new Node(connection, query.getOrDefault("run_key", ""), handler);
+                    }
+                },
+                idleTimeout));
     }
 
     /** The base URL the forks are given, such as {@code ws://127.0.0.1:40123}. */
@@ -58,10 +69,18 @@ public final class LoopbackServer implements AutoCloseable {
         return URI.create("ws://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + listener.port());
     }
 
+    /** How many accepted sockets are in their upgrade now. */
+    int upgrading() {
+        return listener.upgrading();
+    }
+
     @Override
     public void close() {
         listener.close();
     }
+
+    /** The close code of a connection ended for a message that is no frame (RFC 6455's protocol error). */
+    private static final int PROTOCOL_ERROR = 1002;
 
     /** One fork's connection: its frames decoded for the handler, its answers in the serializer it last spoke. */
     private static final class Node implements Peer, WebSocketConnection.Receiver {
@@ -83,8 +102,9 @@ public final class LoopbackServer implements AutoCloseable {
             try {
                 decoded = Serializer.decode(text);
             } catch (FrameException e) {
-                connection.close(); // a fork of ours that sends no frame is broken: it hears no more, nor do we
-                handler.closed(this);
+                // A fork of ours that sends no frame is broken: it hears no more, nor do we; the handler hears of the
+                // end through closed(), as of any other.
+                connection.end(PROTOCOL_ERROR, "not a frame");
                 return;
             }
             synchronized (this) {
@@ -105,6 +125,9 @@ public final class LoopbackServer implements AutoCloseable {
 
         @Override
         public void send(Frame frame) {
+            if (!connection.isOpen()) {
+                return; // ended: nothing follows its close frame
+            }
             String text;
             synchronized (this) {
                 text = serializer.encode(frame);

@@ -130,6 +130,21 @@ class WebSocketConnectionTest {
     }
 
     @Test
+    void aMaskedServerFrameEndsTheConnection() throws Exception {
+        CompletableFuture<Socket> server = accept("");
+        connection = open();
+        Socket socket = server.get(10, TimeUnit.SECONDS);
+
+        byte[] text = "[null,null,\"t\",\"e\",{}]".getBytes(StandardCharsets.UTF_8);
+        socket.getOutputStream().write(new byte[] {(byte) 0x81, (byte) (0x80 | text.length), 0, 0, 0, 0});
+        socket.getOutputStream().write(text); // masked with zeros: the same bytes
+        socket.getOutputStream().flush();
+
+        assertEquals("failed: the server sent a masked frame", closed.get(10, TimeUnit.SECONDS));
+        assertTrue(texts.isEmpty(), "a masked frame is no message: " + texts);
+    }
+
+    @Test
     void aDroppedSocketIsAnAbnormalClose() throws Exception {
         CompletableFuture<Socket> server = accept("");
         connection = open();

@@ -135,10 +135,7 @@ class LoopbackServerTest {
         try (Socket socket =
                 new Socket(server.baseUri().getHost(), server.baseUri().getPort())) {
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + OrchestratorServer.CONTEXT + OrchestratorServer.ENDPOINT + "?secret_key="
-                            + secret.reveal() + " HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(upgradeRequest(secret).getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             BufferedReader in =
                     new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
@@ -151,6 +148,100 @@ class LoopbackServerTest {
             awaitClosed();
         }
         assertTrue(received.isEmpty(), "an unmasked frame is no frame: " + received);
+    }
+
+    @Test
+    void endsAMessageThatIsNoFrameAsAProtocolErrorAndTellsTheHandlerOnce() throws Exception {
+        LoopbackServer server = start(echo);
+        RealNodes.Raw tyrus = tyrus(server, secret, new LinkedHashMap<>());
+
+        tyrus.send("not a frame");
+
+        assertEquals(
+                CloseReason.CloseCodes.PROTOCOL_ERROR.getCode(),
+                await(tyrus.closed).getCloseCode().getCode());
+        awaitClosed();
+        server.close();
+        assertNull(closed.poll(200, TimeUnit.MILLISECONDS), "the server's close did not end it again");
+        assertTrue(received.isEmpty());
+    }
+
+    @Test
+    void closeEndsTheOpenConnectionsAndTellsTheHandlerOfEach() throws Exception {
+        LoopbackServer server = start(echo);
+        RealNodes.Raw tyrus = tyrus(server, secret, new LinkedHashMap<>());
+        tyrus.send("[null,\"1\",\"phoenix\",\"heartbeat\",{}]");
+        assertNotNull(received.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+
+        server.close();
+
+        assertEquals(
+                CloseReason.CloseCodes.GOING_AWAY.getCode(),
+                await(tyrus.closed).getCloseCode().getCode());
+        awaitClosed();
+    }
+
+    @Test
+    void answersAMalformedTargetWithABadRequestAndTakesAHeaderGivenOnTwoLines() throws Exception {
+        LoopbackServer server = start(echo);
+        String path = OrchestratorServer.CONTEXT + OrchestratorServer.ENDPOINT;
+
+        assertEquals("HTTP/1.1 400 Bad Request", statusLine(server, path + "?secret_key=%zz"));
+        assertEquals(
+                "HTTP/1.1 101 Switching Protocols",
+                request(
+                        server,
+                        upgradeRequest(secret)
+                                .replace(
+                                        "Connection: Upgrade\r\n",
+                                        "Connection: keep-alive\r\nConnection: Upgrade\r\n")));
+    }
+
+    @Test
+    void endsAConnectionThatSendsAPingLongerThanAControlFrameMayBe() throws Exception {
+        LoopbackServer server = start(echo);
+        try (Socket socket =
+                new Socket(server.baseUri().getHost(), server.baseUri().getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(upgradeRequest(secret).getBytes(StandardCharsets.ISO_8859_1));
+            out.write(0x89); // a ping, final
+            out.write(0x80 | 126); // masked, a 16-bit length
+            out.write(0);
+            out.write(126);
+            out.write(new byte[4]); // a mask of zeros
+            out.write(new byte[126]);
+            out.flush();
+            awaitClosed();
+        }
+    }
+
+    @Test
+    void answersNoUpgradeAfterItClosed() throws Exception {
+        LoopbackServer server = start(echo);
+        try (Socket socket =
+                new Socket(server.baseUri().getHost(), server.baseUri().getPort())) {
+            // Accepted before the close, its request sent after it.
+            awaitUpgrading(server);
+            server.close();
+            socket.getOutputStream().write(upgradeRequest(secret).getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            assertNull(
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+                            .readLine(),
+                    "no answer, the socket closed");
+        }
+        assertTrue(received.isEmpty());
+        assertNull(closed.poll(200, TimeUnit.MILLISECONDS), "no connection to end");
+    }
+
+    @Test
+    void dropsAConnectionSilentForTheIdleTimeout() throws Exception {
+        LoopbackServer server = LoopbackServer.start(secret, echo, Duration.ofMillis(300));
+        closeAfter.add(server);
+        RealNodes.Raw tyrus = tyrus(server, secret, new LinkedHashMap<>());
+
+        awaitClosed();
+        await(tyrus.closed);
     }
 
     private LoopbackServer start(FrameHandler handler) throws Exception {
@@ -177,6 +268,21 @@ class LoopbackServerTest {
                 manager.connectToServer(tyrus, config, new ServerAddress(server.baseUri(), key, params).connectUri());
         closeAfter.add(tyrus.session);
         return tyrus;
+    }
+
+    /** Waits until the server has accepted a socket and its upgrade is being read. */
+    private static void awaitUpgrading(LoopbackServer server) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (server.upgrading() == 0) {
+            assertTrue(System.nanoTime() < deadline, "the server accepted the socket");
+            Thread.onSpinWait();
+        }
+    }
+
+    private static String upgradeRequest(Secret key) {
+        return "GET " + OrchestratorServer.CONTEXT + OrchestratorServer.ENDPOINT + "?secret_key=" + key.reveal()
+                + " HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
     }
 
     private static String statusLine(LoopbackServer server, String target) throws Exception {
