@@ -137,11 +137,16 @@ final class JUnit3Plan {
 
         /**
          * A new test entry under this class's container: named {@code name} in the report, of class
-         * {@code className}; {@code name} is a method's (as {@code testAdds}) or a POJO test's full name.
+         * {@code className}; {@code name} is a method's (as {@code testAdds}), a POJO test's full name, or null (or
+         * blank) for a test whose {@code toString()} names no method, reported with an empty name as Surefire does.
          */
         Node test(String className, String name) {
-            UniqueId id = getUniqueId().append("test", children.incrementAndGet() + ":" + name);
-            return new Node(id, name, MethodSource.from(className, name, ""), name, Type.TEST);
+            String reported = name == null ? "" : name;
+            UniqueId id = getUniqueId().append("test", children.incrementAndGet() + ":" + reported);
+            // A display name and a source's method cannot be blank: such a test's are its class's name, which only
+            // the Platform's own reports would show.
+            String shown = reported.isBlank() ? className : reported;
+            return new Node(id, shown, MethodSource.from(className, shown, ""), reported, Type.TEST);
         }
 
         @Override

@@ -336,11 +336,13 @@ final class JUnit3Run {
         return description;
     }
 
-    /** The method a test's {@code toString()} names, {@code m} of {@code m(c)}; the whole text without parentheses. */
+    /**
+     * The method a test's {@code toString()} names, {@code m} of {@code m(c)}; null without parentheses (a suite's
+     * name), which Surefire writes as the testcase's empty name.
+     */
     static String methodOf(String description) {
         int open = description.lastIndexOf('(');
-        String method = open >= 0 ? description.substring(0, open) : description;
-        return method.isBlank() ? description : method;
+        return open >= 0 ? description.substring(0, open) : null;
     }
 
     /** The test's {@code getName()}, as Surefire's summary asks it; {@code UNKNOWN} for a test without one. */

@@ -150,9 +150,9 @@ class JUnit3TestsTest {
 
         assertEquals(1, outcomes.size());
         assertEquals(TestOutcome.ERROR, outcomes.get(0).status());
-        // The decorator's toString() is its suite's name, its class's: no method in it.
+        // The decorator's toString() is its suite's name, its class's: no method in it, an empty name in the report.
         assertEquals(SAMPLES + "Money", outcomes.get(0).reportClass());
-        assertEquals(SAMPLES + "Money", outcomes.get(0).name());
+        assertEquals("", outcomes.get(0).name());
         assertEquals("no database", outcomes.get(0).failureMessage());
     }
 
@@ -266,7 +266,8 @@ class JUnit3TestsTest {
         assertEquals("a.FooTest", JUnit3Run.classOf("testIt(a.FooTest)"));
         assertEquals("testIt", JUnit3Run.methodOf("testIt(a.FooTest)"));
         assertEquals("a suite", JUnit3Run.classOf("a suite"));
-        assertEquals("a suite", JUnit3Run.methodOf("a suite"));
+        assertNull(JUnit3Run.methodOf("a suite"));
+        assertEquals("", JUnit3Run.methodOf("(a.FooTest)"));
         assertNull(JUnit3Plan.kindOf(JUnit3Samples.AbstractBase.class));
         assertEquals(JUnit3Plan.Kind.JUNIT, JUnit3Plan.kindOf(JUnit3Samples.AllSuites.class));
         assertEquals(JUnit3Plan.Kind.POJO, JUnit3Plan.kindOf(JUnit3Samples.Pojo.class));
