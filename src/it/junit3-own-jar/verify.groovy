@@ -19,7 +19,8 @@ assert !reportFiles(surefireDir).isEmpty() : 'Surefire wrote no reports'
 // tests for a POJO without test methods.
 assert reportFiles(fastCiDir) == reportFiles(surefireDir)
 assert reportFiles(surefireDir).findAll { it.endsWith('.xml') } == [
-        'TEST-com.example.legacy.AllLegacyTests.xml', 'TEST-com.example.legacy.LedgerTest.xml',
+        'TEST-com.example.legacy.AllLegacyTests.xml', 'TEST-com.example.legacy.FailingFixtureTest.xml',
+        'TEST-com.example.legacy.LedgerTest.xml',
         'TEST-com.example.legacy.MoneyTest.xml', 'TEST-com.example.legacy.NoTestsTest.xml',
         'TEST-com.example.legacy.NothingToRunTest.xml', 'TEST-com.example.legacy.PlainHelperTest.xml',
         'TEST-com.example.legacy.SavingsAccountTest.xml', 'TEST-com.example.legacy.SetUpFailsTest.xml']
@@ -59,6 +60,9 @@ assert parse(new File(surefireDir, 'TEST-com.example.legacy.PlainHelperTest.xml'
         ['com.example.legacy.PlainHelperTest.testPojo()', 'com.example.legacy.PlainHelperTest.testPojoFails()'] as Set
 assert counts(parse(new File(surefireDir, 'TEST-com.example.legacy.LedgerTest.xml'))) == [tests: 3, failures: 2, errors: 1, skipped: 0]
 assert counts(parse(new File(surefireDir, 'TEST-com.example.legacy.NothingToRunTest.xml'))).tests == 0
+// A decorator's failing setUp(): an error no test started, named by what it decorates (no method: an empty name).
+def fixture = parse(new File(surefireDir, 'TEST-com.example.legacy.FailingFixtureTest.xml')).testcase[0]
+assert fixture.@name.text() == '' && fixture.@classname.text() == 'com.example.legacy.MoneyTest'
 // Each problem's trace starts as the provider's does, and holds the test's frame and JUnit's, none of the fork's.
 reportFiles(surefireDir).findAll { it.endsWith('.xml') }.each { name ->
     def traces = { suite ->
@@ -93,7 +97,7 @@ String fastCiLog = log.substring(fastCiStart)
 // "Running" once for each class run, none for its members.
 def running = { String part -> (part =~ /(?m)^\[INFO\] Running (.+)$/).collect { it[1] }.sort() }
 assert running(fastCiLog) == running(surefireLog)
-assert running(surefireLog).size() == 8
+assert running(surefireLog).size() == 9
 def classLines = { String part ->
     (part =~ /(?m)^\[(\w+)\] (Tests run: .*) -- in (.+)$/).collect {
         [it[1], it[2].replaceAll(/Time elapsed: [0-9.]+ s/, 'Time elapsed: T s'), it[3]]
