@@ -4,7 +4,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import junit.framework.Test;
 import junit.framework.TestListener;
 import junit.framework.TestResult;
 import junit.framework.TestSuite;
-import org.junit.platform.commons.util.ExceptionUtils;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -93,7 +91,7 @@ final class JUnit3Run {
             }
         } catch (SetFailure e) {
             Throwable cause = e.getCause();
-            pruneTrace(cause);
+            JUnit3Reporting.pruneTrace(cause);
             result = TestExecutionResult.failed(cause);
         }
         synchronized (this) {
@@ -161,17 +159,17 @@ final class JUnit3Run {
         @Override
         public void startTest(Test test) {
             String description = String.valueOf(test);
-            started(test, classOf(description), methodOf(description));
+            started(test, JUnit3Reporting.classOf(description), JUnit3Reporting.methodOf(description));
         }
 
         @Override
         public void addError(Test test, Throwable t) {
-            problem(test, t, false, test.getClass().getName(), nameOf(test));
+            problem(test, t, false, test.getClass().getName(), JUnit3Reporting.nameOf(test));
         }
 
         @Override
         public void addFailure(Test test, AssertionFailedError t) {
-            problem(test, t, true, test.getClass().getName(), nameOf(test));
+            problem(test, t, true, test.getClass().getName(), JUnit3Reporting.nameOf(test));
         }
 
         @Override
@@ -263,7 +261,7 @@ final class JUnit3Run {
      * @param testMethod the test's {@code getName()}, or the POJO test's method
      */
     private void problem(Object test, Throwable t, boolean failure, String testClass, String testMethod) {
-        pruneTrace(t);
+        JUnit3Reporting.pruneTrace(t);
         TestIdentifier id = null;
         String className = null;
         String name = null;
@@ -280,13 +278,14 @@ final class JUnit3Run {
         if (id == null) {
             String description = String.valueOf(test);
             id = register(
-                    className != null ? className : classOf(description), name != null ? name : methodOf(description));
+                    className != null ? className : JUnit3Reporting.classOf(description),
+                    name != null ? name : JUnit3Reporting.methodOf(description));
             listener.executionStarted(id);
         }
-        String line = problemLine(testClass, testMethod, t);
+        String line = JUnit3Reporting.problemLine(testClass, testMethod, t);
         UnaryOperator<TestOutcome> asJUnit3 =
                 outcome -> outcome.withStatus(failure ? TestOutcome.FAILED : TestOutcome.ERROR)
-                        .withStackTrace(withMultiLineMessage(t, outcome.stackTrace()))
+                        .withStackTrace(JUnit3Reporting.withMultiLineMessage(t, outcome.stackTrace()))
                         .withProblemLine(line);
         listener.executionFinished(id, TestExecutionResult.failed(t), asJUnit3);
     }
@@ -323,84 +322,5 @@ final class JUnit3Run {
         }
         listener.dynamicTestRegistered(id);
         return id;
-    }
-
-    /** The class a test's {@code toString()} names, {@code c} of {@code m(c)}; the whole text without parentheses. */
-    static String classOf(String description) {
-        if (description.endsWith(")")) {
-            int open = description.lastIndexOf('(');
-            if (open >= 0) {
-                return description.substring(open + 1, description.length() - 1);
-            }
-        }
-        return description;
-    }
-
-    /**
-     * The method a test's {@code toString()} names, {@code m} of {@code m(c)}; null without parentheses (a suite's
-     * name), which Surefire writes as the testcase's empty name.
-     */
-    static String methodOf(String description) {
-        int open = description.lastIndexOf('(');
-        return open >= 0 ? description.substring(0, open) : null;
-    }
-
-    /** The test's {@code getName()}, as Surefire's summary asks it; {@code UNKNOWN} for a test without one. */
-    private static String nameOf(Test test) {
-        try {
-            return String.valueOf(test.getClass().getMethod("getName").invoke(test));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return "UNKNOWN";
-        }
-    }
-
-    /**
-     * Surefire's summary line of a JUnit 3 problem: {@code com.acme.FooTest#testIt}, the exception's simple name
-     * unless it is an {@link AssertionError} (JUnit 3.8's {@code AssertionFailedError} is not one), and its message.
-     */
-    static String problemLine(String testClass, String testMethod, Throwable t) {
-        StringBuilder line = new StringBuilder(testClass).append('#').append(testMethod);
-        if (!(t instanceof AssertionError)) {
-            line.append(' ').append(t.getClass().getSimpleName());
-        }
-        String message;
-        try {
-            message = t.getMessage();
-        } catch (RuntimeException e) {
-            message = e.getMessage();
-        }
-        if (message != null && !message.isEmpty()) {
-            line.append(' ').append(message);
-        }
-        return line.toString();
-    }
-
-    /**
-     * The trace as Surefire's provider writes it: where the message has a line break, the message starts on a line of
-     * its own (SUREFIRE-986).
-     */
-    static String withMultiLineMessage(Throwable t, String trace) {
-        String message = t.getLocalizedMessage();
-        String head = t.getClass().getName() + ": ";
-        if (trace == null || message == null || message.indexOf('\n') < 0 || !trace.startsWith(head)) {
-            return trace;
-        }
-        return head + "\n" + trace.substring(head.length());
-    }
-
-    /**
-     * Cuts the frames of this run and below from the trace and its causes': what is left is the test's, JUnit 3's and
-     * the reflection's, as above Surefire's provider in its reports; below them a fork's frames say nothing.
-     */
-    private static void pruneTrace(Throwable thrown) {
-        for (Throwable nested : ExceptionUtils.findNestedThrowables(thrown)) {
-            StackTraceElement[] frames = nested.getStackTrace();
-            for (int i = 0; i < frames.length; i++) {
-                if (frames[i].getClassName().startsWith(JUnit3Run.class.getName())) {
-                    nested.setStackTrace(Arrays.copyOf(frames, i));
-                    break;
-                }
-            }
-        }
     }
 }

@@ -63,8 +63,8 @@ class JUnit3TestsTest {
     @Test
     void theSummaryLineNamesAnyThrowableThatIsNoAssertionError() {
         // JUnit 3.8's AssertionFailedError extends Error: Surefire's provider names it.
-        assertEquals("a.FooTest#testIt Error no", JUnit3Run.problemLine("a.FooTest", "testIt", new Error("no")));
-        assertEquals("a.FooTest#testIt", JUnit3Run.problemLine("a.FooTest", "testIt", new AssertionError()));
+        assertEquals("a.FooTest#testIt Error no", JUnit3Reporting.problemLine("a.FooTest", "testIt", new Error("no")));
+        assertEquals("a.FooTest#testIt", JUnit3Reporting.problemLine("a.FooTest", "testIt", new AssertionError()));
     }
 
     @Test
@@ -263,11 +263,11 @@ class JUnit3TestsTest {
 
     @Test
     void aDescriptionIsSplitAsSurefireSplitsIt() {
-        assertEquals("a.FooTest", JUnit3Run.classOf("testIt(a.FooTest)"));
-        assertEquals("testIt", JUnit3Run.methodOf("testIt(a.FooTest)"));
-        assertEquals("a suite", JUnit3Run.classOf("a suite"));
-        assertNull(JUnit3Run.methodOf("a suite"));
-        assertEquals("", JUnit3Run.methodOf("(a.FooTest)"));
+        assertEquals("a.FooTest", JUnit3Reporting.classOf("testIt(a.FooTest)"));
+        assertEquals("testIt", JUnit3Reporting.methodOf("testIt(a.FooTest)"));
+        assertEquals("a suite", JUnit3Reporting.classOf("a suite"));
+        assertNull(JUnit3Reporting.methodOf("a suite"));
+        assertEquals("", JUnit3Reporting.methodOf("(a.FooTest)"));
         assertNull(JUnit3Plan.kindOf(JUnit3Samples.AbstractBase.class));
         assertEquals(JUnit3Plan.Kind.JUNIT, JUnit3Plan.kindOf(JUnit3Samples.AllSuites.class));
         assertEquals(JUnit3Plan.Kind.POJO, JUnit3Plan.kindOf(JUnit3Samples.Pojo.class));
