@@ -398,10 +398,11 @@ final class TestGoal {
             throw new MojoExecutionException("cannot resolve the test class path: " + e.getMessage(), e);
         }
         if (platform.replaced().contains("junit:junit")) {
-            log.info(
-                    "fast-ci runs this project's JUnit 3 tests with junit:junit 4.13.2 on the forks' class path, as"
-                            + " this run asks what Surefire's JUnit 3 provider has not (filters, reruns, a failure limit): the"
-                            + " JUnit Platform's Vintage engine needs 4.12 or later, and JUnit 4 runs JUnit 3 tests as they are");
+            log.info("fast-ci runs this project's JUnit 3 tests with junit:junit 4.13.2 on the forks' class path, as it"
+                    + " cannot run them with their own junit as Surefire's JUnit 3 provider does (a Surefire from 3.6"
+                    + " on, or a run with method or tag filters, reruns, a failure limit, configuration parameters or"
+                    + " engines): the JUnit Platform's Vintage engine needs 4.12 or later, and JUnit 4 runs JUnit 3"
+                    + " tests as they are");
         } else if (ownJUnit3) {
             log.debug(
                     "fast-ci runs this project's JUnit 3 tests with its own junit jar, as Surefire's JUnit 3 provider");

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -423,12 +424,13 @@ final class PlatformTests implements AutoCloseable {
     }
 
     /**
-     * Runs a batch with the project's own JUnit 3, as {@link #execute} runs one through the launcher; a test's
-     * {@link OutOfMemoryError} ends its class, and the classes after it run next.
+     * Runs a batch with the project's own JUnit 3, as {@link #execute} runs one through the launcher. JUnit 3 reports a
+     * test's {@link OutOfMemoryError} as that test's error; one thrown outside any test ends its class, and the
+     * classes after it run next.
      */
     private Map<String, List<Map<String, Object>>> executeJUnit3(List<String> batch) {
         StartupTrace.mark("fork.ready");
-        BatchClasses classes = new BatchClasses(batch, Map.of(), java.util.Set.of(), true);
+        BatchClasses classes = new BatchClasses(batch, Map.of(), Set.of(), true);
         BatchListener listener = new BatchListener(classes, batch, sink, output, 0, sentProperties, splitRule);
         JUnit3Tests junit3Tests = JUnit3Tests.plan(batch);
         StartupTrace.mark("fork.batch.junit3");
