@@ -1,6 +1,7 @@
 package ci.fast.maven;
 
 import ci.fast.maven.booter.StartupTrace;
+import ci.fast.maven.booter.TestFilters;
 import ci.fast.maven.booter.TestNgSuite;
 import ci.fast.maven.booter.TestRunOptions;
 import ci.fast.maven.config.RunSettings;
@@ -110,8 +111,10 @@ final class TestGoal {
         if (settings.jvm().inProcess()) {
             inMavenJvm(settings.jvm());
         }
+        TestFilters filters = selection.forkFilters(s.groups(), s.excludedGroups());
+        boolean ownJUnit3 = ownJUnit3Allowed(settings, filters, suiteSelectors, testNg);
         // Ordering: planning the forks' options plans the run in Maven's JVM too (inProcess), read below.
-        ForkOptions forks = forkOptions(settings.jvm(), classes);
+        ForkOptions forks = forkOptions(settings.jvm(), classes, ownJUnit3);
         RunSettings.Reports reports = settings.reports();
         RunPlan plan = new RunPlan(
                 classes,
@@ -138,7 +141,7 @@ final class TestGoal {
                         reports.testsetInfo(),
                         reports.testOutput()),
                 new TestRunOptions(
-                        selection.forkFilters(s.groups(), s.excludedGroups()),
+                        filters,
                         settings.jvm().rerunFailingTestsCount(),
                         settings.jvm().configurationParameters(),
                         settings.selection().includeEngines(),
@@ -148,7 +151,8 @@ final class TestGoal {
                                 && PlatformArtifacts.surefireRunsJUnit4Provider(
                                         maven.project().getArtifacts()),
                         suiteSelectors == null ? List.of() : suiteSelectors,
-                        testNg),
+                        testNg,
+                        ownJUnit3),
                 inProcess);
         StartupTrace.mark("maven.resolved");
         RunOutcome outcome;
@@ -321,6 +325,26 @@ final class TestGoal {
         return junit4Family && junit47 && forced ? shape.junit47() : shape;
     }
 
+    /**
+     * Whether the forks run a JUnit 3.8 project with its own junit jar, as Surefire does: where Surefire would take
+     * its JUnit 3 provider ({@link PlatformArtifacts#surefireRunsJUnit3Provider}, a Surefire before 3.6) and the run
+     * asks nothing that provider lacks (method or tag filters, reruns, a failure limit, Platform configuration or
+     * engines, suite files). Otherwise the forks run it with JUnit 4.13.2 and the Vintage engine, as before.
+     */
+    private boolean ownJUnit3Allowed(
+            RunSettings settings, TestFilters filters, List<String> suiteSelectors, TestNgSuite testNg) {
+        return frameworkProviders(settings)
+                && PlatformArtifacts.surefireRunsJUnit3Provider(maven.project().getArtifacts())
+                && filters.equals(TestFilters.NONE)
+                && settings.jvm().rerunFailingTestsCount() == 0
+                && settings.jvm().skipAfterFailureCount() == 0
+                && settings.jvm().configurationParameters().isEmpty()
+                && settings.selection().includeEngines().isEmpty()
+                && settings.selection().excludeEngines().isEmpty()
+                && (suiteSelectors == null || suiteSelectors.isEmpty())
+                && testNg.isEmpty();
+    }
+
     /** The plugin whose run fast-ci's stands for: Surefire's, or Failsafe's for integration tests. */
     private static String pluginKey(RunSettings settings) {
         return Goal.TEST.goalName.equals(settings.goal())
@@ -362,20 +386,26 @@ final class TestGoal {
         }
     }
 
-    private ForkOptions forkOptions(RunSettings.Jvm jvm, List<String> classes) throws MojoExecutionException {
+    private ForkOptions forkOptions(RunSettings.Jvm jvm, List<String> classes, boolean ownJUnit3)
+            throws MojoExecutionException {
         MavenProject project = maven.project();
         PlatformArtifacts resolver = new PlatformArtifacts(
                 maven.repositorySystem(), maven.repositorySession(), project.getRemoteProjectRepositories());
         PlatformArtifacts.Resolved platform;
         try {
-            platform = resolver.resolve(project.getArtifacts());
+            platform = resolver.resolve(project.getArtifacts(), ownJUnit3);
         } catch (DependencyResolutionException e) {
             throw new MojoExecutionException("cannot resolve the test class path: " + e.getMessage(), e);
         }
         if (platform.replaced().contains("junit:junit")) {
-            log.info(
-                    "fast-ci runs this project's JUnit 3 tests with junit:junit 4.13.2 on the forks' class path: the"
-                            + " JUnit Platform's Vintage engine needs 4.12 or later, and JUnit 4 runs JUnit 3 tests as they are");
+            log.info("fast-ci runs this project's JUnit 3 tests with junit:junit 4.13.2 on the forks' class path, as it"
+                    + " cannot run them with their own junit as Surefire's JUnit 3 provider does (a Surefire from 3.6"
+                    + " on, or a run with method or tag filters, reruns, a failure limit, configuration parameters or"
+                    + " engines): the JUnit Platform's Vintage engine needs 4.12 or later, and JUnit 4 runs JUnit 3"
+                    + " tests as they are");
+        } else if (ownJUnit3) {
+            log.debug(
+                    "fast-ci runs this project's JUnit 3 tests with its own junit jar, as Surefire's JUnit 3 provider");
         }
         RunSettings.ClassPathChanges changes = jvm.classPath();
         List<String> excludes = new ArrayList<>(changes.dependencyExcludes());

@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -196,6 +197,15 @@ final class BatchListener implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        executionFinished(id, result, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #executionFinished(TestIdentifier, TestExecutionResult)}, with the outcome {@code asReported} makes of
+     * the one the result gives: a run that knows more than a Platform result tells (JUnit 3's failure or error, which
+     * is no matter of the exception's type) says it there.
+     */
+    void executionFinished(TestIdentifier id, TestExecutionResult result, UnaryOperator<TestOutcome> asReported) {
         open.remove(id.getUniqueId());
         String token = id.isTest() ? tokens.remove(id.getUniqueId()) : null;
         if (id.isTest()) {
@@ -214,7 +224,8 @@ final class BatchListener implements TestExecutionListener {
             methodTime(key, id);
         }
         if (id.isTest() || result.getStatus() == TestExecutionResult.Status.FAILED) {
-            int index = add(key, token, Outcomes.of(id, result, plan, SplitKey.className(key), seconds(id)));
+            int index = add(
+                    key, token, asReported.apply(Outcomes.of(id, result, plan, SplitKey.className(key), seconds(id))));
             if (reruns > 0 && result.getStatus() == TestExecutionResult.Status.FAILED) {
                 synchronized (this) {
                     failing.put(id.getUniqueId(), new Slot(key, index, !id.isTest()));

@@ -171,6 +171,7 @@ public final class ForkEventCodec {
         string(out, t.classDisplayName());
         out.writeLong(t.startedAt());
         string(out, t.phrasedName());
+        string(out, t.problemLine());
     }
 
     private static TestOutcome outcome(DataInputStream in) throws IOException {
@@ -187,6 +188,7 @@ public final class ForkEventCodec {
                 string(in),
                 string(in),
                 in.readLong(),
+                string(in),
                 string(in));
     }
 

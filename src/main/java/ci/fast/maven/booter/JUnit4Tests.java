@@ -2,7 +2,6 @@ package ci.fast.maven.booter;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,8 +22,6 @@ import org.junit.internal.runners.ErrorReportingRunner;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.commons.util.ExceptionUtils;
-import org.junit.platform.engine.ConfigurationParameters;
-import org.junit.platform.engine.OutputDirectoryCreator;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
@@ -71,7 +68,8 @@ final class JUnit4Tests {
     private JUnit4Tests(EngineDescriptor engine, List<Run> runs) {
         this.engine = engine;
         this.runs = runs;
-        this.plan = TestPlan.from(true, List.of(engine), NoParameters.INSTANCE, NoOutputDirectory.INSTANCE);
+        this.plan = TestPlan.from(
+                true, List.of(engine), DirectPlans.NoParameters.INSTANCE, DirectPlans.NoOutputDirectory.INSTANCE);
     }
 
     /** Builds JUnit 4's runners of two classes of the booter's own, so that the first batch does not load them. */
@@ -285,11 +283,16 @@ final class JUnit4Tests {
             groups.computeIfAbsent(node.description, d -> new Group()).nodes.add(node);
         }
 
-        synchronized void execute(
-                TestExecutionListener listener, Function<TestDescriptor, TestIdentifier> ids, TestPlan plan) {
-            this.listener = listener;
-            this.ids = ids;
-            this.plan = plan;
+        /**
+         * Runs the class. Not under this run's lock: a test of a JUnit 3 {@code ActiveTestSuite} reports from a thread
+         * of its own while the suite, on this thread, waits for them all (held here, the lock would deadlock them).
+         */
+        void execute(TestExecutionListener listener, Function<TestDescriptor, TestIdentifier> ids, TestPlan plan) {
+            synchronized (this) {
+                this.listener = listener;
+                this.ids = ids;
+                this.plan = plan;
+            }
             JUnitCore core = new JUnitCore();
             core.addListener(this);
             try {
@@ -297,10 +300,12 @@ final class JUnit4Tests {
             } catch (VirtualMachineError e) {
                 throw e;
             } catch (Throwable t) {
-                if (!started.contains(root)) {
-                    listener.executionStarted(ids.apply(root));
+                synchronized (this) {
+                    if (!started.contains(root)) {
+                        listener.executionStarted(ids.apply(root));
+                    }
+                    finishWith(root, TestExecutionResult.failed(t));
                 }
-                finishWith(root, TestExecutionResult.failed(t));
             }
         }
 
@@ -659,47 +664,6 @@ final class JUnit4Tests {
                     .filter(m -> Modifier.isPublic(m.getModifiers()))
                     .toList();
             return visible.size() == 1 ? visible.get(0) : null;
-        }
-    }
-
-    /** The test plan's configuration: none, as the direct run takes only batches that have none. */
-    private enum NoParameters implements ConfigurationParameters {
-        INSTANCE;
-
-        @Override
-        public Optional<String> get(String key) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Boolean> getBoolean(String key) {
-            return Optional.empty();
-        }
-
-        @Override
-        @SuppressWarnings("deprecation")
-        public int size() {
-            return 0;
-        }
-
-        @Override
-        public Set<String> keySet() {
-            return Set.of();
-        }
-    }
-
-    /** No listener of a direct run writes files. */
-    private enum NoOutputDirectory implements OutputDirectoryCreator {
-        INSTANCE;
-
-        @Override
-        public Path getRootDirectory() {
-            throw new UnsupportedOperationException("no output directory in a direct JUnit 4 run");
-        }
-
-        @Override
-        public Path createOutputDirectory(TestDescriptor descriptor) {
-            throw new UnsupportedOperationException("no output directory in a direct JUnit 4 run");
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -53,6 +54,9 @@ final class PlatformTests implements AutoCloseable {
      */
     private final boolean direct;
 
+    /** Whether every batch runs through {@link JUnit3Tests}, and no launcher is made. */
+    private final boolean junit3;
+
     private final SentProperties sentProperties = new SentProperties();
     /** Which classes may be split by method, by the configuration this fork runs with. */
     private final SplitRule splitRule;
@@ -77,7 +81,8 @@ final class PlatformTests implements AutoCloseable {
                 tests.junit4Reports(),
                 tests.suiteSelectors(),
                 tests.testNg(),
-                true);
+                true,
+                tests.ownJUnit3());
     }
 
     /**
@@ -86,6 +91,8 @@ final class PlatformTests implements AutoCloseable {
      *     {@code pkg.Class#method}
      * @param testNg what the TestNG engine's runs apply besides ({@link TestNgSuiteListener})
      * @param directAllowed whether JUnit 4 batches may run through {@link JUnit4Tests}; false for the Vintage engine
+     * @param ownJUnit3 whether every batch runs through {@link JUnit3Tests}, with the project's own JUnit 3: no
+     *     launcher is made, as there is no engine to run
      */
     PlatformTests(
             EventSink sink,
@@ -97,8 +104,11 @@ final class PlatformTests implements AutoCloseable {
             boolean junit4Reports,
             List<String> suiteSelectors,
             TestNgSuite testNg,
-            boolean directAllowed) {
-        this.direct = directAllowed
+            boolean directAllowed,
+            boolean ownJUnit3) {
+        this.junit3 = ownJUnit3;
+        this.direct = !ownJUnit3
+                && directAllowed
                 && junit4Reports
                 && filters.isEmpty()
                 && reruns == 0
@@ -116,7 +126,7 @@ final class PlatformTests implements AutoCloseable {
         this.configurationParameters = Map.copyOf(withTestNg(configurationParameters, testNg));
         this.splitRule = new SplitRule(configurationParameters);
         this.skipAfterFailureCount = skipAfterFailureCount;
-        Thread warmUp = new Thread(this::createLauncher, "fast-ci-launcher");
+        Thread warmUp = new Thread(ownJUnit3 ? this::warmUpJUnit3 : this::createLauncher, "fast-ci-launcher");
         warmUp.setDaemon(true);
         warmUp.start(); // inherits the system loader as its context loader, as the tests' side needs
     }
@@ -205,6 +215,17 @@ final class PlatformTests implements AutoCloseable {
         } catch (Throwable t) {
             launcher.completeExceptionally(t);
         }
+    }
+
+    /** A JUnit 3 run's warm-up: no launcher, only junit.framework's classes and the run's own loaded. */
+    private void warmUpJUnit3() {
+        try {
+            JUnit3Tests.warmUp();
+        } catch (RuntimeException | LinkageError e) {
+            // only a warm-up: the first batch meets the same trouble, and reports it
+        }
+        StartupTrace.mark("fork.warm");
+        launcher.completeExceptionally(new IllegalStateException("a JUnit 3 run has no launcher"));
     }
 
     /**
@@ -354,6 +375,9 @@ final class PlatformTests implements AutoCloseable {
     }
 
     private Map<String, List<Map<String, Object>>> execute(List<String> batch) {
+        if (junit3) {
+            return executeJUnit3(batch);
+        }
         Launcher launcher = launcher();
         StartupTrace.mark("fork.ready");
         BatchClasses classes = BatchClasses.select(batch, suiteSelectors, junit4Reports);
@@ -395,6 +419,30 @@ final class PlatformTests implements AutoCloseable {
                             .build(),
                     rerun);
             listener.rerun(rerun.outcomes(), rerun.added());
+        }
+        return listener.finish();
+    }
+
+    /**
+     * Runs a batch with the project's own JUnit 3, as {@link #execute} runs one through the launcher. JUnit 3 reports a
+     * test's {@link OutOfMemoryError} as that test's error; one thrown outside any test ends its class, and the
+     * classes after it run next.
+     */
+    private Map<String, List<Map<String, Object>>> executeJUnit3(List<String> batch) {
+        StartupTrace.mark("fork.ready");
+        BatchClasses classes = new BatchClasses(batch, Map.of(), Set.of(), true);
+        BatchListener listener = new BatchListener(classes, batch, sink, output, 0, sentProperties, splitRule);
+        JUnit3Tests junit3Tests = JUnit3Tests.plan(batch);
+        StartupTrace.mark("fork.batch.junit3");
+        try {
+            junit3Tests.run(listener);
+        } catch (OutOfMemoryError e) {
+            List<String> left = listener.interrupted(e);
+            Map<String, List<Map<String, Object>>> outcomes = new LinkedHashMap<>(listener.finish());
+            if (!left.isEmpty()) {
+                outcomes.putAll(executeJUnit3(left));
+            }
+            return outcomes;
         }
         return listener.finish();
     }

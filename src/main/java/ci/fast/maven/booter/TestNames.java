@@ -32,8 +32,9 @@ final class TestNames {
         }
         // A test may have a class as its source too: the Vintage engine's JUnit 3 test case whose getName() is not a
         // method's (guava-testlib's generated tests); its legacy name is that name, as Surefire reports it.
+        // A JUnit 3 POJO test's name ends in "()" as well, but is its class's and method's: com.acme.Helper.testIt().
         String name = id.getLegacyReportingName();
-        return name.endsWith("()") ? name.substring(0, name.length() - 2) : name;
+        return name.endsWith("()") && name.indexOf('.') < 0 ? name.substring(0, name.length() - 2) : name;
     }
 
     /**

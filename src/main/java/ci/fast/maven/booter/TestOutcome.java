@@ -19,6 +19,8 @@ import java.util.Map;
  *     {@code reportTestTimestamp}); 0 when unknown
  * @param phrasedName what Surefire's JUnit Platform provider calls the test when phrased (its display name, for
  *     {@code usePhrasedTestCaseMethodName}), or null when that is its report name
+ * @param problemLine the line the run's summary gives a failed test, where the fork knows it as Surefire's provider
+ *     words it (JUnit 3's {@code com.acme.FooTest#testIt message}); null for the Maven side's own, from the trace
  */
 public record TestOutcome(
         String name,
@@ -32,7 +34,38 @@ public record TestOutcome(
         String skipReason,
         String classDisplayName,
         long startedAt,
-        String phrasedName) {
+        String phrasedName,
+        String problemLine) {
+    /** A test whose summary line the Maven side words. */
+    public TestOutcome(
+            String name,
+            String wireName,
+            String reportClass,
+            String status,
+            double seconds,
+            String failureType,
+            String failureMessage,
+            String stackTrace,
+            String skipReason,
+            String classDisplayName,
+            long startedAt,
+            String phrasedName) {
+        this(
+                name,
+                wireName,
+                reportClass,
+                status,
+                seconds,
+                failureType,
+                failureMessage,
+                stackTrace,
+                skipReason,
+                classDisplayName,
+                startedAt,
+                phrasedName,
+                null);
+    }
+
     /** A test whose start is not known. */
     public TestOutcome(
             String name,
@@ -88,7 +121,8 @@ public record TestOutcome(
                 skipReason,
                 classDisplayName,
                 startedAt,
-                phrasedName);
+                phrasedName,
+                problemLine);
     }
 
     /** This outcome, with {@code phrasedName} as its phrased name (null: its report name). */
@@ -105,7 +139,62 @@ public record TestOutcome(
                 skipReason,
                 classDisplayName,
                 startedAt,
-                phrasedName);
+                phrasedName,
+                problemLine);
+    }
+
+    /** This outcome with another status ({@link #FAILED} or {@link #ERROR}, as the run that reported it tells). */
+    public TestOutcome withStatus(String status) {
+        return new TestOutcome(
+                name,
+                wireName,
+                reportClass,
+                status,
+                seconds,
+                failureType,
+                failureMessage,
+                stackTrace,
+                skipReason,
+                classDisplayName,
+                startedAt,
+                phrasedName,
+                problemLine);
+    }
+
+    /** This outcome with another stack trace. */
+    public TestOutcome withStackTrace(String stackTrace) {
+        return new TestOutcome(
+                name,
+                wireName,
+                reportClass,
+                status,
+                seconds,
+                failureType,
+                failureMessage,
+                stackTrace,
+                skipReason,
+                classDisplayName,
+                startedAt,
+                phrasedName,
+                problemLine);
+    }
+
+    /** This outcome with the summary line its run words ({@link #problemLine()}). */
+    public TestOutcome withProblemLine(String problemLine) {
+        return new TestOutcome(
+                name,
+                wireName,
+                reportClass,
+                status,
+                seconds,
+                failureType,
+                failureMessage,
+                stackTrace,
+                skipReason,
+                classDisplayName,
+                startedAt,
+                phrasedName,
+                problemLine);
     }
 
     public static final String PASSED = "PASSED";

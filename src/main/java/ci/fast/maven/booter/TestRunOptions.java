@@ -26,6 +26,9 @@ import java.util.Map;
  *     {@code pkg.Class#method}: the batch entry {@link #SUITE_FILES} runs them all, in one report; empty for none
  * @param testNg what TestNG's runs apply beyond the classes and methods: Surefire's {@code objectFactory}, the suite
  *     files' parameters, listeners, groups, parallel settings and excluded methods ({@link TestNgSuiteListener})
+ * @param ownJUnit3 whether the forks run a JUnit 3.8 project with its own junit jar, as Surefire's JUnit 3 provider
+ *     does ({@link JUnit3Tests}): no JUnit 4 and no engine on their class path, every batch through junit.framework,
+ *     and none of the options above applied (the Maven side sets it only where none is set: that provider has none)
  */
 public record TestRunOptions(
         TestFilters filters,
@@ -36,7 +39,8 @@ public record TestRunOptions(
         int skipAfterFailureCount,
         boolean junit4Reports,
         List<String> suiteSelectors,
-        TestNgSuite testNg) {
+        TestNgSuite testNg,
+        boolean ownJUnit3) {
     /**
      * The reason each test of a class is reported skipped with once {@code skipAfterFailureCount} is reached: the JUnit
      * Platform's (6 and later) for a test its cancelled run did not start, which Surefire writes as it comes.
@@ -45,7 +49,7 @@ public record TestRunOptions(
 
     /** Every test of the classes, once, with the Platform's own configuration. */
     public static final TestRunOptions DEFAULTS = new TestRunOptions(
-            TestFilters.NONE, 0, Map.of(), List.of(), List.of(), 0, false, List.of(), TestNgSuite.NONE);
+            TestFilters.NONE, 0, Map.of(), List.of(), List.of(), 0, false, List.of(), TestNgSuite.NONE, false);
 
     /**
      * The queue's one entry for a run of TestNG suite files, and the name of its report, as Surefire's TestNG provider
@@ -81,6 +85,7 @@ public record TestRunOptions(
                 skipAfterFailureCount,
                 junit4Reports,
                 suiteSelectors,
-                testNg);
+                testNg,
+                ownJUnit3);
     }
 }

@@ -267,6 +267,7 @@ final class ClassAssembler {
                 .classDisplayName(t.classDisplayName())
                 .startedAt(t.startedAt())
                 .phrasedName(t.phrasedName())
+                .problemLine(t.problemLine())
                 .build();
     }
 

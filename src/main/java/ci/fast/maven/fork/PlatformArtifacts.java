@@ -31,8 +31,9 @@ public final class PlatformArtifacts {
     static final String DEFAULT_VINTAGE = "5.14.1";
 
     /**
-     * The JUnit 4 the forks run a JUnit 3 project with: the Vintage engine needs 4.12 or later, and JUnit 4 runs
-     * JUnit 3's {@code TestCase} classes and {@code suite()} methods as they are.
+     * The JUnit 4 the forks run a JUnit 3 project with where they cannot run it with its own JUnit 3 (a run with
+     * filters or reruns, say): the Vintage engine needs 4.12 or later, and JUnit 4 runs JUnit 3's {@code TestCase}
+     * classes and {@code suite()} methods as they are.
      */
     static final String JUNIT_FOR_JUNIT3 = "junit:junit:4.13.2";
 
@@ -68,9 +69,13 @@ public final class PlatformArtifacts {
      * The jars to add to the fork's class path, leaving out any the project already has.
      *
      * @param testArtifacts the project's resolved test-scope artifacts
+     * @param ownJUnit3 whether the forks run a JUnit 3 project with its own junit jar ({@link
+     *     #surefireRunsJUnit3Provider}): then no Vintage engine and no JUnit 4 come, only the Platform's API the
+     *     booter reports through
      * @throws DependencyResolutionException when the launcher cannot be resolved
      */
-    public Resolved resolve(Collection<Artifact> testArtifacts) throws DependencyResolutionException {
+    public Resolved resolve(Collection<Artifact> testArtifacts, boolean ownJUnit3)
+            throws DependencyResolutionException {
         Set<String> present = testArtifacts.stream()
                 .map(a -> a.getGroupId() + ":" + a.getArtifactId())
                 .collect(Collectors.toCollection(java.util.HashSet::new));
@@ -79,11 +84,11 @@ public final class PlatformArtifacts {
         List<String> replaced = new ArrayList<>();
         if (platform == null) {
             platform = DEFAULT_PLATFORM;
-            if (present.contains("junit:junit")) {
+            if (present.contains("junit:junit") && !ownJUnit3) {
                 wanted.add(dependency("org.junit.vintage:junit-vintage-engine:" + DEFAULT_VINTAGE));
             }
         }
-        if (isJUnit3(version(testArtifacts, "junit", "junit"))) {
+        if (!ownJUnit3 && isJUnit3(version(testArtifacts, "junit", "junit"))) {
             wanted.add(dependency(JUNIT_FOR_JUNIT3));
             replaced.add("junit:junit");
             present.remove("junit:junit");
@@ -140,6 +145,17 @@ public final class PlatformArtifacts {
                 && version(testArtifacts, "org.junit.platform", "junit-platform-commons") == null
                 && version(testArtifacts, "org.junit.platform", "junit-platform-engine") == null
                 && version(testArtifacts, "org.testng", "testng") == null;
+    }
+
+    /**
+     * Whether Surefire would run these tests with its JUnit 3 provider, and the project's own junit jar: its JUnit 4
+     * family of providers ({@link #surefireRunsJUnit4Provider}) with a {@code junit:junit} older than 4.0.
+     *
+     * @param testArtifacts the project's resolved test-scope artifacts
+     */
+    public static boolean surefireRunsJUnit3Provider(Collection<Artifact> testArtifacts) {
+        return surefireRunsJUnit4Provider(testArtifacts)
+                && VersionNumber.below(version(testArtifacts, "junit", "junit"), 4, 0);
     }
 
     /** Whether a {@code junit:junit} version is older than the 4.12 the Vintage engine runs. */

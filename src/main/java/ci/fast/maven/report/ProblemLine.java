@@ -9,7 +9,8 @@ import java.util.List;
  *
  * <p>Surefire builds it from the live {@code Throwable}; here only the printed trace is left, so the frames
  * are parsed back from text and the test class is matched by name (frames in its superclasses are not
- * recognised).
+ * recognised). Where the fork worded the line itself, as Surefire's JUnit 3 provider words it from the live
+ * exception ({@link TestResult#problemLine()}), that line is it.
  */
 final class ProblemLine {
 
@@ -27,6 +28,9 @@ final class ProblemLine {
      * its frames are looked for by the top-level class, so they are not found.
      */
     static String of(String className, TestResult t) {
+        if (t.problemLine() != null) {
+            return t.problemLine();
+        }
         List<Frame> all = frames(t.stackTrace());
         String testClass = normalized(className);
         List<Frame> inClass = new ArrayList<>();

@@ -29,6 +29,8 @@ import java.util.function.UnaryOperator;
  * @param startedAt      when the run started, in milliseconds since the epoch by the fork's clock; 0 when unknown
  * @param phrasedName    the test's display text as Surefire's JUnit Platform provider gives it, the XML's testcase name
  *                       with {@code usePhrasedTestCaseMethodName}; null when it is {@code name}
+ * @param problemLine    the run summary's line of this failed test as the fork worded it (Surefire's JUnit 3
+ *                       provider's {@code com.acme.FooTest#testIt message}); null for {@link ProblemLine}'s, from the trace
  */
 public record TestResult(
         String name,
@@ -44,7 +46,8 @@ public record TestResult(
         String stdout,
         String stderr,
         long startedAt,
-        String phrasedName) {
+        String phrasedName,
+        String problemLine) {
 
     public TestResult {
         Objects.requireNonNull(name, "TestResult.name must not be null");
@@ -73,7 +76,8 @@ public record TestResult(
                 .classDisplayName(classDisplayName)
                 .output(stdout, stderr)
                 .startedAt(startedAt)
-                .phrasedName(phrasedName);
+                .phrasedName(phrasedName)
+                .problemLine(problemLine);
     }
 
     /** The name the XML's testcase has with {@code usePhrasedTestCaseMethodName}. */
@@ -144,6 +148,7 @@ public record TestResult(
         private String stderr = "";
         private long startedAt;
         private String phrasedName;
+        private String problemLine;
 
         private Builder(String name, String className, Status status) {
             this.name = name;
@@ -198,6 +203,12 @@ public record TestResult(
             return this;
         }
 
+        /** The summary line the fork worded; null for the one made from the trace. */
+        public Builder problemLine(String problemLine) {
+            this.problemLine = problemLine;
+            return this;
+        }
+
         public TestResult build() {
             return new TestResult(
                     name,
@@ -213,7 +224,8 @@ public record TestResult(
                     stdout,
                     stderr,
                     startedAt,
-                    phrasedName);
+                    phrasedName,
+                    problemLine);
         }
     }
 }

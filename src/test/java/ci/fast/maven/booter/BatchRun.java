@@ -35,7 +35,7 @@ record BatchRun(List<ForkEvent> events, Map<String, List<Map<String, Object>>> w
 
     /** The batch entry {@link TestRunOptions#SUITE_FILES} of {@code suiteSelectors}, with {@code testNg} applied. */
     static BatchRun ofTestNg(List<String> classes, List<String> suiteSelectors, TestNgSuite testNg) throws IOException {
-        return run(0, 0, false, suiteSelectors, testNg, true, tests -> tests.run(classes));
+        return run(0, 0, false, suiteSelectors, testNg, true, false, tests -> tests.run(classes));
     }
 
     /**
@@ -57,7 +57,12 @@ record BatchRun(List<ForkEvent> events, Map<String, List<Map<String, Object>>> w
      * allows it ({@code direct}), or through the Vintage engine.
      */
     static BatchRun ofJUnit4(List<String> classes, boolean direct) throws IOException {
-        return run(0, 0, true, List.of(), TestNgSuite.NONE, direct, tests -> tests.run(classes));
+        return run(0, 0, true, List.of(), TestNgSuite.NONE, direct, false, tests -> tests.run(classes));
+    }
+
+    /** JUnit 3 classes as Surefire's JUnit 3 provider runs and reports them, with the project's own junit jar. */
+    static BatchRun ofJUnit3(List<String> classes) throws IOException {
+        return run(0, 0, true, List.of(), TestNgSuite.NONE, false, true, tests -> tests.run(classes));
     }
 
     /** The classes reported skipped with {@code reason}, none run. */
@@ -72,7 +77,7 @@ record BatchRun(List<ForkEvent> events, Map<String, List<Map<String, Object>>> w
             List<String> suiteSelectors,
             java.util.function.Function<PlatformTests, Map<String, List<Map<String, Object>>>> call)
             throws IOException {
-        return run(reruns, skipAfterFailureCount, junit4Reports, suiteSelectors, TestNgSuite.NONE, true, call);
+        return run(reruns, skipAfterFailureCount, junit4Reports, suiteSelectors, TestNgSuite.NONE, true, false, call);
     }
 
     private static BatchRun run(
@@ -82,6 +87,7 @@ record BatchRun(List<ForkEvent> events, Map<String, List<Map<String, Object>>> w
             List<String> suiteSelectors,
             TestNgSuite testNg,
             boolean direct,
+            boolean ownJUnit3,
             java.util.function.Function<PlatformTests, Map<String, List<Map<String, Object>>>> call)
             throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -101,7 +107,8 @@ record BatchRun(List<ForkEvent> events, Map<String, List<Map<String, Object>>> w
                     junit4Reports,
                     suiteSelectors,
                     testNg,
-                    direct));
+                    direct,
+                    ownJUnit3));
         } finally {
             System.setOut(out);
             System.setErr(err);

@@ -99,6 +99,22 @@ class ForkEventCodecTest {
                                         null)
                                 .withStartedAt(1_764_584_130_123L)
                                 .withPhrasedName("a stamped test " + NON_ASCII)),
+                // A JUnit 3 run's summary line, worded in the fork.
+                new ForkEvent.TestFinished(
+                        "com.acme.AllTests",
+                        "15",
+                        new TestOutcome(
+                                        "testFails",
+                                        "testFails",
+                                        "com.acme.LedgerTest",
+                                        TestOutcome.FAILED,
+                                        0.5,
+                                        "junit.framework.AssertionFailedError",
+                                        "no",
+                                        "trace",
+                                        null,
+                                        null)
+                                .withProblemLine("com.acme.LedgerTest#testFails AssertionFailedError no " + NON_ASCII)),
                 new ForkEvent.SystemProperties(
                         "com.acme.A", Map.of("java.version", "17", "empty", "", NON_ASCII, "line\nbreak")),
                 new ForkEvent.SystemProperties("com.acme.A", Map.of()),

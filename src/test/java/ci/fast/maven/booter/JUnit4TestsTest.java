@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import ci.fast.maven.booter.samples.DirectSamples;
+import ci.fast.maven.booter.samples.JUnit3Samples;
 import ci.fast.maven.booter.samples.JUnit4Samples;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,6 +73,21 @@ class JUnit4TestsTest {
         assertFalse(vintage.events().isEmpty());
         assertSame(comparable(vintage), comparable(direct));
         assertEquals(comparableWire(vintage), comparableWire(direct));
+    }
+
+    @Test
+    void anActiveTestSuitesTestsReportFromTheirThreadsWhileTheSuiteWaits() throws Exception {
+        // The suite waits on the batch's thread for its tests' threads, which report as they run: a lock the direct
+        // run held for the class's whole run deadlocked them.
+        List<String> batch = List.of(JUnit3Samples.AllSuites.class.getName());
+        assertNotNull(JUnit4Tests.plan(batch), "the direct run takes " + batch);
+
+        BatchRun direct = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> BatchRun.ofJUnit4(batch, true));
+
+        assertEquals(6, direct.all(ForkEvent.TestFinished.class).size());
+        assertEquals(
+                comparable(BatchRun.ofJUnit4(batch, false)).stream().sorted().toList(),
+                comparable(direct).stream().sorted().toList());
     }
 
     @Test

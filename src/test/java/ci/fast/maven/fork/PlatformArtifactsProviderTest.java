@@ -33,6 +33,17 @@ class PlatformArtifactsProviderTest {
     }
 
     @Test
+    void junitBelowFourAloneIsRunByTheJUnit3ProviderWithItsOwnJar() {
+        assertTrue(PlatformArtifacts.surefireRunsJUnit3Provider(List.of(artifact("junit", "junit", "3.8.2"))));
+        assertTrue(PlatformArtifacts.surefireRunsJUnit3Provider(List.of(artifact("junit", "junit", "3.8.1"))));
+        assertFalse(PlatformArtifacts.surefireRunsJUnit3Provider(List.of(artifact("junit", "junit", "4.0"))));
+        assertFalse(PlatformArtifacts.surefireRunsJUnit3Provider(List.of(artifact("junit", "junit", "4.13.2"))));
+        assertFalse(PlatformArtifacts.surefireRunsJUnit3Provider(List.of(
+                artifact("junit", "junit", "3.8.2"),
+                artifact("org.junit.platform", "junit-platform-engine", "1.14.1"))));
+    }
+
+    @Test
     void noJUnitIsNoJUnit4Provider() {
         assertFalse(PlatformArtifacts.surefireRunsJUnit4Provider(List.of(artifact("org.testng", "testng", "7.10.2"))));
     }

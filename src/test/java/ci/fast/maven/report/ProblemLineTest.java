@@ -16,6 +16,16 @@ class ProblemLineTest {
     }
 
     @Test
+    void theLineTheForkWordedIsTheLine() {
+        // Surefire's JUnit 3 provider words it from the live exception: class#method, type, message.
+        TestResult t = Results.failed("divides", "expected: <2> but was: <3>", ASSERTION_TRACE).toBuilder()
+                .problemLine("com.acme.FooTest#divides AssertionFailedError expected: <2> but was: <3>")
+                .build();
+
+        assertEquals("com.acme.FooTest#divides AssertionFailedError expected: <2> but was: <3>", ProblemLine.of(t));
+    }
+
+    @Test
     void errorFromOutsideTheClassShowsShortTypeAfterGuillemet() {
         TestResult t = Results.error("reads", "java.lang.IllegalStateException", "boom", LIBRARY_ERROR_TRACE);
 

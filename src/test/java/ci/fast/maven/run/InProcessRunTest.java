@@ -138,7 +138,7 @@ class InProcessRunTest {
                 .map(name -> "ci.fast.maven.run.samples.skip." + name)
                 .toList();
         TestRunOptions tests = new TestRunOptions(
-                TestFilters.NONE, 0, Map.of(), List.of(), List.of(), 1, false, List.of(), TestNgSuite.NONE);
+                TestFilters.NONE, 0, Map.of(), List.of(), List.of(), 1, false, List.of(), TestNgSuite.NONE, false);
         InProcessOptions inProcess =
                 InProcessOptions.of(List.of(), TestJvm.classPath(), Map.of("skip.ran", ran.toString()), dir, true);
         RunPlan plan = new RunPlan(

@@ -49,7 +49,8 @@ class RunPlanTest {
                     3,
                     true,
                     List.of("a.SuiteTest#one"),
-                    TestNgSuite.NONE.withObjectFactory("a.Factory")));
+                    TestNgSuite.NONE.withObjectFactory("a.Factory"),
+                    false));
 
     @Test
     void aFallbackShareKeepsEverySettingButTheClasses() throws Exception {

@@ -56,7 +56,7 @@ class SkipAfterFailuresTest {
                 .map(name -> SAMPLES + name)
                 .toList();
         TestRunOptions tests = new TestRunOptions(
-                TestFilters.NONE, 0, Map.of(), List.of(), List.of(), 1, false, List.of(), TestNgSuite.NONE);
+                TestFilters.NONE, 0, Map.of(), List.of(), List.of(), 1, false, List.of(), TestNgSuite.NONE, false);
         RunPlan plan = new RunPlan(classes, 1, forks, reuseForks, "junit-skip", reports, null, tests);
 
         RunOutcome outcome = new LocalRun(plan, TestJvm.QUIET).execute();

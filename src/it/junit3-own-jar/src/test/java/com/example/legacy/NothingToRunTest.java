@@ -1,0 +1,6 @@
+package com.example.legacy;
+
+/** Not a TestCase and no test method. */
+public class NothingToRunTest {
+    public void helper() {}
+}
