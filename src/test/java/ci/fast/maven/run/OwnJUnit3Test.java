@@ -8,9 +8,7 @@ import ci.fast.maven.booter.TestFilters;
 import ci.fast.maven.booter.TestNgSuite;
 import ci.fast.maven.booter.TestRunOptions;
 import ci.fast.maven.fork.ForkOptions;
-import ci.fast.maven.report.ReportLayout;
 import ci.fast.maven.report.ReportOptions;
-import ci.fast.maven.report.XmlReportWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,22 +79,9 @@ class OwnJUnit3Test {
                 ForkOptions.DEFAULT_CONNECT_TIMEOUT,
                 List.of(),
                 null);
-        ReportOptions options = new ReportOptions(
-                false,
-                false,
-                true,
-                true,
-                XmlReportWriter.SCHEMA_LOCATION,
-                null,
-                false,
-                null,
-                null,
-                ReportLayout.SUREFIRE,
-                true,
-                true);
         TestRunOptions ownJUnit3 = new TestRunOptions(
                 TestFilters.NONE, 0, Map.of(), List.of(), List.of(), 0, true, List.of(), TestNgSuite.NONE, true);
-        return new RunPlan(classes, 1, forks, true, "junit-own3", reports, options, ownJUnit3);
+        return new RunPlan(classes, 1, forks, true, "junit-own3", reports, ReportOptions.DEFAULTS, ownJUnit3);
     }
 
     /**
