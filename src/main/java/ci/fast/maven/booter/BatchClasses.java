@@ -64,6 +64,9 @@ final class BatchClasses {
 
     private final Map<TestIdentifier, Optional<String>> tops = new IdentityHashMap<>();
 
+    /** {@link #isSet} of each identifier, as asked at its start and its end. */
+    private final Map<TestIdentifier, Boolean> sets = new IdentityHashMap<>();
+
     /**
      * @param batch the batch's classes
      * @param members classes selected with them: nested class (or suite file's class) → its batch entry
@@ -223,12 +226,26 @@ final class BatchClasses {
 
     /** Whether {@code id} is a test set of its own, reported on the console and counted apart. */
     boolean isSet(TestIdentifier id) {
+        Boolean known;
+        synchronized (sets) {
+            known = sets.get(id);
+        }
+        if (known == null) {
+            known = findSet(id);
+            synchronized (sets) {
+                sets.put(id, known);
+            }
+        }
+        return known;
+    }
+
+    private boolean findSet(TestIdentifier id) {
         String key = keyOf(id);
         String name = TestNames.className(id);
         if (name == null || key == null || suites.contains(key) || !name.equals(key) && members.contains(name)) {
             return false; // a suite file's class, or a TestNG class's nested class: counted in its batch entry
         }
-        if (junit4Reports && id.getUniqueId().startsWith(VINTAGE)) {
+        if (junit4Reports && VINTAGE.equals(root(id).getUniqueId())) {
             return topClass(id) != null;
         }
         return true;
@@ -237,6 +254,15 @@ final class BatchClasses {
     private String ownerOf(TestIdentifier id) {
         String name = TestNames.className(id);
         return name == null ? null : owners.get(name);
+    }
+
+    /** The engine {@code id} is under: its root, whose unique id is formatted once (a test's would be, each). */
+    private TestIdentifier root(TestIdentifier id) {
+        TestIdentifier root = id;
+        for (TestIdentifier at = parent(id); at != null; at = parent(at)) {
+            root = at;
+        }
+        return root;
     }
 
     private TestIdentifier parent(TestIdentifier id) {

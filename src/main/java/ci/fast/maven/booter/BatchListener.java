@@ -42,11 +42,11 @@ final class BatchListener implements TestExecutionListener {
     /** Classes with a test that no method holds, which selecting methods by name could not run. Guarded by {@code this}. */
     private final Set<String> methodless = new HashSet<>();
 
-    private final Map<String, Long> startNanos = new ConcurrentHashMap<>();
-    /** The unique ids of what started and has not finished yet, for {@link #interrupted}. */
-    private final Set<String> open = ConcurrentHashMap.newKeySet();
-    /** The output token of each test running now, by unique id. */
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final Map<TestIdentifier, Long> startNanos = new ConcurrentHashMap<>();
+    /** What started and has not finished yet, for {@link #interrupted}. Identifiers hash and compare by their unique ids. */
+    private final Set<TestIdentifier> open = ConcurrentHashMap.newKeySet();
+    /** The output token of each test running now. */
+    private final Map<TestIdentifier, String> tokens = new ConcurrentHashMap<>();
     /** Outcomes per class, in batch order. Guarded by {@code this}. */
     private final Map<String, List<TestOutcome>> outcomes = new LinkedHashMap<>();
 
@@ -131,8 +131,8 @@ final class BatchListener implements TestExecutionListener {
 
     @Override
     public void executionStarted(TestIdentifier id) {
-        startNanos.put(id.getUniqueId(), System.nanoTime());
-        open.add(id.getUniqueId());
+        startNanos.put(id, System.nanoTime());
+        open.add(id);
         String top = topClass(id);
         if (top != null) {
             startClass(top);
@@ -142,7 +142,7 @@ final class BatchListener implements TestExecutionListener {
             sink.send(new ForkEvent.SetStarted(key, TestNames.setName(id)));
         }
         if (id.isTest()) {
-            tokens.put(id.getUniqueId(), output.testStarted());
+            tokens.put(id, output.testStarted());
         }
     }
 
@@ -206,8 +206,8 @@ final class BatchListener implements TestExecutionListener {
      * is no matter of the exception's type) says it there.
      */
     void executionFinished(TestIdentifier id, TestExecutionResult result, UnaryOperator<TestOutcome> asReported) {
-        open.remove(id.getUniqueId());
-        String token = id.isTest() ? tokens.remove(id.getUniqueId()) : null;
+        open.remove(id);
+        String token = id.isTest() ? tokens.remove(id) : null;
         if (id.isTest()) {
             output.testFinished();
         }
@@ -260,11 +260,12 @@ final class BatchListener implements TestExecutionListener {
             throw error;
         }
         // Deepest first: a child's unique id extends its parent's.
-        List<String> running = open.stream()
-                .sorted(java.util.Comparator.comparingInt(String::length).reversed())
+        List<TestIdentifier> running = open.stream()
+                .sorted(java.util.Comparator.comparingInt(
+                                (TestIdentifier id) -> id.getUniqueId().length())
+                        .reversed())
                 .toList();
-        for (String uniqueId : running) {
-            TestIdentifier id = plan.getTestIdentifier(uniqueId);
+        for (TestIdentifier id : running) {
             executionFinished(id, id.isTest() ? TestExecutionResult.failed(error) : TestExecutionResult.successful());
         }
         List<String> left =
@@ -482,7 +483,7 @@ final class BatchListener implements TestExecutionListener {
     }
 
     private double seconds(TestIdentifier id) {
-        Long start = startNanos.get(id.getUniqueId());
+        Long start = startNanos.get(id);
         return start == null ? 0 : (System.nanoTime() - start) / 1e9;
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import junit.framework.TestCase;
 import org.junit.Ignore;
 import org.junit.Test;
@@ -34,17 +35,17 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.runner.Description;
-import org.junit.runner.JUnitCore;
 import org.junit.runner.Request;
 import org.junit.runner.Result;
 import org.junit.runner.RunWith;
 import org.junit.runner.Runner;
 import org.junit.runner.notification.Failure;
 import org.junit.runner.notification.RunListener;
+import org.junit.runner.notification.RunNotifier;
 import org.opentest4j.MultipleFailuresError;
 
 /**
- * Runs a batch of JUnit 4 (and 3) classes with JUnit 4's own API ({@code Request.aClass}, {@link JUnitCore}), where
+ * Runs a batch of JUnit 4 (and 3) classes with JUnit 4's own API ({@code Request.aClass}, a {@link RunNotifier}), where
  * fast-ci follows Surefire's JUnit 4 provider, instead of through the JUnit Platform's Vintage engine: it saves the
  * launcher's and the engine's discovery. What it tells the batch's {@link TestExecutionListener} is what the Vintage
  * engine and the launcher tell it for the same classes: the same test plan (identifiers with the engine's display
@@ -264,6 +265,8 @@ final class JUnit4Tests {
         private final Set<TestDescriptor> finished = new HashSet<>();
         /** Started and not finished: true for a start no runner reported (synthetic). In start order. */
         private final Map<TestDescriptor, Boolean> inProgress = new LinkedHashMap<>();
+        /** How many of {@link #inProgress} are synthetic. */
+        private int synthetics;
 
         private final ThreadLocal<Deque<Node>> startedOnThread = ThreadLocal.withInitial(ArrayDeque::new);
         private TestExecutionListener listener;
@@ -274,9 +277,18 @@ final class JUnit4Tests {
             this.root = root;
             this.runner = runner;
             this.sources = sources;
-            this.below = new LinkedHashSet<>(root.getDescendants());
+            this.below = new LinkedHashSet<>();
+            addDescendants(root);
             group(root);
             below.forEach(node -> group((Node) node));
+        }
+
+        /** As {@code getDescendants}, into one set: the descriptor's own builds a set for each level. */
+        private void addDescendants(TestDescriptor parent) {
+            for (TestDescriptor child : parent.getChildren()) {
+                below.add(child);
+                addDescendants(child);
+            }
         }
 
         private void group(Node node) {
@@ -293,10 +305,14 @@ final class JUnit4Tests {
                 this.ids = ids;
                 this.plan = plan;
             }
-            JUnitCore core = new JUnitCore();
-            core.addListener(this);
+            // As JUnitCore runs a runner, with the description the plan has: a JUnit 3 runner describes its tests anew
+            // (a reflective lookup for each) on each call.
+            RunNotifier notifier = new RunNotifier();
+            notifier.addListener(this);
             try {
-                core.run(Request.runner(runner));
+                notifier.fireTestRunStarted(root.description);
+                runner.run(notifier);
+                notifier.fireTestRunFinished(new Result());
             } catch (VirtualMachineError e) {
                 throw e;
             } catch (Throwable t) {
@@ -404,11 +420,25 @@ final class JUnit4Tests {
 
         /** Ends the containers started synthetically, latest first, that are not above {@code node} and are done. */
         private void finishSyntheticOutside(TestDescriptor node) {
+            if (synthetics == 0) {
+                return;
+            }
             for (TestDescriptor synthetic : syntheticInProgress()) {
-                if (!node.getAncestors().contains(synthetic) && canFinish(synthetic)) {
+                if (!isAbove(synthetic, node) && canFinish(synthetic)) {
                     finish(synthetic);
                 }
             }
+        }
+
+        private static boolean isAbove(TestDescriptor ancestor, TestDescriptor node) {
+            for (TestDescriptor at = node.getParent().orElse(null);
+                    at != null;
+                    at = at.getParent().orElse(null)) {
+                if (at == ancestor) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void startAncestors(Optional<TestDescriptor> parent) {
@@ -441,6 +471,9 @@ final class JUnit4Tests {
 
         private void start(TestDescriptor node, boolean synthetic) {
             inProgress.put(node, synthetic);
+            if (synthetic) {
+                synthetics++;
+            }
             started.add(node);
             if (node instanceof Node n) {
                 startedOnThread.get().addLast(n);
@@ -454,7 +487,9 @@ final class JUnit4Tests {
         }
 
         private void finishWith(TestDescriptor node, TestExecutionResult result) {
-            inProgress.remove(node);
+            if (Boolean.TRUE.equals(inProgress.remove(node))) {
+                synthetics--;
+            }
             finished.add(node);
             if (node instanceof Node n) {
                 startedOnThread.get().removeLastOccurrence(n);
@@ -632,7 +667,8 @@ final class JUnit4Tests {
 
     /** The source of a description: its method where one method of its class has that name, else its class. */
     private static final class Sources {
-        private final Map<Class<?>, List<Method>> methods = new HashMap<>();
+        /** Each class's methods of its hierarchy, by name. */
+        private final Map<Class<?>, Map<String, List<Method>>> methods = new HashMap<>();
 
         TestSource of(Description description, String methodName) {
             Class<?> type = description.getTestClass();
@@ -651,12 +687,14 @@ final class JUnit4Tests {
         }
 
         private Method method(Class<?> type, String name) {
-            List<Method> named = methods
-                    .computeIfAbsent(
-                            type, t -> ReflectionSupport.findMethods(t, m -> true, HierarchyTraversalMode.TOP_DOWN))
-                    .stream()
-                    .filter(m -> m.getName().equals(name))
-                    .toList();
+            List<Method> named = methods.computeIfAbsent(
+                            type,
+                            t -> ReflectionSupport.findMethods(t, m -> true, HierarchyTraversalMode.TOP_DOWN).stream()
+                                    .collect(Collectors.groupingBy(Method::getName)))
+                    .getOrDefault(name, List.of());
+            if (named.isEmpty()) {
+                return null; // a JUnit 3 test named otherwise than its methods
+            }
             if (named.size() == 1) {
                 return named.get(0);
             }
