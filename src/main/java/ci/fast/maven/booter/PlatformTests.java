@@ -53,6 +53,8 @@ final class PlatformTests implements AutoCloseable {
      * the direct run does not do (filters, reruns, a failure limit, configuration parameters, suite files).
      */
     private final boolean direct;
+    /** Whether a batch waits for the launcher's session before it runs ({@link #sessionListened}). */
+    private final boolean waitForSession;
 
     /** Whether every batch runs through {@link JUnit3Tests}, and no launcher is made. */
     private final boolean junit3;
@@ -117,6 +119,7 @@ final class PlatformTests implements AutoCloseable {
                 && suiteSelectors.isEmpty()
                 && testNg.isEmpty()
                 && directJUnit4();
+        this.waitForSession = !direct || sessionListened();
         this.junit4Reports = junit4Reports;
         this.suiteSelectors = List.copyOf(suiteSelectors);
         this.sink = sink;
@@ -170,22 +173,43 @@ final class PlatformTests implements AutoCloseable {
                 return false;
             }
             for (String service : LAUNCHER_SERVICES) {
-                var found = TestsLoader.get().getResources("META-INF/services/" + service);
-                while (found.hasMoreElements()) {
-                    try (var in = found.nextElement().openStream()) {
-                        boolean own = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                                .lines()
-                                .map(line -> line.replaceFirst("#.*", "").strip())
-                                .anyMatch(line -> !line.isEmpty() && !line.startsWith(LAUNCHER_LISTENERS));
-                        if (own) {
-                            return false;
-                        }
-                    }
+                if (hasOwn(service)) {
+                    return false;
                 }
             }
             return true;
         } catch (LinkageError | java.io.IOException e) {
             return false;
+        }
+    }
+
+    /** Whether the tests' class path registers an implementation of {@code service} that is not the launcher's. */
+    private static boolean hasOwn(String service) throws java.io.IOException {
+        var found = TestsLoader.get().getResources("META-INF/services/" + service);
+        while (found.hasMoreElements()) {
+            try (var in = found.nextElement().openStream()) {
+                boolean own = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                        .lines()
+                        .map(line -> line.replaceFirst("#.*", "").strip())
+                        .anyMatch(line -> !line.isEmpty() && !line.startsWith(LAUNCHER_LISTENERS));
+                if (own) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a direct run must wait for the launcher's session to open before its first batch: when the tests'
+     * class path has a session listener of its own, which sees the session open before any test runs. Otherwise the
+     * direct run needs no launcher, and its batch runs while the session opens and the warm-up goes on.
+     */
+    private static boolean sessionListened() {
+        try {
+            return hasOwn("org.junit.platform.launcher.LauncherSessionListener");
+        } catch (java.io.IOException e) {
+            return true;
         }
     }
 
@@ -378,7 +402,9 @@ final class PlatformTests implements AutoCloseable {
         if (junit3) {
             return executeJUnit3(batch);
         }
-        Launcher launcher = launcher();
+        if (waitForSession) {
+            launcher();
+        }
         StartupTrace.mark("fork.ready");
         BatchClasses classes = BatchClasses.select(batch, suiteSelectors, junit4Reports);
         BatchListener listener = new BatchListener(classes, batch, sink, output, reruns, sentProperties, splitRule);
@@ -390,7 +416,7 @@ final class PlatformTests implements AutoCloseable {
             if (junit4 != null) {
                 junit4.run(listener);
             } else {
-                launcher.execute(request(classes), listener);
+                launcher().execute(request(classes), listener);
             }
         } catch (OutOfMemoryError e) {
             // JUnit rethrows it out of the whole execution: it becomes the error of the test that met it, and the
@@ -408,16 +434,17 @@ final class PlatformTests implements AutoCloseable {
                 break;
             }
             RerunListener rerun = new RerunListener(failing, sink, output);
-            launcher.execute(
-                    LauncherDiscoveryRequestBuilder.request()
-                            .selectors(failing.keySet().stream()
-                                    .map(id -> selectUniqueId(id))
-                                    .toList())
-                            // a part's class that failed as a whole reruns with the part's methods only
-                            .filters(classes.partFilter(splitRule))
-                            .configurationParameters(configurationParameters)
-                            .build(),
-                    rerun);
+            launcher()
+                    .execute(
+                            LauncherDiscoveryRequestBuilder.request()
+                                    .selectors(failing.keySet().stream()
+                                            .map(id -> selectUniqueId(id))
+                                            .toList())
+                                    // a part's class that failed as a whole reruns with the part's methods only
+                                    .filters(classes.partFilter(splitRule))
+                                    .configurationParameters(configurationParameters)
+                                    .build(),
+                            rerun);
             listener.rerun(rerun.outcomes(), rerun.added());
         }
         return listener.finish();

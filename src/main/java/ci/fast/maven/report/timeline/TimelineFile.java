@@ -1,5 +1,6 @@
 package ci.fast.maven.report.timeline;
 
+import ci.fast.maven.report.ClassResult;
 import ci.fast.maven.report.RunSummary;
 import ci.fast.maven.results.ClassRun;
 import ci.fast.maven.results.ResultListener;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,8 @@ public final class TimelineFile implements ResultListener {
     private final Instant start;
     /** Every class so far, a split one whole; the sink calls one event at a time, and nothing else reads it. */
     private final List<ClassRun> runs = new ArrayList<>();
+    /** Each class's (and part's) tests in the page's data, made as it completed. */
+    private final Map<ClassResult, String> tests = new IdentityHashMap<>();
     /** The whole run's page on our server's dashboard, for a node of a remote run; null for none. */
     private final URI serverPage;
     /** The forks' outages they came back from. */
@@ -68,6 +72,9 @@ public final class TimelineFile implements ResultListener {
     @Override
     public void classCompleted(ClassRun run) {
         runs.add(run);
+        // The page's part of each class now, while the forks run, rather than all at the run's end.
+        tests.put(run.result(), TimelinePage.tests(run.result()));
+        run.parts().forEach(part -> tests.put(part.result(), TimelinePage.tests(part.result())));
     }
 
     @Override
@@ -85,7 +92,11 @@ public final class TimelineFile implements ResultListener {
         // A class split by method is a bar per part, on the fork that ran it.
         List<ClassRun> bars = new ArrayList<>();
         runs.forEach(run -> bars.addAll(run.parts().isEmpty() ? List.of(run) : run.parts()));
-        String page = TimelinePage.render(Schedule.of(bars, forks, reconnects, start, end), title, extras);
+        String page = TimelinePage.render(
+                Schedule.of(bars, forks, reconnects, start, end),
+                title,
+                extras,
+                r -> tests.computeIfAbsent(r, TimelinePage::tests));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, page, StandardCharsets.UTF_8);

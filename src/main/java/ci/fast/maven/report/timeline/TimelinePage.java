@@ -10,6 +10,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The timeline as one self-contained HTML page: the figures on top, an SVG of one lane per fork with a bar per class
@@ -56,6 +57,14 @@ public final class TimelinePage {
 
     /** The page of {@code schedule}, titled with {@code title}, with {@code extras}. */
     public static String render(Schedule schedule, String title, Extras extras) {
+        return render(schedule, title, extras, TimelinePage::tests);
+    }
+
+    /**
+     * As {@link #render(Schedule, String, Extras)}, each class's tests as {@code tests} gives them: {@link #tests} of
+     * the class, made while the run went on.
+     */
+    public static String render(Schedule schedule, String title, Extras extras, Function<ClassResult, String> tests) {
         List<Bar> all = new ArrayList<>();
         schedule.lanes().forEach(lane -> all.addAll(lane.bars()));
         StringBuilder html = new StringBuilder(8192);
@@ -78,7 +87,7 @@ public final class TimelinePage {
         html.append("<section id=\"panel\"><p>Point at a class to see its tests.</p></section>\n")
                 .append(extras.bottom());
         html.append("<script type=\"application/json\" id=\"classes\">");
-        data(html, all, schedule.unrun());
+        data(html, all, schedule.unrun(), tests);
         html.append("</script>\n<script>\n").append(resource("timeline.js")).append("</script>\n");
         if (!extras.script().isEmpty()) {
             html.append("<script>\n").append(extras.script()).append("</script>\n");
@@ -211,18 +220,20 @@ public final class TimelinePage {
     }
 
     /** Each bar's class, in the bars' {@code data-i} order, then the unrun ones, for the panel. */
-    private static void data(StringBuilder json, List<Bar> bars, List<ClassRun> unrun) {
+    private static void data(
+            StringBuilder json, List<Bar> bars, List<ClassRun> unrun, Function<ClassResult, String> tests) {
         List<String> classes = new ArrayList<>();
         for (Bar bar : bars) {
-            classes.add(klass(bar.run(), bar.from(), bar.seconds(), bar.outcome()));
+            classes.add(klass(bar.run(), bar.from(), bar.seconds(), bar.outcome(), tests));
         }
         for (ClassRun run : unrun) {
-            classes.add(klass(run, 0, 0, Outcome.of(run.result())));
+            classes.add(klass(run, 0, 0, Outcome.of(run.result()), tests));
         }
         json.append('[').append(String.join(",", classes)).append(']');
     }
 
-    private static String klass(ClassRun run, double from, double seconds, Outcome outcome) {
+    private static String klass(
+            ClassRun run, double from, double seconds, Outcome outcome, Function<ClassResult, String> tests) {
         ClassResult r = run.result();
         StringBuilder json = new StringBuilder(256);
         json.append("{\"name\":").append(Escape.json(r.className()));
@@ -231,7 +242,13 @@ public final class TimelinePage {
         json.append(",\"duration\":").append(Escape.json(seconds(seconds)));
         json.append(",\"at\":").append(Escape.json(seconds(from)));
         json.append(",\"outcome\":").append(Escape.json(outcome.word));
-        json.append(",\"tests\":[");
+        return json.append(",\"tests\":").append(tests.apply(r)).append('}').toString();
+    }
+
+    /** A class's tests in the page's data: a JSON array, the same wherever the class's bar is. */
+    public static String tests(ClassResult r) {
+        StringBuilder json = new StringBuilder(64 + 96 * r.tests().size());
+        json.append('[');
         for (int i = 0; i < r.tests().size(); i++) {
             TestResult t = r.tests().get(i);
             json.append(i == 0 ? "{" : ",{");
@@ -241,7 +258,7 @@ public final class TimelinePage {
             json.append(",\"message\":").append(Escape.json(message(t)));
             json.append('}');
         }
-        return json.append("]}").toString();
+        return json.append(']').toString();
     }
 
     private static String status(TestResult t) {
