@@ -53,7 +53,10 @@ final class PlatformTests implements AutoCloseable {
      * the direct run does not do (filters, reruns, a failure limit, configuration parameters, suite files).
      */
     private final boolean direct;
-    /** Whether a batch waits for the launcher's session before it runs ({@link #sessionListened}). */
+    /**
+     * Whether the launcher's session opens at the fork's start and a batch waits for it before it runs; otherwise (a
+     * direct run, {@link #sessionListened}) it opens only when a batch needs the launcher.
+     */
     private final boolean waitForSession;
 
     /** Whether every batch runs through {@link JUnit3Tests}, and no launcher is made. */
@@ -129,7 +132,8 @@ final class PlatformTests implements AutoCloseable {
         this.configurationParameters = Map.copyOf(withTestNg(configurationParameters, testNg));
         this.splitRule = new SplitRule(configurationParameters);
         this.skipAfterFailureCount = skipAfterFailureCount;
-        Thread warmUp = new Thread(ownJUnit3 ? this::warmUpJUnit3 : this::createLauncher, "fast-ci-launcher");
+        Runnable start = ownJUnit3 ? this::warmUpJUnit3 : waitForSession ? this::createLauncher : this::warmUpDirect;
+        Thread warmUp = new Thread(start, "fast-ci-launcher");
         warmUp.setDaemon(true);
         warmUp.start(); // inherits the system loader as its context loader, as the tests' side needs
     }
@@ -203,7 +207,7 @@ final class PlatformTests implements AutoCloseable {
     /**
      * Whether a direct run must wait for the launcher's session to open before its first batch: when the tests'
      * class path has a session listener of its own, which sees the session open before any test runs. Otherwise the
-     * direct run needs no launcher, and its batch runs while the session opens and the warm-up goes on.
+     * direct run needs no launcher, and no session opens until a batch that the direct run does not take needs one.
      */
     private static boolean sessionListened() {
         try {
@@ -241,6 +245,16 @@ final class PlatformTests implements AutoCloseable {
         }
     }
 
+    /**
+     * A direct run's warm-up when no batch waits for the session ({@link #waitForSession}): JUnit 4's classes only. No
+     * session is opened unless a batch needs the launcher after all (one the direct run does not take), saving the
+     * fork the launcher's and the engines' loading.
+     */
+    private void warmUpDirect() {
+        JUnit4Tests.warmUp();
+        StartupTrace.mark("fork.warm");
+    }
+
     /** A JUnit 3 run's warm-up: no launcher, only junit.framework's classes and the run's own loaded. */
     private void warmUpJUnit3() {
         try {
@@ -270,6 +284,9 @@ final class PlatformTests implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
+            if (!waitForSession && !launcher.isDone()) {
+                return; // a direct run that never needed the launcher: no session was opened
+            }
             // Ordering: the warm-up thread opens the session; a node that ended before it did still closes it.
             launcher.get(SESSION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -305,6 +322,17 @@ final class PlatformTests implements AutoCloseable {
 
     /** The launcher, once created; rethrows what its creation threw. */
     private Launcher launcher() {
+        if (!waitForSession) {
+            synchronized (launcher) {
+                if (!launcher.isDone()) {
+                    try {
+                        launcher.complete(openSession());
+                    } catch (RuntimeException | LinkageError e) {
+                        launcher.completeExceptionally(e);
+                    }
+                }
+            }
+        }
         try {
             return launcher.join();
         } catch (CompletionException e) {
