@@ -177,7 +177,7 @@ final class PlatformTests implements AutoCloseable {
                 return false;
             }
             for (String service : LAUNCHER_SERVICES) {
-                if (hasOwn(service)) {
+                if (hasOwn(TestsLoader.get(), service)) {
                     return false;
                 }
             }
@@ -187,9 +187,9 @@ final class PlatformTests implements AutoCloseable {
         }
     }
 
-    /** Whether the tests' class path registers an implementation of {@code service} that is not the launcher's. */
-    private static boolean hasOwn(String service) throws java.io.IOException {
-        var found = TestsLoader.get().getResources("META-INF/services/" + service);
+    /** Whether {@code loader}'s class path registers an implementation of {@code service} that is not the launcher's. */
+    private static boolean hasOwn(ClassLoader loader, String service) throws java.io.IOException {
+        var found = loader.getResources("META-INF/services/" + service);
         while (found.hasMoreElements()) {
             try (var in = found.nextElement().openStream()) {
                 boolean own = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
@@ -210,8 +210,13 @@ final class PlatformTests implements AutoCloseable {
      * direct run needs no launcher, and no session opens until a batch that the direct run does not take needs one.
      */
     private static boolean sessionListened() {
+        return sessionListened(TestsLoader.get());
+    }
+
+    /** {@link #sessionListened()} of the tests {@code loader} loads. */
+    static boolean sessionListened(ClassLoader loader) {
         try {
-            return hasOwn("org.junit.platform.launcher.LauncherSessionListener");
+            return hasOwn(loader, "org.junit.platform.launcher.LauncherSessionListener");
         } catch (java.io.IOException e) {
             return true;
         }
