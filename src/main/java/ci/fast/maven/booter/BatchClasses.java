@@ -57,14 +57,14 @@ final class BatchClasses {
     private volatile TestPlan plan;
 
     /**
-     * {@link #keyOf} and {@link #topClass} of each identifier of the plan, asked for every event of every test: an
-     * ancestor walk each time. The plan's identifiers are one instance each, so they are kept by identity.
+     * {@link #keyOf}, {@link #topClass} and {@link #isSet} of each identifier of the plan, asked for every event of
+     * every test: an ancestor walk each time. The plan's identifiers are one instance each, so they are kept by
+     * identity.
      */
     private final Map<TestIdentifier, Optional<String>> keys = new IdentityHashMap<>();
 
     private final Map<TestIdentifier, Optional<String>> tops = new IdentityHashMap<>();
 
-    /** {@link #isSet} of each identifier, as asked at its start and its end. */
     private final Map<TestIdentifier, Boolean> sets = new IdentityHashMap<>();
 
     /**
@@ -181,27 +181,27 @@ final class BatchClasses {
 
     /** The batch class {@code id} belongs to (the outermost among its containers), or null for engines. */
     String keyOf(TestIdentifier id) {
-        return remembered(keys, id, this::findKey);
+        return remembered(keys, id, at -> Optional.ofNullable(findKey(at))).orElse(null);
     }
 
     /** The batch class {@code id} stands for, as its outermost container, or null. */
     String topClass(TestIdentifier id) {
-        return remembered(tops, id, this::findTop);
+        return remembered(tops, id, at -> Optional.ofNullable(findTop(at))).orElse(null);
     }
 
-    private static String remembered(
-            Map<TestIdentifier, Optional<String>> known, TestIdentifier id, Function<TestIdentifier, String> find) {
-        Optional<String> seen;
+    /** What {@code find} gives for {@code id}, found once; {@code find} never gives null. */
+    private static <T> T remembered(Map<TestIdentifier, T> known, TestIdentifier id, Function<TestIdentifier, T> find) {
+        T seen;
         synchronized (known) {
             seen = known.get(id);
         }
         if (seen == null) {
-            seen = Optional.ofNullable(find.apply(id)); // outside the lock: finding it asks for the parents' keys
+            seen = find.apply(id); // outside the lock: finding it asks for the parents' keys
             synchronized (known) {
                 known.put(id, seen);
             }
         }
-        return seen.orElse(null);
+        return seen;
     }
 
     private String findKey(TestIdentifier id) {
@@ -226,17 +226,7 @@ final class BatchClasses {
 
     /** Whether {@code id} is a test set of its own, reported on the console and counted apart. */
     boolean isSet(TestIdentifier id) {
-        Boolean known;
-        synchronized (sets) {
-            known = sets.get(id);
-        }
-        if (known == null) {
-            known = findSet(id);
-            synchronized (sets) {
-                sets.put(id, known);
-            }
-        }
-        return known;
+        return remembered(sets, id, this::findSet);
     }
 
     private boolean findSet(TestIdentifier id) {
