@@ -44,7 +44,8 @@ final class PgRun extends WrittenRun {
     private final Map<Integer, NodeRow> nodeRows = new TreeMap<>();
 
     // The run's lock across replicas: a session-level advisory lock, held on a connection of its own while this
-    // replica has units of work of the run in progress or on their way to the database, and given up once none is.
+    // replica has units of work of the run in progress or on their way to the database, then kept idle for the store's
+    // linger (the next unit takes no round trip for it), and given up when that ends or another replica wants it.
     // The fields below are guarded by tx; the rules' lock is always taken before it, never after.
     private final Object tx = new Object();
     /** The connection that holds the run's lock; null when this replica does not hold it. */
@@ -61,6 +62,8 @@ final class PgRun extends WrittenRun {
     private List<Write> pending = new ArrayList<>();
     /** The units whose writes are pending. */
     private List<Unit> queued = new ArrayList<>();
+    /** Counts the times the lock went idle: a linger's end gives it up only if it has stayed idle since. */
+    private long idleSince;
 
     PgRun(PgStore store, RunId id) {
         super(id);
@@ -139,7 +142,9 @@ final class PgRun extends WrittenRun {
             if (unitWrites.isEmpty()) {
                 return Durable.NOW;
             }
-            enter(false); // changes made outside a unit (a test's): written on the latest version
+            if (!holdsIdle()) {
+                enter(false); // changes made outside a unit (a test's): written on the latest version
+            }
         }
         synchronized (tx) {
             inUnit = false;
@@ -152,6 +157,10 @@ final class PgRun extends WrittenRun {
             }
             if (committing || !pending.isEmpty() || owned == null) {
                 return Durable.NOW; // the lock goes with the units on their way
+            }
+            if (!wanted && store.mayLinger()) {
+                linger();
+                return Durable.NOW;
             }
             committing = true;
             releasing = true;
@@ -200,17 +209,64 @@ final class PgRun extends WrittenRun {
             if (owned != null) {
                 store.discard(owned); // its session ends: the lock goes with it
                 owned = null;
+                store.holding(-1);
             }
         }
     }
 
-    /** Another replica waits for the run's lock. */
+    /** Another replica waits for the run's lock: given up at once if it is idle, else once what is under way is written. */
     void wanted() {
         synchronized (tx) {
-            if (owned != null) {
-                wanted = true;
+            if (owned == null) {
+                return;
             }
+            wanted = true;
+            if (!idle()) {
+                return;
+            }
+            committing = true;
+            releasing = true;
         }
+        store.giveUpLater(() -> release(false), true);
+    }
+
+    /**
+     * Makes a unit of the changes made outside one when this replica keeps the run's lock idle: taking it again on
+     * another connection would wait for this one's own session.
+     */
+    private boolean holdsIdle() {
+        synchronized (tx) {
+            while (releasing || committing) {
+                waitTx();
+            }
+            if (owned == null) {
+                return false;
+            }
+            inUnit = true;
+            return true;
+        }
+    }
+
+    /** Whether this replica holds the run's lock with nothing under way or on its way. Under {@link #tx}. */
+    private boolean idle() {
+        return owned != null && !inUnit && !committing && !releasing && pending.isEmpty();
+    }
+
+    /** Keeps the idle lock for the store's linger, after which it is given up unless a unit came meanwhile. Under tx. */
+    private void linger() {
+        long idle = ++idleSince;
+        store.giveUpLater(() -> lingerOver(idle), false);
+    }
+
+    private void lingerOver(long idle) {
+        synchronized (tx) {
+            if (idle != idleSince || !idle()) {
+                return; // a unit came since: it keeps the lock, or lingers again
+            }
+            committing = true;
+            releasing = true;
+        }
+        release(false);
     }
 
     /**
@@ -280,8 +336,12 @@ final class PgRun extends WrittenRun {
                     written.failure = failure;
                     written.done = true;
                 }
-                release = failure != null || (pending.isEmpty() && !inUnit);
+                boolean idle = failure == null && pending.isEmpty() && !inUnit;
+                release = failure != null || idle && (wanted || !store.mayLinger());
                 releasing = release;
+                if (idle && !release) {
+                    linger();
+                }
             }
             if (release) {
                 release(failure != null);
@@ -317,6 +377,9 @@ final class PgRun extends WrittenRun {
             store.discard(connection);
         } finally {
             synchronized (tx) {
+                if (owned != null) {
+                    store.holding(-1);
+                }
                 owned = null;
                 wanted = false;
                 committing = false;
@@ -378,6 +441,7 @@ final class PgRun extends WrittenRun {
                 wanted = false;
                 inUnit = true;
             }
+            store.holding(1);
             return stale;
         } catch (SQLException e) {
             store.discard(connection);

@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,8 +44,9 @@ import org.postgresql.PGNotification;
  * <p>The units of work of one run are serial across every replica: a replica takes the run's lock (a session-level
  * advisory lock on the run's topic) before its first unit, and holds it while its units follow one another and are on
  * their way to the database, which it writes in groups (the first of their waiters writes every unit pending by then in
- * one transaction, as the SQLite store does); it gives the lock up once none is pending, or once another replica waits
- * for it (a notification on {@value #WANTS}). The run's row carries a version each group bumps; a replica that takes
+ * one transaction, as the SQLite store does); once none is pending it keeps the lock for {@link #LINGER} (a run's next
+ * unit then takes it without a round trip), and gives it up when that ends, or at once when another replica waits for
+ * it (a notification on {@value #WANTS}). The run's row carries a version each group bumps; a replica that takes
  * the lock on a version other than its view's reads the run back ({@link PgRun}, a {@link MemoryRun}), and its rules
  * rebuild what they know of the nodes ({@link StoredRun#begin}). Each group's commit notifies the others
  * ({@code NOTIFY}, on {@value #CHANNEL}), whose {@code LISTEN} wakes the ones with a deq held for the run
@@ -68,6 +70,14 @@ public final class PgStore implements RunStore, AutoCloseable {
 
     /** Connections: a run with units of work on their way holds one; the others come and go. */
     private static final int POOL = 32;
+    /**
+     * How long a replica keeps a run's lock once it has nothing of the run left to write, in case the run's next unit
+     * comes soon (on a busy run it does: a unit that finds the lock held takes no round trip for it). Another replica
+     * that wants the lock says so, and gets it at once.
+     */
+    static final Duration LINGER = Duration.ofMillis(250);
+    /** At most this many runs' locks are kept idle, each on a connection of the pool: the others give theirs up. */
+    private static final int LINGERING = POOL / 4;
     /** How long a close waits for a timings flush under way: bounded, so that a database that does not answer cannot
      * hang it. */
     private static final Duration CLOSE_FLUSH_WAIT = Duration.ofSeconds(10);
@@ -138,12 +148,22 @@ public final class PgStore implements RunStore, AutoCloseable {
     private final ScheduledExecutorService flusher =
             Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "fast-ci-store-timings"));
 
+    /** Gives up the runs' locks kept idle: when the linger ends, or when another replica wants one. */
+    private final ScheduledExecutorService locks =
+            Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "fast-ci-store-locks"));
+    /** How long a run's lock is kept idle. */
+    private final Duration linger;
+    /** The runs whose lock this replica holds. */
+    private final AtomicInteger holders = new AtomicInteger();
+
     private volatile boolean closed;
 
-    private PgStore(PgDatabase database, LongSupplier nanos, LongSupplier wallMillis, int builds) throws SQLException {
+    private PgStore(PgDatabase database, LongSupplier nanos, LongSupplier wallMillis, int builds, Duration linger)
+            throws SQLException {
         this.database = database;
         this.nanos = nanos;
         this.wallMillis = wallMillis;
+        this.linger = linger;
         Connection schema = connect();
         try {
             createSchema(schema);
@@ -175,8 +195,14 @@ public final class PgStore implements RunStore, AutoCloseable {
 
     static PgStore open(PgDatabase database, LongSupplier nanos, LongSupplier wallMillis, int builds)
             throws IOException {
+        return open(database, nanos, wallMillis, builds, LINGER);
+    }
+
+    /** As {@link #open(PgDatabase)}, keeping a run's lock idle for {@code linger}. */
+    static PgStore open(PgDatabase database, LongSupplier nanos, LongSupplier wallMillis, int builds, Duration linger)
+            throws IOException {
         try {
-            return new PgStore(database, nanos, wallMillis, builds);
+            return new PgStore(database, nanos, wallMillis, builds, linger);
         } catch (SQLException e) {
             throw new IOException(problem(database, e), e);
         }
@@ -316,6 +342,7 @@ public final class PgStore implements RunStore, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         teller.shutdownNow();
+        locks.shutdownNow();
         runs.values().forEach(PgRun::close);
         // Its lease given up, as if it had lapsed just now: its nodes still connected have their grace from now.
         try (PreparedStatement statement = listening.prepareStatement("UPDATE replicas SET seen_at = ? WHERE id = ?")) {
@@ -397,6 +424,35 @@ public final class PgStore implements RunStore, AutoCloseable {
         if (closed || !idle.offer(connection)) {
             closeQuietly(connection);
             opened.decrementAndGet();
+        }
+    }
+
+    /**
+     * Whether a run whose lock this replica holds, and which has nothing left to write, may keep it for {@link
+     * #linger}: not once the store closes, nor while many runs' locks are held, each pinning a connection of the pool.
+     */
+    boolean mayLinger() {
+        return !closed && holders.get() <= LINGERING;
+    }
+
+    /** A run took ({@code +1}) or gave up ({@code -1}) its lock. */
+    void holding(int change) {
+        holders.addAndGet(change);
+    }
+
+    /**
+     * Runs {@code release} once the linger is over, or at once when {@code now}: on the store's own thread, never the
+     * listening one, whose lease renewal a round trip must not hold up; inline when the store is closing.
+     */
+    void giveUpLater(Runnable release, boolean now) {
+        try {
+            if (now) {
+                locks.execute(release);
+            } else {
+                locks.schedule(release, linger.toNanos(), TimeUnit.NANOSECONDS);
+            }
+        } catch (RejectedExecutionException e) {
+            release.run(); // closing: PgRun.close gives every lock up anyway
         }
     }
 

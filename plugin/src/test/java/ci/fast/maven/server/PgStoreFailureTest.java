@@ -98,10 +98,8 @@ class PgStoreFailureTest {
     void aDeqWhoseUnitFailsHalfWayGivesTheRunsLockUpAndTheNextStartsFromTheDatabase() throws Exception {
         sql("ALTER TABLE share_classes RENAME TO share_classes_gone"); // the deq's handing out fails half way
 
-        assertThrows(
-                StoreFailure.class,
-                () -> System.err.println(
-                        "DBG " + run.deq(node, push(Events.DEQ, Json.EMPTY)).events()));
+        assertThrows(StoreFailure.class, () -> run.deq(node, push(Events.DEQ, Json.EMPTY))
+                .events());
 
         boolean lockFree = tryRunLock();
         sql("ALTER TABLE share_classes_gone RENAME TO share_classes");
