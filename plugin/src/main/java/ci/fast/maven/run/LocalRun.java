@@ -85,6 +85,7 @@ public final class LocalRun {
                     .log(log::debug)
                     .timings(history)
                     .skipAfterFailureCount(plan.tests().skipAfterFailureCount())
+                    .withoutMetrics()
                     .build();
             try {
                 LoopbackServer started = LoopbackServer.start(secret, orchestrator);

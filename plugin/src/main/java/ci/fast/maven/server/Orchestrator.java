@@ -61,8 +61,8 @@ public final class Orchestrator implements FrameHandler, ReportArchive, AutoClos
     private final int skipAfterFailureCount;
     /** Wakes a run when an away node's grace is over; null for {@link GraceTimer#SHARED}. */
     private final Scheduler timer;
-    /** This orchestrator's own metrics: its gauges read its runs. */
-    private final ServerMetrics metrics = new ServerMetrics(this::load);
+    /** This orchestrator's own metrics: its gauges read its runs; null when built {@link Builder#withoutMetrics}. */
+    private final ServerMetrics metrics;
     /** Null for none. */
     private final Board dashboard;
     /** What the store keeps, read onto the dashboard; null without one. */
@@ -75,10 +75,13 @@ public final class Orchestrator implements FrameHandler, ReportArchive, AutoClos
         this.log = builder.log;
         this.timings = builder.timings;
         this.clock = builder.clock;
+        this.metrics = builder.metrics ? new ServerMetrics(this::load) : null;
         List<RunListener> all = new ArrayList<>();
         all.add(new LogListener(builder.log));
         all.add(new TimingsListener(builder.timings, builder.log));
-        all.add(metrics);
+        if (metrics != null) {
+            all.add(metrics);
+        }
         all.addAll(builder.listeners);
         this.listeners = new Listeners(all);
         this.evictions = new Evictions(builder.grace.toNanos(), builder.clock);
@@ -228,7 +231,9 @@ public final class Orchestrator implements FrameHandler, ReportArchive, AutoClos
     public void receive(Peer peer, Frame frame) {
         long arrived = clock.getAsLong();
         List<Delivery> out = route(peer, frame);
-        if (Events.DEQ.equals(frame.event()) && out.stream().noneMatch(d -> repliesTo(d, peer, frame))) {
+        if (metrics != null
+                && Events.DEQ.equals(frame.event())
+                && out.stream().noneMatch(d -> repliesTo(d, peer, frame))) {
             metrics.deqHeld();
         }
         send(out, arrived);
@@ -242,6 +247,9 @@ public final class Orchestrator implements FrameHandler, ReportArchive, AutoClos
     /** Registers this orchestrator's metrics ({@link ServerMetrics}) with a server's registry. */
     @Override
     public void register(PrometheusRegistry registry) {
+        if (metrics == null) {
+            throw new IllegalStateException("this orchestrator was built without metrics: nothing to register");
+        }
         metrics.register(registry);
     }
 
@@ -467,7 +475,7 @@ public final class Orchestrator implements FrameHandler, ReportArchive, AutoClos
     private void send(List<Delivery> out, long arrived) {
         for (Delivery delivery : out) {
             delivery.send();
-            if (isBatch(delivery.frame())) {
+            if (metrics != null && isBatch(delivery.frame())) {
                 metrics.deqAnswered(clock.getAsLong() - arrived);
             }
         }
@@ -547,7 +555,18 @@ public final class Orchestrator implements FrameHandler, ReportArchive, AutoClos
         /** Null for none. */
         private Board dashboard;
 
+        private boolean metrics = true;
+
         private Builder() {}
+
+        /**
+         * No Prometheus metrics: for the plugin's own embedded orchestrator of a local run, which nothing scrapes (its
+         * metrics would load Prometheus' client into Maven's JVM for nothing); {@link #register} then refuses.
+         */
+        public Builder withoutMetrics() {
+            this.metrics = false;
+            return this;
+        }
 
         /** Receives one line per join, dropped duplicate, tenth of a run done and finished run. */
         public Builder log(Consumer<String> log) {
