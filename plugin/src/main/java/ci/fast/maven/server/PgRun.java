@@ -158,7 +158,7 @@ final class PgRun extends WrittenRun {
             if (committing || !pending.isEmpty() || owned == null) {
                 return Durable.NOW; // the lock goes with the units on their way
             }
-            if (!wanted && store.mayLinger()) {
+            if (mayLinger()) {
                 linger();
                 return Durable.NOW;
             }
@@ -245,6 +245,14 @@ final class PgRun extends WrittenRun {
             inUnit = true;
             return true;
         }
+    }
+
+    /**
+     * Whether the lock, with nothing left to write, may be kept idle: not when another replica wants it, nor on a view of
+     * no version (the next unit reads the run back after taking the lock again), nor when the store says no. Under tx.
+     */
+    private boolean mayLinger() {
+        return !wanted && version >= 0 && store.mayLinger();
     }
 
     /** Whether this replica holds the run's lock with nothing under way or on its way. Under {@link #tx}. */
@@ -337,7 +345,7 @@ final class PgRun extends WrittenRun {
                     written.done = true;
                 }
                 boolean idle = failure == null && pending.isEmpty() && !inUnit;
-                release = failure != null || idle && (wanted || !store.mayLinger());
+                release = failure != null || idle && !mayLinger();
                 releasing = release;
                 if (idle && !release) {
                     linger();

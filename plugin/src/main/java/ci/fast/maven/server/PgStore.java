@@ -76,7 +76,10 @@ public final class PgStore implements RunStore, AutoCloseable {
      * that wants the lock says so, and gets it at once.
      */
     static final Duration LINGER = Duration.ofMillis(250);
-    /** At most this many runs' locks are kept idle, each on a connection of the pool: the others give theirs up. */
+    /**
+     * A run keeps its lock idle only while at most this many runs' locks are held by this replica, each on a connection
+     * of the pool: beyond that, a run gives its lock up as soon as it has nothing left to write.
+     */
     private static final int LINGERING = POOL / 4;
     /** How long a close waits for a timings flush under way: bounded, so that a database that does not answer cannot
      * hang it. */
