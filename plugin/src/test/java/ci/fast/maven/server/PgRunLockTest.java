@@ -1,12 +1,13 @@
 package ci.fast.maven.server;
 
+import static ci.fast.maven.server.TestPostgres.connect;
+import static ci.fast.maven.server.TestPostgres.runLockFree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -45,13 +46,13 @@ class PgRunLockTest {
         StoredRun run = store(Duration.ofSeconds(3)).open(RUN);
 
         write(run);
-        boolean freeAfterTheUnit = tryLock(RUN.topic());
+        boolean freeAfterTheUnit = runLockFree(database, RUN.topic());
         write(run); // on the lock it kept
 
         assertFalse(freeAfterTheUnit, "the lock is kept once the unit is written");
-        assertFalse(tryLock(RUN.topic()), "and still after the next unit");
+        assertFalse(runLockFree(database, RUN.topic()), "and still after the next unit");
         // Waits in PostgreSQL for the lock itself: it is granted once the linger ends and the store gives it up.
-        try (Connection connection = connect();
+        try (Connection connection = connect(database);
                 Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             statement.execute("SET LOCAL lock_timeout = '30s'");
@@ -63,15 +64,15 @@ class PgRunLockTest {
 
     @Test
     @Timeout(30)
-    void givesAnIdleLockUpAtOnceToAnotherReplicaThatWantsIt() {
+    void givesAnIdleLockUpAtOnceToAnotherReplicaThatWantsIt() throws SQLException {
         Duration never = Duration.ofMinutes(10);
         StoredRun onA = store(never).open(RUN);
         StoredRun onB = store(never).open(RUN);
 
         write(onA);
-        boolean keptByA = !tryLock(RUN.topic());
+        boolean keptByA = !runLockFree(database, RUN.topic());
         write(onB); // waits for A's lock until A hears that B wants it: without that, 10 minutes
-        boolean keptByB = !tryLock(RUN.topic());
+        boolean keptByB = !runLockFree(database, RUN.topic());
         write(onA); // and back
 
         assertTrue(keptByA, "A kept the lock idle");
@@ -106,21 +107,8 @@ class PgRunLockTest {
         run.commit().await();
     }
 
-    /** Whether another session can take the run's lock now (and gives it back at once). */
-    private boolean tryLock(String topic) {
-        try (Connection connection = connect();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(
-                        "SELECT pg_try_advisory_lock(" + PgRun.LOCK_CLASS + ", hashtext('" + topic + "'))")) {
-            rows.next();
-            return rows.getBoolean(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private long heldLocks() {
-        try (Connection connection = connect();
+        try (Connection connection = connect(database);
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
                         + " AND classid = " + PgRun.LOCK_CLASS + " AND granted"
@@ -130,10 +118,5 @@ class PgRunLockTest {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(
-                database.url(), database.user(), database.password().reveal());
     }
 }

@@ -1,5 +1,7 @@
 package ci.fast.maven.server;
 
+import static ci.fast.maven.server.TestPostgres.connect;
+import static ci.fast.maven.server.TestPostgres.runLockFree;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,7 +13,6 @@ import ci.fast.maven.channel.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -101,7 +102,7 @@ class PgStoreFailureTest {
         assertThrows(StoreFailure.class, () -> run.deq(node, push(Events.DEQ, Json.EMPTY))
                 .events());
 
-        boolean lockFree = tryRunLock();
+        boolean lockFree = runLockFree(database, TOPIC);
         sql("ALTER TABLE share_classes_gone RENAME TO share_classes");
         RunDispatch.Step again = run.deq(node, push(Events.DEQ, Json.EMPTY));
         again.durable().await();
@@ -125,26 +126,10 @@ class PgStoreFailureTest {
         return Frame.push(++refs, TOPIC, event, payload);
     }
 
-    /** Whether another session can take the run's advisory lock now (and gives it back at once). */
-    private boolean tryRunLock() throws SQLException {
-        try (Connection connection = connect();
-                Statement statement = connection.createStatement();
-                var rows = statement.executeQuery(
-                        "SELECT pg_try_advisory_lock(" + 0x66637275 + ", hashtext('" + TOPIC + "'))")) {
-            rows.next();
-            return rows.getBoolean(1);
-        }
-    }
-
     private void sql(String sql) throws SQLException {
-        try (Connection connection = connect();
+        try (Connection connection = connect(database);
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
-    }
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(
-                database.url(), database.user(), database.password().reveal());
     }
 }

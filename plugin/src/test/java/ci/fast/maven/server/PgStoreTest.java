@@ -1,5 +1,6 @@
 package ci.fast.maven.server;
 
+import static ci.fast.maven.server.TestPostgres.connect;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +11,6 @@ import ci.fast.maven.channel.Secret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -288,8 +288,8 @@ class PgStoreTest extends RunStoreContract {
     @Test
     void renewsTheLeaseWhileTheTimingsCannotBeWritten() throws Exception {
         PgStore mine = (PgStore) store;
-        try (Connection locker = connect();
-                Connection reader = connect();
+        try (Connection locker = connect(database);
+                Connection reader = connect(database);
                 Statement lock = locker.createStatement()) {
             locker.setAutoCommit(false);
             lock.execute("LOCK TABLE timings IN ACCESS EXCLUSIVE MODE"); // until rolled back: every write waits
@@ -329,7 +329,7 @@ class PgStoreTest extends RunStoreContract {
         deleted.get(30, TimeUnit.SECONDS);
 
         long rows = 0;
-        try (Connection connection = connect()) {
+        try (Connection connection = connect(database)) {
             for (String table : PgStore.RUN_TABLES) {
                 try (PreparedStatement query =
                         connection.prepareStatement("SELECT count(*) FROM " + table + " WHERE topic = ?")) {
@@ -347,7 +347,7 @@ class PgStoreTest extends RunStoreContract {
     @Test
     void startsWhileATransactionElsewhereHoldsTheTablesWhoseColumnsItAddedOnce() throws Exception {
         newStore(); // the schema, the columns added since its first release among it
-        try (Connection reader = connect()) {
+        try (Connection reader = connect(database)) {
             reader.setAutoCommit(false);
             try (Statement statement = reader.createStatement()) {
                 // Held until the transaction ends: a lock that ALTER TABLE's ACCESS EXCLUSIVE waits behind.
@@ -367,7 +367,7 @@ class PgStoreTest extends RunStoreContract {
     @Test
     void carriesOnARunOfADatabaseMadeByTheVersionThatKeptAQueuedRowAndAHeldRowAClass() throws Exception {
         database = pg.newDatabase();
-        try (Connection connection = connect()) {
+        try (Connection connection = connect(database)) {
             EarlierVersionRun.write(connection, true);
         }
 
@@ -377,7 +377,7 @@ class PgStoreTest extends RunStoreContract {
     @Test
     void forgetsTheReplicasDeadForLongThatNoNodeNames() throws Exception {
         long old = System.currentTimeMillis() - PgStore.FORGOTTEN.toMillis() - 60_000;
-        try (Connection connection = connect();
+        try (Connection connection = connect(database);
                 Statement statement = connection.createStatement()) {
             statement.execute(
                     "INSERT INTO replicas (id, seen_at) VALUES ('gone', " + old + "), ('named', " + old + ")");
@@ -387,7 +387,7 @@ class PgStoreTest extends RunStoreContract {
         reopen(); // renews its lease at once
 
         Set<String> ids = new java.util.HashSet<>();
-        try (Connection connection = connect();
+        try (Connection connection = connect(database);
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT id FROM replicas")) {
             while (rows.next()) {
@@ -400,7 +400,7 @@ class PgStoreTest extends RunStoreContract {
     }
 
     private boolean anAdvisoryLockIsWaitedFor() {
-        try (Connection connection = connect();
+        try (Connection connection = connect(database);
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(
                         "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")) {
@@ -409,11 +409,6 @@ class PgStoreTest extends RunStoreContract {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(
-                database.url(), database.user(), database.password().reveal());
     }
 
     private static void write(StoredRun run) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -74,6 +75,23 @@ public final class TestPostgres implements ExtensionContext.Store.CloseableResou
             throw new IllegalStateException("cannot create a test database: " + e.getMessage(), e);
         }
         return new PgDatabase(url(name), USER, password);
+    }
+
+    /** A session of {@code database} of a test's own, outside any store's pool: to look at what the stores wrote. */
+    public static Connection connect(PgDatabase database) throws SQLException {
+        return DriverManager.getConnection(
+                database.url(), database.user(), database.password().reveal());
+    }
+
+    /** Whether another session can take run {@code topic}'s lock across replicas now (and gives it back at once). */
+    public static boolean runLockFree(PgDatabase database, String topic) throws SQLException {
+        try (Connection connection = connect(database);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT pg_try_advisory_lock(" + PgRun.LOCK_CLASS + ", hashtext('" + topic + "'))")) {
+            rows.next();
+            return rows.getBoolean(1);
+        }
     }
 
     /** The password of {@link #USER}: a test hands it to a server's environment. */
